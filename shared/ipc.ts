@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { AppInfoSchema } from './host.ts';
+
+/**
+ * The one IPC contract between the renderer (through the preload) and main.
+ * Each channel maps to zod schemas for its arguments and its result: main
+ * parses every call against them and rejects unknown channels (handbook §2.2);
+ * the renderer-side API type is derived from this map, never written twice.
+ */
+export const ipcContract = {
+  'app:info': {
+    args: z.tuple([]),
+    result: AppInfoSchema,
+  },
+} as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcArgs<C extends IpcChannel> = z.infer<IpcContract[C]['args']>;
+export type IpcResult<C extends IpcChannel> = z.infer<IpcContract[C]['result']>;
+
+/** Channel names the preload may invoke; anything else is refused by main. */
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(ipcContract, value);
+}
+
+/** The name under which the preload exposes the host API on `window`. */
+export const HOST_GLOBAL = 'commonplace';

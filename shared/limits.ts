@@ -1,0 +1,31 @@
+/**
+ * Every limit of the relay in one defaults object (handbook §2.6; Hocuspocus
+ * keeps its `defaultConfiguration` the same way). Flags and environment
+ * variables override single fields; nothing else hard-codes a limit.
+ */
+export interface RelayLimits {
+  /** Largest WebSocket frame accepted, in bytes. Larger frames close that socket with 1009. */
+  readonly maxMessageBytes: number;
+  /** Documents kept in memory at once; the least recently used idle one is unloaded first. */
+  readonly maxRoomsInMemory: number;
+  /** A document with no connection for this long is unloaded from memory (it stays stored). */
+  readonly idleUnloadMs: number;
+  /** Open WebSocket connections across the whole relay. */
+  readonly maxConnections: number;
+  /** Largest awareness update accepted from one client, in bytes. */
+  readonly maxAwarenessBytes: number;
+  /** Interval of WebSocket pings; a peer that misses one is dropped. */
+  readonly pingIntervalMs: number;
+  /** Time allowed to flush and close on SIGTERM before exiting anyway. */
+  readonly shutdownGraceMs: number;
+}
+
+export const DEFAULT_RELAY_LIMITS: RelayLimits = {
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxRoomsInMemory: 1_000,
+  idleUnloadMs: 30_000,
+  maxConnections: 10_000,
+  maxAwarenessBytes: 64 * 1024,
+  pingIntervalMs: 30_000,
+  shutdownGraceMs: 10_000,
+};

@@ -1,0 +1,80 @@
+/**
+ * Wire constants shared by the relay and every client: message types of the
+ * y-websocket protocol, the close codes the relay uses, and room naming.
+ * One place, so that a client can tell a bad token from a full server
+ * (handbook §2.6; Outline keeps its close codes the same way).
+ */
+
+/** Top-level message types of the y-websocket protocol (first varUint of a frame). */
+export const MessageType = {
+  /** y-protocols/sync: step 1, step 2, update. */
+  Sync: 0,
+  /** y-protocols/awareness update. */
+  Awareness: 1,
+  /** y-protocols/auth: permission denied, with a reason (used for read-only). */
+  Auth: 2,
+  /** Ask the peer to send its full awareness state. */
+  QueryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/**
+ * WebSocket close codes sent by the relay. 1000–1015 are RFC 6455 codes;
+ * 4000–4999 are ours and mirror the HTTP status a REST call would get.
+ */
+export const CloseCode = {
+  /** Normal closure. */
+  Normal: 1000,
+  /** The relay is shutting down (SIGTERM); reconnect later. RFC 6455 "going away". */
+  ServerShuttingDown: 1001,
+  /** A frame over `maxMessageBytes`. RFC 6455 "message too big"; sent by the socket layer before the frame is buffered. */
+  MessageTooLarge: 1009,
+  /** An unexpected condition on the relay; the client may retry. */
+  InternalError: 1011,
+  /** A frame that does not decode as the y-websocket protocol (malformed or truncated). */
+  MalformedMessage: 4400,
+  /** Missing, invalid or expired token. */
+  Unauthorized: 4401,
+  /** Authenticated, but not allowed in this room (not a member, domain refused, removed). */
+  Forbidden: 4403,
+  /** The room name in the URL is not `<spaceId>/<docId>`. */
+  InvalidRoom: 4404,
+  /** The relay is at its connection limit; retry with back-off. */
+  Overloaded: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which reconnecting with the same credentials cannot succeed. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.MalformedMessage,
+  CloseCode.Forbidden,
+  CloseCode.InvalidRoom,
+]);
+
+/** Ids of spaces and documents: chosen by clients (so notes can be created offline). */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A parsed room name: every document lives in exactly one space. */
+export interface RoomName {
+  readonly spaceId: string;
+  readonly docId: string;
+}
+
+/**
+ * Parses `<spaceId>/<docId>` strictly. Anything else (`..`, percent-encoding,
+ * empty or over-long ids, extra segments) is rejected rather than normalised,
+ * so that two spellings can never name the same room.
+ */
+export function parseRoomName(room: string): RoomName | null {
+  const parts = room.split('/');
+  if (parts.length !== 2) return null;
+  const [spaceId, docId] = parts;
+  if (spaceId === undefined || docId === undefined) return null;
+  if (!ID_PATTERN.test(spaceId) || !ID_PATTERN.test(docId)) return null;
+  return { spaceId, docId };
+}
+
+/** The canonical string form of a room name. */
+export function formatRoomName(room: RoomName): string {
+  return `${room.spaceId}/${room.docId}`;
+}
