@@ -92,7 +92,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['relay/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'main/**/*.ts', '*.config.ts'],
+    files: [
+      'relay/**/*.ts',
+      'idp/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'main/**/*.ts',
+      '*.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   layering(
@@ -127,6 +134,14 @@ export default tseslint.config(
         'renderer|relay',
         'main/ talks to the renderer over IPC and to the relay over the network.',
       ),
+    ],
+  ),
+  layering(
+    ['idp/**/*.ts'],
+    [
+      electronImport,
+      { regex: '^(react|react-dom)(\\/.*)?$', message: 'The development IdP has no React UI.' },
+      folderImport('main|renderer|relay', 'The development IdP stands alone, like a real IdP.'),
     ],
   ),
   layering(

@@ -12,6 +12,7 @@ export default defineConfig({
           include: [
             'shared/**/*.test.ts',
             'relay/**/*.test.ts',
+            'idp/**/*.test.ts',
             'main/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',

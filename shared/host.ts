@@ -20,3 +20,12 @@ export interface Host {
   /** Name, version and the relay to talk to. */
   appInfo(): Promise<AppInfo>;
 }
+
+/**
+ * `/config.json`, served by the web server beside the renderer (scripts/web-server.ts)
+ * and read by the renderer's web host: where the relay is.
+ */
+export const WebConfigSchema = z.object({
+  relayUrl: AppInfoSchema.shape.relayUrl,
+});
+export type WebConfig = z.infer<typeof WebConfigSchema>;

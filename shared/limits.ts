@@ -18,6 +18,8 @@ export interface RelayLimits {
   readonly pingIntervalMs: number;
   /** Time allowed to flush and close on SIGTERM before exiting anyway. */
   readonly shutdownGraceMs: number;
+  /** Stored updates of one document after which they are merged into one (never losing data). */
+  readonly compactAfterUpdates: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
@@ -28,4 +30,5 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxAwarenessBytes: 64 * 1024,
   pingIntervalMs: 30_000,
   shutdownGraceMs: 10_000,
+  compactAfterUpdates: 500,
 };

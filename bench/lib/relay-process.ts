@@ -1,0 +1,169 @@
+// Each relay under test runs as its own child process, so that its memory is
+// its own (/proc/<pid>/status) and it does not share an event loop with the
+// clients that measure it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { processMemory } from './machine.ts';
+
+export interface RelayProcess {
+  /** Short label used in tables: "ours" or "peer". */
+  readonly name: string;
+  readonly pid: number;
+  /** ws:// base URL; the room is appended as the path. */
+  readonly url: string;
+  memory(): { rssKiB: number; peakKiB: number };
+  stop(): Promise<void>;
+}
+
+interface Launch {
+  name: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Returns the ws:// URL once a stdout line shows the relay listening. */
+  ready: (line: string) => string | undefined;
+  cleanup?: () => Promise<void>;
+}
+
+const START_TIMEOUT_MS = 20_000;
+
+/** Our relay (relay/cli.ts) on an ephemeral port with a fresh data directory. */
+export async function startOurRelay(root: string): Promise<RelayProcess> {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
+  return startRelay({
+    name: 'ours',
+    args: [path.join(root, 'relay', 'cli.ts'), '--port', '0', '--data', data],
+    env: process.env,
+    cwd: root,
+    ready: (line) => {
+      // The relay logs JSON lines; one says {"msg":"listening","url":"http://…"}.
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return undefined;
+      }
+      if (typeof parsed !== 'object' || parsed === null) return undefined;
+      const record = parsed as Record<string, unknown>;
+      const url = record['url'];
+      if (record['msg'] !== 'listening' || typeof url !== 'string') return undefined;
+      return url.replace(/^http/, 'ws');
+    },
+    cleanup: () => rm(data, { recursive: true, force: true }),
+  });
+}
+
+/**
+ * The stock relay of @y/websocket-server, unchanged: HOST and PORT from the
+ * environment, no persistence (YPERSISTENCE removed from its environment).
+ */
+export async function startPeerRelay(root: string): Promise<RelayProcess> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
+  delete env['YPERSISTENCE'];
+  return startRelay({
+    name: 'peer',
+    args: [path.join(root, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')],
+    env,
+    cwd: root,
+    // server.js prints: running at '127.0.0.1' on port 1234
+    ready: (line) => (line.includes(`on port ${port}`) ? `ws://127.0.0.1:${port}` : undefined),
+  });
+}
+
+/** A TCP port that was free a moment ago (the stock relay cannot take port 0 and report it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address !== null && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not read the port of a probe socket'));
+      });
+    });
+  });
+}
+
+async function startRelay(launch: Launch): Promise<RelayProcess> {
+  const child = spawn(process.execPath, launch.args, {
+    cwd: launch.cwd,
+    env: launch.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Keep the last lines of output for error messages, and keep draining both
+  // pipes so a chatty relay never blocks on a full pipe mid-measurement.
+  const tail: string[] = [];
+  const remember = (line: string): void => {
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+  };
+  const stderr = createInterface({ input: child.stderr });
+  stderr.on('line', remember);
+  const stdout = createInterface({ input: child.stdout });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new Error(`${launch.name} relay did not report listening within ${START_TIMEOUT_MS} ms`),
+        );
+      }, START_TIMEOUT_MS);
+      stdout.on('line', (line) => {
+        remember(line);
+        const found = launch.ready(line);
+        if (found !== undefined) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(
+          new Error(`${launch.name} relay exited (${String(code ?? signal)}) before listening`),
+        );
+      });
+    });
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`${launch.name} relay has no pid`);
+    return {
+      name: launch.name,
+      pid,
+      url,
+      memory: () => processMemory(pid),
+      stop: async () => {
+        await stopChild(child);
+        await launch.cleanup?.();
+      },
+    };
+  } catch (error) {
+    await stopChild(child);
+    await launch.cleanup?.();
+    const detail = tail.length > 0 ? `\n--- last output ---\n${tail.join('\n')}` : '';
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}${detail}`, { cause: error });
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,10 @@
+// Runs sandboxed in the renderer before the page (bundled to CommonJS by
+// vite.preload.config.ts: sandboxed preloads cannot be ES modules).
+import { contextBridge, ipcRenderer } from 'electron';
+import { HOST_GLOBAL } from '../shared/ipc.ts';
+import { createPreloadHost } from './bridge.ts';
+
+contextBridge.exposeInMainWorld(
+  HOST_GLOBAL,
+  createPreloadHost((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+);

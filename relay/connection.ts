@@ -1,0 +1,286 @@
+/**
+ * One client socket, from upgrade to close. It runs the connection pipeline
+ * (limits → room → authenticate → authorize → load document), then decodes
+ * each frame defensively and hands it to its room. A bad frame closes this
+ * socket only (4400); the room and every other client carry on.
+ */
+import type { IncomingMessage } from 'node:http';
+import { WebSocket, type RawData } from 'ws';
+import type { RelayLimits } from '../shared/limits.ts';
+import { CloseCode, formatRoomName } from '../shared/wire.ts';
+import { RegistryFullError, type DocRegistry } from './docs/registry.ts';
+import type { Room, RoomPeer } from './docs/room.ts';
+import { errorMessage, type Logger } from './log.ts';
+import { countClose, type Metrics } from './metrics.ts';
+import type { Access, Authenticator, Authorizer } from './pipeline/auth.ts';
+import type { ConnectionLimiter } from './pipeline/connection-limits.ts';
+import { roomFromPath, splitRequestUrl } from './pipeline/room-from-url.ts';
+import type { ConnectionRequest, StageResult } from './pipeline/types.ts';
+import { AwarenessTooLargeError, decodeClientMessage, ProtocolError } from './protocol/decode.ts';
+import { encodePermissionDenied } from './protocol/encode.ts';
+
+export interface ConnectionDeps {
+  readonly limits: RelayLimits;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly limiter: ConnectionLimiter;
+  readonly registry: DocRegistry;
+  readonly authenticator: Authenticator;
+  readonly authorizer: Authorizer;
+  /** Called once when the connection is gone (refused, failed or closed). */
+  readonly onGone: (connection: ClientConnection) => void;
+}
+
+type State = 'pending' | 'attached' | 'closed';
+
+/** Frames that arrived before the pipeline finished (the socket is paused, but some may be parsed already). */
+const MAX_EARLY_FRAMES = 64;
+
+export class ClientConnection implements RoomPeer {
+  readonly #socket: WebSocket;
+  readonly #deps: ConnectionDeps;
+  readonly #request: ConnectionRequest;
+  readonly #path: string;
+  #state: State = 'pending';
+  #admitted = false;
+  #room: Room | null = null;
+  #access: Access = { canWrite: false };
+  #early: Buffer[] | null = [];
+  #toldReadOnly = false;
+  /** Heartbeat: cleared on each ping, set by the pong. */
+  alive = true;
+
+  constructor(socket: WebSocket, request: IncomingMessage, deps: ConnectionDeps) {
+    this.#socket = socket;
+    this.#deps = deps;
+    const { path, query } = splitRequestUrl(request.url ?? '');
+    this.#path = path;
+    this.#request = {
+      rawUrl: request.url ?? '',
+      query,
+      headers: request.headers,
+      remoteAddress: request.socket.remoteAddress,
+    };
+    socket.pause();
+    socket.on('message', this.#onMessage);
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    socket.on('error', (err: Error & { code?: string }) => {
+      // ws closes the socket itself after a protocol error (e.g. 1009 for a frame over maxPayload).
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+        countClose(deps.metrics, CloseCode.MessageTooLarge);
+      else deps.metrics.protocolErrors += 1;
+      deps.log.warn('socket error', {
+        room: this.#roomName(),
+        code: err.code ?? null,
+        error: err.message,
+      });
+    });
+    socket.on('close', () => {
+      this.#teardown();
+    });
+  }
+
+  /** Runs the pipeline; on success the client joins its room and gets sync step 1. */
+  async start(): Promise<void> {
+    const { limiter, authenticator, authorizer, registry } = this.#deps;
+    try {
+      const admitted = limiter.admit();
+      if (!this.#passed(admitted)) return;
+      this.#admitted = true;
+      const room = roomFromPath(this.#path);
+      if (!this.#passed(room)) return;
+      const principal = await authenticator.authenticate(this.#request);
+      if (!this.#passed(principal)) return;
+      const access = await authorizer.authorize(principal.value, room.value);
+      if (!this.#passed(access)) return;
+      this.#access = access.value;
+      const loaded = await registry.acquire(formatRoomName(room.value));
+      if (this.#state !== 'pending') {
+        registry.release(loaded);
+        return;
+      }
+      this.#room = loaded;
+      this.#state = 'attached';
+      loaded.add(this);
+      this.#deps.log.debug('connection attached', { room: loaded.name });
+    } catch (err) {
+      if (err instanceof RegistryFullError) {
+        this.close(CloseCode.Overloaded, 'too many documents open');
+        return;
+      }
+      this.#deps.log.error('connection setup failed', { error: errorMessage(err) });
+      this.close(CloseCode.InternalError, 'relay error');
+      return;
+    }
+    const early = this.#early ?? [];
+    this.#early = null;
+    for (const frame of early) {
+      if (this.#state !== 'attached') return;
+      this.#handle(frame);
+    }
+    this.#socket.resume();
+  }
+
+  /** Sends one frame if the socket is open. */
+  send(frame: Buffer): void {
+    if (this.#socket.readyState === WebSocket.OPEN) this.#socket.send(frame);
+  }
+
+  /** Closes with `code`: leaves the room at once, then runs the close handshake. */
+  close(code: number, reason: string): void {
+    if (this.#state === 'closed') return;
+    this.#teardown();
+    countClose(this.#deps.metrics, code);
+    if (code !== CloseCode.ServerShuttingDown && code !== CloseCode.Normal) {
+      this.#deps.log.info('connection closed by relay', { room: this.#roomName(), code, reason });
+    }
+    this.#socket.close(code, reason);
+  }
+
+  /**
+   * Starts the close handshake for a relay shutdown but keeps handling the
+   * frames the client sent before it saw our close frame, so an edit already
+   * on the wire is still stored. The room is left when the socket closes.
+   */
+  closeForShutdown(): void {
+    if (this.#state !== 'attached') {
+      this.close(CloseCode.ServerShuttingDown, 'relay shutting down');
+      return;
+    }
+    countClose(this.#deps.metrics, CloseCode.ServerShuttingDown);
+    this.#socket.close(CloseCode.ServerShuttingDown, 'relay shutting down');
+  }
+
+  fail(code: number, reason: string): void {
+    this.close(code, reason);
+  }
+
+  /** Drops the socket without a close handshake (dead peer, shutdown grace over). */
+  terminate(): void {
+    this.#teardown();
+    this.#socket.terminate();
+  }
+
+  /** Sends a WebSocket ping (heartbeat). */
+  ping(): void {
+    if (this.#socket.readyState === WebSocket.OPEN) this.#socket.ping();
+  }
+
+  /** Resolves when the socket has fully closed. */
+  whenClosed(): Promise<void> {
+    if (this.#socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) =>
+      this.#socket.once('close', () => {
+        resolve();
+      }),
+    );
+  }
+
+  #passed<T>(result: StageResult<T>): result is { ok: true; value: T } {
+    if (result.ok) return this.#state === 'pending';
+    this.close(result.code, result.reason);
+    return false;
+  }
+
+  #roomName(): string | null {
+    return this.#room?.name ?? null;
+  }
+
+  readonly #onMessage = (data: RawData, isBinary: boolean): void => {
+    if (this.#state === 'closed') return;
+    if (!isBinary) {
+      this.#protocolError('text frame');
+      return;
+    }
+    const frame = Buffer.isBuffer(data)
+      ? data
+      : Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.from(data);
+    if (this.#early !== null) {
+      if (this.#early.length >= MAX_EARLY_FRAMES)
+        this.close(CloseCode.Overloaded, 'too many early frames');
+      else this.#early.push(frame);
+      return;
+    }
+    this.#handle(frame);
+  };
+
+  #handle(frame: Buffer): void {
+    const room = this.#room;
+    if (room === null) return;
+    const { metrics, limits } = this.#deps;
+    metrics.messagesReceived += 1;
+    metrics.bytesReceived += frame.byteLength;
+    let message;
+    try {
+      message = decodeClientMessage(frame, limits);
+    } catch (err) {
+      if (err instanceof AwarenessTooLargeError) {
+        metrics.protocolErrors += 1;
+        this.close(CloseCode.MessageTooLarge, 'awareness update too large');
+      } else if (err instanceof ProtocolError) {
+        this.#protocolError(err.message);
+      } else {
+        throw err;
+      }
+      return;
+    }
+    try {
+      switch (message.kind) {
+        case 'sync-step1':
+          this.send(room.syncStep2For(message.stateVector));
+          return;
+        case 'sync-step2':
+        case 'sync-update':
+          if (message.empty) return;
+          if (!this.#access.canWrite) {
+            this.#refuseWrite();
+            return;
+          }
+          room.commitUpdate(this, message.update, message.kind === 'sync-update' ? frame : null);
+          return;
+        case 'awareness':
+          room.applyAwareness(this, message.update, frame);
+          return;
+        case 'query-awareness':
+          room.sendAwarenessTo(this);
+          return;
+        case 'auth':
+          return;
+      }
+    } catch (err) {
+      this.#deps.log.error('message handling failed', {
+        room: room.name,
+        error: errorMessage(err),
+      });
+      this.close(CloseCode.InternalError, 'relay error');
+    }
+  }
+
+  #protocolError(reason: string): void {
+    this.#deps.metrics.protocolErrors += 1;
+    this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
+  }
+
+  #refuseWrite(): void {
+    if (this.#toldReadOnly) return;
+    this.#toldReadOnly = true;
+    this.send(encodePermissionDenied('read-only'));
+  }
+
+  #teardown(): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#early = null;
+    const room = this.#room;
+    if (room !== null) {
+      room.remove(this);
+      this.#deps.registry.release(room);
+    }
+    if (this.#admitted) this.#deps.limiter.release();
+    this.#deps.onGone(this);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Which documents are in memory (issue 2 point 3: "max rooms in memory, idle
+ * unload time"). A room is loaded on first use, shared by every connection to
+ * it, and unloaded (flushed and compacted; it stays stored) once it has had no
+ * connection for `idleUnloadMs`, or earlier when `maxRoomsInMemory` is reached
+ * and it is the least recently used idle room.
+ */
+import type { RelayLimits } from '../../shared/limits.ts';
+import { errorMessage, type Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { Room, type RoomDeps } from './room.ts';
+
+/** Every room in memory is in use: the caller should refuse with 4429. */
+export class RegistryFullError extends Error {
+  override readonly name = 'RegistryFullError';
+}
+
+interface Entry {
+  /** Resolves to the loaded room; rejects if loading failed. */
+  readonly room: Promise<Room>;
+  /** The room once loaded. */
+  loaded: Room | null;
+  refs: number;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+export class DocRegistry {
+  readonly #deps: RoomDeps;
+  readonly #limits: RelayLimits;
+  readonly #log: Logger;
+  readonly #metrics: Metrics;
+  /** In least-recently-used order: a room is moved to the end each time it is acquired. */
+  readonly #entries = new Map<string, Entry>();
+  /** Rooms being unloaded; a new acquire waits for the unload to finish. */
+  readonly #unloading = new Map<string, Promise<void>>();
+  #closed = false;
+
+  constructor(deps: RoomDeps) {
+    this.#deps = deps;
+    this.#limits = deps.limits;
+    this.#log = deps.log;
+    this.#metrics = deps.metrics;
+  }
+
+  /** Rooms in memory (loaded or loading). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /**
+   * Returns the room `name`, loading it if needed, and counts one user of it.
+   * Every successful acquire must be paired with one `release`.
+   * @throws RegistryFullError when the room is not in memory and no room can be unloaded for it.
+   */
+  async acquire(name: string): Promise<Room> {
+    if (this.#closed) throw new Error('registry closed');
+    const unloading = this.#unloading.get(name);
+    if (unloading !== undefined) await unloading;
+    let entry = this.#entries.get(name);
+    if (entry === undefined) {
+      this.#makeRoomFor();
+      const room = Room.load(name, this.#deps);
+      entry = { room, loaded: null, refs: 0, idleTimer: null };
+      const created = entry;
+      room.then(
+        (loaded) => {
+          created.loaded = loaded;
+          this.#metrics.roomsLoaded += 1;
+        },
+        () => {
+          // A failed load is forgotten so the next acquire retries it.
+          if (this.#entries.get(name) === created) this.#entries.delete(name);
+        },
+      );
+    } else {
+      this.#entries.delete(name); // re-inserted below: most recently used
+    }
+    this.#entries.set(name, entry);
+    entry.refs += 1;
+    if (entry.idleTimer !== null) {
+      clearTimeout(entry.idleTimer);
+      entry.idleTimer = null;
+    }
+    try {
+      return await entry.room;
+    } catch (err) {
+      entry.refs -= 1;
+      throw err;
+    }
+  }
+
+  /** Counts one user of `room` gone; the last one starts the idle timer. */
+  release(room: Room): void {
+    const entry = this.#entries.get(room.name);
+    if (entry?.loaded !== room) return;
+    entry.refs -= 1;
+    if (entry.refs > 0 || this.#closed) return;
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null;
+      if (entry.refs === 0) this.#unload(room.name, entry);
+    }, this.#limits.idleUnloadMs);
+    entry.idleTimer.unref();
+  }
+
+  /** Flushes every room (all accepted updates stored and applied). */
+  async flushAll(): Promise<void> {
+    await Promise.all([...this.#entries.values()].map((e) => e.loaded?.flush()));
+  }
+
+  /** Flushes, compacts and unloads every room. Peers should be gone first. */
+  async closeAll(): Promise<void> {
+    this.#closed = true;
+    for (const [name, entry] of this.#entries) this.#unload(name, entry);
+    await Promise.all(this.#unloading.values());
+  }
+
+  /** Unloads least recently used idle rooms until there is room for one more. */
+  #makeRoomFor(): void {
+    if (this.#entries.size < this.#limits.maxRoomsInMemory) return;
+    for (const [name, entry] of this.#entries) {
+      if (entry.refs === 0 && entry.loaded !== null) {
+        this.#unload(name, entry);
+        if (this.#entries.size < this.#limits.maxRoomsInMemory) return;
+      }
+    }
+    throw new RegistryFullError(`${this.#entries.size} rooms in use`);
+  }
+
+  #unload(name: string, entry: Entry): void {
+    this.#entries.delete(name);
+    if (entry.idleTimer !== null) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
+    const done = entry.room
+      .then((room) => room.close())
+      .then(
+        () => {
+          this.#metrics.roomsUnloaded += 1;
+          this.#log.debug('room unloaded', { room: name });
+        },
+        (err: unknown) => {
+          this.#log.error('room unload failed', { room: name, error: errorMessage(err) });
+        },
+      )
+      .finally(() => {
+        if (this.#unloading.get(name) === done) this.#unloading.delete(name);
+      });
+    this.#unloading.set(name, done);
+  }
+}

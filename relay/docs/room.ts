@@ -1,0 +1,300 @@
+/**
+ * One document in memory: its Y.Doc, its awareness, and the write path
+ * persist → broadcast → apply (handbook §1, issue 2 point 3). An update is
+ * validated before it arrives here (protocol/decode.ts), appended to storage,
+ * and only once storage has accepted it is it sent to the other peers and
+ * applied to the document. A storage failure drops the update and closes its
+ * sender with 1011; the client still holds the edit and resends it on reconnect.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/wire.ts';
+import type { RelayLimits } from '../../shared/limits.ts';
+import type { Fanout, FanoutPeer } from '../fanout/types.ts';
+import { errorMessage, type Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../protocol/encode.ts';
+import type { DocStorage } from '../storage/types.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+/** A connection as the room sees it. */
+export interface RoomPeer extends FanoutPeer {
+  /** Closes this peer with `code` (e.g. 1011 when its update could not be stored). */
+  fail(code: number, reason: string): void;
+}
+
+export interface RoomDeps {
+  readonly storage: DocStorage;
+  readonly fanout: Fanout;
+  readonly limits: RelayLimits;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+}
+
+/** Awareness client ids announced over each peer, removed when it leaves (as y-websocket does). */
+type ControlledIds = Set<number>;
+
+export class Room {
+  readonly name: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly #deps: RoomDeps;
+  readonly #peers = new Map<RoomPeer, ControlledIds>();
+  readonly #queue = new SerialQueue();
+  /** Sequence number of the newest stored update that is applied to `doc`. */
+  #lastSeq: number;
+  /** Rows in storage for this room (compaction folds them into one). */
+  #storedRows: number;
+  /** False once an update failed to apply: compacting from `doc` would then drop stored data. */
+  #compactable = true;
+  #compactionScheduled = false;
+  #closed = false;
+
+  /** Set by the awareness listener while `applyAwareness` runs. */
+  #awarenessChanged = false;
+
+  private constructor(
+    name: string,
+    deps: RoomDeps,
+    doc: Y.Doc,
+    lastSeq: number,
+    storedRows: number,
+  ) {
+    this.name = name;
+    this.#deps = deps;
+    this.#lastSeq = lastSeq;
+    this.#storedRows = storedRows;
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The relay itself has no presence; it only relays others'.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+  }
+
+  /** Loads `name` from storage into a new room. */
+  static async load(name: string, deps: RoomDeps): Promise<Room> {
+    const stored = await deps.storage.loadDoc(name);
+    const { doc, compactable } = buildDoc(name, stored.updates, deps.log);
+    const room = new Room(name, deps, doc, stored.lastSeq, stored.updates.length);
+    room.#compactable = compactable;
+    deps.log.debug('room loaded', { room: name, rows: stored.updates.length });
+    return room;
+  }
+
+  get peerCount(): number {
+    return this.#peers.size;
+  }
+
+  /** Adds a peer: it joins the fan-out and gets the relay's sync step 1 and the present awareness. */
+  add(peer: RoomPeer): void {
+    this.#peers.set(peer, new Set());
+    this.#deps.fanout.join(this.name, peer);
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.sendAwarenessTo(peer);
+  }
+
+  /** Removes a peer and the awareness states it announced (the others are told). */
+  remove(peer: RoomPeer): void {
+    const ids = this.#peers.get(peer);
+    if (ids === undefined) return;
+    this.#peers.delete(peer);
+    this.#deps.fanout.leave(this.name, peer);
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Answers a client's sync step 1 with everything it lacks. */
+  syncStep2For(stateVector: Uint8Array): Buffer {
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+  }
+
+  /**
+   * Stores a validated, non-empty update from `peer`, then relays it and
+   * applies it. `frame` is the client's own `sync update` frame when it can be
+   * relayed unchanged (saves an encode); a step 2 is re-encoded as an update,
+   * since relaying it as a step 2 would mark peers as synced.
+   */
+  commitUpdate(peer: RoomPeer, update: Uint8Array, frame: Buffer | null): void {
+    this.#queue.run(() => {
+      if (this.#closed) return;
+      const { storage, metrics } = this.#deps;
+      const persisted = (seq: number): void => {
+        metrics.updatesPersisted += 1;
+        this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
+        this.#apply(update, seq);
+      };
+      const failed = (err: unknown): void => {
+        metrics.storageErrors += 1;
+        this.#deps.log.error('storage append failed', {
+          room: this.name,
+          error: errorMessage(err),
+        });
+        peer.fail(CloseCode.InternalError, 'storage failure');
+      };
+      let seq;
+      try {
+        seq = storage.appendUpdate(this.name, update);
+      } catch (err) {
+        failed(err);
+        return;
+      }
+      if (typeof seq === 'number') {
+        persisted(seq);
+        return;
+      }
+      return seq.then(persisted, failed);
+    });
+  }
+
+  /**
+   * Applies a validated awareness update from `peer` and relays it to every
+   * peer, the sender included: stock clients reconnect after 30 s without any
+   * message, and the echo of their own 15 s awareness renewal is what keeps a
+   * lone client's connection alive (y-websocket does the same).
+   */
+  applyAwareness(peer: RoomPeer, update: Uint8Array, frame: Buffer): void {
+    this.#awarenessChanged = false;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    if (this.#awarenessChanged) this.#deps.fanout.publish(this.name, frame, null);
+  }
+
+  /** Sends every present awareness state to `peer` (on join and on query). */
+  sendAwarenessTo(peer: RoomPeer): void {
+    const states = this.awareness.getStates();
+    if (states.size === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]);
+    peer.send(encodeAwareness(update));
+  }
+
+  /** Resolves once every accepted update is stored and applied. */
+  flush(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  /** Folds the stored rows into one, after every pending update. */
+  compact(): Promise<void> {
+    this.#queue.run(() => this.#compactNow());
+    return this.#queue.idle();
+  }
+
+  /** Flushes, compacts and frees the room. Peers must have been removed. */
+  async close(): Promise<void> {
+    await this.compact();
+    this.#closed = true;
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    this.#awarenessChanged = true;
+    const ids = this.#peers.get(origin as RoomPeer);
+    if (ids !== undefined) {
+      for (const id of change.added) ids.add(id);
+      for (const id of change.removed) ids.delete(id);
+      return; // applyAwareness relays the client's own frame.
+    }
+    // Removals on disconnect (origin null) or after 30 s of silence ('timeout'): tell everyone left.
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.#deps.fanout.publish(this.name, encodeAwareness(update), null);
+  };
+
+  #apply(update: Uint8Array, seq: number): void {
+    try {
+      Y.applyUpdate(this.doc, update);
+    } catch (err) {
+      // Decoded cleanly yet failed to integrate: keep the stored row, never compact it away.
+      this.#compactable = false;
+      this.#deps.log.error('stored update failed to apply', {
+        room: this.name,
+        seq,
+        error: errorMessage(err),
+      });
+    }
+    this.#lastSeq = seq;
+    this.#storedRows += 1;
+    if (this.#storedRows >= this.#deps.limits.compactAfterUpdates) this.#scheduleCompaction();
+  }
+
+  #scheduleCompaction(): void {
+    if (this.#compactionScheduled || !this.#compactable) return;
+    this.#compactionScheduled = true;
+    // After the current broadcast, never inside it.
+    setImmediate(() => {
+      this.#compactionScheduled = false;
+      if (!this.#closed) this.#queue.run(() => this.#compactNow());
+    });
+  }
+
+  #compactNow(): Promise<void> | void {
+    if (this.#closed || !this.#compactable || this.#storedRows <= 1) return;
+    // Every stored row up to #lastSeq is applied to `doc` (the queue runs one
+    // task at a time), so the doc's state is exactly those rows merged.
+    const throughSeq = this.#lastSeq;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    const done = (): void => {
+      // The queue runs nothing else meanwhile: the merged row is now the only one.
+      this.#storedRows = 1;
+      this.#deps.metrics.compactions += 1;
+    };
+    const failed = (err: unknown): void => {
+      this.#deps.log.error('compaction failed', { room: this.name, error: errorMessage(err) });
+    };
+    try {
+      const result = this.#deps.storage.compact(this.name, throughSeq, merged);
+      if (result instanceof Promise) return result.then(done, failed);
+      done();
+    } catch (err) {
+      failed(err);
+    }
+  }
+}
+
+/**
+ * Rebuilds a document from its stored updates: merged and applied at once
+ * (fast), or, if that fails, one by one into a fresh doc, skipping and
+ * logging the rows that cannot apply. A doc with skipped rows is marked not
+ * compactable, so those rows stay in storage for inspection.
+ */
+function buildDoc(
+  room: string,
+  updates: readonly Uint8Array[],
+  log: Logger,
+): { doc: Y.Doc; compactable: boolean } {
+  const doc = new Y.Doc({ gc: true });
+  if (updates.length === 0) return { doc, compactable: true };
+  try {
+    const [only] = updates;
+    Y.applyUpdate(
+      doc,
+      updates.length === 1 && only !== undefined ? only : Y.mergeUpdates([...updates]),
+    );
+    return { doc, compactable: true };
+  } catch (err) {
+    log.warn('stored updates failed to merge; applying one by one', {
+      room,
+      error: errorMessage(err),
+    });
+    doc.destroy();
+  }
+  // A fresh doc: the failed attempt may have integrated part of the merge.
+  const fresh = new Y.Doc({ gc: true });
+  let compactable = true;
+  updates.forEach((update, index) => {
+    try {
+      Y.applyUpdate(fresh, update);
+    } catch (err) {
+      compactable = false;
+      log.error('stored update skipped', { room, index, error: errorMessage(err) });
+    }
+  });
+  return { doc: fresh, compactable };
+}

@@ -1,0 +1,42 @@
+/** Fan-out within one relay process: a set of peers per room. */
+import type { Fanout, FanoutPeer, RemoteFrameHandler } from './types.ts';
+
+export class InProcessFanout implements Fanout {
+  readonly #rooms = new Map<string, Set<FanoutPeer>>();
+
+  join(room: string, peer: FanoutPeer): void {
+    let peers = this.#rooms.get(room);
+    if (peers === undefined) {
+      peers = new Set();
+      this.#rooms.set(room, peers);
+    }
+    peers.add(peer);
+  }
+
+  leave(room: string, peer: FanoutPeer): void {
+    const peers = this.#rooms.get(room);
+    if (peers === undefined) return;
+    peers.delete(peer);
+    if (peers.size === 0) this.#rooms.delete(room);
+  }
+
+  publish(room: string, frame: Buffer, except: FanoutPeer | null): void {
+    const peers = this.#rooms.get(room);
+    if (peers === undefined) return;
+    for (const peer of peers) {
+      if (peer !== except) peer.send(frame);
+    }
+  }
+
+  peerCount(room: string): number {
+    return this.#rooms.get(room)?.size ?? 0;
+  }
+
+  onRemote(_handler: RemoteFrameHandler): void {
+    // One process has no other nodes: nothing ever arrives from elsewhere.
+  }
+
+  close(): void {
+    this.#rooms.clear();
+  }
+}

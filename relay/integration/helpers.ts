@@ -1,0 +1,81 @@
+/**
+ * Test helpers for relay integration tests: a real relay on port 0 over a
+ * temporary data directory, stock y-websocket clients, and raw `ws` sockets
+ * for hostile frames.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { startRelay, type RelayHandle, type RelayOptions } from '../server.ts';
+
+/** A fresh temporary data directory; `cleanup` removes it. */
+export function tempDataDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'commonplace-relay-'));
+  return { dir, cleanup: () => { rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** Starts a relay on an ephemeral port. */
+export function startTestRelay(dataDir: string, extra: Partial<RelayOptions> = {}): Promise<RelayHandle> {
+  return startRelay({ port: 0, dataDir, ...extra });
+}
+
+export interface TestClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly text: Y.Text;
+  destroy(): void;
+}
+
+/**
+ * A stock y-websocket client. BroadcastChannel is off: in one Node process
+ * every provider would otherwise sync through it and hide what the relay does.
+ */
+export function connectClient(wsUrl: string, room: string): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('body'),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves once the provider has completed its first sync with the relay. */
+export function synced(client: TestClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (isSynced: boolean): void => {
+      if (!isSynced) return;
+      client.provider.off('sync', onSync);
+      resolve();
+    };
+    client.provider.on('sync', onSync);
+  });
+}
+
+/** A raw socket to `room`, open. */
+export async function openRawSocket(wsUrl: string, path: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${wsUrl}${path}`);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => { resolve(); });
+    socket.once('error', reject);
+  });
+  return socket;
+}
+
+/** Resolves with the close code (and reason) the socket ends with. */
+export function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    socket.once('close', (code, reason) => { resolve({ code, reason: reason.toString() }); });
+  });
+}

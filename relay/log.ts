@@ -1,0 +1,59 @@
+/**
+ * Structured logging for the relay: one JSON object per line. Fields are
+ * room names, counts and codes only; callers never pass tokens, URLs with
+ * query strings or document content (handbook §5).
+ */
+import type { Writable } from 'node:stream';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Readonly<Record<string, string | number | boolean | null | undefined>>;
+
+/** What every relay stage logs through. */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** A logger that drops everything: the default when the relay is embedded (tests, `npm start`). */
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+/**
+ * Writes JSON lines `{"time","level","msg",...fields}` to `out` for levels at
+ * or above `minLevel`. Reserved keys cannot be overwritten by fields.
+ */
+export function createJsonLogger(out: Writable, minLevel: LogLevel = 'info'): Logger {
+  const min = RANK[minLevel];
+  const write = (level: LogLevel, msg: string, fields?: LogFields): void => {
+    if (RANK[level] < min) return;
+    const line = { ...fields, time: new Date().toISOString(), level, msg };
+    out.write(`${JSON.stringify(line)}\n`);
+  };
+  return {
+    debug: (msg, fields) => {
+      write('debug', msg, fields);
+    },
+    info: (msg, fields) => {
+      write('info', msg, fields);
+    },
+    warn: (msg, fields) => {
+      write('warn', msg, fields);
+    },
+    error: (msg, fields) => {
+      write('error', msg, fields);
+    },
+  };
+}
+
+/** A short, content-free description of a thrown value for logs. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

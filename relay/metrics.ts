@@ -1,0 +1,85 @@
+/**
+ * Relay counters, exposed as JSON on /healthz (the gauges) and in the
+ * Prometheus text format on /metrics. Plain fields, bumped in place: no
+ * allocation on the message path.
+ */
+
+export interface Metrics {
+  connectionsOpened: number;
+  messagesReceived: number;
+  bytesReceived: number;
+  updatesPersisted: number;
+  storageErrors: number;
+  protocolErrors: number;
+  compactions: number;
+  roomsLoaded: number;
+  roomsUnloaded: number;
+  /** Closes sent by the relay, by close code. */
+  readonly closesByCode: Map<number, number>;
+}
+
+/** Fresh, zeroed counters. */
+export function createMetrics(): Metrics {
+  return {
+    connectionsOpened: 0,
+    messagesReceived: 0,
+    bytesReceived: 0,
+    updatesPersisted: 0,
+    storageErrors: 0,
+    protocolErrors: 0,
+    compactions: 0,
+    roomsLoaded: 0,
+    roomsUnloaded: 0,
+    closesByCode: new Map(),
+  };
+}
+
+/** Counts one close sent by the relay. */
+export function countClose(metrics: Metrics, code: number): void {
+  metrics.closesByCode.set(code, (metrics.closesByCode.get(code) ?? 0) + 1);
+}
+
+/** Point-in-time values that are not counters. */
+export interface Gauges {
+  readonly rooms: number;
+  readonly connections: number;
+  readonly uptimeSeconds: number;
+}
+
+const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode'>)[] = [
+  'connectionsOpened',
+  'messagesReceived',
+  'bytesReceived',
+  'updatesPersisted',
+  'storageErrors',
+  'protocolErrors',
+  'compactions',
+  'roomsLoaded',
+  'roomsUnloaded',
+];
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Renders counters and gauges in the Prometheus text exposition format (version 0.0.4). */
+export function renderPrometheus(metrics: Metrics, gauges: Gauges): string {
+  const lines: string[] = [];
+  for (const name of COUNTERS) {
+    const metric = `relay_${snake(name)}_total`;
+    lines.push(`# TYPE ${metric} counter`, `${metric} ${metrics[name]}`);
+  }
+  lines.push('# TYPE relay_closes_total counter');
+  for (const [code, count] of [...metrics.closesByCode].sort((a, b) => a[0] - b[0])) {
+    lines.push(`relay_closes_total{code="${code}"} ${count}`);
+  }
+  lines.push(
+    '# TYPE relay_rooms gauge',
+    `relay_rooms ${gauges.rooms}`,
+    '# TYPE relay_connections gauge',
+    `relay_connections ${gauges.connections}`,
+    '# TYPE relay_uptime_seconds gauge',
+    `relay_uptime_seconds ${gauges.uptimeSeconds}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

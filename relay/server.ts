@@ -1,0 +1,208 @@
+/**
+ * The Commonplace relay: one HTTP + WebSocket server on one port that speaks
+ * the y-websocket protocol (issue 2 point 3). `startRelay` wires the stages
+ * together; each stage lives in its own file (handbook §2.5).
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
+import { CloseCode } from '../shared/wire.ts';
+import { ClientConnection } from './connection.ts';
+import { DocRegistry } from './docs/registry.ts';
+import { InProcessFanout } from './fanout/in-process.ts';
+import type { Fanout } from './fanout/types.ts';
+import { createHttpHandler } from './http/routes.ts';
+import { errorMessage, silentLogger, type Logger } from './log.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import {
+  allowAllAuthorizer,
+  anonymousAuthenticator,
+  type Authenticator,
+  type Authorizer,
+} from './pipeline/auth.ts';
+import { ConnectionLimiter } from './pipeline/connection-limits.ts';
+import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
+import type { DocStorage } from './storage/types.ts';
+import { readVersion } from './version.ts';
+
+export interface RelayOptions {
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  /** Interface to listen on; `127.0.0.1` by default. */
+  readonly host?: string;
+  /** Directory of the SQLite database (created if missing). */
+  readonly dataDir: string;
+  /** Overrides of `DEFAULT_RELAY_LIMITS`. */
+  readonly limits?: Partial<RelayLimits>;
+  /** Where JSON logs go; silent by default. */
+  readonly log?: Logger;
+  /** SQLite `synchronous` pragma (see storage/sqlite.ts); `NORMAL` by default. */
+  readonly sqliteSynchronous?: SqliteSynchronous;
+  /** Storage to use instead of SQLite in `dataDir` (PostgreSQL later; wrappers in tests). */
+  readonly storage?: DocStorage;
+  /** Fan-out to use instead of the in-process one (Redis later). */
+  readonly fanout?: Fanout;
+  /** Authentication stage; everyone is `anonymous` by default (issue 3 plugs in JWT). */
+  readonly authenticator?: Authenticator;
+  /** Access stage; everyone may write by default (issue 3 plugs in space roles). */
+  readonly authorizer?: Authorizer;
+}
+
+export interface RelayHandle {
+  readonly port: number;
+  /** `http://host:port` */
+  readonly httpUrl: string;
+  /** `ws://host:port`; a room is `${wsUrl}/<spaceId>/<docId>`. */
+  readonly wsUrl: string;
+  /** Stops accepting, closes sockets with 1001, flushes and compacts every document, closes storage. */
+  close(): Promise<void>;
+  stats(): { rooms: number; connections: number };
+  /** Counters (for tests and /metrics). */
+  readonly metrics: Metrics;
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a relay and resolves once it is listening.
+ * @throws when the port cannot be bound or the data directory cannot be opened.
+ */
+export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
+  const log = options.log ?? silentLogger;
+  const metrics = createMetrics();
+  const startedAt = Date.now();
+  const storage =
+    options.storage ??
+    new SqliteStorage({
+      dataDir: options.dataDir,
+      ...(options.sqliteSynchronous === undefined
+        ? {}
+        : { synchronous: options.sqliteSynchronous }),
+    });
+  const fanout = options.fanout ?? new InProcessFanout();
+  const registry = new DocRegistry({ storage, fanout, limits, log, metrics });
+  const limiter = new ConnectionLimiter(limits.maxConnections);
+  const connections = new Set<ClientConnection>();
+  let closing: Promise<void> | null = null;
+
+  const gauges = () => ({
+    rooms: registry.size,
+    connections: connections.size,
+    uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+  });
+  const server = createServer(createHttpHandler({ version: readVersion(), metrics, gauges }));
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Frames over the limit are refused by ws before they are buffered: close 1009.
+    maxPayload: limits.maxMessageBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const connectionDeps = {
+    limits,
+    log,
+    metrics,
+    limiter,
+    registry,
+    authenticator: options.authenticator ?? anonymousAuthenticator,
+    authorizer: options.authorizer ?? allowAllAuthorizer,
+    onGone: (connection: ClientConnection) => {
+      connections.delete(connection);
+    },
+  };
+
+  const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
+    metrics.connectionsOpened += 1;
+    const connection = new ClientConnection(socket, request, connectionDeps);
+    connections.add(connection);
+    void connection.start();
+  };
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (closing !== null) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      onConnection(ws, request);
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  // One timer for every socket's heartbeat: a peer that missed the last ping is dropped.
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ping();
+    }
+  }, limits.pingIntervalMs);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  server.on('error', (err) => {
+    log.error('server error', { error: errorMessage(err) });
+  });
+
+  const shutdown = async (): Promise<void> => {
+    clearInterval(heartbeat);
+    // Stop accepting: no new TCP connections, and pending upgrades are dropped above.
+    const serverClosed = new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
+    const open = [...connections];
+    const socketsClosed = Promise.all(open.map((c) => c.whenClosed()));
+    for (const connection of open) connection.closeForShutdown();
+    let graceTimer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'grace-over'>((resolve) => {
+      graceTimer = setTimeout(() => {
+        resolve('grace-over');
+      }, limits.shutdownGraceMs);
+    });
+    if ((await Promise.race([socketsClosed, graceOver])) === 'grace-over') {
+      log.warn('close handshake timed out; dropping sockets', { sockets: connections.size });
+      for (const connection of [...connections]) connection.terminate();
+    }
+    clearTimeout(graceTimer);
+    // Flush: every accepted update stored, every room compacted, storage closed.
+    await registry.closeAll();
+    await fanout.close();
+    await storage.close();
+    server.closeAllConnections();
+    await serverClosed;
+    wss.close();
+    log.info('relay stopped');
+  };
+
+  return {
+    port,
+    httpUrl: `http://${urlHost(host)}:${port}`,
+    wsUrl: `ws://${urlHost(host)}:${port}`,
+    metrics,
+    close: () => {
+      closing ??= shutdown();
+      return closing;
+    },
+    stats: () => ({ rooms: registry.size, connections: connections.size }),
+  };
+}

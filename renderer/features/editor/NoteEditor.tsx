@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { RoomName } from '../../../shared/wire.ts';
+import type { Identity } from '../../identity/index.ts';
+import { useAppStore, useDocHandle } from '../../services/index.ts';
+import { selectCanEdit } from '../../store/index.ts';
+import { renderCaret, renderSelection } from './carets.ts';
+
+export interface NoteEditorProps {
+  readonly room: RoomName;
+  readonly identity: Identity;
+}
+
+/**
+ * The note's body, bound to its Y.Doc. Read-only until the first sync with
+ * the relay has completed (issue 2, point 4): before that the local doc may
+ * be empty, and typing into it would merge a stray paragraph into, or
+ * duplicate, the real note.
+ */
+export function NoteEditor({ room, identity }: NoteEditorProps) {
+  const handle = useDocHandle(room);
+  const canEdit = useAppStore(selectCanEdit(handle.key));
+  const { name, color } = identity;
+
+  const editor = useEditor(
+    {
+      extensions: [
+        // Yjs brings its own undo manager (y-prosemirror's yUndoPlugin), which
+        // only undoes this person's changes; ProseMirror's history would undo others'.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ fragment: handle.body }),
+        CollaborationCaret.configure({
+          provider: handle.provider,
+          user: { name, color },
+          render: renderCaret,
+          selectionRender: renderSelection,
+        }),
+      ],
+      editable: false,
+      // TipTap would inject a <style> element, which a strict CSP refuses;
+      // the same rules live in styles.css.
+      injectCSS: false,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'note-editor__content',
+          'aria-label': 'Note',
+          spellcheck: 'true',
+        },
+      },
+    },
+    [handle, name, color],
+  );
+
+  useEffect(() => {
+    editor.setEditable(canEdit);
+  }, [editor, canEdit]);
+
+  return (
+    <section className="note-editor" data-editable={canEdit} aria-busy={!canEdit}>
+      {!canEdit && (
+        <p className="note-editor__notice" role="status">
+          Loading the note from the relay…
+        </p>
+      )}
+      <EditorContent editor={editor} />
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useAppStore } from '../../services/index.ts';
+import { selectPeers } from '../../store/index.ts';
+
+function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0] ?? '')
+    .join('');
+  return letters.slice(0, 2).toUpperCase() || '?';
+}
+
+/** The people who have this note open, from awareness; self first. */
+export function PresenceBar({ roomKey }: { readonly roomKey: string }) {
+  const peers = useAppStore(selectPeers(roomKey));
+  return (
+    <ul className="presence" aria-label="People here">
+      {peers.map((peer) => (
+        <li
+          key={peer.clientId}
+          className="presence__person"
+          data-self={peer.isSelf}
+          title={peer.isSelf ? `${peer.name} (you)` : peer.name}
+        >
+          <span
+            className="presence__avatar"
+            aria-hidden="true"
+            // React applies `style` through CSSOM, which a strict CSP allows.
+            style={{ backgroundColor: peer.color }}
+          >
+            {initials(peer.name)}
+          </span>
+          <span className="presence__name">
+            {peer.name}
+            {peer.isSelf && ' (you)'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,2 @@
+export { ConnectionIndicator } from './ConnectionIndicator.tsx';
+export { PresenceBar } from './PresenceBar.tsx';

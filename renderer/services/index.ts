@@ -1,0 +1,1 @@
+export { AppServicesContext, useAppStore, useDocHandle, type AppServices } from './services.ts';

@@ -1,0 +1,37 @@
+import { createContext, useContext, useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { RoomName } from '../../shared/wire.ts';
+import type { AppState, AppStore } from '../store/index.ts';
+import type { DocHandle, DocRegistry } from '../sync/index.ts';
+
+/** What the app shell hands to features: the store and the sync layer. */
+export interface AppServices {
+  readonly store: AppStore;
+  readonly registry: DocRegistry;
+}
+
+export const AppServicesContext = createContext<AppServices | null>(null);
+
+function useServices(): AppServices {
+  const services = useContext(AppServicesContext);
+  if (!services) throw new Error('AppServicesContext is missing');
+  return services;
+}
+
+/** Reads the app store through a selector (re-renders only when its result changes). */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+/**
+ * The document for `room`, kept open while the calling component is mounted.
+ * `open` is idempotent, so calling it during render is safe; the effect
+ * retains it, and the registry closes documents nobody retained.
+ */
+export function useDocHandle(room: RoomName): DocHandle {
+  const { registry } = useServices();
+  const { spaceId, docId } = room;
+  const handle = useMemo(() => registry.open({ spaceId, docId }), [registry, spaceId, docId]);
+  useEffect(() => registry.retain(handle), [registry, handle]);
+  return handle;
+}

@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+
+/** What the connection indicator shows. */
+export type Connection = 'connecting' | 'online' | 'offline';
+
+/** One person present in a room, as announced through awareness. */
+export interface Peer {
+  readonly clientId: number;
+  readonly name: string;
+  readonly color: string;
+  readonly isSelf: boolean;
+}
+
+/**
+ * Derived status of one open document, pushed here by the sync layer
+ * (renderer/sync). The Y.Doc itself never enters the store (handbook §1).
+ */
+export interface RoomStatus {
+  readonly connection: Connection;
+  /** In sync with the relay right now. */
+  readonly synced: boolean;
+  /**
+   * The first sync with the relay has completed at least once. Monotonic: it
+   * never goes back to false while the room is open, and it is what unlocks
+   * the editor (issue 2, point 4).
+   */
+  readonly firstSyncDone: boolean;
+  readonly peers: readonly Peer[];
+  /** Set when the relay closed the connection for good (4400–4499, shared/wire.ts). */
+  readonly closed: { readonly code: number; readonly reason: string } | null;
+}
+
+export const INITIAL_ROOM_STATUS: RoomStatus = Object.freeze({
+  connection: 'connecting',
+  synced: false,
+  firstSyncDone: false,
+  peers: Object.freeze([]),
+  closed: null,
+});
+
+export interface RoomStatusSlice {
+  readonly rooms: Readonly<Record<string, RoomStatus>>;
+  readonly patchRoom: (key: string, patch: Partial<RoomStatus>) => void;
+  readonly removeRoom: (key: string) => void;
+}
+
+export const createRoomStatusSlice: StateCreator<RoomStatusSlice, [], [], RoomStatusSlice> = (
+  set,
+) => ({
+  rooms: {},
+  patchRoom: (key, patch) => {
+    set((state) => {
+      const prev = state.rooms[key] ?? INITIAL_ROOM_STATUS;
+      const next: RoomStatus = {
+        ...prev,
+        ...patch,
+        firstSyncDone: prev.firstSyncDone || patch.firstSyncDone === true,
+      };
+      return { rooms: { ...state.rooms, [key]: next } };
+    });
+  },
+  removeRoom: (key) => {
+    set((state) => {
+      if (!Object.hasOwn(state.rooms, key)) return state;
+      const rooms = { ...state.rooms };
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a copy keyed by room
+      delete rooms[key];
+      return { rooms };
+    });
+  },
+});

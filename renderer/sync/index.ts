@@ -1,0 +1,9 @@
+export {
+  createDocRegistry,
+  type DocHandle,
+  type DocRegistry,
+  type DocRegistryOptions,
+} from './doc-registry.ts';
+export { nextConnection, type ProviderSignal } from './connection.ts';
+export { AwarenessUserSchema, derivePeers, samePeers, type AwarenessUser } from './peers.ts';
+export { NOTE_BODY_FIELD, noteBody } from './note-doc.ts';

@@ -1,0 +1,104 @@
+// `npm start`: builds the app, starts the relay on its embedded defaults
+// (`node relay/cli.ts`, ws://127.0.0.1:4444) and launches the desktop app
+// against it. Where no Electron binary can be found it says so in one line,
+// points to `npm run web`, stops the relay and exits non-zero. Ctrl-C (or
+// SIGTERM) stops both; closing the app stops the relay.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { findElectronBinary } from './electron-binary.ts';
+import { stopChild, waitForJsonLine } from './processes.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const RELAY_READY_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 25_000; // above the relay's own shutdown grace (shared/limits.ts)
+
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all([...children].map((child) => stopChild(child, STOP_GRACE_MS)));
+  process.exit(code);
+}
+
+function onSignal(signal: NodeJS.Signals, code: number): void {
+  process.once(signal, () => {
+    if (stopping) return;
+    console.log(`start: ${signal}, stopping the app and the relay`);
+    void shutdown(code);
+  });
+}
+onSignal('SIGINT', 130);
+onSignal('SIGTERM', 143);
+
+function build(): void {
+  if (process.argv.includes('--skip-build')) return;
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('start: the build failed (see above)');
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function startRelay(): Promise<string> {
+  const relay = spawn(process.execPath, [path.join(root, 'relay', 'cli.ts')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(relay);
+  relay.once('exit', () => children.delete(relay));
+  const ready = await waitForJsonLine(relay, (line) => line['msg'] === 'listening', {
+    timeoutMs: RELAY_READY_TIMEOUT_MS,
+    echo: (line) => {
+      console.log(`relay: ${line}`);
+    },
+  });
+  relay.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `start: the relay stopped (${signal ?? `code ${String(code)}`}); stopping the app`,
+    );
+    void shutdown(1);
+  });
+  const ws = ready['ws'];
+  return typeof ws === 'string' && /^wss?:\/\//.test(ws) ? ws : 'ws://127.0.0.1:4444';
+}
+
+function launchElectron(binary: string, relayUrl: string): void {
+  const app = spawn(binary, [root], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, COMMONPLACE_RELAY_URL: relayUrl },
+  });
+  children.add(app);
+  app.once('error', (error) => {
+    console.error(`start: could not launch Electron: ${error.message}`);
+    void shutdown(1);
+  });
+  app.once('exit', (code, signal) => {
+    children.delete(app);
+    if (stopping) return;
+    console.log(`start: the app exited (${signal ?? `code ${String(code)}`}); stopping the relay`);
+    void shutdown(code ?? 1);
+  });
+}
+
+async function main(): Promise<void> {
+  build();
+  const relayUrl = await startRelay();
+  const electron = findElectronBinary();
+  if (!electron.ok) {
+    console.error(
+      `start: cannot open the desktop app, no Electron binary here (${electron.reason}); run \`npm run web\` to use Commonplace in a browser instead.`,
+    );
+    await shutdown(1);
+    return;
+  }
+  launchElectron(electron.path, relayUrl);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
