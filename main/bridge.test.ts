@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPreloadHost, type Invoke } from './bridge.ts';
+import type { SessionState } from '../shared/auth.ts';
+import { createPreloadHost } from './bridge.ts';
+import { FakeIpcRenderer } from './testing/fake-electron.ts';
 
 const info = {
   name: 'Commonplace',
@@ -7,34 +9,112 @@ const info = {
   platform: 'desktop',
   relayUrl: 'ws://127.0.0.1:4444',
 };
+const signedIn: SessionState = {
+  status: 'signed-in',
+  profile: { sub: 'emp-1001', name: 'Ada Lovelace' },
+  accessTokenExpiresAt: 1_900_000_000_000,
+  persistence: { refreshTokenPersisted: true },
+};
+const signedOut: SessionState = {
+  status: 'signed-out',
+  persistence: { refreshTokenPersisted: false, reason: 'no keyring' },
+};
 
-/** Stands in for `ipcRenderer.invoke`: records calls, answers with `result`. */
-function recordingInvoke(result: unknown): { invoke: Invoke; calls: unknown[][] } {
-  const calls: unknown[][] = [];
-  const invoke: Invoke = (channel, ...args) => {
-    calls.push([channel, ...args]);
-    return Promise.resolve(result);
-  };
-  return { invoke, calls };
+function setup() {
+  const ipc = new FakeIpcRenderer();
+  const warnings: string[] = [];
+  const host = createPreloadHost(ipc, { warn: (m) => warnings.push(m) });
+  return { ipc, host, warnings };
 }
 
 describe('createPreloadHost', () => {
-  it('exposes named Host functions only, frozen', () => {
-    const host = createPreloadHost(recordingInvoke(info).invoke);
-    expect(Object.keys(host)).toEqual(['appInfo']);
+  it('exposes the named Host functions only, frozen, and no Electron object', () => {
+    const { host } = setup();
+    expect(Object.keys(host).sort()).toEqual(
+      ['accessToken', 'appInfo', 'onSessionChange', 'session', 'signIn', 'signOut'].sort(),
+    );
     expect(Object.isFrozen(host)).toBe(true);
+    for (const value of Object.values(host)) expect(typeof value).toBe('function');
     expect(host).not.toHaveProperty('invoke');
     expect(host).not.toHaveProperty('ipcRenderer');
   });
 
   it('appInfo invokes app:info with no arguments and returns the parsed result', async () => {
-    const { invoke, calls } = recordingInvoke(info);
-    await expect(createPreloadHost(invoke).appInfo()).resolves.toEqual(info);
-    expect(calls).toEqual([['app:info']]);
+    const { ipc, host } = setup();
+    ipc.answers.set('app:info', info);
+    await expect(host.appInfo()).resolves.toEqual(info);
+    expect(ipc.calls).toEqual([['app:info']]);
   });
 
   it('rejects a result that breaks the contract', async () => {
-    const { invoke } = recordingInvoke({ ...info, platform: 'mainframe' });
-    await expect(createPreloadHost(invoke).appInfo()).rejects.toThrow();
+    const { ipc, host } = setup();
+    ipc.answers.set('app:info', { ...info, platform: 'mainframe' });
+    await expect(host.appInfo()).rejects.toThrow();
+  });
+
+  it('maps session, signIn and signOut to their channels and parses the state', async () => {
+    const { ipc, host } = setup();
+    ipc.answers.set('auth:session', signedOut);
+    ipc.answers.set('auth:sign-in', { ...signedIn, refreshToken: 'leaked' });
+    ipc.answers.set('auth:sign-out', signedOut);
+    await expect(host.session()).resolves.toEqual(signedOut);
+    const state = await host.signIn();
+    // Even if main were wrong, a field outside the contract does not reach the page.
+    expect(state).toEqual(signedIn);
+    expect(state).not.toHaveProperty('refreshToken');
+    await expect(host.signOut()).resolves.toEqual(signedOut);
+    expect(ipc.calls).toEqual([['auth:session'], ['auth:sign-in'], ['auth:sign-out']]);
+  });
+
+  it('accessToken passes only the forceRefresh option and returns token or null', async () => {
+    const { ipc, host } = setup();
+    ipc.answers.set('auth:access-token', { accessToken: 'a.b.c', expiresAt: 5 });
+    await expect(host.accessToken()).resolves.toEqual({ accessToken: 'a.b.c', expiresAt: 5 });
+    await host.accessToken({ forceRefresh: true });
+    await host.accessToken({ forceRefresh: false, other: 1 } as { forceRefresh: boolean });
+    ipc.answers.set('auth:access-token', null);
+    await expect(host.accessToken()).resolves.toBeNull();
+    expect(ipc.calls).toEqual([
+      ['auth:access-token', {}],
+      ['auth:access-token', { forceRefresh: true }],
+      ['auth:access-token', { forceRefresh: false }],
+      ['auth:access-token', {}],
+    ]);
+  });
+
+  it('onSessionChange delivers validated states only, never the Electron event', () => {
+    const { ipc, host, warnings } = setup();
+    const received: unknown[][] = [];
+    const unsubscribe = host.onSessionChange((...args) => received.push(args));
+    ipc.emit('auth:session-changed', signedIn);
+    ipc.emit('auth:session-changed', { status: 'hacked' });
+    ipc.emit('auth:session-changed', { ...signedOut, refreshToken: 'leaked' });
+    ipc.emit('some-other-event', signedIn);
+    expect(received).toEqual([[signedIn], [signedOut]]);
+    expect(warnings).toEqual(['commonplace: dropped an invalid auth:session-changed event']);
+    expect(JSON.stringify(received)).not.toContain('sender');
+
+    unsubscribe();
+    unsubscribe(); // idempotent
+    ipc.emit('auth:session-changed', signedOut);
+    expect(received).toHaveLength(2);
+    expect(ipc.listenerCount('auth:session-changed')).toBe(0);
+  });
+
+  it('keeps separate subscriptions independent', () => {
+    const { ipc, host } = setup();
+    const a: SessionState[] = [];
+    const b: SessionState[] = [];
+    const stopA = host.onSessionChange((s) => a.push(s));
+    host.onSessionChange((s) => b.push(s));
+    stopA();
+    ipc.emit('auth:session-changed', signedOut);
+    expect(a).toEqual([]);
+    expect(b).toEqual([signedOut]);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    const { host } = setup();
+    expect(() => host.onSessionChange('alert(1)' as unknown as () => void)).toThrow(TypeError);
   });
 });

@@ -1,17 +1,92 @@
+import type { SessionState } from '../shared/auth.ts';
 import type { Host } from '../shared/host.ts';
-import { ipcContract, type IpcArgs, type IpcChannel } from '../shared/ipc.ts';
+import {
+  ipcContract,
+  ipcEvents,
+  type IpcArgs,
+  type IpcChannel,
+  type IpcEvent,
+} from '../shared/ipc.ts';
 
-/** `ipcRenderer.invoke`, narrowed to contract channels. */
-export type Invoke = <C extends IpcChannel>(channel: C, ...args: IpcArgs<C>) => Promise<unknown>;
+/**
+ * The part of Electron's `ipcRenderer` the bridge uses. It stays inside the
+ * preload's isolated world; only the Host built from it is exposed.
+ */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export interface PreloadHostOptions {
+  /** Where dropped events are reported (the page's console); payloads are never printed. */
+  readonly warn?: (message: string) => void;
+}
 
 /**
  * The Host the preload exposes: named functions only, never `ipcRenderer`
  * itself (checklist #20 "Do not expose Electron APIs to untrusted web
- * content"; VS Code's preload does the same). Results are parsed again here,
- * so the renderer receives exactly the contract's type even if main is wrong.
+ * content"; VS Code's preload does the same). Results and pushed events are
+ * parsed again here, so the page receives exactly the contract's types even
+ * if main is wrong, and the Electron event object (whose `sender` is
+ * ipcRenderer) never reaches a page listener.
  */
-export function createPreloadHost(invoke: Invoke): Host {
+export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOptions = {}): Host {
+  const warn =
+    options.warn ??
+    ((message: string) => {
+      console.warn(message);
+    });
+
+  async function call<C extends IpcChannel>(channel: C, ...args: IpcArgs<C>) {
+    const result: unknown = await ipc.invoke(channel, ...args);
+    return ipcContract[channel].result.parse(result) as ReturnType<
+      (typeof ipcContract)[C]['result']['parse']
+    >;
+  }
+
+  function subscribe<T>(
+    event: IpcEvent,
+    parse: (payload: unknown) => T,
+    listener: (value: T) => void,
+  ) {
+    if (typeof listener !== 'function')
+      throw new TypeError(`${event}: listener must be a function`);
+    const wrapped = (_event: unknown, ...args: unknown[]): void => {
+      let value: T;
+      try {
+        value = parse(args[0]);
+      } catch {
+        warn(`commonplace: dropped an invalid ${event} event`);
+        return;
+      }
+      listener(value);
+    };
+    ipc.on(event, wrapped);
+    let subscribed = true;
+    return (): void => {
+      if (!subscribed) return;
+      subscribed = false;
+      ipc.removeListener(event, wrapped);
+    };
+  }
+
   return Object.freeze({
-    appInfo: async () => ipcContract['app:info'].result.parse(await invoke('app:info')),
-  });
+    appInfo: () => call('app:info'),
+    session: () => call('auth:session'),
+    signIn: () => call('auth:sign-in'),
+    signOut: () => call('auth:sign-out'),
+    accessToken: (tokenOptions?: { forceRefresh?: boolean }) =>
+      call(
+        'auth:access-token',
+        // Only the one known option crosses; main validates its type again.
+        tokenOptions?.forceRefresh === undefined ? {} : { forceRefresh: tokenOptions.forceRefresh },
+      ),
+    onSessionChange: (listener: (state: SessionState) => void) =>
+      subscribe(
+        'auth:session-changed',
+        (payload) => ipcEvents['auth:session-changed'].parse(payload),
+        listener,
+      ),
+  } satisfies Host);
 }

@@ -17,13 +17,43 @@ export const DEEP_LINK_SCHEME = 'commonplace';
 /** The relay `npm start` runs on its embedded defaults (`node relay/cli.ts`, port 4444). */
 export const DEFAULT_RELAY_URL = 'ws://127.0.0.1:4444';
 
-/** Environment variables main reads, named once. */
+/** Environment variables main reads, named once (documented in main/README.md). */
 export const ENV = {
   /** WebSocket base URL of the relay, e.g. `wss://relay.example.com`. */
   relayUrl: 'COMMONPLACE_RELAY_URL',
   /** Development only: the Vite dev server to load instead of `app://commonplace/`. */
   rendererUrl: 'COMMONPLACE_RENDERER_URL',
+  /**
+   * Required. The company's OpenID Connect issuer, e.g.
+   * `https://login.microsoftonline.com/<tenant>/v2.0`; `npm start` sets it to
+   * the relay's embedded development IdP. `https:` only, except on loopback.
+   */
+  issuer: 'COMMONPLACE_ISSUER',
+  /** The public client id registered at the IdP for the desktop app; default {@link DEFAULT_CLIENT_ID}. */
+  clientId: 'COMMONPLACE_CLIENT_ID',
+  /** RFC 8707 resource indicator: the relay's audience; default {@link DEFAULT_AUDIENCE}. */
+  audience: 'COMMONPLACE_AUDIENCE',
 } as const;
+
+/** Client id of the desktop app: a public native client (RFC 8252), no secret. */
+export const DEFAULT_CLIENT_ID = 'commonplace-desktop';
+
+/**
+ * The relay's audience when none is configured. Duplicates `DEFAULT_AUDIENCE`
+ * of idp/dev-idp.ts on purpose: main must not import the development IdP
+ * (it would bundle oidc-provider into the app); main/auth/identity-config.test.ts
+ * checks that the two agree.
+ */
+export const DEFAULT_AUDIENCE = 'urn:commonplace:relay';
+
+/**
+ * IT policy files, read in this order; the first that exists wins, and its
+ * settings override the environment (an administrator's choice beats a
+ * user's). Next to the executable suits Windows installs; the /etc path suits
+ * Linux and macOS fleets. See main/policy.ts.
+ */
+export const POLICY_FILE_NAME = 'policy.json';
+export const SYSTEM_POLICY_PATH = '/etc/commonplace/policy.json';
 
 /**
  * Hosts whose `https:` links may be handed to the system browser

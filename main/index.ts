@@ -1,15 +1,29 @@
 // The Electron entry point: the only file that imports the real 'electron'
 // module. Everything it wires is a plain module that takes the Electron APIs
 // as parameters and is tested under Node with fakes (handbook §3).
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { resolveRelayUrl } from './app-info.ts';
+import { resolveIdentityConfig, type IdentityResolution } from './auth/identity-config.ts';
+import { createSignInService, type SignInService } from './auth/sign-in-service.ts';
+import { createUnavailableSignInService } from './auth/unavailable-service.ts';
 import { ALLOWED_PERMISSIONS, APP_ORIGIN, APP_SCHEME, EXTERNAL_LINK_HOSTS } from './config.ts';
 import { findDeepLinkArgument, handleDeepLink, registerDeepLinkScheme } from './deep-link.ts';
+import { createEventSender, pushSessionChanges } from './ipc/events.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
+import { applyPolicy, loadPolicy, policyPaths } from './policy.ts';
 import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
-import { resolveRendererLocation } from './renderer-url.ts';
+import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
 import { applySecurity, contentSecurityPolicy } from './security.ts';
 import { claimSingleInstance } from './single-instance.ts';
 import { createMainWindow, focusWindow } from './window.ts';
@@ -18,39 +32,71 @@ const log = (message: string): void => {
   console.warn(`[commonplace] ${message}`);
 };
 
-// Configuration errors stop start-up here with a message naming the variable.
-const relayUrl = resolveRelayUrl(process.env);
-const renderer = resolveRendererLocation(process.env, { packaged: app.isPackaged });
-const trustedOrigins: ReadonlySet<string> = new Set([APP_ORIGIN, renderer.origin]);
+interface Settings {
+  readonly relayUrl: string;
+  readonly renderer: RendererLocation;
+  readonly identity: IdentityResolution;
+}
 
-// Must happen before 'ready' (Electron's protocol docs).
-protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
-// Checklist #4: sandbox every renderer, including any we did not create.
-app.enableSandbox();
+/**
+ * IT policy laid over the environment, then parsed. A malformed relay URL,
+ * renderer URL or policy file stops start-up with a message naming it; a
+ * missing or bad issuer does not: the app opens and says why sign-in is off.
+ */
+function readSettings(): Settings {
+  const { policy, source } = loadPolicy(policyPaths(app.getPath('exe'), process.platform));
+  if (source !== null) log(`settings from the IT policy ${source} override the environment`);
+  const env = applyPolicy(process.env, policy);
+  return {
+    relayUrl: resolveRelayUrl(env),
+    renderer: resolveRendererLocation(env, { packaged: app.isPackaged }),
+    identity: resolveIdentityConfig(env),
+  };
+}
 
 let mainWindow: BrowserWindow | null = null;
+let stopAuth: (() => void) | undefined;
 
 function focusMainWindow(): void {
   if (mainWindow !== null) focusWindow(mainWindow);
 }
 
-async function openMainWindow(): Promise<void> {
+async function openMainWindow(settings: Settings): Promise<void> {
   mainWindow = await createMainWindow({
     BrowserWindow,
     preloadPath: path.join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
-    url: renderer.url,
+    url: settings.renderer.url,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
 }
 
-async function start(): Promise<void> {
+/** The sign-in service (issue 3 point 2), or a stand-in that explains why there is none. */
+async function createSessionService(identity: IdentityResolution): Promise<SignInService> {
+  if (!identity.ok) {
+    log(identity.reason);
+    return createUnavailableSignInService(identity.reason);
+  }
+  return createSignInService({
+    issuer: identity.config.issuer,
+    clientId: identity.config.clientId,
+    resource: identity.config.audience,
+    // After 'ready': safeStorage reports its Linux backend only from then on.
+    tokenDir: path.join(app.getPath('userData'), 'auth'),
+    safeStorage,
+    openExternal: (url, options) => shell.openExternal(url, options),
+    log,
+  });
+}
+
+async function start(settings: Settings): Promise<void> {
+  const trustedOrigins: ReadonlySet<string> = new Set([APP_ORIGIN, settings.renderer.origin]);
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({
       rootDir: path.join(app.getAppPath(), 'out', 'renderer'),
-      csp: contentSecurityPolicy(relayUrl),
+      csp: contentSecurityPolicy(settings.relayUrl),
     }),
   );
   // Before any window exists, so that every webContents gets the rules.
@@ -60,23 +106,62 @@ async function start(): Promise<void> {
     allowedPermissions: ALLOWED_PERMISSIONS,
     log,
   });
-  // Services of issue 3 (OIDC sign-in, safeStorage token store) are created
-  // here and passed to createIpcHandlers alongside app and relayUrl.
-  registerIpcHandlers(ipcMain, createIpcHandlers({ app, relayUrl }), { trustedOrigins, log });
-  await openMainWindow();
+
+  const signIn = await createSessionService(settings.identity);
+  const stopPush = pushSessionChanges(
+    signIn,
+    () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+    createEventSender({ trustedOrigins, log }),
+  );
+  stopAuth = () => {
+    stopPush();
+    signIn.dispose();
+  };
+  registerIpcHandlers(ipcMain, createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn }), {
+    trustedOrigins,
+    log,
+  });
+  await openMainWindow(settings);
+  // After the page has loaded, so the restored state reaches it as an event too.
+  signIn.restore().catch((error: unknown) => {
+    log(
+      `could not restore the saved sign-in: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
 
   const launchLink = findDeepLinkArgument(process.argv);
   if (launchLink !== undefined) handleDeepLink(launchLink, { focus: focusMainWindow, log });
 }
 
-if (
-  claimSingleInstance(app, (argv) => {
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`[commonplace] start-up failed: ${message}`);
+  // Safe before 'ready'; on Linux before 'ready' it prints to stderr instead.
+  dialog.showErrorBox('Commonplace could not start', message);
+  app.exit(1);
+}
+
+function main(): void {
+  let settings: Settings;
+  try {
+    settings = readSettings();
+  } catch (error) {
+    fail(error);
+    return;
+  }
+  // Must happen before 'ready' (Electron's protocol docs).
+  protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
+  // Checklist #4: sandbox every renderer, including any we did not create.
+  app.enableSandbox();
+
+  const claimed = claimSingleInstance(app, (argv) => {
     // A second launch: bring ours forward, and act on a link it carried.
     focusMainWindow();
     const link = findDeepLinkArgument(argv);
     if (link !== undefined) handleDeepLink(link, { focus: focusMainWindow, log });
-  })
-) {
+  });
+  if (!claimed) return;
+
   registerDeepLinkScheme(app, process);
   // macOS delivers deep links as an event rather than in argv.
   app.on('open-url', (event, url) => {
@@ -87,14 +172,17 @@ if (
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (mainWindow === null && app.isReady()) void openMainWindow().catch(fail);
+    if (mainWindow === null && app.isReady()) void openMainWindow(settings).catch(fail);
   });
-  app.whenReady().then(start).catch(fail);
+  // Timers and a pending loopback listener must not keep a quitting app alive.
+  app.on('will-quit', () => {
+    stopAuth?.();
+    stopAuth = undefined;
+  });
+  app
+    .whenReady()
+    .then(() => start(settings))
+    .catch(fail);
 }
 
-function fail(error: unknown): void {
-  console.error(
-    `[commonplace] start-up failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
-  app.exit(1);
-}
+main();

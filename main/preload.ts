@@ -4,7 +4,5 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { HOST_GLOBAL } from '../shared/ipc.ts';
 import { createPreloadHost } from './bridge.ts';
 
-contextBridge.exposeInMainWorld(
-  HOST_GLOBAL,
-  createPreloadHost((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
-);
+// ipcRenderer stays here, in the isolated world; the page gets named functions.
+contextBridge.exposeInMainWorld(HOST_GLOBAL, createPreloadHost(ipcRenderer));

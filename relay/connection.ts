@@ -97,7 +97,7 @@ export class ClientConnection implements RoomPeer {
       if (!this.#passed(access)) return;
       this.#access = access.value;
       const loaded = await registry.acquire(formatRoomName(room.value));
-      if (this.#state !== 'pending') {
+      if (!this.#isPending()) {
         registry.release(loaded);
         return;
       }
@@ -117,7 +117,7 @@ export class ClientConnection implements RoomPeer {
     const early = this.#early ?? [];
     this.#early = null;
     for (const frame of early) {
-      if (this.#state !== 'attached') return;
+      if (!this.#isAttached()) return;
       this.#handle(frame);
     }
     this.#socket.resume();
@@ -136,6 +136,9 @@ export class ClientConnection implements RoomPeer {
     if (code !== CloseCode.ServerShuttingDown && code !== CloseCode.Normal) {
       this.#deps.log.info('connection closed by relay', { room: this.#roomName(), code, reason });
     }
+    // A socket still paused by the pipeline would never read the client's
+    // close frame, and the handshake would hang until ws's 30 s timeout.
+    this.#socket.resume();
     this.#socket.close(code, reason);
   }
 
@@ -178,8 +181,18 @@ export class ClientConnection implements RoomPeer {
     );
   }
 
+  // Methods, not inline checks: the state changes across awaits, which
+  // TypeScript's narrowing does not see.
+  #isPending(): boolean {
+    return this.#state === 'pending';
+  }
+
+  #isAttached(): boolean {
+    return this.#state === 'attached';
+  }
+
   #passed<T>(result: StageResult<T>): result is { ok: true; value: T } {
-    if (result.ok) return this.#state === 'pending';
+    if (result.ok) return this.#isPending();
     this.close(result.code, result.reason);
     return false;
   }

@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
-import { CloseCode } from '../shared/wire.ts';
 import { ClientConnection } from './connection.ts';
 import { DocRegistry } from './docs/registry.ts';
 import { InProcessFanout } from './fanout/in-process.ts';

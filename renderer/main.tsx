@@ -1,23 +1,30 @@
 import { createRoot } from 'react-dom/client';
 import { boot } from './app/boot.tsx';
-import { roomFromSearch } from './app/route.ts';
 import { resolveHost } from './host/index.ts';
-import { loadIdentity } from './identity/index.ts';
 import './styles.css';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null; // Disabled storage throws on access.
-  }
-}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 void boot({
   root: createRoot(container),
   resolveHost: () => resolveHost(),
-  identity: loadIdentity(storage()),
-  route: roomFromSearch(window.location.search),
+  currentSearch: () => window.location.search,
+  fetch: window.fetch.bind(window),
+  history: {
+    push: (search) => {
+      window.history.pushState(null, '', search === '' ? window.location.pathname : search);
+    },
+    replace: (search) => {
+      window.history.replaceState(null, '', search === '' ? window.location.pathname : search);
+    },
+    subscribe: (listener) => {
+      const onPop = () => {
+        listener(window.location.search);
+      };
+      window.addEventListener('popstate', onPop);
+      return () => {
+        window.removeEventListener('popstate', onPop);
+      };
+    },
+  },
 });

@@ -1,12 +1,14 @@
 // `npm start`: builds the app, starts the relay on its embedded defaults
-// (`node relay/cli.ts`, ws://127.0.0.1:4444) and launches the desktop app
-// against it. Where no Electron binary can be found it says so in one line,
-// points to `npm run web`, stops the relay and exits non-zero. Ctrl-C (or
-// SIGTERM) stops both; closing the app stops the relay.
+// (`node relay/cli.ts`, ws://127.0.0.1:4444, with its embedded development
+// IdP unless COMMONPLACE_ISSUER names an external one) and launches the
+// desktop app against both. Where no Electron binary can be found it says so
+// in one line, points to `npm run web`, stops the relay and exits non-zero.
+// Ctrl-C (or SIGTERM) stops both; closing the app stops the relay.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from './electron-binary.ts';
 import { stopChild, waitForJsonLine } from './processes.ts';
+import { desktopEnvironment, relayArgs } from './start-env.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RELAY_READY_TIMEOUT_MS = 30_000;
@@ -41,8 +43,10 @@ function build(): void {
   }
 }
 
-async function startRelay(): Promise<string> {
-  const relay = spawn(process.execPath, [path.join(root, 'relay', 'cli.ts')], {
+/** Starts the relay; resolves with its JSON "listening" line. */
+async function startRelay(): Promise<Record<string, unknown>> {
+  const args = [path.join(root, 'relay', 'cli.ts'), ...relayArgs(process.env)];
+  const relay = spawn(process.execPath, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -61,16 +65,13 @@ async function startRelay(): Promise<string> {
     );
     void shutdown(1);
   });
-  const ws = ready['ws'];
-  return typeof ws === 'string' && /^wss?:\/\//.test(ws) ? ws : 'ws://127.0.0.1:4444';
+  return ready;
 }
 
-function launchElectron(binary: string, relayUrl: string): void {
-  const app = spawn(binary, [root], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, COMMONPLACE_RELAY_URL: relayUrl },
-  });
+function launchElectron(binary: string, ready: Record<string, unknown>): void {
+  const { env, warning } = desktopEnvironment(ready, process.env);
+  if (warning !== null) console.warn(`start: ${warning}`);
+  const app = spawn(binary, [root], { cwd: root, stdio: 'inherit', env });
   children.add(app);
   app.once('error', (error) => {
     console.error(`start: could not launch Electron: ${error.message}`);
@@ -86,7 +87,7 @@ function launchElectron(binary: string, relayUrl: string): void {
 
 async function main(): Promise<void> {
   build();
-  const relayUrl = await startRelay();
+  const ready = await startRelay();
   const electron = findElectronBinary();
   if (!electron.ok) {
     console.error(
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     await shutdown(1);
     return;
   }
-  launchElectron(electron.path, relayUrl);
+  launchElectron(electron.path, ready);
 }
 
 main().catch(async (error: unknown) => {

@@ -4,6 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveRequestPath, startWebServer, type WebServer } from './web-server.ts';
 
+const CONFIG = {
+  relayUrl: 'ws://127.0.0.1:4444',
+  identity: {
+    issuer: 'http://127.0.0.1:4445',
+    clientId: 'commonplace-web',
+    audience: 'urn:commonplace:relay',
+  },
+};
 let dir = '';
 let server: WebServer;
 
@@ -18,7 +26,7 @@ beforeAll(async () => {
   server = await startWebServer({
     rootDir: root,
     port: 0,
-    config: { relayUrl: 'ws://127.0.0.1:4444' },
+    config: CONFIG,
   });
 });
 
@@ -37,7 +45,11 @@ describe('web server', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4444");
+    // The relay (WebSocket and REST) and the IdP (token, revocation), nothing else.
+    expect(csp).toContain(
+      "connect-src 'self' ws://127.0.0.1:4444 http://127.0.0.1:4444 http://127.0.0.1:4445;",
+    );
+    expect(csp).toContain("form-action 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(await res.text()).toContain('<title>t</title>');
@@ -51,8 +63,26 @@ describe('web server', () => {
 
   it('serves /config.json with the relay URL', async () => {
     const res = await get('/config.json');
-    expect(await res.json()).toEqual({ relayUrl: 'ws://127.0.0.1:4444' });
+    expect(await res.json()).toEqual(CONFIG);
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers 503 for /config.json until it is configured, then serves it', async () => {
+    const late = await startWebServer({ rootDir: path.join(dir, 'renderer'), port: 0 });
+    try {
+      const before = await fetch(new URL('/config.json', late.url));
+      expect(before.status).toBe(503);
+      expect(before.headers.get('content-security-policy')).toContain("connect-src 'self';");
+      expect(() => {
+        late.setConfig({ ...CONFIG, identity: { ...CONFIG.identity, issuer: 'javascript:x' } });
+      }).toThrow();
+      late.setConfig(CONFIG);
+      const after = await fetch(new URL('/config.json', late.url));
+      expect(await after.json()).toEqual(CONFIG);
+      expect(after.headers.get('content-security-policy')).toContain('http://127.0.0.1:4445');
+    } finally {
+      await late.close();
+    }
   });
 
   it.each([
@@ -80,7 +110,7 @@ describe('web server', () => {
 
   it('refuses to start with an invalid relay URL', async () => {
     await expect(
-      startWebServer({ rootDir: dir, port: 0, config: { relayUrl: 'http://example.com' } }),
+      startWebServer({ rootDir: dir, port: 0, config: { ...CONFIG, relayUrl: 'http://example.com' } }),
     ).rejects.toThrow();
   });
 });

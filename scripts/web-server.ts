@@ -12,8 +12,12 @@ import { WebConfigSchema, type WebConfig } from '../shared/host.ts';
 export interface WebServerOptions {
   /** Directory of the built renderer. */
   readonly rootDir: string;
-  /** Written to `/config.json`; validated here so a bad URL fails at start, not in the browser. */
-  readonly config: WebConfig;
+  /**
+   * Written to `/config.json`; validated here so a bad URL fails at start,
+   * not in the browser. May be left out and given later with `setConfig`
+   * (the IdP needs the server's origin as its redirect URI first).
+   */
+  readonly config?: WebConfig;
   /** 0 picks a free port. */
   readonly port: number;
   /** Default 127.0.0.1: a development server is not for the network. */
@@ -24,6 +28,8 @@ export interface WebServer {
   readonly port: number;
   /** `http://host:port/` */
   readonly url: string;
+  /** Sets (or replaces) `/config.json` and the CSP derived from it; until then /config.json answers 503. */
+  setConfig(config: WebConfig): void;
   close(): Promise<void>;
 }
 
@@ -45,17 +51,25 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * The page's Content-Security-Policy: scripts and styles only from our own
- * files (no inline code, no eval), WebSockets only to the configured relay.
+ * files (no inline code, no eval); connections only to the relay (WebSocket
+ * and its REST API) and the IdP (discovery, token, revocation). Sign-in
+ * leaves the page by top-level navigation to the IdP, which CSP does not
+ * restrict; the app posts no forms, hence `form-action 'none'`.
  */
-export function contentSecurityPolicy(relayUrl: string): string {
-  const relay = new URL(relayUrl);
+export function contentSecurityPolicy(config?: WebConfig): string {
+  const origins: string[] = [];
+  if (config) {
+    const relay = new URL(config.relayUrl);
+    const relayHttp = `${relay.protocol === 'wss:' ? 'https:' : 'http:'}//${relay.host}`;
+    origins.push(`${relay.protocol}//${relay.host}`, relayHttp, new URL(config.identity.issuer).origin);
+  }
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ${relay.protocol}//${relay.host}`,
+    ['connect-src', "'self'", ...new Set(origins)].join(' '),
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -112,9 +126,14 @@ function plain(res: ServerResponse, status: number, message: string, csp: string
 
 /** Starts the server; resolves once it listens. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const config = WebConfigSchema.parse(options.config);
-  const configBody = JSON.stringify(config);
-  const csp = contentSecurityPolicy(config.relayUrl);
+  let configBody: string | null = null;
+  let csp = contentSecurityPolicy();
+  const setConfig = (value: WebConfig): void => {
+    const config = WebConfigSchema.parse(value);
+    configBody = JSON.stringify(config);
+    csp = contentSecurityPolicy(config);
+  };
+  if (options.config) setConfig(options.config);
   // Symlinks inside the root are followed only if they stay inside it.
   const root = await realpath(options.rootDir);
 
@@ -126,6 +145,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/config.json') {
+      if (configBody === null) {
+        plain(res, 503, 'starting', csp);
+        return;
+      }
       res.writeHead(200, {
         'Content-Type': CONTENT_TYPES['.json'],
         'Cache-Control': 'no-store',
@@ -182,6 +205,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     port,
     url: `http://${shownHost}:${port}/`,
+    setConfig,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AccessTokenResult, SessionState } from './auth.ts';
 
 /**
  * What the renderer needs from whatever hosts it. In the desktop app the
@@ -16,16 +17,50 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/**
+ * Where to sign in. The renderer needs it only in a browser (the web host runs
+ * the redirect flow itself); in the desktop app main runs the flow.
+ */
+export const IdentityConfigSchema = z.object({
+  /** OpenID Connect issuer URL (discovery at `/.well-known/openid-configuration`). */
+  issuer: z.url({ protocol: /^https?$/ }),
+  /** The public client id registered for this surface (PKCE, no secret). */
+  clientId: z.string().min(1).max(200),
+  /** RFC 8707 resource indicator: the relay's audience, e.g. `urn:commonplace:relay`. */
+  audience: z.string().min(1).max(500),
+});
+export type IdentityConfig = z.infer<typeof IdentityConfigSchema>;
+
 export interface Host {
   /** Name, version and the relay to talk to. */
   appInfo(): Promise<AppInfo>;
+  /** The current session; never carries a token. */
+  session(): Promise<SessionState>;
+  /**
+   * Starts sign-in with the company's IdP (system browser on desktop, a
+   * redirect in the web client) and resolves with the resulting state. In a
+   * browser the page navigates away, so the promise may never settle.
+   */
+  signIn(): Promise<SessionState>;
+  /** Revokes the refresh token where possible and wipes every stored token. */
+  signOut(): Promise<SessionState>;
+  /**
+   * A current access token for the relay (refreshed first when close to
+   * expiry), or null when signed out. `forceRefresh` after the relay closed a
+   * socket with 4401. The refresh token itself never reaches the renderer.
+   */
+  accessToken(options?: { forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
+  /** Calls `listener` on every session change; returns the unsubscribe function. */
+  onSessionChange(listener: (state: SessionState) => void): () => void;
 }
 
 /**
  * `/config.json`, served by the web server beside the renderer (scripts/web-server.ts)
- * and read by the renderer's web host: where the relay is.
+ * and read by the renderer's web host: where the relay and the IdP are.
  */
 export const WebConfigSchema = z.object({
   relayUrl: AppInfoSchema.shape.relayUrl,
+  /** The IdP for the browser's own redirect sign-in (client `commonplace-web`). */
+  identity: IdentityConfigSchema,
 });
 export type WebConfig = z.infer<typeof WebConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccessTokenResultSchema, SessionStateSchema } from './auth.ts';
 import { AppInfoSchema } from './host.ts';
 
 /**
@@ -12,7 +13,33 @@ export const ipcContract = {
     args: z.tuple([]),
     result: AppInfoSchema,
   },
+  'auth:session': {
+    args: z.tuple([]),
+    result: SessionStateSchema,
+  },
+  'auth:sign-in': {
+    args: z.tuple([]),
+    result: SessionStateSchema,
+  },
+  'auth:sign-out': {
+    args: z.tuple([]),
+    result: SessionStateSchema,
+  },
+  'auth:access-token': {
+    args: z.tuple([z.object({ forceRefresh: z.boolean().optional() }).strict()]),
+    result: AccessTokenResultSchema.nullable(),
+  },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
+
+/**
+ * Events main pushes to the renderer (`webContents.send`). The preload
+ * validates each payload before handing it to the page's listener.
+ */
+export const ipcEvents = {
+  'auth:session-changed': SessionStateSchema,
+} as const satisfies Record<string, z.ZodType>;
+export type IpcEvent = keyof typeof ipcEvents;
+export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
 
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;

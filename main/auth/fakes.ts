@@ -1,4 +1,6 @@
+import type { AccessTokenResult, SessionState } from '../../shared/auth.ts';
 import type { LinuxStorageBackend, OpenExternal, SafeStorageLike } from './electron-deps.ts';
+import type { SignInService } from './sign-in-service.ts';
 
 /**
  * Test fakes for the Electron pieces (no Electron binary on this machine).
@@ -41,4 +43,68 @@ export class FakeShell {
     this.onOpen(url);
     return Promise.resolve();
   };
+}
+
+/**
+ * A fake sign-in service for IPC tests: answers from a settable state and
+ * records calls. Its `refreshToken` is a secret that must never appear in
+ * anything the IPC layer returns or sends.
+ */
+export class FakeSignInService implements SignInService {
+  readonly refreshToken = 'fake-refresh-token-never-over-ipc';
+  state: SessionState = { status: 'signed-out', persistence: { refreshTokenPersisted: true } };
+  readonly calls: string[] = [];
+  readonly listeners = new Set<(state: SessionState) => void>();
+  getState(): SessionState {
+    return this.state;
+  }
+  onStateChange(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  /** Changes the state and notifies listeners, like the real service. */
+  setState(next: SessionState): SessionState {
+    this.state = next;
+    for (const listener of this.listeners) listener(next);
+    return next;
+  }
+  restore(): Promise<SessionState> {
+    this.calls.push('restore');
+    return Promise.resolve(this.state);
+  }
+  signIn(): Promise<SessionState> {
+    this.calls.push('signIn');
+    return Promise.resolve(
+      this.setState({
+        status: 'signed-in',
+        profile: { sub: 'emp-1001', name: 'Ada Lovelace' },
+        accessTokenExpiresAt: 1_900_000_000_000,
+        persistence: this.state.persistence,
+        // Smuggled on purpose: the contract must strip it (see the IPC tests).
+        ...({ refreshToken: this.refreshToken } as object),
+      }),
+    );
+  }
+  signOut(): Promise<SessionState> {
+    this.calls.push('signOut');
+    return Promise.resolve(
+      this.setState({ status: 'signed-out', persistence: this.state.persistence }),
+    );
+  }
+  getAccessToken(options?: { readonly forceRefresh?: boolean }): Promise<AccessTokenResult | null> {
+    this.calls.push(options?.forceRefresh === true ? 'getAccessToken(force)' : 'getAccessToken');
+    if (this.state.status !== 'signed-in') return Promise.resolve(null);
+    return Promise.resolve({
+      accessToken: 'header.payload.signature',
+      expiresAt: 1_900_000_000_000,
+      ...({ refreshToken: this.refreshToken } as object),
+    });
+  }
+  refresh(): Promise<SessionState> {
+    this.calls.push('refresh');
+    return Promise.resolve(this.state);
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
 }

@@ -47,8 +47,12 @@ export interface SignInService {
   signIn(): Promise<SessionState>;
   /** Revokes the refresh token at the IdP, then wipes memory and disk. */
   signOut(): Promise<SessionState>;
-  /** A valid access token for the renderer (refreshed first when due); never the refresh token. */
-  getAccessToken(): Promise<AccessTokenResult | null>;
+  /**
+   * A valid access token for the renderer (refreshed first when due, or
+   * always with `forceRefresh`, e.g. after the relay closed with 4401); never
+   * the refresh token.
+   */
+  getAccessToken(options?: { readonly forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
   /** Refreshes now (also run by the timer, or after the relay closes with 4401). */
   refresh(): Promise<SessionState>;
   /** Stops timers and any pending sign-in. */
@@ -315,9 +319,9 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       }
       return endSession(null);
     },
-    async getAccessToken() {
-      if (session !== null && session.accessTokenExpiresAt - leewayMs <= Date.now())
-        await refresh();
+    async getAccessToken(tokenOptions) {
+      const due = session !== null && session.accessTokenExpiresAt - leewayMs <= Date.now();
+      if (session !== null && (due || tokenOptions?.forceRefresh === true)) await refresh();
       if (session === null || session.accessTokenExpiresAt <= Date.now()) return null;
       return { accessToken: session.accessToken, expiresAt: session.accessTokenExpiresAt };
     },

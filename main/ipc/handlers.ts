@@ -1,5 +1,6 @@
 import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc.ts';
 import { createAppInfo, type AppIdentity } from '../app-info.ts';
+import type { SignInService } from '../auth/sign-in-service.ts';
 
 /**
  * One handler per contract channel, typed from `shared/ipc.ts`: adding a
@@ -10,19 +11,37 @@ export type IpcHandlers = {
   readonly [C in IpcChannel]: (...args: IpcArgs<C>) => IpcResult<C> | Promise<IpcResult<C>>;
 };
 
+/** The part of the sign-in service the renderer may reach, and no more. */
+export type SessionService = Pick<
+  SignInService,
+  'getState' | 'signIn' | 'signOut' | 'getAccessToken'
+>;
+
 /**
- * What the handlers need from the rest of main. Services that arrive later
- * (issue 3: the OIDC sign-in service and the safeStorage token store) are
- * added here and constructed in `main/index.ts`, so the handlers stay plain
- * functions that tests call with fakes.
+ * What the handlers need from the rest of main, constructed in
+ * `main/index.ts`, so the handlers stay plain functions that tests call with
+ * fakes or with the real sign-in service against the development IdP.
  */
 export interface HandlerDeps {
   readonly app: AppIdentity;
   readonly relayUrl: string;
+  readonly signIn: SessionService;
 }
 
+/**
+ * The handlers. Each auth answer is a `SessionState` or an access token only:
+ * the refresh token never leaves the sign-in service (issue 3 point 2), and
+ * register.ts re-parses every result with the contract's schema, which strips
+ * any field the contract does not name.
+ */
 export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
+  const { signIn } = deps;
   return {
     'app:info': () => createAppInfo(deps.app, deps.relayUrl),
+    'auth:session': () => signIn.getState(),
+    'auth:sign-in': () => signIn.signIn(),
+    'auth:sign-out': () => signIn.signOut(),
+    'auth:access-token': (options) =>
+      signIn.getAccessToken(options.forceRefresh === true ? { forceRefresh: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppInfoSchema } from '../../shared/host.ts';
 import { IPC_CHANNELS } from '../../shared/ipc.ts';
 import { APP_ORIGIN } from '../config.ts';
+import { FakeSignInService } from '../auth/fakes.ts';
 import { FakeApp, FakeIpcMain, fakeInvokeEvent } from '../testing/fake-electron.ts';
 import { createIpcHandlers, type IpcHandlers } from './handlers.ts';
 import { createIpcDispatch, registerIpcHandlers } from './register.ts';
@@ -9,7 +10,16 @@ import { createIpcDispatch, registerIpcHandlers } from './register.ts';
 const trustedOrigins = new Set([APP_ORIGIN]);
 const RELAY = 'ws://127.0.0.1:4444';
 
-function setup(handlers: IpcHandlers = createIpcHandlers({ app: new FakeApp(), relayUrl: RELAY })) {
+const realHandlers = (): IpcHandlers =>
+  createIpcHandlers({ app: new FakeApp(), relayUrl: RELAY, signIn: new FakeSignInService() });
+
+/** The real handlers with `app:info` replaced (the channel these tests exercise). */
+const withAppInfo = (appInfo: IpcHandlers['app:info']): IpcHandlers => ({
+  ...realHandlers(),
+  'app:info': appInfo,
+});
+
+function setup(handlers: IpcHandlers = realHandlers()) {
   const ipcMain = new FakeIpcMain();
   const logs: string[] = [];
   registerIpcHandlers(ipcMain, handlers, { trustedOrigins, log: (m) => logs.push(m) });
@@ -23,7 +33,7 @@ function spyHandlers() {
     platform: 'desktop' as const,
     relayUrl: RELAY,
   }));
-  return { appInfo, handlers: { 'app:info': appInfo } satisfies IpcHandlers };
+  return { appInfo, handlers: withAppInfo(appInfo) };
 }
 
 describe('registerIpcHandlers', () => {
@@ -92,9 +102,9 @@ describe('createIpcDispatch', () => {
   });
 
   it('refuses a result that breaks the contract instead of returning it', async () => {
-    const { ipcMain, logs } = setup({
-      'app:info': () => ({ name: '', version: '1', platform: 'desktop', relayUrl: 'http://x' }),
-    });
+    const { ipcMain, logs } = setup(
+      withAppInfo(() => ({ name: '', version: '1', platform: 'desktop', relayUrl: 'http://x' })),
+    );
     await expect(ipcMain.invoke('app:info', fakeInvokeEvent())).rejects.toThrow(
       '[bad-result] app:info produced an invalid result',
     );
@@ -102,11 +112,11 @@ describe('createIpcDispatch', () => {
   });
 
   it('reports a failing handler without leaking its message to the renderer', async () => {
-    const { ipcMain, logs } = setup({
-      'app:info': () => {
+    const { ipcMain, logs } = setup(
+      withAppInfo(() => {
         throw new Error('secret internal detail');
-      },
-    });
+      }),
+    );
     const failure = ipcMain.invoke('app:info', fakeInvokeEvent());
     await expect(failure).rejects.toThrow('[handler-failed] app:info failed');
     await expect(failure).rejects.not.toThrow('secret internal detail');

@@ -4,7 +4,9 @@
 // narrow interface the real Electron object is type-checked against
 // (main/index.ts passes the real ones, checked by tsconfig.main.json).
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { IpcRendererLike } from '../bridge.ts';
 import { APP_ENTRY_URL } from '../config.ts';
+import type { EventTargetLike } from '../ipc/events.ts';
 import type { IpcMainLike } from '../ipc/register.ts';
 import type { InvokeEventLike } from '../ipc/sender.ts';
 import type {
@@ -229,6 +231,69 @@ export class FakeBrowserWindow implements WindowLike {
 
   isMinimized(): boolean {
     return this.minimized;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+/**
+ * Fake `ipcRenderer`: `invoke` answers from `answers` (by channel) and records
+ * calls; `emit` delivers a main → renderer event the way Electron does, with
+ * an event object whose `sender` is the ipcRenderer itself, which is exactly
+ * what must never reach the page.
+ */
+export class FakeIpcRenderer implements IpcRendererLike {
+  readonly calls: unknown[][] = [];
+  readonly answers = new Map<string, unknown>();
+  readonly listeners = new Map<string, Set<RendererListener>>();
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.calls.push([channel, ...args]);
+    return Promise.resolve(this.answers.get(channel));
+  }
+
+  on(channel: string, listener: RendererListener): this {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+    return this;
+  }
+
+  removeListener(channel: string, listener: RendererListener): this {
+    this.listeners.get(channel)?.delete(listener);
+    return this;
+  }
+
+  listenerCount(channel: string): number {
+    return this.listeners.get(channel)?.size ?? 0;
+  }
+
+  emit(channel: string, ...args: unknown[]): void {
+    const event = { sender: this, senderId: 0, ports: [] };
+    for (const listener of this.listeners.get(channel) ?? []) listener(event, ...args);
+  }
+}
+
+/** Fake `webContents` as an event target: records what main sent to it. */
+export class FakeEventTarget implements EventTargetLike {
+  readonly sent: unknown[][] = [];
+  url: string;
+  destroyed = false;
+
+  constructor(url: string = APP_ENTRY_URL) {
+    this.url = url;
+  }
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+
+  getURL(): string {
+    return this.url;
   }
 
   isDestroyed(): boolean {

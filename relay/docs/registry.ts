@@ -104,7 +104,8 @@ export class DocRegistry {
 
   /** Flushes every room (all accepted updates stored and applied). */
   async flushAll(): Promise<void> {
-    await Promise.all([...this.#entries.values()].map((e) => e.loaded?.flush()));
+    const rooms = [...this.#entries.values()].flatMap((e) => (e.loaded === null ? [] : [e.loaded]));
+    await Promise.all(rooms.map((room) => room.flush()));
   }
 
   /** Flushes, compacts and unloads every room. Peers should be gone first. */

@@ -55,8 +55,8 @@ export class Room {
   #compactionScheduled = false;
   #closed = false;
 
-  /** Set by the awareness listener while `applyAwareness` runs. */
-  #awarenessChanged = false;
+  /** Bumped by the awareness listener: tells `applyAwareness` whether anything changed. */
+  #awarenessChanges = 0;
 
   private constructor(
     name: string,
@@ -157,9 +157,9 @@ export class Room {
    * lone client's connection alive (y-websocket does the same).
    */
   applyAwareness(peer: RoomPeer, update: Uint8Array, frame: Buffer): void {
-    this.#awarenessChanged = false;
+    const before = this.#awarenessChanges;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-    if (this.#awarenessChanged) this.#deps.fanout.publish(this.name, frame, null);
+    if (this.#awarenessChanges !== before) this.#deps.fanout.publish(this.name, frame, null);
   }
 
   /** Sends every present awareness state to `peer` (on join and on query). */
@@ -194,7 +194,7 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    this.#awarenessChanged = true;
+    this.#awarenessChanges += 1;
     const ids = this.#peers.get(origin as RoomPeer);
     if (ids !== undefined) {
       for (const id of change.added) ids.add(id);

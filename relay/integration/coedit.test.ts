@@ -37,11 +37,11 @@ describe('co-editing through the relay', () => {
     await Promise.all([synced(alice), synced(bob)]);
 
     alice.text.insert(0, 'Agenda: ');
-    await expect.poll(() => bob.text.toString()).toBe('Agenda: ');
+    await expect.poll(() => bob.text.toJSON()).toBe('Agenda: ');
     bob.text.insert(bob.text.length, 'ship the relay');
     alice.text.insert(0, '# ');
-    await expect.poll(() => alice.text.toString()).toBe('# Agenda: ship the relay');
-    await expect.poll(() => bob.text.toString()).toBe('# Agenda: ship the relay');
+    await expect.poll(() => alice.text.toJSON()).toBe('# Agenda: ship the relay');
+    await expect.poll(() => bob.text.toJSON()).toBe('# Agenda: ship the relay');
     expect(first.stats()).toEqual({ rooms: 1, connections: 2 });
 
     alice.destroy();
@@ -51,7 +51,7 @@ describe('co-editing through the relay', () => {
     const second = await relayOn(dir);
     const carol = client(second, 'team/notes');
     await synced(carol);
-    expect(carol.text.toString()).toBe('# Agenda: ship the relay');
+    expect(carol.text.toJSON()).toBe('# Agenda: ship the relay');
   });
 
   it('keeps rooms apart', async () => {
@@ -64,8 +64,8 @@ describe('co-editing through the relay', () => {
     a.text.insert(0, 'only in one');
     const c = client(relay, 'team/one');
     await synced(c);
-    expect(c.text.toString()).toBe('only in one');
-    expect(b.text.toString()).toBe('');
+    expect(c.text.toJSON()).toBe('only in one');
+    expect(b.text.toJSON()).toBe('');
   });
 
   it('relays awareness and removes a closed client’s presence', async () => {

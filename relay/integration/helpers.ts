@@ -14,11 +14,19 @@ import { startRelay, type RelayHandle, type RelayOptions } from '../server.ts';
 /** A fresh temporary data directory; `cleanup` removes it. */
 export function tempDataDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'commonplace-relay-'));
-  return { dir, cleanup: () => { rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Starts a relay on an ephemeral port. */
-export function startTestRelay(dataDir: string, extra: Partial<RelayOptions> = {}): Promise<RelayHandle> {
+export function startTestRelay(
+  dataDir: string,
+  extra: Partial<RelayOptions> = {},
+): Promise<RelayHandle> {
   return startRelay({ port: 0, dataDir, ...extra });
 }
 
@@ -33,11 +41,16 @@ export interface TestClient {
  * A stock y-websocket client. BroadcastChannel is off: in one Node process
  * every provider would otherwise sync through it and hide what the relay does.
  */
-export function connectClient(wsUrl: string, room: string): TestClient {
+export function connectClient(
+  wsUrl: string,
+  room: string,
+  params: Record<string, string> = {},
+): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params,
   });
   return {
     doc,
@@ -63,19 +76,32 @@ export function synced(client: TestClient): Promise<void> {
   });
 }
 
-/** A raw socket to `room`, open. */
-export async function openRawSocket(wsUrl: string, path: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${wsUrl}${path}`);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => { resolve(); });
-    socket.once('error', reject);
-  });
-  return socket;
+export interface RawSocket {
+  readonly socket: WebSocket;
+  /** Every frame received, recorded from the start (frames may arrive with the handshake). */
+  readonly frames: Buffer[];
+  /** The close code and reason the socket ends with. */
+  readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-/** Resolves with the close code (and reason) the socket ends with. */
-export function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    socket.once('close', (code, reason) => { resolve({ code, reason: reason.toString() }); });
+/** A raw `ws` socket to `${wsUrl}${path}`, open, with its frames and close recorded. */
+export async function openRawSocket(wsUrl: string, path: string): Promise<RawSocket> {
+  const socket = new WebSocket(`${wsUrl}${path}`);
+  const frames: Buffer[] = [];
+  socket.on('message', (data: Buffer) => frames.push(data));
+  socket.on('error', () => undefined);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.once('close', (code, reason) => {
+      resolve({ code, reason: reason.toString() });
+    });
   });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => {
+      resolve();
+    });
+    socket.once('unexpected-response', () => {
+      reject(new Error('upgrade refused'));
+    });
+  });
+  return { socket, frames, closed };
 }

@@ -3,12 +3,11 @@
 // carry on. Room names with path tricks are refused with 4404.
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/wire.ts';
 import type { RelayHandle } from '../server.ts';
 import {
-  closeOf,
   connectClient,
   openRawSocket,
   startTestRelay,
@@ -32,7 +31,7 @@ beforeEach(async () => {
   bob = connectClient(relay.wsUrl, 'team/notes');
   await Promise.all([synced(alice), synced(bob)]);
   alice.text.insert(0, 'before');
-  await expect.poll(() => bob.text.toString()).toBe('before');
+  await expect.poll(() => bob.text.toJSON()).toBe('before');
 });
 
 afterEach(async () => {
@@ -43,11 +42,12 @@ afterEach(async () => {
   cleanup();
 });
 
-async function raw(path = '/team/notes'): Promise<WebSocket> {
-  const socket = await openRawSocket(relay.wsUrl, path);
-  socket.on('error', () => undefined);
-  sockets.push(socket);
-  return socket;
+async function raw(
+  path = '/team/notes',
+): Promise<{ socket: WebSocket; closed: Promise<{ code: number }> }> {
+  const opened = await openRawSocket(relay.wsUrl, path);
+  sockets.push(opened.socket);
+  return opened;
 }
 
 /** A sync `update` frame around `update`. */
@@ -67,62 +67,57 @@ function realUpdate(text: string): Uint8Array {
 
 async function othersStillSync(label: string): Promise<void> {
   bob.text.insert(bob.text.length, ` ${label}`);
-  await expect.poll(() => alice.text.toString()).toContain(label);
+  await expect.poll(() => alice.text.toJSON()).toContain(label);
   alice.text.insert(0, `${label}:`);
-  await expect.poll(() => bob.text.toString()).toContain(`${label}:`);
+  await expect.poll(() => bob.text.toJSON()).toContain(`${label}:`);
 }
 
 describe('hostile frames', () => {
   it('closes a malformed frame (unknown message type) with 4400 and nothing else', async () => {
-    const socket = await raw();
-    const closed = closeOf(socket);
+    const { socket, closed } = await raw();
     socket.send(Uint8Array.from([0x63, 0x01, 0x02]));
     expect((await closed).code).toBe(CloseCode.MalformedMessage);
     await othersStillSync('after-malformed');
   });
 
   it('closes a truncated update with 4400 and stores nothing of it', async () => {
-    const socket = await raw();
-    const closed = closeOf(socket);
+    const { socket, closed } = await raw();
     const frame = updateFrame(realUpdate('INJECTED'));
     // Keep the declared length but cut the payload: the varUint8Array overruns the frame.
     socket.send(frame.subarray(0, frame.length - 3));
     expect((await closed).code).toBe(CloseCode.MalformedMessage);
     await othersStillSync('after-truncated');
-    expect(alice.text.toString()).not.toContain('INJECTED');
+    expect(alice.text.toJSON()).not.toContain('INJECTED');
   });
 
   it('closes an update whose own structs are cut short with 4400', async () => {
-    const socket = await raw();
-    const closed = closeOf(socket);
+    const { socket, closed } = await raw();
     const update = realUpdate('HALF');
     socket.send(updateFrame(update.subarray(0, update.length - 4)));
     expect((await closed).code).toBe(CloseCode.MalformedMessage);
     await othersStillSync('after-cut-update');
-    expect(alice.text.toString()).not.toContain('HA');
+    expect(alice.text.toJSON()).not.toContain('HA');
   });
 
   it('closes an oversized frame with 1009 before buffering it', async () => {
-    const socket = await raw();
-    const closed = closeOf(socket);
+    const { socket, closed } = await raw();
     socket.send(new Uint8Array(MAX_BYTES + 1));
     expect((await closed).code).toBe(CloseCode.MessageTooLarge);
     await othersStillSync('after-oversized');
   });
 
   it('closes a text frame with 4400', async () => {
-    const socket = await raw();
-    const closed = closeOf(socket);
+    const { socket, closed } = await raw();
     socket.send('hello');
     expect((await closed).code).toBe(CloseCode.MalformedMessage);
     await othersStillSync('after-text');
   });
 
   it('accepts a valid raw update from the same kind of socket (control)', async () => {
-    const socket = await raw();
+    const { socket } = await raw();
     socket.send(updateFrame(realUpdate('RAW')));
-    await expect.poll(() => alice.text.toString()).toContain('RAW');
-    await expect.poll(() => bob.text.toString()).toContain('RAW');
+    await expect.poll(() => alice.text.toJSON()).toContain('RAW');
+    await expect.poll(() => bob.text.toJSON()).toContain('RAW');
   });
 
   it.each([
@@ -135,13 +130,9 @@ describe('hostile frames', () => {
     '/team/',
     `/team/${'x'.repeat(65)}`,
   ])('refuses the room path %s with 4404 before any document data', async (path) => {
-    const socket = new (await import('ws')).WebSocket(`${relay.wsUrl}${path}`);
-    socket.on('error', () => undefined);
+    const { socket, frames, closed } = await openRawSocket(relay.wsUrl, path);
     sockets.push(socket);
-    const messages: unknown[] = [];
-    socket.on('message', (data) => messages.push(data));
-    const { code } = await closeOf(socket);
-    expect(code).toBe(CloseCode.InvalidRoom);
-    expect(messages).toEqual([]);
+    expect((await closed).code).toBe(CloseCode.InvalidRoom);
+    expect(frames).toEqual([]);
   });
 });

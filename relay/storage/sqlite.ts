@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import type { DocStorage, StoredDoc } from './types.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -17,7 +18,14 @@ export interface SqliteStorageOptions {
   readonly dataDir: string;
   /** SQLite `synchronous` pragma; `NORMAL` by default. */
   readonly synchronous?: SqliteSynchronous;
+  /** How often the worker thread checkpoints the WAL; 1000 ms by default. */
+  readonly checkpointIntervalMs?: number;
+  /** Called when background checkpointing fails (SQLite's own checkpoints take over). */
+  readonly onCheckpointError?: (message: string) => void;
 }
+
+/** SQLite's default auto-checkpoint threshold, in WAL pages. */
+const AUTO_CHECKPOINT_PAGES = 1000;
 
 /** File name of the database inside the data directory. */
 export const SQLITE_FILE = 'relay.sqlite';
@@ -38,16 +46,19 @@ export class SqliteStorage implements DocStorage {
   readonly #insertAt: StatementSync;
   readonly #select: StatementSync;
   readonly #deleteThrough: StatementSync;
+  readonly #checkpointer: Worker | null;
   #closed = false;
 
   constructor(options: SqliteStorageOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.#db = new DatabaseSync(join(options.dataDir, SQLITE_FILE));
+    const file = join(options.dataDir, SQLITE_FILE);
+    this.#db = new DatabaseSync(file);
     const synchronous = options.synchronous ?? 'NORMAL';
     this.#db.exec(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000;`,
     );
     this.#db.exec(SCHEMA);
+    this.#checkpointer = this.#startCheckpointer(file, options);
     this.#insert = this.#db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
     this.#insertAt = this.#db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)');
     this.#select = this.#db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
@@ -91,8 +102,40 @@ export class SqliteStorage implements DocStorage {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#checkpointer?.postMessage('stop');
     // Fold the WAL back into the main file so the data dir is one file at rest.
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     this.#db.close();
+  }
+
+  /**
+   * Moves WAL checkpoints (and their fsyncs) off the event loop, into a
+   * worker thread with its own connection (see checkpoint-worker.ts). If the
+   * worker cannot run, SQLite's automatic checkpoints are switched back on so
+   * the WAL never grows without bound.
+   */
+  #startCheckpointer(file: string, options: SqliteStorageOptions): Worker | null {
+    const fallBack = (message: string): void => {
+      if (this.#closed) return;
+      this.#db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      options.onCheckpointError?.(message);
+    };
+    try {
+      const worker = new Worker(new URL('./checkpoint-worker.ts', import.meta.url), {
+        workerData: { file, intervalMs: options.checkpointIntervalMs ?? 1000 },
+      });
+      worker.unref();
+      worker.on('message', (message: { error?: string }) => {
+        fallBack(message.error ?? 'checkpoint failed');
+      });
+      worker.on('error', (err: Error) => {
+        fallBack(err.message);
+      });
+      this.#db.exec('PRAGMA wal_autocheckpoint = 0');
+      return worker;
+    } catch (err) {
+      fallBack(err instanceof Error ? err.message : String(err));
+      return null;
+    }
   }
 }

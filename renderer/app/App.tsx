@@ -1,47 +1,148 @@
-import type { AppInfo } from '../../shared/host.ts';
-import { formatRoomName, type RoomName } from '../../shared/wire.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { Principal } from '../../shared/auth.ts';
+import type { AppInfo, Host } from '../../shared/host.ts';
+import { formatRoomName } from '../../shared/wire.ts';
+import { AccountMenu } from '../features/account/index.ts';
+import { SignInScreen } from '../features/auth/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
-import type { Identity } from '../identity/index.ts';
-import { AppServicesContext, type AppServices } from '../services/index.ts';
+import { SpacesSidebar } from '../features/spaces/index.ts';
+import { identityFromProfile } from '../identity/index.ts';
+import { AppServicesContext, useAppStore, type AppServices } from '../services/index.ts';
+import type { SpacesService } from '../spaces/index.ts';
+import { selectSpace } from '../store/index.ts';
+import { DEFAULT_NOTE, roomOf, searchForRoute, type Route } from './route.ts';
+
+/** The address bar, injected so the shell can be rendered in tests. */
+export interface AppHistory {
+  push(search: string): void;
+  replace(search: string): void;
+  /** Back/forward; returns the unsubscribe function. */
+  subscribe(listener: (search: string) => void): () => void;
+}
 
 export interface AppProps {
   readonly services: AppServices;
+  readonly host: Host;
   readonly info: AppInfo;
-  readonly identity: Identity;
-  readonly room: RoomName;
+  readonly spaces: SpacesService;
+  readonly initialRoute: Route;
+  readonly history: AppHistory;
+  /** Parses a query string into a route (back/forward). */
+  readonly parseRoute: (search: string) => Route | null;
 }
 
-/** The app shell around one note: title, people present, connection, editor. */
-export function App({ services, info, identity, room }: AppProps) {
-  const roomKey = formatRoomName(room);
+/** Signed out: the sign-in screen; signed in: the workspace. */
+export function App(props: AppProps) {
   return (
-    <AppServicesContext value={services}>
-      <div className="shell">
-        <header className="topbar">
-          <div className="topbar__title">
-            <span className="brand">Commonplace</span>
-            <span className="crumbs">
-              {room.spaceId} / <strong>{room.docId}</strong>
-            </span>
-          </div>
-          <div className="topbar__status">
-            <PresenceBar roomKey={roomKey} />
-            <ConnectionIndicator roomKey={roomKey} />
-          </div>
-        </header>
-        <main className="page">
-          <NoteEditor room={room} identity={identity} />
-        </main>
-        <footer className="footer">
-          {info.name} {info.version} · {info.platform}
-        </footer>
-      </div>
+    <AppServicesContext value={props.services}>
+      <SessionGate {...props} />
     </AppServicesContext>
   );
 }
 
-/** A full-page message for what stops the app from showing a note. */
+function SessionGate(props: AppProps) {
+  const session = useAppStore((s) => s.session);
+  if (session === null) return <Splash />;
+  if (session.status !== 'signed-in') {
+    return <SignInScreen session={session} onSignIn={() => props.host.signIn()} />;
+  }
+  // Keyed by person: another sign-in starts from a clean workspace.
+  return <Workspace key={session.profile.sub} profile={session.profile} {...props} />;
+}
+
+function Workspace({
+  profile,
+  host,
+  info,
+  spaces,
+  initialRoute,
+  history,
+  parseRoute,
+}: AppProps & { readonly profile: Principal }) {
+  const [route, setRoute] = useState(initialRoute);
+  const status = useAppStore((s) => s.spaces.status);
+  const first = useAppStore((s) => s.spaces.items[0]);
+  const current = useAppStore(selectSpace(route.spaceId ?? ''));
+  const identity = identityFromProfile(profile);
+
+  useEffect(() => {
+    void spaces.load();
+  }, [spaces]);
+
+  useEffect(
+    () =>
+      history.subscribe((search) => {
+        const next = parseRoute(search);
+        if (next) setRoute(next);
+      }),
+    [history, parseRoute],
+  );
+
+  const go = useCallback(
+    (next: Route, replace = false) => {
+      setRoute(next);
+      const search = searchForRoute(next);
+      if (replace) history.replace(search);
+      else history.push(search);
+    },
+    [history],
+  );
+
+  // No space in the link: open the first of the person's spaces.
+  useEffect(() => {
+    if (route.spaceId === null && status === 'ready' && first !== undefined) {
+      go({ spaceId: first.id, docId: DEFAULT_NOTE }, true);
+    }
+  }, [route.spaceId, status, first, go]);
+
+  const room = roomOf(route);
+  const roomKey = room ? formatRoomName(room) : null;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar__title">
+          <span className="brand">Commonplace</span>
+          {room && (
+            <span className="crumbs">
+              {current?.name ?? room.spaceId} / <strong>{room.docId}</strong>
+            </span>
+          )}
+        </div>
+        <div className="topbar__status">
+          {roomKey && <PresenceBar roomKey={roomKey} />}
+          {roomKey && <ConnectionIndicator roomKey={roomKey} />}
+          <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
+        </div>
+      </header>
+      <div className="workspace">
+        <SpacesSidebar
+          service={spaces}
+          selectedSpaceId={route.spaceId}
+          onSelect={(space) => {
+            go({ spaceId: space.id, docId: DEFAULT_NOTE });
+          }}
+        />
+        <main className="page">
+          {room ? (
+            <NoteEditor key={roomKey} room={room} identity={identity} />
+          ) : (
+            <p className="page__empty">
+              {status === 'ready'
+                ? 'Choose a space, or create one with “New space”.'
+                : 'Loading your spaces…'}
+            </p>
+          )}
+        </main>
+      </div>
+      <footer className="footer">
+        {info.name} {info.version} · {info.platform}
+      </footer>
+    </div>
+  );
+}
+
+/** A full-page message for what stops the app from starting. */
 export function Problem({ title, message }: { readonly title: string; readonly message: string }) {
   return (
     <main className="problem" role="alert">

@@ -1,42 +1,90 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
+import type { SessionState } from '../../shared/auth.ts';
 import type { Host } from '../../shared/host.ts';
-import type { Identity } from '../identity/index.ts';
-import { createAppStore } from '../store/index.ts';
+import { createRelayApi } from '../api/index.ts';
+import { identityFromProfile } from '../identity/index.ts';
+import { createSpacesService } from '../spaces/index.ts';
+import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { createDocRegistry } from '../sync/index.ts';
-import { App, Problem, Splash } from './App.tsx';
-import type { RouteResult } from './route.ts';
+import { App, Problem, Splash, type AppHistory } from './App.tsx';
+import { routeFromSearch, type RouteResult } from './route.ts';
 
 export interface BootOptions {
   readonly root: Root;
   /** Called inside boot so that a broken host bridge shows as a message too. */
   readonly resolveHost: () => Host;
-  readonly identity: Identity;
-  readonly route: RouteResult;
+  /** Read after the host has started, since a sign-in callback rewrites the URL. */
+  readonly currentSearch: () => string;
+  readonly history: AppHistory;
+  readonly fetch: typeof fetch;
 }
 
 /**
- * Starts the app: asks the host where the relay is, then creates the store
- * and the sync layer (outside React, so they live as long as the page and
- * not as long as a component) and renders the shell.
+ * Starts the app: asks the host where the relay is and who is signed in,
+ * then creates the store, the sync layer and the spaces service (outside
+ * React, so they live as long as the page) and renders the shell.
  */
-export async function boot({ root, resolveHost, identity, route }: BootOptions): Promise<void> {
-  if (!route.ok) {
-    root.render(<Problem title="No such note" message={route.message} />);
-    return;
-  }
+export async function boot(options: BootOptions): Promise<void> {
+  const { root } = options;
   root.render(<Splash />);
   try {
-    const info = await resolveHost().appInfo();
+    const host = options.resolveHost();
+    const info = await host.appInfo();
+    const session = await host.session();
+    const route: RouteResult = routeFromSearch(options.currentSearch());
+    if (!route.ok) {
+      root.render(<Problem title="No such note" message={route.message} />);
+      return;
+    }
     const store = createAppStore();
     const registry = createDocRegistry({
       relayUrl: info.relayUrl,
       store,
-      user: { name: identity.name, color: identity.color },
+      user: { name: 'Anonymous', color: '#8b8d98' },
+      credentials: host,
     });
+    const api = createRelayApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
+    const spaces = createSpacesService(api, store);
+
+    const apply = (next: SessionState) => {
+      const prev = store.getState().session;
+      if (next.status === 'signed-in') {
+        const { name, color } = identityFromProfile(next.profile);
+        registry.setUser({ name, color });
+      }
+      const samePerson =
+        prev?.status === 'signed-in' &&
+        next.status === 'signed-in' &&
+        prev.profile.sub === next.profile.sub;
+      if (!samePerson && prev !== null) {
+        // Another person (or nobody): close every document and forget the spaces.
+        registry.destroy();
+        store.getState().patchSpaces(INITIAL_SPACES);
+      }
+      store.getState().setSession(next);
+    };
+    apply(session);
+    host.onSessionChange(apply);
+
     root.render(
       <StrictMode>
-        <App services={{ store, registry }} info={info} identity={identity} room={route.room} />
+        <App
+          services={{ store, registry }}
+          host={host}
+          info={info}
+          spaces={spaces}
+          initialRoute={route.route}
+          history={options.history}
+          parseRoute={(search) => {
+            const r = routeFromSearch(search);
+            return r.ok ? r.route : null;
+          }}
+        />
       </StrictMode>,
     );
   } catch (error) {

@@ -1,15 +1,24 @@
+import { AccessTokenResultSchema, SessionStateSchema, type SessionState } from '../../shared/auth.ts';
 import { AppInfoSchema, type Host } from '../../shared/host.ts';
 import { HOST_GLOBAL } from '../../shared/ipc.ts';
 
+/** What the preload exposes (main/preload). Every result is validated here again. */
 interface Bridge {
   appInfo: () => unknown;
+  session: () => unknown;
+  signIn: () => unknown;
+  signOut: () => unknown;
+  accessToken: (options: { forceRefresh?: boolean }) => unknown;
+  onSessionChange: (listener: (state: unknown) => void) => unknown;
 }
+
+const METHODS = ['appInfo', 'session', 'signIn', 'signOut', 'accessToken', 'onSessionChange'] as const;
 
 function isBridge(value: unknown): value is Bridge {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as { appInfo?: unknown }).appInfo === 'function'
+    METHODS.every((m) => typeof (value as Record<string, unknown>)[m] === 'function')
   );
 }
 
@@ -26,5 +35,24 @@ export function desktopHost(win: object): Host | null {
   }
   return {
     appInfo: async () => AppInfoSchema.parse(await bridge.appInfo()),
+    session: async () => SessionStateSchema.parse(await bridge.session()),
+    signIn: async () => SessionStateSchema.parse(await bridge.signIn()),
+    signOut: async () => SessionStateSchema.parse(await bridge.signOut()),
+    accessToken: async (options) =>
+      AccessTokenResultSchema.nullable().parse(
+        await bridge.accessToken(
+          options?.forceRefresh === undefined ? {} : { forceRefresh: options.forceRefresh },
+        ),
+      ),
+    onSessionChange: (listener) => {
+      const unsubscribe = bridge.onSessionChange((state: unknown) => {
+        const parsed = SessionStateSchema.safeParse(state);
+        // A malformed event is dropped; the next session() call tells the truth.
+        if (parsed.success) listener(parsed.data as SessionState);
+      });
+      return () => {
+        if (typeof unsubscribe === 'function') (unsubscribe as () => void)();
+      };
+    },
   };
 }

@@ -1,12 +1,21 @@
 import type { Host } from '../../shared/host.ts';
+import { memoryStore, type KeyValueStore } from '../auth/index.ts';
 import { desktopHost } from './desktop-host.ts';
 import { webHost } from './web-host.ts';
 
 export { desktopHost } from './desktop-host.ts';
-export { webHost, type WebHostOptions } from './web-host.ts';
+export { webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
 
 /** The app version baked in at build time (vite.renderer.config.ts). */
 const VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.0.0-dev';
+
+function sessionStore(win: Window): KeyValueStore {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return memoryStore(); // storage disabled: the session lasts as long as the page
+  }
+}
 
 /**
  * The host this renderer runs in: the preload's bridge in the desktop app,
@@ -15,6 +24,20 @@ const VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.0.0-dev';
 export function resolveHost(win: Window = window): Host {
   return (
     desktopHost(win) ??
-    webHost({ origin: win.location.origin, fetch: win.fetch.bind(win), version: VERSION })
+    webHost({
+      origin: win.location.origin,
+      fetch: win.fetch.bind(win),
+      version: VERSION,
+      storage: sessionStore(win),
+      location: {
+        href: () => win.location.href,
+        assign: (url) => {
+          win.location.assign(url);
+        },
+        replace: (url) => {
+          win.history.replaceState(null, '', url);
+        },
+      },
+    })
   );
 }

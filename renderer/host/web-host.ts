@@ -1,20 +1,39 @@
-import { AppInfoSchema, WebConfigSchema, type Host } from '../../shared/host.ts';
+import type { SessionState } from '../../shared/auth.ts';
+import { AppInfoSchema, WebConfigSchema, type Host, type WebConfig } from '../../shared/host.ts';
+import { createOidcClient, createWebSession, type KeyValueStore, type WebSession } from '../auth/index.ts';
+
+/** The parts of `window.location` and `history` the web host uses (injected for tests). */
+export interface WebLocation {
+  /** The current URL. */
+  href(): string;
+  /** Leaves the page (to the IdP). */
+  assign(url: string): void;
+  /** Replaces the current history entry without reloading (cleans the callback URL). */
+  replace(url: string): void;
+}
 
 export interface WebHostOptions {
   /** Origin the page was served from; `/config.json` is fetched from it. */
   readonly origin: string;
   readonly fetch: typeof fetch;
   readonly version: string;
+  /** sessionStorage (never localStorage: tokens must not outlive the tab). */
+  readonly storage: KeyValueStore;
+  readonly location: WebLocation;
 }
 
 /**
- * The host in a plain browser: the web server that served the renderer also
- * serves `/config.json` (`{ relayUrl }`, shared/host.ts), so the same build
- * works against any relay.
+ * The host in a plain browser. The web server that served the renderer also
+ * serves `/config.json` (relay and IdP, shared/host.ts), so the same build
+ * works against any deployment; sign-in is the browser's own redirect flow
+ * (renderer/auth). The registered redirect URI is the app's root URL.
  */
 export function webHost(options: WebHostOptions): Host {
-  let info: Promise<ReturnType<typeof AppInfoSchema.parse>> | null = null;
-  const load = async () => {
+  let config: Promise<WebConfig> | null = null;
+  let session: Promise<WebSession> | null = null;
+  const listeners = new Set<(state: SessionState) => void>();
+
+  const load = async (): Promise<WebConfig> => {
     const url = new URL('/config.json', options.origin);
     const response = await options.fetch(url, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) {
@@ -23,24 +42,68 @@ export function webHost(options: WebHostOptions): Host {
     const parsed = WebConfigSchema.safeParse(await response.json());
     if (!parsed.success) {
       throw new Error(
-        `${url.pathname} is invalid: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+        `${url.pathname} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    return AppInfoSchema.parse({
-      name: 'Commonplace',
-      version: options.version,
-      platform: 'web',
-      relayUrl: parsed.data.relayUrl,
-    });
+    return parsed.data;
   };
+  const loadConfig = (): Promise<WebConfig> => {
+    // Retry after a failure; cache a success.
+    config ??= load().catch((error: unknown) => {
+      config = null;
+      throw error;
+    });
+    return config;
+  };
+
+  const start = async (): Promise<WebSession> => {
+    const { identity } = await loadConfig();
+    const web = createWebSession({
+      oidc: createOidcClient({ identity, redirectUri: new URL('/', options.origin).href }),
+      storage: options.storage,
+      navigate: (url) => {
+        options.location.assign(url);
+      },
+    });
+    web.onChange((state) => {
+      for (const listener of [...listeners]) listener(state);
+    });
+    // Back from the IdP: finish the sign-in, then take code and state out of
+    // the address bar (and history) at once.
+    const shown = await web.handleRedirect(new URL(options.location.href()));
+    if (shown !== null) options.location.replace(shown);
+    return web;
+  };
+  const ready = (): Promise<WebSession> => {
+    session ??= start().catch((error: unknown) => {
+      session = null;
+      throw error;
+    });
+    return session;
+  };
+
+  const here = (): string => {
+    const url = new URL(options.location.href());
+    return `${url.pathname}${url.search}`;
+  };
+
   return {
-    appInfo: () => {
-      // Retry after a failure; cache a success.
-      info ??= load().catch((error: unknown) => {
-        info = null;
-        throw error;
-      });
-      return info;
+    appInfo: async () =>
+      AppInfoSchema.parse({
+        name: 'Commonplace',
+        version: options.version,
+        platform: 'web',
+        relayUrl: (await loadConfig()).relayUrl,
+      }),
+    session: async () => (await ready()).state(),
+    signIn: async () => (await ready()).signIn(here()),
+    signOut: async () => (await ready()).signOut(),
+    accessToken: async (opts) => (await ready()).accessToken(opts),
+    onSessionChange: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }

@@ -1,48 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IDENTITY_COLORS,
-  IDENTITY_STORAGE_KEY,
-  IdentitySchema,
-  generateIdentity,
-  loadIdentity,
-} from './index.ts';
+import { IDENTITY_COLORS, colorForSub, identityFromProfile, initials } from './index.ts';
 
-describe('identity', () => {
-  it('generates a valid name and a palette colour', () => {
-    const identity = generateIdentity();
-    expect(IdentitySchema.parse(identity)).toEqual(identity);
-    expect(IDENTITY_COLORS).toContain(identity.color);
-    expect(identity.name).toMatch(/^\w+ \w+$/);
+describe('identity from the signed-in profile', () => {
+  it('uses the name, and a palette colour derived from sub alone', () => {
+    const ada = identityFromProfile({ sub: 'emp-1001', name: 'Ada Lovelace', email: 'a@x.com' });
+    expect(ada).toEqual({ id: 'emp-1001', name: 'Ada Lovelace', color: colorForSub('emp-1001') });
+    expect(IDENTITY_COLORS).toContain(ada.color);
+    // Renaming keeps the colour; another person (usually) gets another one.
+    expect(identityFromProfile({ sub: 'emp-1001', name: 'Ada King' }).color).toBe(ada.color);
+    const colours = new Set(['emp-1001', 'emp-1002', 'emp-1003', 'emp-1004', 'emp-1005'].map(colorForSub));
+    expect(colours.size).toBeGreaterThan(1);
   });
 
-  it('persists the generated identity and returns it next time', () => {
-    localStorage.clear();
-    const first = loadIdentity(localStorage);
-    expect(JSON.parse(localStorage.getItem(IDENTITY_STORAGE_KEY) ?? 'null')).toEqual(first);
-    expect(loadIdentity(localStorage)).toEqual(first);
+  it('falls back to the email, then the id, and keeps names short for awareness', () => {
+    expect(identityFromProfile({ sub: 's1', email: 'x@y.com' }).name).toBe('x@y.com');
+    expect(identityFromProfile({ sub: 's1', name: '  ' }).name).toBe('s1');
+    expect(identityFromProfile({ sub: 's1', name: 'n'.repeat(200) }).name).toHaveLength(64);
   });
 
-  it('replaces a corrupt or tampered stored identity', () => {
-    localStorage.setItem(IDENTITY_STORAGE_KEY, '{not json');
-    const fromGarbage = loadIdentity(localStorage);
-    expect(IdentitySchema.safeParse(fromGarbage).success).toBe(true);
-    localStorage.setItem(
-      IDENTITY_STORAGE_KEY,
-      JSON.stringify({ id: 'abcdefgh12', name: 'Eve', color: 'url(javascript:1)' }),
-    );
-    expect(loadIdentity(localStorage).color).not.toBe('url(javascript:1)');
-  });
-
-  it('works without storage', () => {
-    const throwing = {
-      getItem: () => {
-        throw new Error('denied');
-      },
-      setItem: () => {
-        throw new Error('denied');
-      },
-    } as unknown as Storage;
-    expect(IdentitySchema.safeParse(loadIdentity(throwing)).success).toBe(true);
-    expect(IdentitySchema.safeParse(loadIdentity(null)).success).toBe(true);
+  it('makes initials', () => {
+    expect(initials('Ada Lovelace')).toBe('AL');
+    expect(initials('grace')).toBe('G');
+    expect(initials('Katherine Coleman Johnson')).toBe('KC');
+    expect(initials('   ')).toBe('?');
   });
 });

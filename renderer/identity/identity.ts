@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import type { Principal } from '../../shared/auth.ts';
 
 /**
- * Who the person at this client is, as shown to others. Until sign-in lands
- * (issue 3) this is a generated name kept in localStorage; the rest of the
- * renderer only sees `Identity` and `loadIdentity`, so the source can change.
+ * Who the person at this client is, as shown to others (awareness, carets,
+ * avatar): derived from the signed-in profile (issue 3), so everyone sees
+ * the name the company's IdP gave.
  */
 export interface Identity {
+  /** The token's `sub`. */
   readonly id: string;
   readonly name: string;
   /** `#rrggbb`, one of `IDENTITY_COLORS`. */
@@ -27,92 +28,34 @@ export const IDENTITY_COLORS = [
   '#d6409f',
 ] as const;
 
-const ADJECTIVES = [
-  'Amber',
-  'Brisk',
-  'Calm',
-  'Clever',
-  'Daring',
-  'Eager',
-  'Gentle',
-  'Jolly',
-  'Keen',
-  'Lively',
-  'Lucky',
-  'Merry',
-  'Nimble',
-  'Quiet',
-  'Sunny',
-  'Swift',
-] as const;
-const ANIMALS = [
-  'Badger',
-  'Crane',
-  'Dolphin',
-  'Falcon',
-  'Fox',
-  'Heron',
-  'Koala',
-  'Lynx',
-  'Otter',
-  'Owl',
-  'Panda',
-  'Puffin',
-  'Robin',
-  'Seal',
-  'Tiger',
-  'Wren',
-] as const;
-
-export const IdentitySchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  name: z.string().trim().min(1).max(64),
-  color: z.enum(IDENTITY_COLORS),
-});
-
-export const IDENTITY_STORAGE_KEY = 'commonplace.identity.v1';
-
-/** A uniformly random element, using the platform CSPRNG. */
-function pick<T>(items: readonly T[], random: () => number): T {
-  const item = items[Math.floor(random() * items.length) % items.length];
-  if (item === undefined) throw new Error('pick: empty list');
-  return item;
-}
-
-function cryptoRandom(): number {
-  const buf = new Uint32Array(1);
-  crypto.getRandomValues(buf);
-  return (buf[0] ?? 0) / 2 ** 32;
-}
-
-export function generateIdentity(random: () => number = cryptoRandom): Identity {
-  return {
-    id: crypto.randomUUID().replaceAll('-', ''),
-    name: `${pick(ADJECTIVES, random)} ${pick(ANIMALS, random)}`,
-    color: pick(IDENTITY_COLORS, random),
-  };
-}
+/** Awareness carries names up to this length (renderer/sync AwarenessUserSchema). */
+const MAX_NAME = 64;
 
 /**
- * Returns the identity stored in `storage`, or generates and stores a new one
- * when there is none or the stored value does not validate. Storage failures
- * (private mode, quota) fall back to a per-session identity.
+ * A palette colour from the stable `sub` (FNV-1a), so a person has the same
+ * colour on every device and in everyone's view, and a rename changes nothing.
  */
-export function loadIdentity(storage: Storage | null): Identity {
-  try {
-    const raw = storage?.getItem(IDENTITY_STORAGE_KEY);
-    if (raw) {
-      const parsed = IdentitySchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
-    }
-  } catch {
-    // Unreadable or corrupt: replaced below.
+export function colorForSub(sub: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < sub.length; i += 1) {
+    hash ^= sub.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  const identity = generateIdentity();
-  try {
-    storage?.setItem(IDENTITY_STORAGE_KEY, JSON.stringify(identity));
-  } catch {
-    // Not persisted; the person gets a new name next time.
-  }
-  return identity;
+  return IDENTITY_COLORS[hash % IDENTITY_COLORS.length] ?? IDENTITY_COLORS[0];
+}
+
+/** Up to two initials of a name, upper-case; `?` for a name without letters. */
+export function initials(name: string): string {
+  const letters = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...word][0] ?? '')
+    .join('');
+  return [...letters].slice(0, 2).join('').toUpperCase() || '?';
+}
+
+/** The identity shown for a signed-in person: their name, else their email, else their id. */
+export function identityFromProfile(profile: Principal): Identity {
+  const display = (profile.name?.trim() || profile.email?.trim() || profile.sub).slice(0, MAX_NAME);
+  return { id: profile.sub, name: display, color: colorForSub(profile.sub) };
 }

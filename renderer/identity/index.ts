@@ -1,8 +1,7 @@
 export {
   IDENTITY_COLORS,
-  IDENTITY_STORAGE_KEY,
-  IdentitySchema,
-  generateIdentity,
-  loadIdentity,
+  colorForSub,
+  identityFromProfile,
+  initials,
   type Identity,
 } from './identity.ts';

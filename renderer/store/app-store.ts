@@ -1,17 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRoomStatusSlice, type RoomStatusSlice } from './room-status-slice.ts';
+import { createSessionSlice, type SessionSlice } from './session-slice.ts';
+import { createSpacesSlice, type SpacesSlice } from './spaces-slice.ts';
 
 /**
- * The renderer's UI state, composed of slices (zustand's slices pattern).
- * Issues 3–5 add slices here (session, spaces, pending changes); documents
- * stay in the sync layer.
+ * The renderer's UI state, composed of slices (zustand's slices pattern):
+ * rooms (derived sync status), the session, the spaces list. Documents stay
+ * in the sync layer.
  */
-export type AppState = RoomStatusSlice;
+export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice;
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createRoomStatusSlice(...a),
+    ...createSessionSlice(...a),
+    ...createSpacesSlice(...a),
   }));
 }

@@ -6,4 +6,15 @@ export {
   type RoomStatus,
   type RoomStatusSlice,
 } from './room-status-slice.ts';
-export { selectCanEdit, selectConnection, selectPeers, selectRoom } from './selectors.ts';
+export { type SessionSlice } from './session-slice.ts';
+export { INITIAL_SPACES, type SpacesSlice, type SpacesState } from './spaces-slice.ts';
+export { VIEWER_MESSAGE, readOnlyReason } from './read-only.ts';
+export {
+  selectCanEdit,
+  selectConnection,
+  selectPeers,
+  selectProfile,
+  selectReadOnlyReason,
+  selectRoom,
+  selectSpace,
+} from './selectors.ts';

@@ -28,6 +28,11 @@ export interface RoomStatus {
   readonly peers: readonly Peer[];
   /** Set when the relay closed the connection for good (4400–4499, shared/wire.ts). */
   readonly closed: { readonly code: number; readonly reason: string } | null;
+  /**
+   * The relay's y-protocols/auth "permission denied" reason (a viewer's edit
+   * was dropped, shared/api.ts READ_ONLY_REASON), or null.
+   */
+  readonly permissionDenied: string | null;
 }
 
 export const INITIAL_ROOM_STATUS: RoomStatus = Object.freeze({
@@ -36,6 +41,7 @@ export const INITIAL_ROOM_STATUS: RoomStatus = Object.freeze({
   firstSyncDone: false,
   peers: Object.freeze([]),
   closed: null,
+  permissionDenied: null,
 });
 
 export interface RoomStatusSlice {

@@ -1,10 +1,17 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, FATAL_CLOSE_CODES, formatRoomName, type RoomName } from '../../shared/wire.ts';
+import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import type { AppStore } from '../store/index.ts';
 import { nextConnection, type ProviderSignal } from './connection.ts';
 import { noteBody } from './note-doc.ts';
 import { derivePeers, samePeers, type AwarenessUser } from './peers.ts';
+import {
+  MAX_UNAUTHORIZED_RETRIES,
+  handlePermissionDenied,
+  setToken,
+  shouldReconnect,
+  type RelayCredentials,
+} from './relay-auth.ts';
 
 /** One open document: the Y.Doc, its provider and the fragment the editor binds to. */
 export interface DocHandle {
@@ -27,6 +34,13 @@ export interface DocRegistryOptions {
   readonly connect?: boolean;
   /** How long an unused document stays open, so that a quick re-open does not reconnect. */
   readonly idleMs?: number;
+  /**
+   * Access tokens for the relay (issue 3 point 4). Without them connections
+   * carry no token (a relay that does not authenticate).
+   */
+  readonly credentials?: RelayCredentials;
+  /** The WebSocket class (tests script the relay's side with one). */
+  readonly WebSocketPolyfill?: typeof WebSocket;
 }
 
 /**
@@ -51,15 +65,7 @@ interface Entry {
   refs: number;
   idleTimer: ReturnType<typeof setTimeout> | null;
   readonly detach: () => void;
-}
-
-/**
- * Close codes after which retrying cannot help. 4401 joins them until sign-in
- * (issue 3) can refresh the token before reconnecting; 4429 (overloaded) and
- * 1xxx codes are retried with y-websocket's exponential back-off.
- */
-function shouldReconnect(event: CloseEvent): boolean {
-  return !FATAL_CLOSE_CODES.has(event.code) && event.code !== CloseCode.Unauthorized;
+  open: boolean;
 }
 
 export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
@@ -68,10 +74,49 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   let user = options.user;
   const entries = new Map<string, Entry>();
 
-  function attach(handle: DocHandle): () => void {
+  const credentials = options.credentials;
+  const shouldConnect = options.connect ?? true;
+
+  /**
+   * Connects `entry` with a current token. The Y.Doc is kept across
+   * connections, so edits made while disconnected reach the relay with the
+   * next sync (y-websocket sends sync step 1 and answers with step 2).
+   */
+  async function connectWithToken(entry: Entry, forceRefresh: boolean): Promise<void> {
+    const { provider, key } = entry.handle;
+    if (credentials) {
+      const result = await credentials
+        .accessToken(forceRefresh ? { forceRefresh } : undefined)
+        .catch(() => null);
+      if (!entry.open) return;
+      if (result === null) {
+        store.getState().patchRoom(key, {
+          closed: { code: CloseCode.Unauthorized, reason: 'not signed in' },
+          connection: 'offline',
+        });
+        return;
+      }
+      setToken(provider, result.accessToken);
+    }
+    if (shouldConnect) provider.connect();
+  }
+
+  /** Before y-websocket's own reconnect (after its back-off), put a current token in place. */
+  function refreshTokenQuietly(entry: Entry): void {
+    if (!credentials) return;
+    credentials
+      .accessToken()
+      .then((result) => {
+        if (entry.open && result !== null) setToken(entry.handle.provider, result.accessToken);
+      })
+      .catch(() => undefined);
+  }
+
+  function attach(handle: DocHandle, entry: () => Entry): () => void {
     const { key, provider, doc } = handle;
     const { awareness } = provider;
     const patch = store.getState().patchRoom;
+    let unauthorizedInARow = 0;
 
     const signal = (s: ProviderSignal): void => {
       const prev = store.getState().rooms[key]?.connection ?? 'connecting';
@@ -81,14 +126,27 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
       signal(status === 'disconnected' ? 'closed' : status);
     };
-    const onClose = () => {
+    const onClose = (event: CloseEvent | null) => {
       signal('closed');
+      if (event === null || shouldReconnect(event)) refreshTokenQuietly(entry());
     };
     const onClosed = (event: { code: number; reason: string }) => {
+      // 4401: the token expired or was refused; refresh it and reconnect,
+      // but not forever (issue 3 point 4).
+      if (
+        event.code === CloseCode.Unauthorized &&
+        credentials &&
+        unauthorizedInARow < MAX_UNAUTHORIZED_RETRIES
+      ) {
+        unauthorizedInARow += 1;
+        void connectWithToken(entry(), true);
+        return;
+      }
       patch(key, { closed: { code: event.code, reason: event.reason } });
     };
     const onSync = (synced: boolean) => {
-      patch(key, synced ? { synced, firstSyncDone: true } : { synced });
+      if (synced) unauthorizedInARow = 0;
+      patch(key, synced ? { synced, firstSyncDone: true, closed: null } : { synced });
     };
     const onAwareness = () => {
       const peers = derivePeers(awareness.getStates(), doc.clientID);
@@ -116,6 +174,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     if (!entry) return;
     if (entry.idleTimer !== null) clearTimeout(entry.idleTimer);
     entries.delete(key);
+    entry.open = false;
     entry.detach();
     entry.handle.provider.destroy();
     entry.handle.doc.destroy();
@@ -144,14 +203,24 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
         // with each other behind its back.
         disableBc: true,
         shouldReconnect,
+        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      });
+      handlePermissionDenied(provider, (reason) => {
+        store.getState().patchRoom(key, { permissionDenied: reason });
       });
       provider.awareness.setLocalStateField('user', user);
       const handle: DocHandle = { key, room, doc, provider, body: noteBody(doc) };
-      const entry: Entry = { handle, refs: 0, idleTimer: null, detach: attach(handle) };
+      const entry: Entry = {
+        handle,
+        refs: 0,
+        idleTimer: null,
+        detach: attach(handle, () => entry),
+        open: true,
+      };
       entries.set(key, entry);
       // Opened during a render that React may discard: close it unless retained.
       scheduleIdleClose(entry);
-      if (options.connect ?? true) provider.connect();
+      if (shouldConnect) void connectWithToken(entry, false);
       return handle;
     },
 

@@ -7,3 +7,8 @@ export {
 export { nextConnection, type ProviderSignal } from './connection.ts';
 export { AwarenessUserSchema, derivePeers, samePeers, type AwarenessUser } from './peers.ts';
 export { NOTE_BODY_FIELD, noteBody } from './note-doc.ts';
+export {
+  MAX_UNAUTHORIZED_RETRIES,
+  shouldReconnect,
+  type RelayCredentials,
+} from './relay-auth.ts';

@@ -6,8 +6,9 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { RoomName } from '../../../shared/wire.ts';
 import type { Identity } from '../../identity/index.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
-import { selectCanEdit } from '../../store/index.ts';
+import { selectCanEdit, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
 import { renderCaret, renderSelection } from './carets.ts';
+import { refusalMessage } from './refusal.ts';
 
 export interface NoteEditorProps {
   readonly room: RoomName;
@@ -18,11 +19,14 @@ export interface NoteEditorProps {
  * The note's body, bound to its Y.Doc. Read-only until the first sync with
  * the relay has completed (issue 2, point 4): before that the local doc may
  * be empty, and typing into it would merge a stray paragraph into, or
- * duplicate, the real note.
+ * duplicate, the real note. Read-only for good, with the reason shown, for a
+ * viewer (issue 3, point 8).
  */
 export function NoteEditor({ room, identity }: NoteEditorProps) {
   const handle = useDocHandle(room);
   const canEdit = useAppStore(selectCanEdit(handle.key));
+  const readOnly = useAppStore(selectReadOnlyReason(handle.key));
+  const { firstSyncDone, closed } = useAppStore(selectRoom(handle.key));
   const { name, color } = identity;
 
   const editor = useEditor(
@@ -61,10 +65,21 @@ export function NoteEditor({ room, identity }: NoteEditorProps) {
   }, [editor, canEdit]);
 
   return (
-    <section className="note-editor" data-editable={canEdit} aria-busy={!canEdit}>
-      {!canEdit && (
-        <p className="note-editor__notice" role="status">
-          Loading the note from the relay…
+    <section className="note-editor" data-editable={canEdit} aria-busy={!firstSyncDone}>
+      {closed !== null ? (
+        <p className="note-editor__refused" role="alert">
+          {refusalMessage(closed.code, closed.reason)}
+        </p>
+      ) : (
+        !firstSyncDone && (
+          <p className="note-editor__notice" role="status">
+            Loading the note from the relay…
+          </p>
+        )
+      )}
+      {readOnly !== null && (
+        <p className="read-only-banner" role="note">
+          {readOnly}
         </p>
       )}
       <EditorContent editor={editor} />

@@ -1,1 +1,2 @@
 export { NoteEditor, type NoteEditorProps } from './NoteEditor.tsx';
+export { refusal, refusalMessage } from './refusal.ts';

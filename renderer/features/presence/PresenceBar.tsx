@@ -1,14 +1,6 @@
+import { initials } from '../../identity/index.ts';
 import { useAppStore } from '../../services/index.ts';
 import { selectPeers } from '../../store/index.ts';
-
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => word[0] ?? '')
-    .join('');
-  return letters.slice(0, 2).toUpperCase() || '?';
-}
 
 /** The people who have this note open, from awareness; self first. */
 export function PresenceBar({ roomKey }: { readonly roomKey: string }) {

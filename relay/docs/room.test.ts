@@ -1,0 +1,174 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/wire.ts';
+import { decodeClientMessage } from '../protocol/decode.ts';
+import { encodeSyncUpdate } from '../protocol/encode.ts';
+import type { SqliteStorage } from '../storage/sqlite.ts';
+import type { DocStorage } from '../storage/types.ts';
+import { Room } from './room.ts';
+import { recordingPeer, roomDeps } from './test-deps.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function edit(text: string, doc = new Y.Doc()): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+function textOf(updates: readonly Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toJSON();
+}
+
+describe('Room', () => {
+  it('greets a new peer with sync step 1', async () => {
+    const { deps, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const peer = recordingPeer();
+    room.add(peer);
+    const [first] = peer.frames;
+    expect(
+      first === undefined ? null : decodeClientMessage(first, { maxAwarenessBytes: 1 }).kind,
+    ).toBe('sync-step1');
+  });
+
+  it('stores, then relays (to others, the same buffer), then applies', async () => {
+    const order: string[] = [];
+    const { deps, sqlite, cleanup } = roomDeps({}, (s) => ({
+      loadDoc: (r) => s.loadDoc(r),
+      appendUpdate: (r, u) => {
+        order.push(`append, peer had ${String(b.frames.length - greeted)} updates`);
+        return s.appendUpdate(r, u);
+      },
+      compact: (r, t, m) => {
+        s.compact(r, t, m);
+      },
+      close: () => undefined,
+    }));
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    const b = recordingPeer();
+    room.add(a);
+    room.add(b);
+    const greeted = b.frames.length;
+    const update = edit('hi');
+    const frame = encodeSyncUpdate(update);
+    room.commitUpdate(a, update, frame);
+    expect(order).toEqual(['append, peer had 0 updates']);
+    expect(b.frames.at(-1)).toBe(frame);
+    expect(a.frames).toHaveLength(greeted);
+    expect(room.doc.getText('t').toJSON()).toBe('hi');
+    expect(textOf(sqlite.loadDoc('s/d').updates)).toBe('hi');
+  });
+
+  it('drops an update storage refuses: not relayed, not applied, sender failed with 1011', async () => {
+    const { deps, cleanup } = roomDeps({}, (s) => ({
+      loadDoc: (r) => s.loadDoc(r),
+      appendUpdate: () => {
+        throw new Error('disk full');
+      },
+      compact: () => undefined,
+      close: () => undefined,
+    }));
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    const b = recordingPeer();
+    room.add(a);
+    room.add(b);
+    const before = b.frames.length;
+    const update = edit('lost');
+    room.commitUpdate(a, update, encodeSyncUpdate(update));
+    expect(a.failures).toEqual([CloseCode.InternalError]);
+    expect(b.frames).toHaveLength(before);
+    expect(room.doc.getText('t').toJSON()).toBe('');
+    expect(deps.metrics.storageErrors).toBe(1);
+  });
+
+  it('keeps updates in order behind an asynchronous storage', async () => {
+    const { deps, sqlite, cleanup } = roomDeps({}, (s: SqliteStorage): DocStorage => ({
+      loadDoc: (r) => Promise.resolve(s.loadDoc(r)),
+      appendUpdate: (r, u) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            resolve(s.appendUpdate(r, u));
+          }, 5),
+        ),
+      compact: async (r, t, m) => {
+        await Promise.resolve();
+        s.compact(r, t, m);
+      },
+      close: () => undefined,
+    }));
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    room.add(a);
+    const source = new Y.Doc();
+    for (const word of ['one ', 'two ', 'three']) room.commitUpdate(a, edit(word, source), null);
+    expect(room.doc.getText('t').toJSON()).toBe('');
+    await room.flush();
+    expect(room.doc.getText('t').toJSON()).toBe('one two three');
+    expect(textOf(sqlite.loadDoc('s/d').updates)).toBe('one two three');
+  });
+
+  it('compacts after compactAfterUpdates rows without losing content', async () => {
+    const { deps, sqlite, cleanup } = roomDeps({ compactAfterUpdates: 5 });
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    room.add(a);
+    const source = new Y.Doc();
+    for (let i = 0; i < 7; i++) room.commitUpdate(a, edit(`${i}`, source), null);
+    await expect.poll(() => deps.metrics.compactions).toBeGreaterThan(0);
+    await room.flush();
+    const stored = sqlite.loadDoc('s/d').updates;
+    expect(stored.length).toBeLessThan(7);
+    expect(textOf(stored)).toBe('0123456');
+    await room.close();
+    const reloaded = await Room.load('s/d', deps);
+    expect(reloaded.doc.getText('t').toJSON()).toBe('0123456');
+    expect(sqlite.loadDoc('s/d').updates).toHaveLength(1);
+  });
+
+  it('skips an unreadable stored row on load, keeps it stored, and serves the rest', async () => {
+    const { deps, sqlite, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const source = new Y.Doc();
+    sqlite.appendUpdate('s/d', edit('good', source));
+    sqlite.appendUpdate('s/d', Uint8Array.from([0xff, 0xff, 0xff]));
+    const room = await Room.load('s/d', deps);
+    expect(room.doc.getText('t').toJSON()).toBe('good');
+    await room.close();
+    expect(sqlite.loadDoc('s/d').updates).toHaveLength(2);
+  });
+
+  it('relays awareness to every peer and removes a leaving peer’s states for the others', async () => {
+    const { deps, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    const b = recordingPeer();
+    room.add(a);
+    room.add(b);
+    const client = new awarenessProtocol.Awareness(new Y.Doc());
+    client.setLocalState({ name: 'A' });
+    const update = awarenessProtocol.encodeAwarenessUpdate(client, [client.clientID]);
+    const frame = Buffer.from([1, ...update]);
+    room.applyAwareness(a, update, frame);
+    expect(b.frames.at(-1)).toBe(frame);
+    expect(room.awareness.getStates().get(client.clientID)).toEqual({ name: 'A' });
+    room.remove(a);
+    expect(room.awareness.getStates().has(client.clientID)).toBe(false);
+    expect(b.frames.at(-1)?.[0]).toBe(1);
+    client.destroy();
+  });
+});

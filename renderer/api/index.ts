@@ -1,0 +1,1 @@
+export { ApiRequestError, createRelayApi, type RelayApi, type RelayApiOptions } from './relay-api.ts';

@@ -1,0 +1,261 @@
+import type { AccessTokenResult, SessionState } from '../../shared/auth.ts';
+import type { OidcClient } from './oidc-client.ts';
+import { isDue, refreshDelay } from './refresh-schedule.ts';
+import {
+  PENDING_KEY,
+  PendingSignInSchema,
+  SESSION_KEY,
+  SIGNED_OUT_KEY,
+  TokenSetSchema,
+  readJson,
+  safeRemove,
+  writeJson,
+  type KeyValueStore,
+  type TokenSet,
+} from './token-set.ts';
+
+/**
+ * The browser's session: tokens in memory, mirrored to sessionStorage so a
+ * reload keeps the person signed in (never localStorage: closing the tab ends
+ * the session). Runs the redirect round trip, refreshes silently before
+ * expiry (with rotation: every refresh stores the new refresh token), and
+ * revokes on sign-out.
+ */
+export interface WebSession {
+  /**
+   * When `url` is the IdP's redirect back to us, completes the sign-in and
+   * returns the URL to show instead (without code and state); otherwise null.
+   */
+  handleRedirect(url: URL): Promise<string | null>;
+  state(): SessionState;
+  /** Navigates to the IdP; `returnTo` (path and query) is restored afterwards. */
+  signIn(returnTo: string): Promise<SessionState>;
+  signOut(): Promise<SessionState>;
+  accessToken(options?: { forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
+  onChange(listener: (state: SessionState) => void): () => void;
+  /** Stops the refresh timer. */
+  dispose(): void;
+}
+
+export interface WebSessionOptions {
+  readonly oidc: OidcClient;
+  /** sessionStorage in the browser. */
+  readonly storage: KeyValueStore;
+  /** Leaves the page for the IdP (`location.assign`). */
+  readonly navigate: (url: string) => void;
+  readonly now?: () => number;
+}
+
+/** A sign-in round trip older than this is not completed (the IdP's code lives a minute). */
+export const PENDING_MAX_AGE_MS = 15 * 60_000;
+/** After a failed refresh for a network reason, try again this much later. */
+export const REFRESH_RETRY_MS = 10_000;
+
+const PERSISTENCE = { refreshTokenPersisted: false } as const;
+const CALLBACK_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
+
+/** A message safe to show: never a token, never longer than the schema allows. */
+export function describeError(prefix: string, error: unknown): string {
+  let detail = 'unknown error';
+  if (typeof error === 'object' && error !== null) {
+    const oauthError = (error as { error?: unknown }).error;
+    const description = (error as { error_description?: unknown }).error_description;
+    if (typeof oauthError === 'string') {
+      detail = typeof description === 'string' ? `${oauthError}: ${description}` : oauthError;
+    } else if (error instanceof Error) {
+      detail = error.message;
+    }
+  }
+  return `${prefix} (${detail})`.slice(0, 500);
+}
+
+/** Whether the IdP itself said no (as opposed to the network failing). */
+function isRefusal(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && typeof (error as { error?: unknown }).error === 'string';
+}
+
+export function createWebSession(options: WebSessionOptions): WebSession {
+  const { oidc, storage } = options;
+  const now = options.now ?? Date.now;
+  const listeners = new Set<(state: SessionState) => void>();
+  let tokens: TokenSet | null = readJson(storage, SESSION_KEY, TokenSetSchema);
+  let current: SessionState = tokens
+    ? signedIn(tokens)
+    : { status: 'signed-out', persistence: PERSISTENCE };
+  let refreshing: Promise<TokenSet> | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function signedIn(t: TokenSet): SessionState {
+    return {
+      status: 'signed-in',
+      profile: t.profile,
+      accessTokenExpiresAt: t.expiresAt,
+      persistence: PERSISTENCE,
+    };
+  }
+
+  function publish(next: SessionState): SessionState {
+    current = next;
+    for (const listener of [...listeners]) listener(next);
+    return next;
+  }
+
+  function clearTimer(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  }
+
+  function schedule(delay: number): void {
+    clearTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      refresh().catch(() => {
+        // refresh() has already published the outcome
+      });
+    }, delay);
+  }
+
+  function setTokens(next: TokenSet): void {
+    tokens = next;
+    writeJson(storage, SESSION_KEY, next);
+    if (next.refreshToken !== undefined) {
+      schedule(refreshDelay(next.expiresAt, now(), next.expiresAt - next.obtainedAt));
+    }
+    publish(signedIn(next));
+  }
+
+  function wipe(next: SessionState): SessionState {
+    clearTimer();
+    tokens = null;
+    refreshing = null;
+    safeRemove(storage, SESSION_KEY);
+    safeRemove(storage, PENDING_KEY);
+    return publish(next);
+  }
+
+  /** One refresh at a time: concurrent callers share it (a rotated token is single-use). */
+  function refresh(): Promise<TokenSet> {
+    const start = tokens;
+    if (start === null) return Promise.reject(new Error('signed out'));
+    refreshing ??= oidc
+      .refresh(start)
+      .then((next) => {
+        if (tokens !== start) throw new Error('the session changed during the refresh');
+        setTokens(next);
+        return next;
+      })
+      .catch((error: unknown) => {
+        if (tokens === start) {
+          if (isRefusal(error) || start.refreshToken === undefined) {
+            wipe({
+              status: 'error',
+              reason: describeError('Your session has ended; please sign in again', error),
+              persistence: PERSISTENCE,
+            });
+          } else {
+            schedule(REFRESH_RETRY_MS); // the IdP was unreachable: keep the session, retry
+          }
+        }
+        throw error;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  if (tokens !== null) {
+    const t = tokens;
+    schedule(refreshDelay(t.expiresAt, now(), t.expiresAt - t.obtainedAt));
+  }
+
+  return {
+    async handleRedirect(url) {
+      const params = url.searchParams;
+      if (!params.has('state') || !(params.has('code') || params.has('error'))) return null;
+      const pending = readJson(storage, PENDING_KEY, PendingSignInSchema);
+      safeRemove(storage, PENDING_KEY); // one use only, whatever happens next
+      const clean = new URL(url);
+      for (const name of CALLBACK_PARAMS) clean.searchParams.delete(name);
+      const fallback = `${clean.pathname}${clean.search}`;
+      if (pending === null || now() - pending.createdAt > PENDING_MAX_AGE_MS) {
+        publish({
+          status: 'error',
+          reason: 'The sign-in could not be completed: it was not started in this tab, or it took too long. Please try again.',
+          persistence: PERSISTENCE,
+        });
+        return fallback;
+      }
+      try {
+        setTokens(await oidc.completeSignIn(url, pending));
+        safeRemove(storage, SIGNED_OUT_KEY);
+      } catch (error) {
+        wipe({
+          status: 'error',
+          reason: describeError('Sign-in failed', error),
+          persistence: PERSISTENCE,
+        });
+      }
+      return pending.returnTo;
+    },
+
+    state: () => current,
+
+    async signIn(returnTo) {
+      const forceLogin = storage.getItem(SIGNED_OUT_KEY) !== null;
+      try {
+        const { url, pending } = await oidc.beginSignIn({ returnTo, forceLogin });
+        writeJson(storage, PENDING_KEY, pending);
+        const state = publish({ status: 'signing-in', persistence: PERSISTENCE });
+        options.navigate(url.href);
+        return state;
+      } catch (error) {
+        return publish({
+          status: 'error',
+          reason: describeError('Could not reach the sign-in service', error),
+          persistence: PERSISTENCE,
+        });
+      }
+    },
+
+    async signOut() {
+      const refreshToken = tokens?.refreshToken;
+      const next = wipe({ status: 'signed-out', persistence: PERSISTENCE });
+      writeJson(storage, SIGNED_OUT_KEY, true);
+      if (refreshToken !== undefined) {
+        // Revoking ends the grant at the IdP (RFC 7009 §2). The local wipe has
+        // already happened, so a failure here leaves nothing usable behind us.
+        await oidc.revoke(refreshToken).catch(() => undefined);
+      }
+      return next;
+    },
+
+    async accessToken(opts) {
+      const t = tokens;
+      if (t === null) return null;
+      const due = isDue(t.expiresAt, now(), t.expiresAt - t.obtainedAt);
+      if (opts?.forceRefresh === true || due) {
+        try {
+          const next = await refresh();
+          return { accessToken: next.accessToken, expiresAt: next.expiresAt };
+        } catch {
+          // Unreachable IdP but a token that still works: use it.
+          if (tokens === t && now() < t.expiresAt && opts?.forceRefresh !== true) {
+            return { accessToken: t.accessToken, expiresAt: t.expiresAt };
+          }
+          return null;
+        }
+      }
+      return { accessToken: t.accessToken, expiresAt: t.expiresAt };
+    },
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    dispose: clearTimer,
+  };
+}

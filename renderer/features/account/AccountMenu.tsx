@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Principal } from '../../../shared/auth.ts';
+import { identityFromProfile, initials } from '../../identity/index.ts';
+
+export interface AccountMenuProps {
+  readonly profile: Principal;
+  readonly onSignOut: () => Promise<unknown>;
+}
+
+/** The signed-in person's avatar (initials, colour from `sub`) opening a menu: name, email, sign out. */
+export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const { name, color } = identityFromProfile(profile);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="account" ref={root}>
+      <button
+        type="button"
+        className="account__button"
+        aria-label={`Account: ${name}`}
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => {
+          setOpen((o) => !o);
+        }}
+      >
+        <span className="avatar" aria-hidden="true" style={{ backgroundColor: color }}>
+          {initials(name)}
+        </span>
+      </button>
+      {open && (
+        <div className="account__menu" id={menuId}>
+          <p className="account__name">{name}</p>
+          {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setOpen(false);
+              void onSignOut();
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

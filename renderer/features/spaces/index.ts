@@ -1,0 +1,1 @@
+export { SpacesSidebar, type SpacesSidebarProps } from './SpacesSidebar.tsx';

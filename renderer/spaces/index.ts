@@ -1,0 +1,1 @@
+export { createSpacesService, type SpacesService } from './spaces-service.ts';

@@ -1,0 +1,49 @@
+import * as authProtocol from 'y-protocols/auth';
+import type * as decoding from 'lib0/decoding';
+import type { WebsocketProvider } from 'y-websocket';
+import type { AccessTokenResult } from '../../shared/auth.ts';
+import { CloseCode, FATAL_CLOSE_CODES, MessageType } from '../../shared/wire.ts';
+
+/** Where relay connections get their access token (the Host, issue 3 point 4). */
+export interface RelayCredentials {
+  accessToken(options?: { forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
+}
+
+/**
+ * How many 4401 closes in a row we answer with a forced refresh before we
+ * stop: a relay that refuses even a fresh token will not change its mind.
+ */
+export const MAX_UNAUTHORIZED_RETRIES = 2;
+
+/**
+ * Close codes after which y-websocket must not reconnect on its own. 4401
+ * is among them because reconnecting with the same token cannot help: the
+ * registry refreshes the token first and then reconnects itself.
+ */
+export function shouldReconnect(event: { code: number }): boolean {
+  return !FATAL_CLOSE_CODES.has(event.code) && event.code !== CloseCode.Unauthorized;
+}
+
+/** Puts the token into the URL of the next connection (y-websocket reads `params` on each connect). */
+export function setToken(provider: WebsocketProvider, token: string | null): void {
+  const params: Record<string, string> = { ...provider.params };
+  if (token === null) delete params['token'];
+  else params['token'] = token;
+  provider.params = params;
+}
+
+/**
+ * Replaces y-websocket's handler for y-protocols/auth messages. Its default
+ * logs the provider's URL, which carries the access token (tokens are never
+ * logged, handbook §5); ours hands the reason to `onDenied` instead.
+ */
+export function handlePermissionDenied(
+  provider: WebsocketProvider,
+  onDenied: (reason: string) => void,
+): void {
+  provider.messageHandlers[MessageType.Auth] = (_encoder, decoder: decoding.Decoder) => {
+    authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+      onDenied(reason);
+    });
+  };
+}
