@@ -1,14 +1,18 @@
-import { startRelay } from '../relay/server.ts';
-import { expect, freePort, test } from './fixtures.ts';
+import { createSpace, employee, expect, share, test } from './fixtures.ts';
 
-// Issue 2: two people co-edit one meeting note through the relay in the web
-// client; the editor stays read-only until the first sync.
+// Issue 2 with issue 3: two signed-in people co-edit one meeting note in a
+// space the first created and shared; the editor stays read-only until the
+// first sync.
 
-test('two people co-edit a note and see each other’s text and cursor labels', async ({
+test('two employees co-edit a note in a shared space and see each other’s text and cursor labels', async ({
   openAs,
+  stack,
 }) => {
-  const ada = await openAs({ name: 'Ada', color: '#e5484d' });
-  const grace = await openAs({ name: 'Grace', color: '#30a46c' });
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Launch');
+  await share(stack, ada, spaceId, employee('Grace'), 'editor');
+  const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
+  await expect(grace.page.getByRole('link', { name: /Launch/ })).toBeVisible();
 
   for (const person of [ada, grace]) {
     await expect(person.editor).toHaveAttribute('contenteditable', 'true');
@@ -24,24 +28,26 @@ test('two people co-edit a note and see each other’s text and cursor labels', 
   await grace.page.keyboard.type(' and budget');
   await expect(ada.editor).toHaveText('Agenda: launch plan and budget');
 
-  // Each sees the other's caret, labelled with the other's name, and the
-  // other in the list of people present.
-  await expect(ada.page.locator('.remote-caret__label[data-name="Grace"]')).toBeVisible();
-  await expect(grace.page.locator('.remote-caret__label[data-name="Ada"]')).toBeVisible();
+  // Each sees the other's caret, labelled with the name from the IdP, and
+  // the other in the list of people present.
+  await expect(ada.page.locator('.remote-caret__label[data-name="Grace Hopper"]')).toBeVisible();
+  await expect(grace.page.locator('.remote-caret__label[data-name="Ada Lovelace"]')).toBeVisible();
   await expect(ada.page.locator('.remote-caret__label')).toHaveCount(1);
   const people = (p: typeof ada) =>
     p.page.getByRole('list', { name: 'People here' }).getByRole('listitem');
-  await expect(people(ada)).toHaveText(['AAda (you)', 'GGrace']);
-  await expect(people(grace)).toHaveText(['GGrace (you)', 'AAda']);
+  await expect(people(ada)).toHaveText(['ALAda Lovelace (you)', 'GHGrace Hopper']);
+  await expect(people(grace)).toHaveText(['GHGrace Hopper (you)', 'ALAda Lovelace']);
 });
 
-test('a reload keeps the content', async ({ openAs }) => {
-  const ada = await openAs({ name: 'Ada' });
+test('a reload keeps the content', async ({ openAs, stack }) => {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Decisions');
   await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
   await ada.editor.click();
   await ada.page.keyboard.type('Decisions: ship on Friday');
   // A second person seeing the text means the relay has it.
-  const grace = await openAs({ name: 'Grace' });
+  await share(stack, ada, spaceId, employee('Grace'), 'editor');
+  const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
   await expect(grace.editor).toHaveText('Decisions: ship on Friday');
 
   await ada.page.reload();
@@ -51,12 +57,18 @@ test('a reload keeps the content', async ({ openAs }) => {
   await expect(grace.editor).toHaveText('Decisions: ship on Friday');
 });
 
-test('the editor is not editable while the relay is unreachable', async ({ openAs, startWeb }) => {
-  const deadRelay = `ws://127.0.0.1:${await freePort()}`;
-  const web = await startWeb(deadRelay);
-  const ada = await openAs({ name: 'Ada', web });
+test('the editor is not editable while the relay is unreachable', async ({
+  openAs,
+  startStack,
+}) => {
+  const stack = await startStack({ relay: false });
+  const ada = await openAs({ as: 'Ada', stack, search: '?space=team&note=notes' });
 
-  // The connection attempt has failed (not just "not yet tried")…
+  // The spaces list says why it is missing…
+  await expect(
+    ada.page.getByRole('navigation', { name: 'Spaces' }).getByRole('alert'),
+  ).toContainText('Could not load your spaces');
+  // …the connection attempt has failed (not just "not yet tried")…
   await expect(ada.page.locator('.connection')).toHaveAttribute('data-state', 'offline');
   // …and the editor is still locked: typing changes nothing.
   await expect(ada.editor).toHaveAttribute('contenteditable', 'false');
@@ -69,35 +81,26 @@ test('the editor is not editable while the relay is unreachable', async ({ openA
 
 test('the editor unlocks once a late relay has synced, with the relay’s content', async ({
   openAs,
-  startWeb,
-  dataDir,
+  stack,
 }) => {
-  const port = await freePort();
-  const web = await startWeb(`ws://127.0.0.1:${port}`);
-
   // Someone wrote the note earlier; the relay is down when Ada opens it.
-  const first = await startRelay({ port, host: '127.0.0.1', dataDir });
-  const grace = await openAs({ name: 'Grace', web });
-  await expect(grace.editor).toHaveAttribute('contenteditable', 'true');
+  const grace = await openAs({ as: 'Grace' });
+  const spaceId = await createSpace(grace, 'Weekly');
   await grace.editor.click();
   await grace.page.keyboard.type('Notes from last week');
-  const ada0 = await openAs({ name: 'Ada', web });
+  await share(stack, grace, spaceId, employee('Ada'), 'editor');
+  const ada0 = await openAs({ as: 'Ada', search: `?space=${spaceId}` });
   await expect(ada0.editor).toHaveText('Notes from last week');
   await ada0.close();
   await grace.close();
-  await first.close();
+  await stack.relay?.close();
 
-  const ada = await openAs({ name: 'Ada', web });
+  const ada = await openAs({ as: 'Ada', search: `?space=${spaceId}` });
   await expect(ada.page.locator('.connection')).toHaveAttribute('data-state', 'offline');
   await expect(ada.editor).toHaveAttribute('contenteditable', 'false');
 
-  const relay = await startRelay({ port, host: '127.0.0.1', dataDir });
-  try {
-    await expect(ada.editor).toHaveAttribute('contenteditable', 'true', { timeout: 30_000 });
-    await expect(ada.editor).toHaveText('Notes from last week');
-    await expect(ada.page.locator('.connection')).toHaveAttribute('data-state', 'online');
-  } finally {
-    await ada.close();
-    await relay.close();
-  }
+  await stack.startRelay();
+  await expect(ada.editor).toHaveAttribute('contenteditable', 'true', { timeout: 30_000 });
+  await expect(ada.editor).toHaveText('Notes from last week');
+  await expect(ada.page.locator('.connection')).toHaveAttribute('data-state', 'online');
 });

@@ -1,7 +1,7 @@
 // The one fixtures file for the Playwright tests (handbook §2.9): browser
-// resolution, a real relay and the real web server per test on port 0 with
-// a temporary data directory, and "people" (browser contexts with a fixed
-// identity) who open a note.
+// resolution; per test a real stack on port 0 (web server, development IdP,
+// relay verifying tokens) with a temporary data directory; and "people"
+// (browser contexts) who sign in through the IdP's login page and open a note.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -17,9 +17,12 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { startRelay } from '../relay/server.ts';
-import { IDENTITY_STORAGE_KEY } from '../renderer/identity/index.ts';
+import { startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
+import { DEMO_EMPLOYEES, type Employee } from '../idp/employees.ts';
+import type { RelayHandle } from '../relay/server.ts';
+import { startAuthRelay } from '../scripts/auth-relay.ts';
 import { startWebServer, type WebServer } from '../scripts/web-server.ts';
+import type { Role } from '../shared/api.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const rendererDir = path.join(root, 'out', 'renderer');
@@ -68,40 +71,109 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-type Relay = Awaited<ReturnType<typeof startRelay>>;
+/** A demo employee of the dev IdP by first name ("Ada", "Grace", …). */
+export function employee(firstName: string): Employee {
+  const found = DEMO_EMPLOYEES.find((e) => e.name.split(' ')[0] === firstName);
+  if (!found) throw new Error(`no demo employee called ${firstName}`);
+  return found;
+}
+
+/** Web server + dev IdP + relay, wired as `npm run web` wires them. */
+export interface Stack {
+  readonly web: WebServer;
+  readonly idp: DevIdp;
+  readonly relayUrl: string;
+  /** Null when the stack was started without a relay (`relay: false`). */
+  readonly relay: RelayHandle | null;
+  /** Starts the relay (again) on the stack's relay port and data directory. */
+  startRelay(): Promise<RelayHandle>;
+}
+
+export interface StackOptions {
+  /** Start the relay now (default true); otherwise `relayUrl` points at a free port. */
+  readonly relay?: boolean;
+}
 
 export interface Person {
-  readonly name: string;
+  readonly employee: Employee;
   readonly page: Page;
   readonly context: BrowserContext;
   /** The editable area of the note. */
   readonly editor: Locator;
   /** Content-Security-Policy violations this person's pages reported. */
   readonly cspViolations: string[];
+  /** The access token the web client holds (for API calls the UI does not offer yet). */
+  accessToken(): Promise<string>;
   /** Closes this person's browser context (the fixture closes any left open). */
   close(): Promise<void>;
 }
 
 export interface PersonOptions {
-  readonly name: string;
-  /** One of the identity palette (renderer/identity). */
-  readonly color?: string;
-  /** Web server to use (default: the test's own). */
-  readonly web?: WebServer;
-  /** Query string naming the note (default: the demo note). */
+  /** First name of a demo employee. */
+  readonly as: string;
+  /** Stack to use (default: the test's own). */
+  readonly stack?: Stack;
+  /** Query string naming the note (default: none, so the first space opens). */
   readonly search?: string;
 }
 
 interface Fixtures {
   /** A temporary data directory, removed after the test. */
   dataDir: string;
-  relay: Relay;
-  /** The web server for the built renderer, pointed at `relay`. */
-  web: WebServer;
-  /** Starts a web server whose /config.json points at `relayUrl`. */
-  startWeb: (relayUrl: string) => Promise<WebServer>;
-  /** Opens the note in a fresh browser context as `name`. */
+  /** Starts another stack (each with its own IdP, relay and web server). */
+  startStack: (options?: StackOptions) => Promise<Stack>;
+  /** The test's stack. */
+  stack: Stack;
+  /** Opens the app in a fresh browser context and signs in through the IdP's login page. */
   openAs: (options: PersonOptions) => Promise<Person>;
+}
+
+/**
+ * Signs in on `page` (showing the sign-in screen) as `who`: the app's button,
+ * the dev IdP's login page, back to the app with the avatar showing.
+ */
+export async function signIn(page: Page, who: Employee): Promise<void> {
+  await page.getByRole('button', { name: 'Sign in with your company account' }).click();
+  await page.getByRole('button', { name: new RegExp(who.name) }).click();
+  await expect(page.getByRole('button', { name: `Account: ${who.name}` })).toBeVisible();
+}
+
+/** `PUT /api/spaces/{id}/members/{userId}` with the owner's token (the members UI comes in issue 4). */
+export async function share(
+  stack: Stack,
+  owner: Person,
+  spaceId: string,
+  member: Employee,
+  role: Role,
+): Promise<void> {
+  const base = stack.relayUrl.replace(/^ws/, 'http');
+  const response = await fetch(
+    `${base}/api/spaces/${encodeURIComponent(spaceId)}/members/${encodeURIComponent(member.sub)}`,
+    {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${await owner.accessToken()}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ role }),
+    },
+  );
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+}
+
+/** Creates a space through the sidebar's "New space"; resolves with its id once it is open. */
+export async function createSpace(person: Person, name: string): Promise<string> {
+  const { page } = person;
+  await page.getByRole('button', { name: 'New space' }).click();
+  await page.getByRole('textbox', { name: 'Space name' }).fill(name);
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('link', { name: new RegExp(name) })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const id = new URL(page.url()).searchParams.get('space');
+  if (id === null) throw new Error('no space in the URL after creating one');
+  return id;
 }
 
 export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
@@ -124,38 +196,58 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  relay: async ({ dataDir }, use) => {
-    const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir });
-    await use(relay);
-    await relay.close();
-  },
-
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
-  startWeb: async ({}, use) => {
+  startStack: async ({ dataDir }, use) => {
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error(
         `${rendererDir} has no build: run \`npm run build\` first (npm run test:e2e does).`,
       );
     }
-    const servers: WebServer[] = [];
-    await use(async (relayUrl) => {
-      const server = await startWebServer({ rootDir: rendererDir, port: 0, config: { relayUrl } });
-      servers.push(server);
-      return server;
+    const closers: (() => Promise<void>)[] = [];
+    let count = 0;
+    await use(async (options = {}) => {
+      count += 1;
+      const relayDir = path.join(dataDir, `relay-${count}`);
+      // The web server first: its origin is the IdP's registered redirect URI.
+      const web = await startWebServer({ rootDir: rendererDir, port: 0 });
+      closers.push(() => web.close());
+      const idp = await startDevIdp({ port: 0, webRedirectUris: [web.url] });
+      closers.push(() => idp.close());
+      const port = await freePort();
+      const relays: RelayHandle[] = [];
+      closers.push(async () => {
+        await Promise.allSettled(relays.map((r) => r.close()));
+      });
+      const startRelay = async () => {
+        const relay = await startAuthRelay(
+          { port, host: '127.0.0.1', dataDir: relayDir },
+          { issuer: idp.issuer, audience: idp.audience },
+        );
+        relays.push(relay);
+        return relay;
+      };
+      const relay = options.relay === false ? null : await startRelay();
+      const relayUrl = `ws://127.0.0.1:${port}`;
+      web.setConfig({
+        relayUrl,
+        identity: { issuer: idp.issuer, clientId: 'commonplace-web', audience: idp.audience },
+      });
+      return { web, idp, relayUrl, relay, startRelay };
     });
-    await Promise.all(servers.map((s) => s.close()));
+    for (const close of closers.reverse()) await close();
   },
 
-  web: async ({ relay, startWeb }, use) => {
-    await use(await startWeb(relay.wsUrl));
+  stack: async ({ startStack }, use) => {
+    await use(await startStack());
   },
 
-  openAs: async ({ browser, web: defaultWeb }, use) => {
+  openAs: async ({ browser, stack: defaultStack }, use) => {
     const people: Person[] = [];
-    await use(async (options) => openPerson(browser, options, options.web ?? defaultWeb, people));
+    await use(async (options) =>
+      openPerson(browser, options, options.stack ?? defaultStack, people),
+    );
     for (const person of people) {
       await person.close();
-      expect(person.cspViolations, `CSP violations for ${person.name}`).toEqual([]);
+      expect(person.cspViolations, `CSP violations for ${person.employee.name}`).toEqual([]);
     }
   },
 });
@@ -163,36 +255,32 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
 async function openPerson(
   browser: Browser,
   options: PersonOptions,
-  web: WebServer,
+  stack: Stack,
   people: Person[],
 ): Promise<Person> {
+  const who = employee(options.as);
   const context = await browser.newContext();
-  const identity = {
-    id: `e2e${options.name.replace(/[^A-Za-z0-9]/g, '')}0000`,
-    name: options.name,
-    color: options.color ?? '#0090ff',
-  };
-  // The identity module reads localStorage (renderer/identity); seeding it
-  // gives each person a known name to look for in the other's cursor label.
-  await context.addInitScript(
-    ({ key, value }) => {
-      localStorage.setItem(key, value);
-    },
-    { key: IDENTITY_STORAGE_KEY, value: JSON.stringify(identity) },
-  );
   let closed = false;
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
     if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
   });
-  await page.goto(new URL(options.search ?? '', web.url).toString());
+  await page.goto(new URL(options.search ?? '', stack.web.url).toString());
+  await signIn(page, who);
   const person: Person = {
-    name: options.name,
+    employee: who,
     page,
     context,
     editor: page.locator('.note-editor__content'),
     cspViolations,
+    accessToken: async () => {
+      const raw = await page.evaluate(() => sessionStorage.getItem('commonplace.session.v1'));
+      const token =
+        raw === null ? undefined : (JSON.parse(raw) as { accessToken?: string }).accessToken;
+      if (token === undefined) throw new Error(`${who.name} holds no access token`);
+      return token;
+    },
     close: async () => {
       if (closed) return;
       closed = true;

@@ -106,6 +106,8 @@ export class ClientConnection implements RoomPeer {
       loaded.add(this);
       this.#deps.log.debug('connection attached', { room: loaded.name });
     } catch (err) {
+      // Closed meanwhile (client gone, relay shutting down): nothing to report.
+      if (!this.#isPending()) return;
       if (err instanceof RegistryFullError) {
         this.close(CloseCode.Overloaded, 'too many documents open');
         return;

@@ -110,7 +110,11 @@ describe('web server', () => {
 
   it('refuses to start with an invalid relay URL', async () => {
     await expect(
-      startWebServer({ rootDir: dir, port: 0, config: { ...CONFIG, relayUrl: 'http://example.com' } }),
+      startWebServer({
+        rootDir: dir,
+        port: 0,
+        config: { ...CONFIG, relayUrl: 'http://example.com' },
+      }),
     ).rejects.toThrow();
   });
 });

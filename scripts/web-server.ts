@@ -61,7 +61,11 @@ export function contentSecurityPolicy(config?: WebConfig): string {
   if (config) {
     const relay = new URL(config.relayUrl);
     const relayHttp = `${relay.protocol === 'wss:' ? 'https:' : 'http:'}//${relay.host}`;
-    origins.push(`${relay.protocol}//${relay.host}`, relayHttp, new URL(config.identity.issuer).origin);
+    origins.push(
+      `${relay.protocol}//${relay.host}`,
+      relayHttp,
+      new URL(config.identity.issuer).origin,
+    );
   }
   return [
     "default-src 'none'",

@@ -1,20 +1,26 @@
-// `npm run web`: builds the renderer, starts the relay in-process and serves
-// the renderer with its /config.json, then prints the URL on one line. Two
-// browser windows on that URL co-edit the same note (issue 2, point 6).
+// `npm run web`: builds the renderer, serves it, runs the development IdP
+// (unless an external issuer is given) and the relay in-process, then prints
+// the URL on one line (issue 2 point 6, issue 3 points 1 and 3).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { startRelay } from '../relay/server.ts';
+import { DEFAULT_AUDIENCE, WEB_CLIENT_ID, startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
+import { startAuthRelay } from './auth-relay.ts';
 import { startWebServer } from './web-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const USAGE = `Usage: npm run web -- [--port <n>] [--relay-port <n>] [--data <dir>] [--skip-build] [--renderer <dir>]
-  --port        web server port (env WEB_PORT, default 5173)
-  --relay-port  relay port (env RELAY_PORT, default 4444)
-  --data        relay data directory (env RELAY_DATA, default .data/relay)
-  --skip-build  serve the existing build without rebuilding
-  --renderer    directory of a built renderer to serve (implies --skip-build; default out/renderer)`;
+const USAGE = `Usage: npm run web -- [options]
+  --port             web server port (env WEB_PORT, default 5173)
+  --relay-port       relay port (env RELAY_PORT, default 4444)
+  --idp-port         development IdP port (env IDP_PORT, default 4445)
+  --data             relay data directory (env RELAY_DATA, default .data/relay)
+  --issuer           an external OpenID Connect issuer (env COMMONPLACE_ISSUER); no dev IdP then
+  --client-id        the web client id registered there (env COMMONPLACE_WEB_CLIENT_ID, default ${WEB_CLIENT_ID})
+  --audience         access-token audience = the relay (env COMMONPLACE_AUDIENCE, default ${DEFAULT_AUDIENCE})
+  --allowed-domains  comma-separated email domains allowed in (env COMMONPLACE_ALLOWED_DOMAINS)
+  --skip-build       serve the existing build without rebuilding
+  --renderer         directory of a built renderer to serve (implies --skip-build; default out/renderer)`;
 
 function port(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
@@ -25,12 +31,21 @@ function port(value: string | undefined, fallback: number, name: string): number
   return n;
 }
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
       'relay-port': { type: 'string' },
+      'idp-port': { type: 'string' },
       data: { type: 'string' },
+      issuer: { type: 'string' },
+      'client-id': { type: 'string' },
+      audience: { type: 'string' },
+      'allowed-domains': { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
       renderer: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -43,9 +58,24 @@ async function main(): Promise<void> {
   }
   const webPort = port(values.port ?? process.env['WEB_PORT'], 5173, '--port');
   const relayPort = port(values['relay-port'] ?? process.env['RELAY_PORT'], 4444, '--relay-port');
+  const idpPort = port(values['idp-port'] ?? process.env['IDP_PORT'], 4445, '--idp-port');
   const dataDir = path.resolve(
-    values.data ?? process.env['RELAY_DATA'] ?? path.join(root, '.data', 'relay'),
+    values.data ?? nonEmpty(process.env['RELAY_DATA']) ?? path.join(root, '.data', 'relay'),
   );
+  const externalIssuer = nonEmpty(values.issuer ?? process.env['COMMONPLACE_ISSUER']);
+  if (externalIssuer !== undefined && !URL.canParse(externalIssuer)) {
+    throw new Error(`--issuer must be a URL, got "${externalIssuer}"`);
+  }
+  const clientId =
+    nonEmpty(values['client-id'] ?? process.env['COMMONPLACE_WEB_CLIENT_ID']) ?? WEB_CLIENT_ID;
+  const audience =
+    nonEmpty(values.audience ?? process.env['COMMONPLACE_AUDIENCE']) ?? DEFAULT_AUDIENCE;
+  const allowedDomains = nonEmpty(
+    values['allowed-domains'] ?? process.env['COMMONPLACE_ALLOWED_DOMAINS'],
+  )
+    ?.split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
 
   const rendererDir =
     values.renderer === undefined
@@ -54,26 +84,44 @@ async function main(): Promise<void> {
   if (!values['skip-build'] && values.renderer === undefined) {
     await build({ configFile: path.join(root, 'vite.renderer.config.ts'), logLevel: 'warn' });
   }
-  const relay = await startRelay({ port: relayPort, dataDir });
-  let web;
+
+  // The web server first: its origin is the web client's redirect URI.
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = () => Promise.allSettled(closers.reverse().map((close) => close()));
+  let url: string;
+  let relayUrl: string;
+  let issuer: string;
   try {
-    web = await startWebServer({
-      rootDir: rendererDir,
-      port: webPort,
-      config: { relayUrl: relay.wsUrl },
-    });
+    const web = await startWebServer({ rootDir: rendererDir, port: webPort });
+    closers.push(() => web.close());
+    url = web.url;
+    let idp: DevIdp | null = null;
+    if (externalIssuer === undefined) {
+      idp = await startDevIdp({ port: idpPort, audience, webRedirectUris: [web.url] });
+      closers.push(() => (idp as DevIdp).close());
+    }
+    issuer = idp?.issuer ?? (externalIssuer as string);
+    const relay = await startAuthRelay(
+      { port: relayPort, dataDir },
+      { issuer, audience, ...(allowedDomains ? { allowedDomains } : {}) },
+    );
+    closers.push(() => relay.close());
+    relayUrl = relay.wsUrl;
+    web.setConfig({ relayUrl, identity: { issuer, clientId, audience } });
   } catch (error) {
-    await relay.close();
+    await closeAll();
     throw error;
   }
-  console.log(`Commonplace web: ${web.url} (relay ${relay.wsUrl}, data ${dataDir})`);
+  console.log(
+    `Commonplace web: ${url} (relay ${relayUrl}, ${externalIssuer === undefined ? 'development IdP' : 'IdP'} ${issuer}, data ${dataDir})`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`web: ${signal}, shutting down`);
-    Promise.allSettled([web.close(), relay.close()])
+    closeAll()
       .then((results) => {
         const failed = results.filter((r) => r.status === 'rejected');
         for (const f of failed) console.error('web: close failed:', f.reason);

@@ -3,7 +3,8 @@ import type { SessionState } from '../../shared/auth.ts';
 import type { IpcEventPayload } from '../../shared/ipc.ts';
 import { APP_ORIGIN } from '../config.ts';
 import { FakeEventTarget } from '../testing/fake-electron.ts';
-import { createEventSender } from './events.ts';
+import { FakeSignInService } from '../auth/fakes.ts';
+import { createEventSender, pushSessionChanges } from './events.ts';
 
 const state: SessionState = {
   status: 'error',
@@ -64,5 +65,27 @@ describe('createEventSender', () => {
     target.destroyed = true;
     expect(sendEvent(target, 'auth:session-changed', state)).toBe(false);
     expect(target.sent).toEqual([]);
+  });
+});
+
+describe('pushSessionChanges', () => {
+  it('pushes every state change to each window, and a failing window does not stop the others', async () => {
+    const { sendEvent } = setup();
+    const service = new FakeSignInService();
+    const broken = new FakeEventTarget();
+    broken.send = () => {
+      throw new Error('Object has been destroyed');
+    };
+    const window = new FakeEventTarget();
+    const stop = pushSessionChanges(service, () => [broken, window], sendEvent);
+    await expect(service.signIn()).resolves.toMatchObject({ status: 'signed-in' });
+    await service.signOut();
+    expect(window.sent.map(([, payload]) => (payload as SessionState).status)).toEqual([
+      'signed-in',
+      'signed-out',
+    ]);
+    stop();
+    service.setState(state);
+    expect(window.sent).toHaveLength(2);
   });
 });

@@ -64,6 +64,14 @@ export function pushSessionChanges(
   sendEvent: SendEvent,
 ): () => void {
   return service.onStateChange((state) => {
-    for (const target of targets()) sendEvent(target, 'auth:session-changed', state);
+    for (const target of targets()) {
+      // The service notifies synchronously from inside sign-in and refresh:
+      // a window failing to receive must not break those.
+      try {
+        sendEvent(target, 'auth:session-changed', state);
+      } catch {
+        // The window is going away; it asks for the session again when it loads.
+      }
+    }
   });
 }

@@ -1,1 +1,6 @@
-export { ApiRequestError, createRelayApi, type RelayApi, type RelayApiOptions } from './relay-api.ts';
+export {
+  ApiRequestError,
+  createRelayApi,
+  type RelayApi,
+  type RelayApiOptions,
+} from './relay-api.ts';

@@ -83,24 +83,34 @@ export function createRelayApi(options: RelayApiOptions): RelayApi {
         const parsed = ApiErrorSchema.safeParse(json);
         throw parsed.success
           ? new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
-          : new ApiRequestError(response.status, 'http', `The relay answered HTTP ${response.status}.`);
+          : new ApiRequestError(
+              response.status,
+              'http',
+              `The relay answered HTTP ${response.status}.`,
+            );
       }
       if (schema === null) return null;
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
-        throw new ApiRequestError(response.status, 'invalid-response', `The relay sent an unexpected answer to ${method} ${path}.`);
+        throw new ApiRequestError(
+          response.status,
+          'invalid-response',
+          `The relay sent an unexpected answer to ${method} ${path}.`,
+        );
       }
       return parsed.data;
     }
   }
 
   const required = <T>(value: T | null): T => {
-    if (value === null) throw new ApiRequestError(0, 'invalid-response', 'The relay sent no answer.');
+    if (value === null)
+      throw new ApiRequestError(0, 'invalid-response', 'The relay sent no answer.');
     return value;
   };
 
   return {
-    listSpaces: async () => required(await call('GET', '/api/spaces', MySpacesResponseSchema)).spaces,
+    listSpaces: async () =>
+      required(await call('GET', '/api/spaces', MySpacesResponseSchema)).spaces,
     createSpace: async (name) => required(await call('POST', '/api/spaces', SpaceSchema, { name })),
     setMember: async (spaceId, userId, role) => {
       await call(

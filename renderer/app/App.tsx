@@ -63,7 +63,7 @@ function Workspace({
   const [route, setRoute] = useState(initialRoute);
   const status = useAppStore((s) => s.spaces.status);
   const first = useAppStore((s) => s.spaces.items[0]);
-  const current = useAppStore(selectSpace(route.spaceId ?? ''));
+  const current = useAppStore(selectSpace(route.spaceId ?? first?.id ?? ''));
   const identity = identityFromProfile(profile);
 
   useEffect(() => {
@@ -80,23 +80,24 @@ function Workspace({
   );
 
   const go = useCallback(
-    (next: Route, replace = false) => {
+    (next: Route) => {
       setRoute(next);
-      const search = searchForRoute(next);
-      if (replace) history.replace(search);
-      else history.push(search);
+      history.push(searchForRoute(next));
     },
     [history],
   );
 
-  // No space in the link: open the first of the person's spaces.
+  // No space in the link: open the first of the person's spaces, and say so
+  // in the address bar.
+  const shown: Route =
+    route.spaceId === null && status === 'ready' && first !== undefined
+      ? { spaceId: first.id, docId: DEFAULT_NOTE }
+      : route;
   useEffect(() => {
-    if (route.spaceId === null && status === 'ready' && first !== undefined) {
-      go({ spaceId: first.id, docId: DEFAULT_NOTE }, true);
-    }
-  }, [route.spaceId, status, first, go]);
+    if (shown !== route) history.replace(searchForRoute(shown));
+  }, [shown, route, history]);
 
-  const room = roomOf(route);
+  const room = roomOf(shown);
   const roomKey = room ? formatRoomName(room) : null;
   return (
     <div className="shell">
@@ -118,7 +119,7 @@ function Workspace({
       <div className="workspace">
         <SpacesSidebar
           service={spaces}
-          selectedSpaceId={route.spaceId}
+          selectedSpaceId={shown.spaceId}
           onSelect={(space) => {
             go({ spaceId: space.id, docId: DEFAULT_NOTE });
           }}

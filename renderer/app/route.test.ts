@@ -3,7 +3,10 @@ import { DEFAULT_NOTE, roomOf, routeFromSearch, searchForRoute } from './route.t
 
 describe('routeFromSearch', () => {
   it('without a space, waits for one to be chosen; the note defaults to welcome', () => {
-    expect(routeFromSearch('')).toEqual({ ok: true, route: { spaceId: null, docId: DEFAULT_NOTE } });
+    expect(routeFromSearch('')).toEqual({
+      ok: true,
+      route: { spaceId: null, docId: DEFAULT_NOTE },
+    });
     expect(roomOf({ spaceId: null, docId: 'x' })).toBeNull();
   });
 

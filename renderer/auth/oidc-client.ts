@@ -62,6 +62,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
   const now = options.now ?? Date.now;
   // oauth4webapi refuses http: endpoints unless told; only a loopback
   // development IdP may use them (an attacker on the network cannot reach it).
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev IdP over http only
   const http = isLoopback(issuer) ? { [oauth.allowInsecureRequests]: true } : {};
 
   let server: Promise<oauth.AuthorizationServer> | null = null;
@@ -101,7 +102,8 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
   return {
     async beginSignIn({ returnTo, forceLogin }) {
       const as = await discover();
-      if (!as.authorization_endpoint) throw new Error('The identity provider has no authorization endpoint.');
+      if (!as.authorization_endpoint)
+        throw new Error('The identity provider has no authorization endpoint.');
       const codeVerifier = oauth.generateRandomCodeVerifier();
       const state = oauth.generateRandomState();
       const nonce = oauth.generateRandomNonce();

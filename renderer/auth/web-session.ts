@@ -52,7 +52,15 @@ export const PENDING_MAX_AGE_MS = 15 * 60_000;
 export const REFRESH_RETRY_MS = 10_000;
 
 const PERSISTENCE = { refreshTokenPersisted: false } as const;
-const CALLBACK_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
+const CALLBACK_PARAMS = [
+  'code',
+  'state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+  'session_state',
+];
 
 /** A message safe to show: never a token, never longer than the schema allows. */
 export function describeError(prefix: string, error: unknown): string {
@@ -71,7 +79,11 @@ export function describeError(prefix: string, error: unknown): string {
 
 /** Whether the IdP itself said no (as opposed to the network failing). */
 function isRefusal(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && typeof (error as { error?: unknown }).error === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { error?: unknown }).error === 'string'
+  );
 }
 
 export function createWebSession(options: WebSessionOptions): WebSession {
@@ -181,7 +193,8 @@ export function createWebSession(options: WebSessionOptions): WebSession {
       if (pending === null || now() - pending.createdAt > PENDING_MAX_AGE_MS) {
         publish({
           status: 'error',
-          reason: 'The sign-in could not be completed: it was not started in this tab, or it took too long. Please try again.',
+          reason:
+            'The sign-in could not be completed: it was not started in this tab, or it took too long. Please try again.',
           persistence: PERSISTENCE,
         });
         return fallback;

@@ -1,4 +1,4 @@
-import { AccessTokenResultSchema, SessionStateSchema, type SessionState } from '../../shared/auth.ts';
+import { AccessTokenResultSchema, SessionStateSchema } from '../../shared/auth.ts';
 import { AppInfoSchema, type Host } from '../../shared/host.ts';
 import { HOST_GLOBAL } from '../../shared/ipc.ts';
 
@@ -12,7 +12,14 @@ interface Bridge {
   onSessionChange: (listener: (state: unknown) => void) => unknown;
 }
 
-const METHODS = ['appInfo', 'session', 'signIn', 'signOut', 'accessToken', 'onSessionChange'] as const;
+const METHODS = [
+  'appInfo',
+  'session',
+  'signIn',
+  'signOut',
+  'accessToken',
+  'onSessionChange',
+] as const;
 
 function isBridge(value: unknown): value is Bridge {
   return (
@@ -48,7 +55,7 @@ export function desktopHost(win: object): Host | null {
       const unsubscribe = bridge.onSessionChange((state: unknown) => {
         const parsed = SessionStateSchema.safeParse(state);
         // A malformed event is dropped; the next session() call tells the truth.
-        if (parsed.success) listener(parsed.data as SessionState);
+        if (parsed.success) listener(parsed.data);
       });
       return () => {
         if (typeof unsubscribe === 'function') (unsubscribe as () => void)();

@@ -24,7 +24,8 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
       appInfo: () => Promise.resolve(INFO),
       session: () => Promise.resolve(SIGNED_IN),
       signIn: () => Promise.resolve(SIGNED_IN),
-      signOut: () => Promise.resolve({ status: 'signed-out', persistence: { refreshTokenPersisted: true } }),
+      signOut: () =>
+        Promise.resolve({ status: 'signed-out', persistence: { refreshTokenPersisted: true } }),
       accessToken: (o: unknown) => Promise.resolve(o && { accessToken: 'at', expiresAt: 5 }),
       onSessionChange: (listener: (state: unknown) => void) => {
         listeners.push(listener);
@@ -95,7 +96,9 @@ describe('desktopHost', () => {
 
   it('refuses a global that is not a bridge', () => {
     expect(() => desktopHost({ [HOST_GLOBAL]: 'hello' })).toThrow(/not a Commonplace host bridge/);
-    expect(() => desktopHost({ [HOST_GLOBAL]: { appInfo: () => INFO } })).toThrow(/not a Commonplace host bridge/);
+    expect(() => desktopHost({ [HOST_GLOBAL]: { appInfo: () => INFO } })).toThrow(
+      /not a Commonplace host bridge/,
+    );
   });
 });
 
@@ -104,7 +107,9 @@ describe('webHost', () => {
     const requested: string[] = [];
     const fetchFn = vi.fn((url: URL | RequestInfo) => {
       requested.push(url instanceof URL ? url.href : typeof url === 'string' ? url : url.url);
-      return Promise.resolve(jsonResponse({ relayUrl: 'wss://relay.example/', identity: IDENTITY }));
+      return Promise.resolve(
+        jsonResponse({ relayUrl: 'wss://relay.example/', identity: IDENTITY }),
+      );
     });
     const host = webHost({
       origin: 'https://app.example',

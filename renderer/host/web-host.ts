@@ -1,6 +1,11 @@
 import type { SessionState } from '../../shared/auth.ts';
 import { AppInfoSchema, WebConfigSchema, type Host, type WebConfig } from '../../shared/host.ts';
-import { createOidcClient, createWebSession, type KeyValueStore, type WebSession } from '../auth/index.ts';
+import {
+  createOidcClient,
+  createWebSession,
+  type KeyValueStore,
+  type WebSession,
+} from '../auth/index.ts';
 
 /** The parts of `window.location` and `history` the web host uses (injected for tests). */
 export interface WebLocation {

@@ -8,7 +8,9 @@ describe('identity from the signed-in profile', () => {
     expect(IDENTITY_COLORS).toContain(ada.color);
     // Renaming keeps the colour; another person (usually) gets another one.
     expect(identityFromProfile({ sub: 'emp-1001', name: 'Ada King' }).color).toBe(ada.color);
-    const colours = new Set(['emp-1001', 'emp-1002', 'emp-1003', 'emp-1004', 'emp-1005'].map(colorForSub));
+    const colours = new Set(
+      ['emp-1001', 'emp-1002', 'emp-1003', 'emp-1004', 'emp-1005'].map(colorForSub),
+    );
     expect(colours.size).toBeGreaterThan(1);
   });
 

@@ -46,12 +46,12 @@ export function colorForSub(sub: string): string {
 
 /** Up to two initials of a name, upper-case; `?` for a name without letters. */
 export function initials(name: string): string {
-  const letters = name
+  const firsts = name
     .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => [...word][0] ?? '')
-    .join('');
-  return [...letters].slice(0, 2).join('').toUpperCase() || '?';
+    .map((word) => word.codePointAt(0))
+    .filter((cp) => cp !== undefined)
+    .map((cp) => String.fromCodePoint(cp));
+  return firsts.slice(0, 2).join('').toUpperCase() || '?';
 }
 
 /** The identity shown for a signed-in person: their name, else their email, else their id. */

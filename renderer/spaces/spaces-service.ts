@@ -49,7 +49,10 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
         patchSpaces({ creating: false });
         return mine;
       } catch (error) {
-        patchSpaces({ creating: false, createError: `Could not create the space: ${message(error)}` });
+        patchSpaces({
+          creating: false,
+          createError: `Could not create the space: ${message(error)}`,
+        });
         return null;
       }
     },

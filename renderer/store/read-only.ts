@@ -9,7 +9,10 @@ export const VIEWER_MESSAGE =
  * y-protocols/auth "permission denied" (a role changed since the list was
  * loaded; the relay dropped the edit, issue 3 point 6).
  */
-export function readOnlyReason(role: Role | undefined, permissionDenied: string | null): string | null {
+export function readOnlyReason(
+  role: Role | undefined,
+  permissionDenied: string | null,
+): string | null {
   if (role !== undefined && !canWrite(role)) return VIEWER_MESSAGE;
   if (permissionDenied === null) return null;
   if (permissionDenied === READ_ONLY_REASON) return VIEWER_MESSAGE;

@@ -27,7 +27,7 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
         disabled={waiting}
         onClick={() => {
           setBusy(true);
-          onSignIn().finally(() => {
+          void onSignIn().finally(() => {
             setBusy(false);
           });
         }}

@@ -7,9 +7,7 @@ const LABELS = { connecting: 'Connecting…', online: 'Online', offline: 'Offlin
 /** Whether this note's connection to the relay is up, and why not when refused. */
 export function ConnectionIndicator({ roomKey }: { readonly roomKey: string }) {
   const { connection, closed } = useAppStore(selectRoom(roomKey));
-  const detail = closed
-    ? refusalMessage(closed.code, closed.reason)
-    : undefined;
+  const detail = closed ? refusalMessage(closed.code, closed.reason) : undefined;
   return (
     <span
       className={`connection connection--${connection}`}

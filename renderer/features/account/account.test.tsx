@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import { SignInScreen } from '../auth/index.ts';
+import { AccountMenu } from './index.ts';
+
+afterEach(cleanup);
+
+describe('sign-in screen', () => {
+  it('offers one button to the company IdP and shows why the last attempt failed', () => {
+    const onSignIn = vi.fn(() => Promise.resolve());
+    const view = render(
+      <SignInScreen
+        session={{
+          status: 'error',
+          reason: 'Sign-in failed (access_denied)',
+          persistence: { refreshTokenPersisted: false },
+        }}
+        onSignIn={onSignIn}
+      />,
+    );
+    expect(view.getByRole('heading').textContent).toBe('Commonplace');
+    expect(view.getByRole('alert').textContent).toBe('Sign-in failed (access_denied)');
+    fireEvent.click(view.getByRole('button', { name: 'Sign in with your company account' }));
+    expect(onSignIn).toHaveBeenCalledOnce();
+  });
+});
+
+describe('account menu', () => {
+  it('shows initials in the person’s colour, and a menu with name, email and sign out', () => {
+    const onSignOut = vi.fn(() => Promise.resolve());
+    const view = render(
+      <AccountMenu
+        profile={{ sub: 'emp-1001', name: 'Ada Lovelace', email: 'ada@example.com' }}
+        onSignOut={onSignOut}
+      />,
+    );
+    const button = view.getByRole('button', { name: 'Account: Ada Lovelace' });
+    expect(button.textContent).toBe('AL');
+    expect(button.querySelector<HTMLElement>('.avatar')?.style.backgroundColor).toBeTruthy();
+    expect(view.queryByText('ada@example.com')).toBeNull();
+    fireEvent.click(button);
+    expect(view.getByText('ada@example.com')).toBeTruthy();
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledOnce();
+  });
+});
