@@ -7,12 +7,14 @@
 import type { IncomingMessage } from 'node:http';
 import { WebSocket, type RawData } from 'ws';
 import type { RelayLimits } from '../shared/limits.ts';
+import { canWrite, READ_ONLY_REASON, type Role } from '../shared/api.ts';
 import { CloseCode, formatRoomName } from '../shared/wire.ts';
+import type { AccessHolder, LiveAccess } from './access/live-access.ts';
 import { RegistryFullError, type DocRegistry } from './docs/registry.ts';
 import type { Room, RoomPeer } from './docs/room.ts';
 import { errorMessage, type Logger } from './log.ts';
 import { countClose, type Metrics } from './metrics.ts';
-import type { Access, Authenticator, Authorizer } from './pipeline/auth.ts';
+import type { Access, Authenticator, Authorizer, Principal } from './pipeline/auth.ts';
 import type { ConnectionLimiter } from './pipeline/connection-limits.ts';
 import { roomFromPath, splitRequestUrl } from './pipeline/room-from-url.ts';
 import type { ConnectionRequest, StageResult } from './pipeline/types.ts';
@@ -27,6 +29,8 @@ export interface ConnectionDeps {
   readonly registry: DocRegistry;
   readonly authenticator: Authenticator;
   readonly authorizer: Authorizer;
+  /** Open connections by (space, person), for live role changes. */
+  readonly liveAccess: LiveAccess;
   /** Called once when the connection is gone (refused, failed or closed). */
   readonly onGone: (connection: ClientConnection) => void;
 }
@@ -36,7 +40,10 @@ type State = 'pending' | 'attached' | 'closed';
 /** Frames that arrived before the pipeline finished (the socket is paused, but some may be parsed already). */
 const MAX_EARLY_FRAMES = 64;
 
-export class ClientConnection implements RoomPeer {
+/** setTimeout's largest delay (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export class ClientConnection implements RoomPeer, AccessHolder {
   readonly #socket: WebSocket;
   readonly #deps: ConnectionDeps;
   readonly #request: ConnectionRequest;
@@ -47,6 +54,10 @@ export class ClientConnection implements RoomPeer {
   #access: Access = { canWrite: false };
   #early: Buffer[] | null = [];
   #toldReadOnly = false;
+  #principal: Principal | null = null;
+  #spaceId = '';
+  #indexed = false;
+  #expiryTimer: NodeJS.Timeout | null = null;
   /** Heartbeat: cleared on each ping, set by the pong. */
   alive = true;
 
@@ -93,9 +104,15 @@ export class ClientConnection implements RoomPeer {
       if (!this.#passed(room)) return;
       const principal = await authenticator.authenticate(this.#request);
       if (!this.#passed(principal)) return;
+      this.#principal = principal.value;
+      this.#armExpiry(principal.value.expiresAtMs);
       const access = await authorizer.authorize(principal.value, room.value);
       if (!this.#passed(access)) return;
       this.#access = access.value;
+      // Indexed before the document loads, so a role change meanwhile is not missed.
+      this.#spaceId = room.value.spaceId;
+      this.#deps.liveAccess.add(this);
+      this.#indexed = true;
       const loaded = await registry.acquire(formatRoomName(room.value));
       if (!this.#isPending()) {
         registry.release(loaded);
@@ -123,6 +140,32 @@ export class ClientConnection implements RoomPeer {
       this.#handle(frame);
     }
     this.#socket.resume();
+  }
+
+  get spaceId(): string {
+    return this.#spaceId;
+  }
+
+  get userId(): string {
+    return this.#principal?.id ?? '';
+  }
+
+  /**
+   * A membership change for this person in this space (issue 3 point 6):
+   * removed → 4403; demoted → read-only at once, and told so; promoted → may
+   * write again (and will be told again if demoted later).
+   */
+  applyRole(role: Role | null): void {
+    if (this.#state === 'closed') return;
+    if (role === null) {
+      this.close(CloseCode.Forbidden, 'removed from this space');
+      return;
+    }
+    const writable = canWrite(role);
+    if (writable === this.#access.canWrite) return;
+    this.#access = { canWrite: writable };
+    this.#toldReadOnly = false;
+    if (!writable && this.#state === 'attached') this.#refuseWrite();
   }
 
   /** Sends one frame if the socket is open. */
@@ -252,6 +295,10 @@ export class ClientConnection implements RoomPeer {
         case 'sync-update':
           if (message.empty) return;
           if (!this.#access.canWrite) {
+            // A read-only client's step 2 usually only repeats what the relay
+            // has (its answer to our step 1): that is no write, so no refusal.
+            if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) return;
+            metrics.writesRefused += 1;
             this.#refuseWrite();
             return;
           }
@@ -275,6 +322,28 @@ export class ClientConnection implements RoomPeer {
     }
   }
 
+  /**
+   * Closes the socket with 4401 when the credential expires (issue 3 point 4):
+   * the client refreshes its token and reconnects. Delays beyond setTimeout's
+   * range are re-armed in steps.
+   */
+  #armExpiry(expiresAtMs: number | undefined): void {
+    if (expiresAtMs === undefined || this.#state === 'closed') return;
+    const delay = expiresAtMs - Date.now();
+    if (delay <= 0) {
+      this.close(CloseCode.Unauthorized, 'token expired');
+      return;
+    }
+    this.#expiryTimer = setTimeout(
+      () => {
+        this.#expiryTimer = null;
+        this.#armExpiry(expiresAtMs);
+      },
+      Math.min(delay, MAX_TIMER_MS),
+    );
+    this.#expiryTimer.unref();
+  }
+
   #protocolError(reason: string): void {
     this.#deps.metrics.protocolErrors += 1;
     this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
@@ -283,13 +352,16 @@ export class ClientConnection implements RoomPeer {
   #refuseWrite(): void {
     if (this.#toldReadOnly) return;
     this.#toldReadOnly = true;
-    this.send(encodePermissionDenied('read-only'));
+    this.send(encodePermissionDenied(READ_ONLY_REASON));
   }
 
   #teardown(): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.#early = null;
+    if (this.#expiryTimer !== null) clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = null;
+    if (this.#indexed) this.#deps.liveAccess.remove(this);
     const room = this.#room;
     if (room !== null) {
       room.remove(this);

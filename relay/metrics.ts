@@ -11,6 +11,8 @@ export interface Metrics {
   updatesPersisted: number;
   storageErrors: number;
   protocolErrors: number;
+  /** Document updates from read-only (viewer) connections, dropped: neither stored nor relayed. */
+  writesRefused: number;
   compactions: number;
   roomsLoaded: number;
   roomsUnloaded: number;
@@ -27,6 +29,7 @@ export function createMetrics(): Metrics {
     updatesPersisted: 0,
     storageErrors: 0,
     protocolErrors: 0,
+    writesRefused: 0,
     compactions: 0,
     roomsLoaded: 0,
     roomsUnloaded: 0,
@@ -53,6 +56,7 @@ const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode'>)[] = [
   'updatesPersisted',
   'storageErrors',
   'protocolErrors',
+  'writesRefused',
   'compactions',
   'roomsLoaded',
   'roomsUnloaded',

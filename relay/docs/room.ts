@@ -107,6 +107,15 @@ export class Room {
     if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
 
+  /**
+   * Whether applying `update` would change the document: structs it lacks or
+   * deletions it has not seen. A read-only client's sync step 2 that only
+   * repeats what the document holds is no write (issue 3 point 6).
+   */
+  wouldChange(update: Uint8Array): boolean {
+    return !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
+  }
+
   /** Answers a client's sync step 1 with everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Buffer {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));

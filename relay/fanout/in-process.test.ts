@@ -33,4 +33,20 @@ describe('InProcessFanout', () => {
     expect(a.got).toEqual([]);
     expect(fanout.peerCount('s/d')).toBe(0);
   });
+
+  it('delivers membership changes to every handler, at once', () => {
+    const fanout = new InProcessFanout();
+    const seen: unknown[] = [];
+    fanout.onMembership((change) => seen.push(['a', change]));
+    fanout.onMembership((change) => seen.push(['b', change]));
+    const change = { spaceId: 's', userId: 'u', role: null };
+    fanout.publishMembership(change);
+    expect(seen).toEqual([
+      ['a', change],
+      ['b', change],
+    ]);
+    fanout.close();
+    fanout.publishMembership(change);
+    expect(seen).toHaveLength(2);
+  });
 });

@@ -1,8 +1,15 @@
 /** Fan-out within one relay process: a set of peers per room. */
-import type { Fanout, FanoutPeer, RemoteFrameHandler } from './types.ts';
+import type {
+  Fanout,
+  FanoutPeer,
+  MembershipChange,
+  MembershipHandler,
+  RemoteFrameHandler,
+} from './types.ts';
 
 export class InProcessFanout implements Fanout {
   readonly #rooms = new Map<string, Set<FanoutPeer>>();
+  readonly #membershipHandlers = new Set<MembershipHandler>();
 
   join(room: string, peer: FanoutPeer): void {
     let peers = this.#rooms.get(room);
@@ -36,7 +43,17 @@ export class InProcessFanout implements Fanout {
     // One process has no other nodes: nothing ever arrives from elsewhere.
   }
 
+  publishMembership(change: MembershipChange): void {
+    // Synchronously: the change reaches open sockets before the REST call answers.
+    for (const handler of this.#membershipHandlers) handler(change);
+  }
+
+  onMembership(handler: MembershipHandler): void {
+    this.#membershipHandlers.add(handler);
+  }
+
   close(): void {
     this.#rooms.clear();
+    this.#membershipHandlers.clear();
   }
 }

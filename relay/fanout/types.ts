@@ -12,6 +12,18 @@ export interface FanoutPeer {
   send(frame: Buffer): void;
 }
 
+/**
+ * A space membership changed (issue 3 point 6): `role` is the new role, or
+ * null when the person was removed. Open connections adjust within a second.
+ */
+export interface MembershipChange {
+  readonly spaceId: string;
+  readonly userId: string;
+  readonly role: 'owner' | 'editor' | 'viewer' | null;
+}
+
+export type MembershipHandler = (change: MembershipChange) => void;
+
 /** Frames published by another relay node for `room`. */
 export type RemoteFrameHandler = (room: string, frame: Buffer) => void;
 
@@ -29,5 +41,13 @@ export interface Fanout {
   peerCount(room: string): number;
   /** Registers the handler for frames from other nodes (never called in-process). */
   onRemote(handler: RemoteFrameHandler): void;
+  /**
+   * Announces a membership change to every node, this one included, so that
+   * each closes or downgrades its own open connections (a Redis fan-out
+   * carries it on a control channel).
+   */
+  publishMembership(change: MembershipChange): void;
+  /** Registers a handler for membership changes from any node. */
+  onMembership(handler: MembershipHandler): void;
   close(): MaybePromise<void>;
 }

@@ -1,7 +1,8 @@
 /**
- * Authentication and access stages. Issue 2 has no accounts, so both pass
- * everyone through; issue 3 plugs in JWT verification (4401) and space roles
- * (4403, read-only viewers) behind the same two interfaces.
+ * Authentication and access stages. The pass-through pair below serves
+ * `insecureOpenAccess` only; the relay otherwise uses JWT verification
+ * (auth/token-authenticator.ts, 4401) and space roles (spaces/authorizer.ts,
+ * 4403, read-only viewers) behind the same two interfaces (issue 3).
  */
 import type { RoomName } from '../../shared/wire.ts';
 import type { MaybePromise } from '../storage/types.ts';
@@ -11,6 +12,15 @@ import { pass, type ConnectionRequest, type StageResult } from './types.ts';
 export interface Principal {
   /** Stable id (a token's `sub`), or `anonymous`. */
   readonly id: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly department?: string;
+  readonly title?: string;
+  /**
+   * When the credential stops being valid (epoch milliseconds): an open
+   * socket is closed with 4401 then. Absent: never (anonymous).
+   */
+  readonly expiresAtMs?: number;
 }
 
 /** What a principal may do in a room. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
 import type { AppInfo, Host } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
@@ -89,10 +89,14 @@ function Workspace({
 
   // No space in the link: open the first of the person's spaces, and say so
   // in the address bar.
-  const shown: Route =
-    route.spaceId === null && status === 'ready' && first !== undefined
-      ? { spaceId: first.id, docId: DEFAULT_NOTE }
-      : route;
+  const firstId = status === 'ready' ? first?.id : undefined;
+  const shown: Route = useMemo(
+    () =>
+      route.spaceId === null && firstId !== undefined
+        ? { spaceId: firstId, docId: DEFAULT_NOTE }
+        : route,
+    [route, firstId],
+  );
   useEffect(() => {
     if (shown !== route) history.replace(searchForRoute(shown));
   }, [shown, route, history]);

@@ -1,0 +1,61 @@
+/**
+ * Role changes reach open connections (issue 3 point 6): every admitted
+ * connection is indexed by (space, person); a membership change, announced
+ * through the fan-out (`Fanout.publishMembership`, so that a multi-node
+ * fan-out can carry it to every node), is applied to each of them at once: a
+ * removed member is closed with 4403, a demoted editor becomes read-only, a
+ * promoted viewer may write.
+ */
+import type { Role } from '../../shared/api.ts';
+import type { MembershipChange } from '../fanout/types.ts';
+
+/** A connection as the index sees it. */
+export interface AccessHolder {
+  readonly spaceId: string;
+  readonly userId: string;
+  /** Applies a new role, or closes with 4403 when `role` is null. */
+  applyRole(role: Role | null): void;
+}
+
+export class LiveAccess {
+  readonly #byKey = new Map<string, Set<AccessHolder>>();
+
+  static #key(spaceId: string, userId: string): string {
+    // NUL cannot occur in a space id (ID_PATTERN), so keys never collide.
+    return `${spaceId}\u0000${userId}`;
+  }
+
+  /** Indexes a connection that passed the access stage. */
+  add(holder: AccessHolder): void {
+    const key = LiveAccess.#key(holder.spaceId, holder.userId);
+    let set = this.#byKey.get(key);
+    if (set === undefined) {
+      set = new Set();
+      this.#byKey.set(key, set);
+    }
+    set.add(holder);
+  }
+
+  /** Forgets a connection (closed). Unknown ones are ignored. */
+  remove(holder: AccessHolder): void {
+    const key = LiveAccess.#key(holder.spaceId, holder.userId);
+    const set = this.#byKey.get(key);
+    if (set === undefined) return;
+    set.delete(holder);
+    if (set.size === 0) this.#byKey.delete(key);
+  }
+
+  /** Applies a membership change to the person's open connections in that space. */
+  apply(change: MembershipChange): void {
+    const set = this.#byKey.get(LiveAccess.#key(change.spaceId, change.userId));
+    if (set === undefined) return;
+    for (const holder of [...set]) holder.applyRole(change.role);
+  }
+
+  /** Connections indexed (tests). */
+  get size(): number {
+    let n = 0;
+    for (const set of this.#byKey.values()) n += set.size;
+    return n;
+  }
+}

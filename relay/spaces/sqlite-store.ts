@@ -1,0 +1,201 @@
+/**
+ * `SpaceStore` on SQLite (`node:sqlite`, WAL), in its own file beside the
+ * documents (`spaces.sqlite`), so that document storage can be swapped
+ * without moving membership, and vice versa.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { RoleSchema, type Member, type MySpace, type Person, type Role, type Space } from '../../shared/api.ts';
+import type { MembershipResult, SpaceStore } from './types.ts';
+
+/** File name of the membership database inside the data directory. */
+export const SPACES_FILE = 'spaces.sqlite';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS spaces (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS members (
+  space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+  user_id  TEXT NOT NULL,
+  role     TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+  PRIMARY KEY (space_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
+CREATE TABLE IF NOT EXISTS people (
+  id        TEXT PRIMARY KEY,
+  name      TEXT,
+  email     TEXT,
+  last_seen INTEGER NOT NULL
+);
+`;
+
+type Row = Record<string, SQLInputValue>;
+
+function text(row: Row, key: string): string {
+  const value = row[key];
+  if (typeof value !== 'string') throw new Error(`corrupt row: ${key} is not text`);
+  return value;
+}
+
+function optionalText(row: Row, key: string): string | undefined {
+  const value = row[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function role(row: Row): Role {
+  return RoleSchema.parse(row['role']);
+}
+
+function person(row: Row, idKey = 'id'): Person {
+  const name = optionalText(row, 'name');
+  const email = optionalText(row, 'email');
+  return {
+    id: text(row, idKey),
+    ...(name === undefined ? {} : { name }),
+    ...(email === undefined ? {} : { email }),
+  };
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
+function likeContains(query: string): string {
+  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class SqliteSpaceStore implements SpaceStore {
+  readonly #db: DatabaseSync;
+  readonly #s: Record<string, StatementSync>;
+  #closed = false;
+
+  constructor(options: { readonly dataDir: string }) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.#db = new DatabaseSync(join(options.dataDir, SPACES_FILE));
+    this.#db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
+    );
+    this.#db.exec(SCHEMA);
+    const p = (sql: string): StatementSync => this.#db.prepare(sql);
+    this.#s = {
+      insertSpace: p('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)'),
+      getSpace: p('SELECT id, name FROM spaces WHERE id = ?'),
+      spacesOf: p(
+        'SELECT s.id, s.name, m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY s.name COLLATE NOCASE, s.id',
+      ),
+      roleOf: p('SELECT role FROM members WHERE space_id = ? AND user_id = ?'),
+      members: p(
+        'SELECT m.user_id, m.role, p.name, p.email FROM members m LEFT JOIN people p ON p.id = m.user_id WHERE m.space_id = ? ORDER BY COALESCE(p.name, m.user_id) COLLATE NOCASE, m.user_id',
+      ),
+      owners: p("SELECT COUNT(*) AS n FROM members WHERE space_id = ? AND role = 'owner'"),
+      upsertMember: p(
+        'INSERT INTO members (space_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (space_id, user_id) DO UPDATE SET role = excluded.role',
+      ),
+      deleteMember: p('DELETE FROM members WHERE space_id = ? AND user_id = ?'),
+      upsertPerson: p(
+        'INSERT INTO people (id, name, email, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen = excluded.last_seen',
+      ),
+      getPerson: p('SELECT id, name, email FROM people WHERE id = ?'),
+      searchPeople: p(
+        "SELECT id, name, email FROM people WHERE id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' ORDER BY COALESCE(name, id) COLLATE NOCASE, id LIMIT ?2",
+      ),
+    };
+  }
+
+  #st(name: string): StatementSync {
+    const statement = this.#s[name];
+    if (statement === undefined) throw new Error(`no statement ${name}`);
+    return statement;
+  }
+
+  /** Runs `body` in one immediate transaction (the owner count and the write must agree). */
+  #transaction<T>(body: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = body();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  createSpace(space: Space, ownerId: string): void {
+    this.#transaction(() => {
+      this.#st('insertSpace').run(space.id, space.name, Date.now());
+      this.#st('upsertMember').run(space.id, ownerId, 'owner');
+    });
+  }
+
+  getSpace(spaceId: string): Space | null {
+    const row = this.#st('getSpace').get(spaceId);
+    return row === undefined ? null : { id: text(row, 'id'), name: text(row, 'name') };
+  }
+
+  spacesOf(userId: string): MySpace[] {
+    return this.#st('spacesOf')
+      .all(userId)
+      .map((row) => ({ id: text(row, 'id'), name: text(row, 'name'), role: role(row) }));
+  }
+
+  roleOf(spaceId: string, userId: string): Role | null {
+    const row = this.#st('roleOf').get(spaceId, userId);
+    return row === undefined ? null : role(row);
+  }
+
+  members(spaceId: string): Member[] {
+    return this.#st('members')
+      .all(spaceId)
+      .map((row) => ({ ...person(row, 'user_id'), role: role(row) }));
+  }
+
+  #ownerCount(spaceId: string): number {
+    const n = this.#st('owners').get(spaceId)?.['n'];
+    return typeof n === 'number' ? n : Number(n ?? 0);
+  }
+
+  setRole(spaceId: string, userId: string, newRole: Role): MembershipResult {
+    return this.#transaction(() => {
+      const current = this.roleOf(spaceId, userId);
+      if (current === 'owner' && newRole !== 'owner' && this.#ownerCount(spaceId) <= 1) {
+        return 'last-owner';
+      }
+      this.#st('upsertMember').run(spaceId, userId, newRole);
+      return 'ok';
+    });
+  }
+
+  removeMember(spaceId: string, userId: string): MembershipResult {
+    return this.#transaction(() => {
+      const current = this.roleOf(spaceId, userId);
+      if (current === null) return 'not-member';
+      if (current === 'owner' && this.#ownerCount(spaceId) <= 1) return 'last-owner';
+      this.#st('deleteMember').run(spaceId, userId);
+      return 'ok';
+    });
+  }
+
+  upsertPerson(p: Person): void {
+    this.#st('upsertPerson').run(p.id, p.name ?? null, p.email ?? null, Date.now());
+  }
+
+  getPerson(userId: string): Person | null {
+    const row = this.#st('getPerson').get(userId);
+    return row === undefined ? null : person(row);
+  }
+
+  searchPeople(query: string, limit: number): Person[] {
+    return this.#st('searchPeople')
+      .all(likeContains(query), limit)
+      .map((row) => person(row));
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    this.#db.close();
+  }
+}

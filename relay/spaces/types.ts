@@ -1,0 +1,39 @@
+/**
+ * Spaces, their members and the people who have signed in (issue 3 point 5),
+ * behind a small interface: SQLite now, PostgreSQL later. Methods may answer
+ * synchronously (embedded database) or with a promise (network database), as
+ * in storage/types.ts; callers always `await`.
+ */
+import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
+import type { MaybePromise } from '../storage/types.ts';
+
+/** Outcome of a membership change that must keep at least one owner. */
+export type MembershipResult = 'ok' | 'not-member' | 'last-owner';
+
+export interface SpaceStore {
+  /** Creates `space` with `ownerId` as its only owner, atomically. */
+  createSpace(space: Space, ownerId: string): MaybePromise<void>;
+  /** The space, or null when it does not exist. */
+  getSpace(spaceId: string): MaybePromise<Space | null>;
+  /** Every space `userId` belongs to, with their role, by name. */
+  spacesOf(userId: string): MaybePromise<MySpace[]>;
+  /** `userId`'s role in `spaceId`, or null when they are not a member (or it does not exist). */
+  roleOf(spaceId: string, userId: string): MaybePromise<Role | null>;
+  /** Members with what is known of them as people, by name. */
+  members(spaceId: string): MaybePromise<Member[]>;
+  /**
+   * Sets `userId`'s role, adding them if needed. Refuses (`last-owner`),
+   * changing nothing, when it would leave the space without an owner.
+   * The check and the write are one transaction.
+   */
+  setRole(spaceId: string, userId: string, role: Role): MaybePromise<MembershipResult>;
+  /** Removes `userId` from the space; refuses when they are its last owner. One transaction. */
+  removeMember(spaceId: string, userId: string): MaybePromise<MembershipResult>;
+  /** Records (or refreshes) a person who presented a valid token. */
+  upsertPerson(person: Person): MaybePromise<void>;
+  /** A known person, or null. */
+  getPerson(userId: string): MaybePromise<Person | null>;
+  /** People whose id, name or email contains `query` (case-insensitive), by name, at most `limit`. */
+  searchPeople(query: string, limit: number): MaybePromise<Person[]>;
+  close(): MaybePromise<void>;
+}
