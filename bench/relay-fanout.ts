@@ -99,7 +99,12 @@ async function measure(
     const states = new Map<string, RoomState>(
       relays.map((r) => [
         r.name,
-        { room: `bench/fanout-${count.clients}`, prefix: stream.prefix, next: 0, expected: '' },
+        {
+          room: `${r.space}/fanout-${count.clients}`,
+          prefix: stream.prefix,
+          next: 0,
+          expected: '',
+        },
       ]),
     );
     const samples = new Map<string, number[]>(relays.map((r) => [r.name, []]));

@@ -9,12 +9,14 @@ import { machineInfo, packageVersions, sourceRevision } from './lib/machine.ts';
 import { table } from './lib/markdown.ts';
 import { resolveTracePath } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
+import { authConnect } from './auth-connect.ts';
 import { relayFanout } from './relay-fanout.ts';
+import { searchBench } from './search.ts';
 
 /** Every benchmark, in the order they run; later issues append theirs. */
-const BENCHMARKS: readonly BenchModule[] = [relayFanout];
+const BENCHMARKS: readonly BenchModule[] = [relayFanout, authConnect, searchBench];
 
-const PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'ws'];
+const PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'ws', 'minisearch'];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

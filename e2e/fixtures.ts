@@ -292,3 +292,43 @@ async function openPerson(
 }
 
 export { expect };
+
+// ---- Page tree helpers (issue 4 point 2; e2e/tree.spec.ts, e2e/members.spec.ts) ----
+
+/** The visible pages of the sidebar's tree in order, indented two spaces per level. */
+export async function pageOutline(person: Person): Promise<string[]> {
+  const out: string[] = [];
+  for (const row of await person.page.locator('.tree__list .tree__row').all()) {
+    const level = Number(await row.getAttribute('data-level'));
+    const title = await row.locator('.tree__link').textContent();
+    out.push(`${'  '.repeat(Math.max(0, level - 1))}${title ?? ''}`);
+  }
+  return out;
+}
+
+/** The tree row of the page titled `title`: what one drags, and where one drops. */
+export function pageRow(person: Person, title: string): Locator {
+  return person.page
+    .locator('.tree__row')
+    .filter({ has: person.page.getByRole('link', { name: title, exact: true }) });
+}
+
+/**
+ * Creates a page through the tree ("New page", or "New page inside <parent>"),
+ * names it and waits until its note is open; resolves with the page id.
+ */
+export async function newPage(person: Person, title: string, parent?: string): Promise<string> {
+  const { page } = person;
+  const name = parent === undefined ? 'New page' : `New page inside ${parent}`;
+  await page.getByRole('button', { name, exact: true }).click();
+  const input = page.getByRole('textbox', { name: 'Page title' });
+  await input.fill(title);
+  await input.press('Enter');
+  await expect(page.getByRole('link', { name: title, exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const id = new URL(page.url()).searchParams.get('note');
+  if (id === null) throw new Error(`no note in the URL after creating ${title}`);
+  return id;
+}

@@ -5,7 +5,56 @@ describe('parseCli', () => {
   it('uses defaults: port 4444, host 127.0.0.1, data .data/relay under cwd', () => {
     expect(parseCli([], {}, '/srv')).toEqual({
       kind: 'run',
-      config: { port: 4444, host: '127.0.0.1', dataDir: '/srv/.data/relay' },
+      config: {
+        port: 4444,
+        host: '127.0.0.1',
+        dataDir: '/srv/.data/relay',
+        issuer: null,
+        audience: 'urn:commonplace:relay',
+        allowedDomains: [],
+        idpPort: 4445,
+        corsOrigins: [],
+      },
+    });
+  });
+
+  it('reads issuer, audience, allowed domains, IdP port and CORS origins; flags win', () => {
+    const env = {
+      RELAY_ISSUER: 'https://login.example.com/tenant',
+      RELAY_AUDIENCE: 'api://relay',
+      RELAY_ALLOWED_DOMAINS: 'Example.com, partner.org',
+      IDP_PORT: '5555',
+      RELAY_CORS_ORIGINS: 'https://app.example.com',
+    };
+    expect(parseCli([], env, '/srv')).toMatchObject({
+      config: {
+        issuer: 'https://login.example.com/tenant',
+        audience: 'api://relay',
+        allowedDomains: ['example.com', 'partner.org'],
+        idpPort: 5555,
+        corsOrigins: ['https://app.example.com'],
+      },
+    });
+    const flags = [
+      '--issuer',
+      'https://idp.example.org',
+      '--audience',
+      'urn:x',
+      '--allowed-domains',
+      'a.com',
+      '--idp-port',
+      '0',
+      '--cors-origins',
+      'http://127.0.0.1:5173,https://b.example',
+    ];
+    expect(parseCli(flags, env, '/srv')).toMatchObject({
+      config: {
+        issuer: 'https://idp.example.org',
+        audience: 'urn:x',
+        allowedDomains: ['a.com'],
+        idpPort: 0,
+        corsOrigins: ['http://127.0.0.1:5173', 'https://b.example'],
+      },
     });
   });
 
@@ -32,6 +81,12 @@ describe('parseCli', () => {
     [['--bogus'], 'bogus'],
     [['stray'], 'stray'],
     [['--data', ''], '--data'],
+    [['--issuer', 'not a url'], '--issuer'],
+    [['--issuer', 'ftp://idp.example.com'], '--issuer'],
+    [['--audience', ' '], '--audience'],
+    [['--allowed-domains', 'example.com,@bad'], '@bad'],
+    [['--idp-port', '99999'], '--idp-port'],
+    [['--cors-origins', 'javascript:alert(1)'], '--cors-origins'],
   ])('rejects %j with a clear message', (argv, mention) => {
     const parsed = parseCli(argv, {}, '/');
     expect(parsed.kind).toBe('error');

@@ -2,7 +2,11 @@
  * `npm run relay`: starts the relay with flags and environment (see
  * cli-args.ts), logs JSON lines on stdout, and shuts down cleanly on SIGTERM
  * or SIGINT: stop accepting, close sockets with 1001, flush, exit 0.
+ * Tokens are always verified: against `--issuer`, or, without one, against
+ * the embedded development IdP started here (issue 3 point 1), never both.
  */
+import { join } from 'node:path';
+import { startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
 import { parseCli } from './cli-args.ts';
 import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
@@ -20,9 +24,39 @@ if (parsed.kind === 'error') {
 
 const { config } = parsed;
 const log = createJsonLogger(process.stdout);
+let devIdp: DevIdp | null = null;
 try {
-  const relay = await startRelay({ ...config, log });
-  log.info('listening', { url: relay.httpUrl, ws: relay.wsUrl, data: config.dataDir });
+  if (config.issuer === null) {
+    devIdp = await startDevIdp({
+      port: config.idpPort,
+      audience: config.audience,
+      // Keys persist beside the relay's data, so tokens survive a restart.
+      dataDir: join(config.dataDir, 'idp'),
+    });
+    log.info('development IdP running; pass --issuer to use your own', { issuer: devIdp.issuer });
+  }
+  const issuer = config.issuer ?? devIdp?.issuer ?? '';
+  const relay = await startRelay({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    auth: {
+      issuer,
+      audience: config.audience,
+      ...(config.allowedDomains.length > 0 ? { allowedDomains: config.allowedDomains } : {}),
+    },
+    corsOrigins: config.corsOrigins,
+    log,
+  });
+  log.info('listening', {
+    url: relay.httpUrl,
+    ws: relay.wsUrl,
+    data: config.dataDir,
+    issuer,
+    audience: config.audience,
+    allowedDomains: config.allowedDomains.join(','),
+  });
+  const idp = devIdp;
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -33,13 +67,16 @@ try {
       log.error('shutdown timed out');
       process.exit(1);
     }, DEFAULT_RELAY_LIMITS.shutdownGraceMs * 2).unref();
-    relay.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error('shutdown failed', { error: errorMessage(err) });
-        process.exit(1);
-      },
-    );
+    relay
+      .close()
+      .then(() => idp?.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error('shutdown failed', { error: errorMessage(err) });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => {
     stop('SIGTERM');
@@ -49,5 +86,6 @@ try {
   });
 } catch (err) {
   log.error('relay failed to start', { error: errorMessage(err) });
+  await devIdp?.close();
   process.exit(1);
 }

@@ -165,7 +165,12 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     if (writable === this.#access.canWrite) return;
     this.#access = { canWrite: writable };
     this.#toldReadOnly = false;
-    if (!writable && this.#state === 'attached') this.#refuseWrite();
+    const room = this.#room;
+    if (room === null || this.#state !== 'attached') return;
+    if (!writable) this.#refuseWrite();
+    // Promoted: ask for what the relay lacks, as a reconnect would, so that
+    // edits building on ones dropped while read-only can integrate.
+    else room.requestMissing(this);
   }
 
   /** Sends one frame if the socket is open. */

@@ -8,10 +8,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
+import { LiveAccess } from './access/live-access.ts';
+import { createTokenAuthenticator } from './auth/token-authenticator.ts';
+import { createTokenVerifier } from './auth/verify-token.ts';
 import { ClientConnection } from './connection.ts';
 import { DocRegistry } from './docs/registry.ts';
 import { InProcessFanout } from './fanout/in-process.ts';
 import type { Fanout } from './fanout/types.ts';
+import { createApiHandler } from './http/api.ts';
+import { normaliseOrigins } from './http/cors.ts';
 import { createHttpHandler } from './http/routes.ts';
 import { errorMessage, silentLogger, type Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -22,9 +27,28 @@ import {
   type Authorizer,
 } from './pipeline/auth.ts';
 import { ConnectionLimiter } from './pipeline/connection-limits.ts';
+import { createSpaceAuthorizer } from './spaces/authorizer.ts';
+import { recordingPeople } from './spaces/people-recorder.ts';
+import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
+import type { SpaceStore } from './spaces/types.ts';
 import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
 import type { DocStorage } from './storage/types.ts';
 import { readVersion } from './version.ts';
+
+/** Access-token verification (issue 3 point 4). */
+export interface RelayAuthOptions {
+  /** OpenID Connect issuer; its discovery document names the JWKS. */
+  readonly issuer: string;
+  /** Expected `aud` of access tokens (one of them, when several). */
+  readonly audience: string | readonly string[];
+  /** Email domains admitted; others are refused with 4403 / HTTP 403. All when absent or empty. */
+  readonly allowedDomains?: readonly string[];
+  /** Clock skew allowed on `exp`/`nbf`, in seconds; 30 by default. */
+  readonly clockToleranceSec?: number;
+}
+
+/** Default clock tolerance of token verification, in seconds. */
+export const DEFAULT_CLOCK_TOLERANCE_SEC = 30;
 
 export interface RelayOptions {
   /** TCP port; 0 picks a free one (tests). */
@@ -43,10 +67,53 @@ export interface RelayOptions {
   readonly storage?: DocStorage;
   /** Fan-out to use instead of the in-process one (Redis later). */
   readonly fanout?: Fanout;
-  /** Authentication stage; everyone is `anonymous` by default (issue 3 plugs in JWT). */
+  /** Verify access tokens from this issuer: the normal way to run the relay. */
+  readonly auth?: RelayAuthOptions;
+  /** Authentication stage to use instead of `auth` (tests, embedding). */
   readonly authenticator?: Authenticator;
-  /** Access stage; everyone may write by default (issue 3 plugs in space roles). */
+  /**
+   * Access stage; space roles by default (members only, viewers read-only),
+   * or everyone writes everywhere under `insecureOpenAccess`.
+   */
   readonly authorizer?: Authorizer;
+  /**
+   * Run without authentication: everyone is `anonymous` and may read and
+   * write every room. Refused unless set explicitly (secure by default); for
+   * tests and benchmarks only, never the CLI. Cannot be combined with `auth`.
+   */
+  readonly insecureOpenAccess?: boolean;
+  /** Spaces, members and people; SQLite (`spaces.sqlite` in `dataDir`) by default. */
+  readonly spaceStore?: SpaceStore;
+  /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
+  readonly corsOrigins?: readonly string[];
+}
+
+/** Thrown by `startRelay` when its options would leave it open or contradict each other. */
+export class RelayConfigError extends Error {
+  override readonly name = 'RelayConfigError';
+}
+
+function chooseAuthenticator(options: RelayOptions): Authenticator {
+  if (options.insecureOpenAccess === true && options.auth !== undefined) {
+    throw new RelayConfigError('insecureOpenAccess cannot be combined with auth');
+  }
+  if (options.authenticator !== undefined) return options.authenticator;
+  if (options.auth !== undefined) {
+    const clockToleranceSec = options.auth.clockToleranceSec ?? DEFAULT_CLOCK_TOLERANCE_SEC;
+    const verifier = createTokenVerifier({
+      issuer: options.auth.issuer,
+      audience: options.auth.audience,
+      clockToleranceSec,
+      ...(options.auth.allowedDomains === undefined
+        ? {}
+        : { allowedDomains: options.auth.allowedDomains }),
+    });
+    return createTokenAuthenticator({ verifier, clockToleranceSec });
+  }
+  if (options.insecureOpenAccess === true) return anonymousAuthenticator;
+  throw new RelayConfigError(
+    'the relay needs an identity provider: pass auth (issuer and audience), an authenticator, or insecureOpenAccess: true for tests',
+  );
 }
 
 export interface RelayHandle {
@@ -74,6 +141,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const host = options.host ?? '127.0.0.1';
   const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
   const log = options.log ?? silentLogger;
+  // Configuration first: a refused configuration opens nothing.
+  const baseAuthenticator = chooseAuthenticator(options);
+  const corsOrigins = normaliseOrigins(options.corsOrigins ?? []);
   const metrics = createMetrics();
   const startedAt = Date.now();
   const storage =
@@ -85,6 +155,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
         : { synchronous: options.sqliteSynchronous }),
     });
   const fanout = options.fanout ?? new InProcessFanout();
+  const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
+  const authenticator = recordingPeople(baseAuthenticator, spaceStore);
+  const authorizer =
+    options.authorizer ??
+    (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
+  const liveAccess = new LiveAccess();
+  fanout.onMembership((change) => {
+    liveAccess.apply(change);
+  });
   const registry = new DocRegistry({ storage, fanout, limits, log, metrics });
   const limiter = new ConnectionLimiter(limits.maxConnections);
   const connections = new Set<ClientConnection>();
@@ -95,7 +174,19 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     connections: connections.size,
     uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
   });
-  const server = createServer(createHttpHandler({ version: readVersion(), metrics, gauges }));
+  const version = readVersion();
+  const api = createApiHandler({
+    store: spaceStore,
+    publishMembership: (change) => {
+      fanout.publishMembership(change);
+    },
+    authenticator,
+    corsOrigins,
+    maxBodyBytes: limits.maxApiBodyBytes,
+    version,
+    log,
+  });
+  const server = createServer(createHttpHandler({ version, metrics, gauges, api }));
   const wss = new WebSocketServer({
     noServer: true,
     // Frames over the limit are refused by ws before they are buffered: close 1009.
@@ -109,8 +200,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     metrics,
     limiter,
     registry,
-    authenticator: options.authenticator ?? anonymousAuthenticator,
-    authorizer: options.authorizer ?? allowAllAuthorizer,
+    authenticator,
+    authorizer,
+    liveAccess,
     onGone: (connection: ClientConnection) => {
       connections.delete(connection);
     },
@@ -187,6 +279,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await registry.closeAll();
     await fanout.close();
     await storage.close();
+    if (options.spaceStore === undefined) await spaceStore.close();
     server.closeAllConnections();
     await serverClosed;
     wss.close();

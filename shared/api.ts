@@ -60,6 +60,23 @@ export const MeResponseSchema = PrincipalSchema;
 /** `GET /api/directory?q=`. */
 export const DirectoryResponseSchema = z.object({ people: z.array(PersonSchema) });
 
+/**
+ * `GET /api/spaces/{id}/docs`: one change marker per stored document of the
+ * space (issue 5 point 3), so a client syncs in the background only the
+ * documents whose relay state differs from what it last saw. Members only.
+ */
+export const DocMarkerSchema = z.object({
+  docId: IdSchema,
+  /** Base64 of `Y.encodeStateVector` of the relay's stored state. */
+  stateVector: z.string().max(1_000_000),
+  /** Epoch milliseconds of the last stored update. */
+  updatedAt: z.number().int().nonnegative(),
+  /** `sub` of the person whose update was stored last, if known. */
+  updatedBy: z.string().max(255).nullable(),
+});
+export type DocMarker = z.infer<typeof DocMarkerSchema>;
+export const DocMarkersResponseSchema = z.object({ docs: z.array(DocMarkerSchema) });
+
 /** The JSON body of every error response. */
 export const ApiErrorSchema = z.object({
   error: z.object({ code: z.string().min(1), message: z.string().min(1) }),

@@ -20,6 +20,8 @@ export interface RelayLimits {
   readonly shutdownGraceMs: number;
   /** Stored updates of one document after which they are merged into one (never losing data). */
   readonly compactAfterUpdates: number;
+  /** Largest REST request body accepted, in bytes; larger ones get HTTP 413. */
+  readonly maxApiBodyBytes: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
@@ -31,4 +33,5 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   pingIntervalMs: 30_000,
   shutdownGraceMs: 10_000,
   compactAfterUpdates: 500,
+  maxApiBodyBytes: 16 * 1024,
 };

@@ -15,6 +15,15 @@ export const MessageType = {
   Auth: 2,
   /** Ask the peer to send its full awareness state. */
   QueryAwareness: 3,
+  /**
+   * Commonplace extension, never sent by stock y-websocket clients (so they
+   * never receive it either). A client sends `[RelayState]` alone; the relay
+   * answers `[RelayState, varUint8Array(Y.encodeStateVector(doc))]` with the
+   * state vector of everything it has durably stored for the room. Comparing
+   * it with the local state vector gives the truthful "not yet synced" count
+   * of issue 5 point 4 instead of a guess.
+   */
+  RelayState: 100,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

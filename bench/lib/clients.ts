@@ -18,6 +18,7 @@ export async function connectClient(
   url: string,
   room: string,
   timeoutMs: number,
+  params: Readonly<Record<string, string>> = {},
 ): Promise<BenchClient> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, {
@@ -27,6 +28,8 @@ export async function connectClient(
     // Node has BroadcastChannel: without this, clients in one process would
     // sync with one another directly and bypass the relay under test.
     disableBc: true,
+    // The access token travels as `?token=` (issue 3); the stock relay ignores it.
+    params: { ...params },
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -61,6 +64,7 @@ export async function connectClients(
   room: string,
   count: number,
   timeoutMs: number,
+  params: Readonly<Record<string, string>> = {},
   batch = 25,
 ): Promise<BenchClient[]> {
   // Each provider registers a process 'exit' handler; hundreds of clients in
@@ -70,7 +74,9 @@ export async function connectClients(
   try {
     for (let start = 0; start < count; start += batch) {
       const size = Math.min(batch, count - start);
-      const connecting = Array.from({ length: size }, () => connectClient(url, room, timeoutMs));
+      const connecting = Array.from({ length: size }, () =>
+        connectClient(url, room, timeoutMs, params),
+      );
       const settled = await Promise.allSettled(connecting);
       for (const result of settled) {
         if (result.status === 'fulfilled') clients.push(result.value);

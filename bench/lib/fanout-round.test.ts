@@ -46,12 +46,13 @@ describe('fan-out round', () => {
     expect(existsSync(`/proc/${relay.pid}`)).toBe(false);
   });
 
-  it('measures our relay (relay/cli.ts) through the same harness', async () => {
+  it('measures our relay (relay/cli.ts, secure: dev IdP token, own space) through the same harness', async () => {
     const relay = await startOurRelay(root);
     try {
+      expect((await relay.params())['token']).toMatch(/^ey/);
       const stream = syntheticStream(6, 5);
       const state: RoomState = {
-        room: 'bench/harness',
+        room: `${relay.space}/harness`,
         prefix: stream.prefix,
         next: 0,
         expected: '',

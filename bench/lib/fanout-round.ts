@@ -44,7 +44,9 @@ export async function runRound(
   state: RoomState,
   plan: RoundPlan,
 ): Promise<RoundResult> {
-  const sender = await connectClient(relay.url, state.room, plan.timeoutMs);
+  // A fresh token per round: a long round must not outlive it (the relay closes at `exp`).
+  const params = await relay.params();
+  const sender = await connectClient(relay.url, state.room, plan.timeoutMs, params);
   const clients: BenchClient[] = [sender];
   try {
     const text = sender.doc.getText(TEXT);
@@ -52,7 +54,13 @@ export async function runRound(
       text.insert(0, state.prefix);
       state.expected = state.prefix;
     }
-    const receivers = await connectClients(relay.url, state.room, plan.clients - 1, plan.timeoutMs);
+    const receivers = await connectClients(
+      relay.url,
+      state.room,
+      plan.clients - 1,
+      plan.timeoutMs,
+      params,
+    );
     clients.push(...receivers);
     await until(
       () => receivers.every((r) => r.doc.getText(TEXT).length === state.expected.length),

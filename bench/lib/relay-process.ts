@@ -7,6 +7,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { obtainTokens } from '../../idp/testing.ts';
+import { SpaceSchema } from '../../shared/api.ts';
 import { processMemory } from './machine.ts';
 
 export interface RelayProcess {
@@ -15,6 +17,10 @@ export interface RelayProcess {
   readonly pid: number;
   /** ws:// base URL; the room is appended as the path. */
   readonly url: string;
+  /** Space id to put rooms in (`<space>/<doc>`): one the bench user may write. */
+  readonly space: string;
+  /** Connection parameters for clients (a fresh access token for ours). */
+  params(): Promise<Record<string, string>>;
   memory(): { rssKiB: number; peakKiB: number };
   stop(): Promise<void>;
 }
@@ -24,19 +30,27 @@ interface Launch {
   args: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Returns the ws:// URL once a stdout line shows the relay listening. */
-  ready: (line: string) => string | undefined;
+  /** Returns the ws:// URL (and the issuer, for ours) once a stdout line shows the relay listening. */
+  ready: (line: string) => { url: string; issuer?: string } | undefined;
   cleanup?: () => Promise<void>;
 }
 
 const START_TIMEOUT_MS = 20_000;
 
-/** Our relay (relay/cli.ts) on an ephemeral port with a fresh data directory. */
+/** The employee of the development IdP the benchmarks sign in as. */
+const BENCH_USER = 'emp-1001';
+
+/**
+ * Our relay (relay/cli.ts) on an ephemeral port with a fresh data directory,
+ * secure as it always is: it runs its embedded development IdP (port 0), the
+ * bench signs in through the real code flow, creates a space over the REST
+ * API and passes its access token to every client.
+ */
 export async function startOurRelay(root: string): Promise<RelayProcess> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
   return startRelay({
     name: 'ours',
-    args: [path.join(root, 'relay', 'cli.ts'), '--port', '0', '--data', data],
+    args: [path.join(root, 'relay', 'cli.ts'), '--port', '0', '--data', data, '--idp-port', '0'],
     env: process.env,
     cwd: root,
     ready: (line) => {
@@ -50,8 +64,12 @@ export async function startOurRelay(root: string): Promise<RelayProcess> {
       if (typeof parsed !== 'object' || parsed === null) return undefined;
       const record = parsed as Record<string, unknown>;
       const url = record['url'];
+      const issuer = record['issuer'];
       if (record['msg'] !== 'listening' || typeof url !== 'string') return undefined;
-      return url.replace(/^http/, 'ws');
+      return {
+        url: url.replace(/^http/, 'ws'),
+        ...(typeof issuer === 'string' ? { issuer } : {}),
+      };
     },
     cleanup: () => rm(data, { recursive: true, force: true }),
   });
@@ -71,7 +89,8 @@ export async function startPeerRelay(root: string): Promise<RelayProcess> {
     env,
     cwd: root,
     // server.js prints: running at '127.0.0.1' on port 1234
-    ready: (line) => (line.includes(`on port ${port}`) ? `ws://127.0.0.1:${port}` : undefined),
+    ready: (line) =>
+      line.includes(`on port ${port}`) ? { url: `ws://127.0.0.1:${port}` } : undefined,
   });
 }
 
@@ -107,37 +126,45 @@ async function startRelay(launch: Launch): Promise<RelayProcess> {
   stderr.on('line', remember);
   const stdout = createInterface({ input: child.stdout });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(
-          new Error(`${launch.name} relay did not report listening within ${START_TIMEOUT_MS} ms`),
-        );
-      }, START_TIMEOUT_MS);
-      stdout.on('line', (line) => {
-        remember(line);
-        const found = launch.ready(line);
-        if (found !== undefined) {
+    const { url, issuer } = await new Promise<{ url: string; issuer?: string }>(
+      (resolve, reject) => {
+        const timer = setTimeout(() => {
+          reject(
+            new Error(
+              `${launch.name} relay did not report listening within ${START_TIMEOUT_MS} ms`,
+            ),
+          );
+        }, START_TIMEOUT_MS);
+        stdout.on('line', (line) => {
+          remember(line);
+          const found = launch.ready(line);
+          if (found !== undefined) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        });
+        child.once('error', (error) => {
           clearTimeout(timer);
-          resolve(found);
-        }
-      });
-      child.once('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(
-          new Error(`${launch.name} relay exited (${String(code ?? signal)}) before listening`),
-        );
-      });
-    });
+          reject(error);
+        });
+        child.once('exit', (code, signal) => {
+          clearTimeout(timer);
+          reject(
+            new Error(`${launch.name} relay exited (${String(code ?? signal)}) before listening`),
+          );
+        });
+      },
+    );
     const pid = child.pid;
     if (pid === undefined) throw new Error(`${launch.name} relay has no pid`);
+    const access = issuer === undefined ? null : await signIn(url, issuer);
     return {
       name: launch.name,
       pid,
       url,
+      space: access?.space ?? 'bench',
+      params: async () =>
+        issuer === undefined ? {} : { token: (await obtainTokens(issuer, BENCH_USER)).accessToken },
       memory: () => processMemory(pid),
       stop: async () => {
         await stopChild(child);
@@ -151,6 +178,18 @@ async function startRelay(launch: Launch): Promise<RelayProcess> {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${message}${detail}`, { cause: error });
   }
+}
+
+/** Signs in to the relay's IdP and creates the space the bench writes in. */
+async function signIn(wsUrl: string, issuer: string): Promise<{ space: string }> {
+  const { accessToken } = await obtainTokens(issuer, BENCH_USER);
+  const response = await fetch(`${wsUrl.replace(/^ws/, 'http')}/api/spaces`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Benchmark' }),
+  });
+  if (response.status !== 201) throw new Error(`creating the bench space: HTTP ${response.status}`);
+  return { space: SpaceSchema.parse(await response.json()).id };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

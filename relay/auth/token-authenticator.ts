@@ -5,7 +5,6 @@
  * the issuer's JWKS (verify-token.ts). Missing, invalid or expired: 4401;
  * refused by the domain policy: 4403. The token itself is never logged.
  */
-import type { Person } from '../../shared/api.ts';
 import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import { pass, refuse } from '../pipeline/types.ts';
 import { extractToken } from './extract-token.ts';
@@ -18,17 +17,6 @@ export interface TokenAuthenticatorOptions {
    * token would no longer verify, i.e. `exp` plus this.
    */
   readonly clockToleranceSec: number;
-  /** Called with every authenticated person (the directory records them). */
-  readonly onAuthenticated?: (person: Person) => void | Promise<void>;
-}
-
-/** The person record of a principal (directory entry). */
-export function personOf(principal: Principal): Person {
-  return {
-    id: principal.id,
-    ...(principal.name === undefined ? {} : { name: principal.name }),
-    ...(principal.email === undefined ? {} : { email: principal.email }),
-  };
 }
 
 /** Builds the JWT authenticator. */
@@ -44,7 +32,6 @@ export function createTokenAuthenticator(options: TokenAuthenticatorOptions): Au
         ...profile,
         expiresAtMs: (exp + options.clockToleranceSec) * 1000,
       };
-      await options.onAuthenticated?.(personOf(principal));
       return pass(principal);
     },
   };

@@ -171,4 +171,29 @@ describe('Room', () => {
     expect(b.frames.at(-1)?.[0]).toBe(1);
     client.destroy();
   });
+
+  it('wouldChange: false for content the doc holds (structs and deletions), true for anything new', async () => {
+    const { deps, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const client = new Y.Doc();
+    const first = edit('hello', client);
+    const peer = recordingPeer();
+    room.add(peer);
+    room.commitUpdate(peer, first, null);
+    await room.flush();
+    expect(room.wouldChange(first)).toBe(false);
+    expect(room.wouldChange(Y.encodeStateAsUpdate(client))).toBe(false);
+    expect(room.wouldChange(edit(' world', client))).toBe(true);
+    // A deletion of known content is a change too.
+    const deleter = new Y.Doc();
+    Y.applyUpdate(deleter, Y.encodeStateAsUpdate(room.doc));
+    const before = Y.encodeStateVector(deleter);
+    deleter.getText('t').delete(0, 1);
+    const deletion = Y.encodeStateAsUpdate(deleter, before);
+    expect(room.wouldChange(deletion)).toBe(true);
+    room.commitUpdate(peer, deletion, null);
+    await room.flush();
+    expect(room.wouldChange(deletion)).toBe(false);
+  });
 });

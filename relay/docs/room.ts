@@ -116,6 +116,11 @@ export class Room {
     return !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
   }
 
+  /** Sends `peer` the relay's sync step 1: the client answers with what the relay lacks. */
+  requestMissing(peer: RoomPeer): void {
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
   /** Answers a client's sync step 1 with everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Buffer {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));

@@ -1,7 +1,7 @@
 /**
  * The relay's HTTP side, on the same port as the WebSocket: `GET /healthz`
  * (JSON status) and `GET /metrics` (Prometheus text). Everything else is a
- * JSON 404. Issue 3 adds its REST API as more routes here.
+ * JSON 404. `/api/*` goes to the REST API (api.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { renderPrometheus, type Gauges, type Metrics } from '../metrics.ts';
@@ -10,6 +10,8 @@ export interface HttpDeps {
   readonly version: string;
   readonly metrics: Metrics;
   readonly gauges: () => Gauges;
+  /** The REST API, for paths under `/api/`. */
+  readonly api?: (req: IncomingMessage, res: ServerResponse, path: string) => void;
 }
 
 /** Body of `GET /healthz`. */
@@ -43,6 +45,10 @@ export function createHttpHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (deps.api !== undefined && (path === '/api' || path.startsWith('/api/'))) {
+      deps.api(req, res, path);
+      return;
+    }
     const route = ROUTES[path];
     if (route === undefined) {
       sendJson(res, 404, { error: 'not found' });

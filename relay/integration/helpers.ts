@@ -17,17 +17,23 @@ export function tempDataDir(): { dir: string; cleanup: () => void } {
   return {
     dir,
     cleanup: () => {
-      rmSync(dir, { recursive: true, force: true });
+      // Retries: SQLite's checkpoint thread may still be closing its WAL files.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }
 
-/** Starts a relay on an ephemeral port. */
+/**
+ * Starts a relay on an ephemeral port. Without `auth` or an `authenticator`
+ * it runs with `insecureOpenAccess` (the issue-2 tests exercise sync, not
+ * access; the auth tests pass `auth`).
+ */
 export function startTestRelay(
   dataDir: string,
   extra: Partial<RelayOptions> = {},
 ): Promise<RelayHandle> {
-  return startRelay({ port: 0, dataDir, ...extra });
+  const open = extra.auth === undefined && extra.authenticator === undefined;
+  return startRelay({ port: 0, dataDir, ...(open ? { insecureOpenAccess: true } : {}), ...extra });
 }
 
 export interface TestClient {

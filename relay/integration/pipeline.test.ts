@@ -4,9 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { READ_ONLY_REASON } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/wire.ts';
 import { pass, refuse } from '../pipeline/types.ts';
-import type { Authenticator, Authorizer } from '../pipeline/auth.ts';
+import { allowAllAuthorizer, type Authenticator, type Authorizer } from '../pipeline/auth.ts';
 import type { RelayHandle, RelayOptions } from '../server.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
 import {
@@ -55,7 +56,7 @@ describe('connection pipeline stages', () => {
           ? pass({ id: 'u1' })
           : refuse(CloseCode.Unauthorized, 'missing token'),
     };
-    const r = await start({ authenticator });
+    const r = await start({ authenticator, authorizer: allowAllAuthorizer });
     expect(await refusedWith(r.wsUrl, '/team/notes')).toEqual({
       code: CloseCode.Unauthorized,
       frames: 0,
@@ -100,7 +101,7 @@ describe('connection pipeline stages', () => {
     editor.text.insert(editor.text.length, '!');
     await expect.poll(() => viewer.text.toJSON()).toBe('VIEWER editor text!');
     expect(editor.text.toJSON()).toBe('editor text!');
-    await expect.poll(() => warn.mock.calls.flat().join(' ')).toContain('read-only');
+    await expect.poll(() => warn.mock.calls.flat().join(' ')).toContain(READ_ONLY_REASON);
     warn.mockRestore();
     await r.close();
     relay = null;

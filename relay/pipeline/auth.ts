@@ -12,10 +12,10 @@ import { pass, type ConnectionRequest, type StageResult } from './types.ts';
 export interface Principal {
   /** Stable id (a token's `sub`), or `anonymous`. */
   readonly id: string;
-  readonly name?: string;
-  readonly email?: string;
-  readonly department?: string;
-  readonly title?: string;
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly department?: string | undefined;
+  readonly title?: string | undefined;
   /**
    * When the credential stops being valid (epoch milliseconds): an open
    * socket is closed with 4401 then. Absent: never (anonymous).

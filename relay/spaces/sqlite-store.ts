@@ -6,7 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { RoleSchema, type Member, type MySpace, type Person, type Role, type Space } from '../../shared/api.ts';
+import {
+  RoleSchema,
+  type Member,
+  type MySpace,
+  type Person,
+  type Role,
+  type Space,
+} from '../../shared/api.ts';
 import type { MembershipResult, SpaceStore } from './types.ts';
 
 /** File name of the membership database inside the data directory. */

@@ -4,3 +4,5 @@ export {
   type RelayApi,
   type RelayApiOptions,
 } from './relay-api.ts';
+export { createApiCall, type ApiCall, type ApiCallOptions } from './api-call.ts';
+export { createMembersApi, type MembersApi } from './members-api.ts';

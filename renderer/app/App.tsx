@@ -2,11 +2,15 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
 import type { AppInfo, Host } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
+import type { MembersApi } from '../api/index.ts';
 import { AccountMenu } from '../features/account/index.ts';
 import { SignInScreen } from '../features/auth/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
+import { MembersButton } from '../features/members/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
+import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
+import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { AppServicesContext, useAppStore, type AppServices } from '../services/index.ts';
 import type { SpacesService } from '../spaces/index.ts';
@@ -26,6 +30,8 @@ export interface AppProps {
   readonly host: Host;
   readonly info: AppInfo;
   readonly spaces: SpacesService;
+  /** Members of a space and the directory (the members dialog). */
+  readonly members: MembersApi;
   readonly initialRoute: Route;
   readonly history: AppHistory;
   /** Parses a query string into a route (back/forward). */
@@ -56,6 +62,7 @@ function Workspace({
   host,
   info,
   spaces,
+  members,
   initialRoute,
   history,
   parseRoute,
@@ -109,14 +116,17 @@ function Workspace({
         <div className="topbar__title">
           <span className="brand">Commonplace</span>
           {room && (
-            <span className="crumbs">
-              {current?.name ?? room.spaceId} / <strong>{room.docId}</strong>
-            </span>
+            <PageCrumbs
+              spaceId={room.spaceId}
+              spaceName={current?.name ?? room.spaceId}
+              pageId={room.docId}
+            />
           )}
         </div>
         <div className="topbar__status">
           {roomKey && <PresenceBar roomKey={roomKey} />}
           {roomKey && <ConnectionIndicator roomKey={roomKey} />}
+          <SyncStatus />
           <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
         </div>
       </header>
@@ -127,8 +137,32 @@ function Workspace({
           onSelect={(space) => {
             go({ spaceId: space.id, docId: DEFAULT_NOTE });
           }}
-        />
+        >
+          {room && (
+            <>
+              <MembersButton
+                api={members}
+                spaceId={room.spaceId}
+                spaceName={current?.name ?? room.spaceId}
+                myRole={current?.role}
+                mySub={profile.sub}
+                onChanged={() => void spaces.load()}
+              />
+              <PageTreeNav
+                key={room.spaceId}
+                spaceId={room.spaceId}
+                selectedPageId={room.docId}
+                hrefFor={(docId) => searchForRoute({ spaceId: room.spaceId, docId })}
+                onOpen={(docId) => {
+                  go({ spaceId: room.spaceId, docId });
+                }}
+              />
+            </>
+          )}
+        </SpacesSidebar>
         <main className="page">
+          <RefusedEdits />
+          <OfflineReport />
           {room ? (
             <NoteEditor key={roomKey} room={room} identity={identity} />
           ) : (

@@ -2,11 +2,12 @@ import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { SessionState } from '../../shared/auth.ts';
 import type { Host } from '../../shared/host.ts';
-import { createRelayApi } from '../api/index.ts';
+import { createMembersApi, createRelayApi } from '../api/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
-import { createDocRegistry } from '../sync/index.ts';
+import { installUnloadWarning } from '../features/sync-status/index.ts';
+import { createDocRegistry, startOfflineSupport } from '../sync/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
 import { routeFromSearch, type RouteResult } from './route.ts';
 
@@ -43,13 +44,25 @@ export async function boot(options: BootOptions): Promise<void> {
       store,
       user: { name: 'Anonymous', color: '#8b8d98' },
       credentials: host,
+      // Issue 5: every doc in IndexedDB, per person.
+      localStore: {
+        owner: session.status === 'signed-in' ? session.profile.sub : null,
+        storage: window.localStorage,
+      },
     });
+    installUnloadWarning(window, store);
+    let stopOffline: (() => void) | null = null;
     const api = createRelayApi({
       relayUrl: info.relayUrl,
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
     const spaces = createSpacesService(api, store);
+    const members = createMembersApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
 
     const apply = (next: SessionState) => {
       const prev = store.getState().session;
@@ -63,10 +76,25 @@ export async function boot(options: BootOptions): Promise<void> {
         prev.profile.sub === next.profile.sub;
       if (!samePerson && prev !== null) {
         // Another person (or nobody): close every document and forget the spaces.
-        registry.destroy();
+        registry.setOwner(next.status === 'signed-in' ? next.profile.sub : null);
         store.getState().patchSpaces(INITIAL_SPACES);
       }
       store.getState().setSession(next);
+      if (!samePerson || stopOffline === null) {
+        stopOffline?.();
+        stopOffline =
+          next.status === 'signed-in'
+            ? startOfflineSupport({
+                win: window,
+                store,
+                registry,
+                relayUrl: info.relayUrl,
+                fetch: options.fetch,
+                accessToken: () => host.accessToken(),
+                owner: next.profile.sub,
+              })
+            : null;
+      }
     };
     apply(session);
     host.onSessionChange(apply);
@@ -78,6 +106,7 @@ export async function boot(options: BootOptions): Promise<void> {
           host={host}
           info={info}
           spaces={spaces}
+          members={members}
           initialRoute={route.route}
           history={options.history}
           parseRoute={(search) => {

@@ -44,12 +44,24 @@ export interface WebSessionOptions {
   /** Leaves the page for the IdP (`location.assign`). */
   readonly navigate: (url: string) => void;
   readonly now?: () => number;
+  /**
+   * The browser's view of the network (navigator.onLine and the `online`
+   * event). With it, a refresh that failed for want of a network waits until
+   * the network is back instead of retrying blindly (issue 5 point 2).
+   */
+  readonly network?: {
+    onLine(): boolean;
+    onOnline(listener: () => void): () => void;
+  };
+  readonly random?: () => number;
 }
 
 /** A sign-in round trip older than this is not completed (the IdP's code lives a minute). */
 export const PENDING_MAX_AGE_MS = 15 * 60_000;
-/** After a failed refresh for a network reason, try again this much later. */
+/** After a failed refresh for a network reason, try again this much later (doubling, with jitter). */
 export const REFRESH_RETRY_MS = 10_000;
+/** The longest wait between refresh attempts while the IdP is unreachable. */
+export const REFRESH_RETRY_MAX_MS = 5 * 60_000;
 
 const PERSISTENCE = { refreshTokenPersisted: false } as const;
 const CALLBACK_PARAMS = [
@@ -96,6 +108,9 @@ export function createWebSession(options: WebSessionOptions): WebSession {
     : { status: 'signed-out', persistence: PERSISTENCE };
   let refreshing: Promise<TokenSet> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let waitingForNetwork = false;
+  const random = options.random ?? Math.random;
 
   function signedIn(t: TokenSet): SessionState {
     return {
@@ -121,14 +136,33 @@ export function createWebSession(options: WebSessionOptions): WebSession {
     clearTimer();
     timer = setTimeout(() => {
       timer = null;
+      if (options.network && !options.network.onLine()) {
+        waitingForNetwork = true; // refreshed on `online`, below
+        return;
+      }
       refresh().catch(() => {
         // refresh() has already published the outcome
       });
     }, delay);
   }
 
+  /** Exponential back-off with equal jitter while the IdP cannot be reached. */
+  function retryLater(): void {
+    const ceiling = Math.min(REFRESH_RETRY_MAX_MS, REFRESH_RETRY_MS * 2 ** Math.min(failures, 10));
+    failures += 1;
+    schedule(ceiling / 2 + random() * (ceiling / 2));
+  }
+
+  options.network?.onOnline(() => {
+    if (!waitingForNetwork && failures === 0) return;
+    waitingForNetwork = false;
+    if (tokens === null) return;
+    refresh().catch(() => undefined);
+  });
+
   function setTokens(next: TokenSet): void {
     tokens = next;
+    failures = 0;
     writeJson(storage, SESSION_KEY, next);
     if (next.refreshToken !== undefined) {
       schedule(refreshDelay(next.expiresAt, now(), next.expiresAt - next.obtainedAt));
@@ -165,7 +199,10 @@ export function createWebSession(options: WebSessionOptions): WebSession {
               persistence: PERSISTENCE,
             });
           } else {
-            schedule(REFRESH_RETRY_MS); // the IdP was unreachable: keep the session, retry
+            // The IdP (or its discovery document) was unreachable: keep the
+            // session and the cached identity, and retry later or when the
+            // network comes back. Never a sign-out for being offline.
+            retryLater();
           }
         }
         throw error;

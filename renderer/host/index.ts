@@ -9,6 +9,14 @@ export { webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
 /** The app version baked in at build time (vite.renderer.config.ts). */
 const VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.0.0-dev';
 
+function localStore(win: Window): KeyValueStore {
+  try {
+    return win.localStorage;
+  } catch {
+    return memoryStore();
+  }
+}
+
 function sessionStore(win: Window): KeyValueStore {
   try {
     return win.sessionStorage;
@@ -29,6 +37,16 @@ export function resolveHost(win: Window = window): Host {
       fetch: win.fetch.bind(win),
       version: VERSION,
       storage: sessionStore(win),
+      cache: localStore(win),
+      network: {
+        onLine: () => win.navigator.onLine,
+        onOnline: (listener) => {
+          win.addEventListener('online', listener);
+          return () => {
+            win.removeEventListener('online', listener);
+          };
+        },
+      },
       location: {
         href: () => win.location.href,
         assign: (url) => {

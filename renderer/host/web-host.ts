@@ -25,7 +25,13 @@ export interface WebHostOptions {
   /** sessionStorage (never localStorage: tokens must not outlive the tab). */
   readonly storage: KeyValueStore;
   readonly location: WebLocation;
+  /** localStorage: the last `/config.json` (no secrets), so the app starts offline. */
+  readonly cache?: KeyValueStore;
+  /** The browser's network status (refresh waits for it, issue 5 point 2). */
+  readonly network?: { onLine(): boolean; onOnline(listener: () => void): () => void };
 }
+
+const CONFIG_CACHE_KEY = 'commonplace.config.v1';
 
 /**
  * The host in a plain browser. The web server that served the renderer also
@@ -52,12 +58,33 @@ export function webHost(options: WebHostOptions): Host {
     }
     return parsed.data;
   };
+  const cached = (): WebConfig | null => {
+    try {
+      const raw = options.cache?.getItem(CONFIG_CACHE_KEY) ?? null;
+      const parsed = raw === null ? null : WebConfigSchema.safeParse(JSON.parse(raw));
+      return parsed?.success === true ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  };
   const loadConfig = (): Promise<WebConfig> => {
-    // Retry after a failure; cache a success.
-    config ??= load().catch((error: unknown) => {
-      config = null;
-      throw error;
-    });
+    // Retry after a failure; cache a success. Offline, the last good config
+    // lets the app open to the local store (issue 5 point 2).
+    config ??= load()
+      .then((fresh) => {
+        try {
+          options.cache?.setItem(CONFIG_CACHE_KEY, JSON.stringify(fresh));
+        } catch {
+          // not cached: only offline start-up is affected
+        }
+        return fresh;
+      })
+      .catch((error: unknown) => {
+        config = null;
+        const last = cached();
+        if (last !== null) return last;
+        throw error;
+      });
     return config;
   };
 
@@ -69,6 +96,7 @@ export function webHost(options: WebHostOptions): Host {
       navigate: (url) => {
         options.location.assign(url);
       },
+      ...(options.network ? { network: options.network } : {}),
     });
     web.onChange((state) => {
       for (const listener of [...listeners]) listener(state);

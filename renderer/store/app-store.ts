@@ -2,13 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createRoomStatusSlice, type RoomStatusSlice } from './room-status-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createSpacesSlice, type SpacesSlice } from './spaces-slice.ts';
+import { createSyncSlice, type SyncSlice } from './sync-slice.ts';
 
 /**
  * The renderer's UI state, composed of slices (zustand's slices pattern):
- * rooms (derived sync status), the session, the spaces list. Documents stay
+ * rooms (derived sync status), the session, the spaces list, the sync
+ * status across all documents (issue 5). Documents stay
  * in the sync layer.
  */
-export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice;
+export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice & SyncSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -17,5 +19,6 @@ export function createAppStore(): AppStore {
     ...createRoomStatusSlice(...a),
     ...createSessionSlice(...a),
     ...createSpacesSlice(...a),
+    ...createSyncSlice(...a),
   }));
 }

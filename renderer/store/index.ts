@@ -12,9 +12,19 @@ export { VIEWER_MESSAGE, readOnlyReason } from './read-only.ts';
 export {
   selectCanEdit,
   selectConnection,
+  selectPendingTotal,
   selectPeers,
   selectProfile,
   selectReadOnlyReason,
   selectRoom,
   selectSpace,
+  selectSyncState,
+  type SyncSummary,
 } from './selectors.ts';
+export {
+  type Network,
+  type OfflineChange,
+  type RefusedEdits,
+  type SyncSlice,
+} from './sync-slice.ts';
+export { loadCachedSpaces, persistSpaces } from './spaces-cache.ts';

@@ -33,6 +33,16 @@ export interface RoomStatus {
    * was dropped, shared/api.ts READ_ONLY_REASON), or null.
    */
   readonly permissionDenied: string | null;
+  /**
+   * The local store (IndexedDB) has been loaded into the doc. Nothing may be
+   * typed before, or a stray edit could land in front of the stored note.
+   */
+  readonly localLoaded: boolean;
+  /**
+   * The local store holds a copy that synced with the relay before (or the
+   * note was created here), so editing may start offline (issue 5 point 2).
+   */
+  readonly knownLocally: boolean;
 }
 
 export const INITIAL_ROOM_STATUS: RoomStatus = Object.freeze({
@@ -42,6 +52,8 @@ export const INITIAL_ROOM_STATUS: RoomStatus = Object.freeze({
   peers: Object.freeze([]),
   closed: null,
   permissionDenied: null,
+  localLoaded: false,
+  knownLocally: false,
 });
 
 export interface RoomStatusSlice {

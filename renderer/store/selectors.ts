@@ -44,18 +44,59 @@ export const selectReadOnlyReason =
   };
 
 /**
- * Whether the note may be edited: only after the first completed sync with
- * the relay, so that an empty local doc can never be typed into and then
- * merged over the real one (issue 2, point 4); never for a viewer (issue 3
- * point 8); never once the relay has refused the room.
+ * Whether the note may be edited: once the local store has loaded, and only
+ * after the first completed sync with the relay unless the local store
+ * already holds a synced copy (or the note was created here), so that an
+ * empty local doc can never be typed into and then merged over the real one
+ * (issue 2 point 4, issue 5 point 2); never for a viewer (issue 3 point 8);
+ * never once the relay has refused the room.
  */
 export const selectCanEdit =
   (key: string) =>
   (state: AppState): boolean => {
     const room = selectRoom(key)(state);
-    return room.firstSyncDone && room.closed === null && selectReadOnlyReason(key)(state) === null;
+    return (
+      room.localLoaded &&
+      (room.firstSyncDone || room.knownLocally) &&
+      room.closed === null &&
+      selectReadOnlyReason(key)(state) === null
+    );
   };
 
 /** The signed-in person, or null. */
 export const selectProfile = (state: AppState): Principal | null =>
   state.session?.status === 'signed-in' ? state.session.profile : null;
+
+/** What the top bar's sync status shows (issue 5 point 4). */
+export interface SyncSummary {
+  readonly state: 'online' | 'offline' | 'syncing';
+  /** Local changes the relay has not stored; null while unknown (never a guessed zero). */
+  readonly pending: number | null;
+}
+
+/** Sum of the per-room counts; null when any room's count is unknown. */
+export const selectPendingTotal = (state: AppState): number | null => {
+  let total = 0;
+  for (const count of Object.values(state.pending)) {
+    if (count === null) return null;
+    total += count;
+  }
+  return total;
+};
+
+/**
+ * Offline when the network is gone or no open room reaches the relay;
+ * syncing while a connected room has not finished its sync or changes are
+ * not yet confirmed (or their number is unknown); online otherwise.
+ */
+export const selectSyncState = (state: AppState): SyncSummary['state'] => {
+  const rooms = Object.values(state.rooms);
+  const pending = selectPendingTotal(state);
+  if (state.network === 'offline') return 'offline';
+  const reachable = rooms.some((r) => r.connection === 'online');
+  if (rooms.length > 0 && !reachable && rooms.some((r) => r.connection === 'offline')) {
+    return 'offline';
+  }
+  if (pending !== 0 || rooms.some((r) => r.connection === 'online' && !r.synced)) return 'syncing';
+  return 'online';
+};

@@ -29,7 +29,7 @@ describe('room status slice', () => {
   it('keeps firstSyncDone once set, so a later disconnect never locks the editor again', () => {
     const store = createAppStore();
     const { patchRoom } = store.getState();
-    patchRoom('s/d', { synced: true, firstSyncDone: true });
+    patchRoom('s/d', { synced: true, firstSyncDone: true, localLoaded: true });
     expect(selectCanEdit('s/d')(store.getState())).toBe(true);
     patchRoom('s/d', { synced: false, connection: 'offline' });
     patchRoom('s/d', { firstSyncDone: false });
@@ -49,7 +49,7 @@ describe('room status slice', () => {
 
   it('forgets a removed room', () => {
     const store = createAppStore();
-    store.getState().patchRoom('s/d', { synced: true, firstSyncDone: true });
+    store.getState().patchRoom('s/d', { synced: true, firstSyncDone: true, localLoaded: true });
     store.getState().removeRoom('s/d');
     expect(store.getState().rooms).toEqual({});
     expect(selectCanEdit('s/d')(store.getState())).toBe(false);

@@ -1,17 +1,23 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { READ_ONLY_REASON } from '../../shared/api.ts';
 import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import type { AppStore } from '../store/index.ts';
-import { nextConnection, type ProviderSignal } from './connection.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { createKnownDocs, type KnownDocs, type KnownDocsStorage } from './known-docs.ts';
+import { localDbName, openLocalStore, type LocalStore } from './local-store.ts';
 import { noteBody } from './note-doc.ts';
-import { derivePeers, samePeers, type AwarenessUser } from './peers.ts';
+import { trackPending, type PendingTracker } from './pending-tracker.ts';
+import type { AwarenessUser } from './peers.ts';
+import { manageReconnect, type Reconnector } from './reconnect.ts';
 import {
-  MAX_UNAUTHORIZED_RETRIES,
   handlePermissionDenied,
   setToken,
   shouldReconnect,
   type RelayCredentials,
 } from './relay-auth.ts';
+import { attachRoomStatus } from './room-status.ts';
+import { createSocketPool, MAX_SOCKETS } from './socket-pool.ts';
 
 /** One open document: the Y.Doc, its provider and the fragment the editor binds to. */
 export interface DocHandle {
@@ -21,6 +27,14 @@ export interface DocHandle {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly body: Y.XmlFragment;
+}
+
+/** Where documents are kept on this machine (issue 5 point 1). */
+export interface LocalStoreOptions {
+  /** The signed-in person's `sub`: one set of databases per person; null while nobody is. */
+  readonly owner: string | null;
+  /** localStorage (metadata only: state vectors and "has unsynced changes" flags). */
+  readonly storage: KnownDocsStorage;
 }
 
 export interface DocRegistryOptions {
@@ -34,28 +48,56 @@ export interface DocRegistryOptions {
   readonly connect?: boolean;
   /** How long an unused document stays open, so that a quick re-open does not reconnect. */
   readonly idleMs?: number;
-  /**
-   * Access tokens for the relay (issue 3 point 4). Without them connections
-   * carry no token (a relay that does not authenticate).
-   */
+  /** Access tokens for the relay (issue 3 point 4). Without them connections carry no token. */
   readonly credentials?: RelayCredentials;
   /** The WebSocket class (tests script the relay's side with one). */
   readonly WebSocketPolyfill?: typeof WebSocket;
+  /** Without it, documents live in memory only (tests of the connection rules). */
+  readonly localStore?: LocalStoreOptions;
+  /** Open sockets at most, opened notes included (default 16, issue 5 point 3). */
+  readonly maxSockets?: number;
+  readonly backoff?: BackoffOptions;
+  /** How long a background sync stays open once synced (default 1 s). */
+  readonly backgroundIdleMs?: number;
+  /** A note's title for messages (the space index knows it); the doc id otherwise. */
+  readonly titleOf?: (room: RoomName) => string | null;
 }
 
 /**
  * Owns every Y.Doc and WebsocketProvider of the renderer, outside React
  * (handbook §1, §2.7). Components get a handle with `open` and keep it alive
- * with `retain`; the registry pushes connection state, sync state and the
- * people present into the store, where components read them by selector.
+ * with `retain`; background sync asks for `syncInBackground`. The registry
+ * loads each doc from the local store before it connects, keeps the number
+ * of sockets bounded, reconnects with jittered back-off and pushes
+ * connection state, sync state, pending counts and the people present into
+ * the store.
  */
 export interface DocRegistry {
-  /** The handle for `room`, created on first use. Idempotent while the room is open. */
-  open(room: RoomName): DocHandle;
+  /**
+   * The handle for `room`, created on first use. `created` marks a note made
+   * here (offline too): editable at once, as nothing on the relay can be
+   * overwritten.
+   */
+  open(room: RoomName, options?: { created?: boolean }): DocHandle;
   /** Keeps `handle` open until the returned function is called. */
   retain(handle: DocHandle): () => void;
+  /** Syncs `room` without an editor, then closes it once synced and idle. */
+  syncInBackground(room: RoomName): void;
+  /** The local state vector of `room` when it was last open here, or null. */
+  knownStateVector(room: RoomName): Uint8Array | null;
+  /** A copy of `room` from the local store only (no connection): for exports. */
+  readLocal(room: RoomName): Promise<Y.Doc>;
+  /** Reconnects every document that waits for a retry (the network came back). */
+  reconnectNow(): void;
   /** Changes the name and colour shown to others in every open room. */
   setUser(user: AwarenessUser): void;
+  /** Keys of the rooms that hold a socket now (for tests and diagnostics). */
+  activeSockets(): readonly string[];
+  /**
+   * Another person signed in (or nobody, with null): closes every document
+   * and uses that person's local store from now on.
+   */
+  setOwner(owner: string | null): void;
   /** Closes every document and connection. */
   destroy(): void;
 }
@@ -63,19 +105,32 @@ export interface DocRegistry {
 interface Entry {
   readonly handle: DocHandle;
   refs: number;
+  background: boolean;
   idleTimer: ReturnType<typeof setTimeout> | null;
-  readonly detach: () => void;
+  detach: () => void;
   open: boolean;
+  /** The pool granted a socket. */
+  wanted: boolean;
+  localLoaded: boolean;
+  readonly local: LocalStore | null;
+  readonly pending: PendingTracker;
+  readonly reconnect: Reconnector;
 }
 
 export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   const { relayUrl, store } = options;
   const idleMs = options.idleMs ?? 5_000;
+  const backgroundIdleMs = options.backgroundIdleMs ?? 1_000;
   let user = options.user;
   const entries = new Map<string, Entry>();
-
+  const pool = createSocketPool(options.maxSockets ?? MAX_SOCKETS);
   const credentials = options.credentials;
   const shouldConnect = options.connect ?? true;
+  let owner: string | null = options.localStore?.owner ?? null;
+  const knownFor = (who: string | null): KnownDocs | null =>
+    options.localStore && who !== null ? createKnownDocs(options.localStore.storage, who) : null;
+  let known = knownFor(owner);
+  const title = (room: RoomName) => options.titleOf?.(room) ?? room.docId;
 
   /**
    * Connects `entry` with a current token. The Y.Doc is kept across
@@ -84,11 +139,19 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
    */
   async function connectWithToken(entry: Entry, forceRefresh: boolean): Promise<void> {
     const { provider, key } = entry.handle;
+    if (!entry.wanted || !entry.localLoaded) return;
     if (credentials) {
       const result = await credentials
         .accessToken(forceRefresh ? { forceRefresh } : undefined)
         .catch(() => null);
-      if (!entry.open) return;
+      if (!entry.open || !entry.wanted) return;
+      if (result === null && store.getState().session?.status === 'signed-in') {
+        // Signed in, but no token now (offline past its expiry; the IdP is
+        // unreachable): not a refusal. Try again later; editing goes on.
+        store.getState().patchRoom(key, { connection: 'offline' });
+        entry.reconnect.later();
+        return;
+      }
       if (result === null) {
         store.getState().patchRoom(key, {
           closed: { code: CloseCode.Unauthorized, reason: 'not signed in' },
@@ -101,72 +164,16 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     if (shouldConnect) provider.connect();
   }
 
-  /** Before y-websocket's own reconnect (after its back-off), put a current token in place. */
-  function refreshTokenQuietly(entry: Entry): void {
-    if (!credentials) return;
-    credentials
-      .accessToken()
-      .then((result) => {
-        if (entry.open && result !== null) setToken(entry.handle.provider, result.accessToken);
-      })
-      .catch(() => undefined);
+  function remember(entry: Entry): void {
+    known?.update(entry.handle.key, Y.encodeStateVector(entry.handle.doc), entry.pending.dirty());
   }
 
-  function attach(handle: DocHandle, entry: () => Entry): () => void {
-    const { key, provider, doc } = handle;
-    const { awareness } = provider;
-    const patch = store.getState().patchRoom;
-    let unauthorizedInARow = 0;
-
-    const signal = (s: ProviderSignal): void => {
-      const prev = store.getState().rooms[key]?.connection ?? 'connecting';
-      const connection = nextConnection(prev, s);
-      if (connection !== prev) patch(key, { connection });
-    };
-    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-      signal(status === 'disconnected' ? 'closed' : status);
-    };
-    const onClose = (event: CloseEvent | null) => {
-      signal('closed');
-      if (event === null || shouldReconnect(event)) refreshTokenQuietly(entry());
-    };
-    const onClosed = (event: { code: number; reason: string }) => {
-      // 4401: the token expired or was refused; refresh it and reconnect,
-      // but not forever (issue 3 point 4).
-      if (
-        event.code === CloseCode.Unauthorized &&
-        credentials &&
-        unauthorizedInARow < MAX_UNAUTHORIZED_RETRIES
-      ) {
-        unauthorizedInARow += 1;
-        void connectWithToken(entry(), true);
-        return;
-      }
-      patch(key, { closed: { code: event.code, reason: event.reason } });
-    };
-    const onSync = (synced: boolean) => {
-      if (synced) unauthorizedInARow = 0;
-      patch(key, synced ? { synced, firstSyncDone: true, closed: null } : { synced });
-    };
-    const onAwareness = () => {
-      const peers = derivePeers(awareness.getStates(), doc.clientID);
-      const prev = store.getState().rooms[key]?.peers ?? [];
-      if (!samePeers(prev, peers)) patch(key, { peers });
-    };
-
-    provider.on('status', onStatus);
-    provider.on('connection-close', onClose);
-    provider.on('closed', onClosed);
-    provider.on('sync', onSync);
-    awareness.on('change', onAwareness);
-    onAwareness();
-    return () => {
-      provider.off('status', onStatus);
-      provider.off('connection-close', onClose);
-      provider.off('closed', onClosed);
-      provider.off('sync', onSync);
-      awareness.off('change', onAwareness);
-    };
+  /** Edits the relay refused while they were made offline: kept, and the person is told. */
+  function refused(entry: Entry, reason: string): void {
+    if (!entry.pending.dirty()) return;
+    store
+      .getState()
+      .addRefused({ roomKey: entry.handle.key, title: title(entry.handle.room), reason });
   }
 
   function close(key: string): void {
@@ -174,54 +181,194 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     if (!entry) return;
     if (entry.idleTimer !== null) clearTimeout(entry.idleTimer);
     entries.delete(key);
+    if (entry.localLoaded) remember(entry);
     entry.open = false;
+    entry.wanted = false;
     entry.detach();
+    entry.reconnect.destroy();
+    entry.pending.destroy();
     entry.handle.provider.destroy();
+    // Destroying the doc also stops its local store; the stored data stays.
     entry.handle.doc.destroy();
     store.getState().removeRoom(key);
+    // Only now, with the socket closed, may another document take the slot.
+    pool.release(key);
   }
 
-  function scheduleIdleClose(entry: Entry): void {
+  /** Closes `entry` after `ms` if nobody needs it then. */
+  function scheduleIdleClose(entry: Entry, ms = idleMs): void {
     if (entry.idleTimer !== null) clearTimeout(entry.idleTimer);
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
-      if (entry.refs === 0) close(entry.handle.key);
-    }, idleMs);
+      if (entry.refs > 0) return;
+      // Unsynced edits keep the doc open in the background until the relay
+      // has them (or refuses them); a refused room has nothing more to do.
+      const refusedRoom = store.getState().rooms[entry.handle.key]?.closed != null;
+      if (entry.pending.dirty() && !refusedRoom) {
+        entry.background = true;
+        requestSocket(entry);
+        return;
+      }
+      close(entry.handle.key);
+    }, ms);
   }
 
-  return {
-    open(room) {
-      const key = formatRoomName(room);
-      const existing = entries.get(key);
-      if (existing) return existing.handle;
+  function requestSocket(entry: Entry): void {
+    pool.request(
+      entry.handle.key,
+      entry.refs > 0 || !entry.background,
+      () => {
+        entry.wanted = true;
+        void connectWithToken(entry, false);
+      },
+      () => {
+        entry.wanted = false;
+        entry.reconnect.cancel();
+        entry.handle.provider.disconnect();
+      },
+    );
+  }
 
-      const doc = new Y.Doc();
-      store.getState().patchRoom(key, { connection: 'connecting' });
-      const provider = new WebsocketProvider(relayUrl, key, doc, {
-        connect: false,
-        // The relay is the source of truth for "synced"; tabs do not sync
-        // with each other behind its back.
-        disableBc: true,
-        shouldReconnect,
-        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
-      });
-      handlePermissionDenied(provider, (reason) => {
-        store.getState().patchRoom(key, { permissionDenied: reason });
-      });
-      provider.awareness.setLocalStateField('user', user);
-      const handle: DocHandle = { key, room, doc, provider, body: noteBody(doc) };
-      const entry: Entry = {
-        handle,
-        refs: 0,
-        idleTimer: null,
-        detach: attach(handle, () => entry),
-        open: true,
-      };
-      entries.set(key, entry);
+  /** A background doc is done once synced with nothing unconfirmed (or the relay cannot tell). */
+  function backgroundCheck(entry: Entry): void {
+    if (!entry.background || entry.refs > 0 || !entry.handle.provider.synced) return;
+    const count = entry.pending.count();
+    if (count === 0 || (count === null && !entry.pending.dirty())) {
+      scheduleIdleClose(entry, backgroundIdleMs);
+    } else {
+      // An old relay never answers RelayState: give the slot back after a while.
+      scheduleIdleClose(entry, backgroundIdleMs * 5);
+    }
+  }
+
+  function create(room: RoomName, key: string, background: boolean): Entry {
+    const doc = new Y.Doc();
+    // The local store first: its update listener runs before the provider's.
+    const local = owner !== null ? openLocalStore(localDbName(owner, key), doc) : null;
+    store.getState().patchRoom(key, { connection: 'connecting', localLoaded: local === null });
+    const provider = new WebsocketProvider(relayUrl, key, doc, {
+      connect: false,
+      // The relay is the source of truth for "synced"; tabs do not sync
+      // with each other behind its back.
+      disableBc: true,
+      shouldReconnect,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    provider.awareness.setLocalStateField('user', user);
+    const handle: DocHandle = { key, room, doc, provider, body: noteBody(doc) };
+    // eslint-disable-next-line prefer-const -- assigned once the entry exists
+    let entry: Entry;
+    const pending = trackPending(doc, provider, local, (count) => {
+      store.getState().setPending(key, count);
+      if (entry.localLoaded) remember(entry);
+      backgroundCheck(entry);
+    });
+    const reconnect = manageReconnect(provider, {
+      wanted: () => entry.open && entry.wanted,
+      connect: () => void connectWithToken(entry, false),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+    entry = {
+      handle,
+      refs: 0,
+      background,
+      idleTimer: null,
+      detach: () => undefined,
+      open: true,
+      wanted: false,
+      localLoaded: local === null,
+      local,
+      pending,
+      reconnect,
+    };
+    handlePermissionDenied(provider, (reason) => {
+      store.getState().patchRoom(key, { permissionDenied: reason });
+      refused(entry, reason === READ_ONLY_REASON ? 'you are now a viewer in this space' : reason);
+    });
+    entry.detach = attachRoomStatus(handle, store, {
+      credentials,
+      reconnectWithFreshToken: () => void connectWithToken(entry, true),
+      onSynced: () => {
+        reconnect.reset();
+        void local?.set('relaySynced', true).catch(() => undefined);
+        pending.ask();
+        remember(entry);
+        backgroundCheck(entry);
+      },
+      onRefused: (code, reason) => {
+        if (code === CloseCode.Forbidden)
+          refused(entry, reason || 'you no longer have access to this space');
+        if (entry.background && entry.refs === 0) scheduleIdleClose(entry, 0);
+      },
+    });
+    return entry;
+  }
+
+  async function loadLocal(entry: Entry, created: boolean): Promise<void> {
+    const { local, handle } = entry;
+    if (!local) {
+      await entry.pending.load();
+      return;
+    }
+    if (created) await local.set('createdLocally', true).catch(() => undefined);
+    await local.loaded;
+    const [synced, made] = await Promise.all([
+      local.get('relaySynced').catch(() => null),
+      local.get('createdLocally').catch(() => null),
+    ]);
+    await entry.pending.load();
+    if (!entry.open) return;
+    entry.localLoaded = true;
+    store.getState().patchRoom(handle.key, {
+      localLoaded: true,
+      knownLocally: synced === true || made === true,
+    });
+    remember(entry);
+    if (entry.wanted) void connectWithToken(entry, false);
+  }
+
+  function openEntry(room: RoomName, background: boolean, created: boolean): Entry {
+    const key = formatRoomName(room);
+    const existing = entries.get(key);
+    if (existing) {
+      if (!background) existing.background = false;
+      return existing;
+    }
+    const entry = create(room, key, background);
+    entries.set(key, entry);
+    void loadLocal(entry, created).catch(() => {
+      // IndexedDB unavailable (private mode, quota): fall back to the relay only.
+      if (!entry.open) return;
+      entry.localLoaded = true;
+      store.getState().patchRoom(key, { localLoaded: true });
+      if (entry.wanted) void connectWithToken(entry, false);
+    });
+    requestSocket(entry);
+    return entry;
+  }
+
+  // Docs with changes the relay had not confirmed when the page closed:
+  // reopen them so they sync and count (issue 5 points 1 and 4).
+  function reopenDirty(): void {
+    for (const key of known?.dirtyRooms() ?? []) {
+      const [spaceId, docId] = key.split('/');
+      if (spaceId !== undefined && docId !== undefined) {
+        openEntry({ spaceId, docId }, true, false);
+      }
+    }
+  }
+  reopenDirty();
+
+  return {
+    open(room, openOptions) {
+      const entry = openEntry(room, false, openOptions?.created === true);
+      if (openOptions?.created === true) {
+        store.getState().patchRoom(entry.handle.key, { knownLocally: true });
+      }
+      requestSocket(entry);
       // Opened during a render that React may discard: close it unless retained.
-      scheduleIdleClose(entry);
-      if (shouldConnect) void connectWithToken(entry, false);
-      return handle;
+      if (entry.refs === 0) scheduleIdleClose(entry);
+      return entry.handle;
     },
 
     retain(handle) {
@@ -230,6 +377,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
         throw new Error(`retain: ${handle.key} is not open in this registry`);
       }
       entry.refs += 1;
+      requestSocket(entry);
       let released = false;
       return () => {
         if (released) return;
@@ -239,11 +387,44 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       };
     },
 
+    syncInBackground(room) {
+      const entry = openEntry(room, true, false);
+      backgroundCheck(entry);
+    },
+
+    knownStateVector: (room) => known?.stateVector(formatRoomName(room)) ?? null,
+
+    async readLocal(room) {
+      const doc = new Y.Doc();
+      const open = entries.get(formatRoomName(room));
+      if (open) Y.applyUpdate(doc, Y.encodeStateAsUpdate(open.handle.doc));
+      if (owner !== null) {
+        const local = openLocalStore(localDbName(owner, formatRoomName(room)), doc);
+        await local.loaded;
+        await local.destroy();
+      }
+      return doc;
+    },
+
+    reconnectNow() {
+      for (const entry of entries.values()) entry.reconnect.now();
+    },
+
     setUser(next) {
       user = next;
       for (const { handle } of entries.values()) {
         handle.provider.awareness.setLocalStateField('user', next);
       }
+    },
+
+    activeSockets: () => pool.active(),
+
+    setOwner(next) {
+      for (const key of [...entries.keys()]) close(key);
+      if (next === owner) return;
+      owner = next;
+      known = knownFor(next);
+      reopenDirty();
     },
 
     destroy() {

@@ -3,7 +3,12 @@ export {
   type DocHandle,
   type DocRegistry,
   type DocRegistryOptions,
+  type LocalStoreOptions,
 } from './doc-registry.ts';
+export { startOfflineSupport, type OfflineSupportOptions } from './offline-support.ts';
+export { createBackgroundSync, type BackgroundSync } from './background-sync.ts';
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+export { MAX_SOCKETS } from './socket-pool.ts';
 export { nextConnection, type ProviderSignal } from './connection.ts';
 export { AwarenessUserSchema, derivePeers, samePeers, type AwarenessUser } from './peers.ts';
 export { NOTE_BODY_FIELD, noteBody } from './note-doc.ts';

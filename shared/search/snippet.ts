@@ -27,11 +27,42 @@ export function matchRanges(text: string, terms: ReadonlySet<string>): MatchRang
   return matchedSpans(text, terms).map((s) => [s.start, s.end] as const);
 }
 
-function matchedSpans(text: string, terms: ReadonlySet<string>): WordSpan[] {
+/** The words of `text` whose search form is in `terms`, in order. */
+export function matchedSpans(text: string, terms: ReadonlySet<string>): WordSpan[] {
+  return NON_ASCII.test(text) ? matchedSpansByWords(text, terms) : matchedSpansAscii(text, terms);
+}
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+const ASCII_WORD_CHAR = /[A-Za-z0-9]/;
+
+/** Any text: every word tokenized and folded, exactly as the index did. */
+export function matchedSpansByWords(text: string, terms: ReadonlySet<string>): WordSpan[] {
   return wordSpans(text).filter((span) => {
     const term = foldTerm(span.word);
     return term !== null && terms.has(term);
   });
+}
+
+/**
+ * Pure ASCII text, the common case, about five times faster: in ASCII a word
+ * is a run of [A-Za-z0-9] and folding is lower-casing, so each term is found
+ * with indexOf in the lower-cased text and kept where it is a whole word.
+ * Gives the same spans as `matchedSpansByWords` (a test checks it).
+ */
+function matchedSpansAscii(text: string, terms: ReadonlySet<string>): WordSpan[] {
+  const lower = text.toLowerCase();
+  const spans: WordSpan[] = [];
+  for (const term of terms) {
+    if (!/^[a-z0-9]+$/.test(term)) continue; // a non-ASCII term cannot occur here
+    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      if (ASCII_WORD_CHAR.test(text[at - 1] ?? '') || ASCII_WORD_CHAR.test(text[end] ?? '')) {
+        continue;
+      }
+      spans.push({ word: text.slice(at, end), start: at, end });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -64,10 +95,7 @@ export function makeSnippet(
       from += 1;
     }
     const count = to - from + 1;
-    if (
-      inWindow.size > best.distinct ||
-      (inWindow.size === best.distinct && count > best.count)
-    ) {
+    if (inWindow.size > best.distinct || (inWindow.size === best.distinct && count > best.count)) {
       best = { from, to, distinct: inWindow.size, count };
     }
   }

@@ -9,6 +9,8 @@
  */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /** Longest word indexed; longer runs (base64 blobs, hashes) are noise, not words. */
 export const MAX_TERM_LENGTH = 64;
 
@@ -40,6 +42,8 @@ export function wordSpans(text: string): WordSpan[] {
  */
 export function foldTerm(word: string): string | null {
   if (word.length > MAX_TERM_LENGTH) return null;
+  // Most words are plain ASCII, and normalize() is the costliest step of indexing.
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   const folded = word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import { useAppStore } from '../../services/index.ts';
 import type { SpacesService } from '../../spaces/index.ts';
@@ -7,106 +7,116 @@ export interface SpacesSidebarProps {
   readonly service: SpacesService;
   readonly selectedSpaceId: string | null;
   readonly onSelect: (space: MySpace) => void;
+  /** What the current space shows under the list (its members and page tree). */
+  readonly children?: ReactNode;
 }
 
 const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
 
 /** The person's spaces from the relay, the chosen one marked, and "New space". */
-export function SpacesSidebar({ service, selectedSpaceId, onSelect }: SpacesSidebarProps) {
+export function SpacesSidebar({
+  service,
+  selectedSpaceId,
+  onSelect,
+  children,
+}: SpacesSidebarProps) {
   const spaces = useAppStore((s) => s.spaces);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
 
   return (
-    <nav className="sidebar" aria-label="Spaces">
-      <h2 className="sidebar__title">Spaces</h2>
-      {spaces.status === 'loading' && spaces.items.length === 0 && (
-        <p className="sidebar__hint">Loading spaces…</p>
-      )}
-      {spaces.error !== null && (
-        <div className="sidebar__error" role="alert">
-          <p>{spaces.error}</p>
-          <button type="button" className="button" onClick={() => void service.load()}>
-            Retry
-          </button>
-        </div>
-      )}
-      {spaces.status === 'ready' && spaces.items.length === 0 && (
-        <p className="sidebar__hint">No spaces yet. Create one to start writing.</p>
-      )}
-      <ul className="sidebar__list">
-        {spaces.items.map((space) => (
-          <li key={space.id}>
-            <a
-              className="sidebar__space"
-              href={`?space=${encodeURIComponent(space.id)}`}
-              aria-current={space.id === selectedSpaceId ? 'page' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
+    <div className="sidebar">
+      <nav aria-label="Spaces">
+        <h2 className="sidebar__title">Spaces</h2>
+        {spaces.status === 'loading' && spaces.items.length === 0 && (
+          <p className="sidebar__hint">Loading spaces…</p>
+        )}
+        {spaces.error !== null && (
+          <div className="sidebar__error" role="alert">
+            <p>{spaces.error}</p>
+            <button type="button" className="button" onClick={() => void service.load()}>
+              Retry
+            </button>
+          </div>
+        )}
+        {spaces.status === 'ready' && spaces.items.length === 0 && (
+          <p className="sidebar__hint">No spaces yet. Create one to start writing.</p>
+        )}
+        <ul className="sidebar__list">
+          {spaces.items.map((space) => (
+            <li key={space.id}>
+              <a
+                className="sidebar__space"
+                href={`?space=${encodeURIComponent(space.id)}`}
+                aria-current={space.id === selectedSpaceId ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onSelect(space);
+                }}
+              >
+                <span className="sidebar__space-name">{space.name}</span>
+                <span className="sidebar__role" data-role={space.role}>
+                  {ROLE_LABELS[space.role]}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        {naming ? (
+          <form
+            className="sidebar__new"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void service.create(name).then((space) => {
+                if (space === null) return;
+                setNaming(false);
+                setName('');
                 onSelect(space);
-              }}
-            >
-              <span className="sidebar__space-name">{space.name}</span>
-              <span className="sidebar__role" data-role={space.role}>
-                {ROLE_LABELS[space.role]}
-              </span>
-            </a>
-          </li>
-        ))}
-      </ul>
-      {naming ? (
-        <form
-          className="sidebar__new"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void service.create(name).then((space) => {
-              if (space === null) return;
-              setNaming(false);
-              setName('');
-              onSelect(space);
-            });
-          }}
-        >
-          <input
-            className="input"
-            aria-label="Space name"
-            placeholder="Space name"
-            maxLength={120}
-            value={name}
-            autoFocus
-            onChange={(event) => {
-              setName(event.target.value);
-            }}
-          />
-          <button type="submit" className="button button--primary" disabled={spaces.creating}>
-            {spaces.creating ? 'Creating…' : 'Create'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setNaming(false);
+              });
             }}
           >
-            Cancel
+            <input
+              className="input"
+              aria-label="Space name"
+              placeholder="Space name"
+              maxLength={120}
+              value={name}
+              autoFocus
+              onChange={(event) => {
+                setName(event.target.value);
+              }}
+            />
+            <button type="submit" className="button button--primary" disabled={spaces.creating}>
+              {spaces.creating ? 'Creating…' : 'Create'}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setNaming(false);
+              }}
+            >
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <button
+            type="button"
+            className="button sidebar__new-button"
+            onClick={() => {
+              setNaming(true);
+            }}
+          >
+            New space
           </button>
-        </form>
-      ) : (
-        <button
-          type="button"
-          className="button sidebar__new-button"
-          onClick={() => {
-            setNaming(true);
-          }}
-        >
-          New space
-        </button>
-      )}
-      {spaces.createError !== null && (
-        <p className="sidebar__error" role="alert">
-          {spaces.createError}
-        </p>
-      )}
-    </nav>
+        )}
+        {spaces.createError !== null && (
+          <p className="sidebar__error" role="alert">
+            {spaces.createError}
+          </p>
+        )}
+      </nav>
+      {children}
+    </div>
   );
 }

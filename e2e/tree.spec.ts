@@ -1,0 +1,128 @@
+import {
+  createSpace,
+  employee,
+  expect,
+  newPage,
+  pageOutline,
+  pageRow,
+  share,
+  test,
+} from './fixtures.ts';
+
+// Issue 4 point 2: the page tree of a space, in the sidebar. Issue 5 point 2
+// (pages are created in the local index doc, no request needed) is covered
+// by the unit tests of renderer/features/tree.
+
+test('create, nest, rename, drag and drop, archive and restore pages', async ({ openAs }) => {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Company');
+  const { page } = ada;
+
+  await newPage(ada, 'Onboarding');
+  await newPage(ada, 'Policies');
+  await newPage(ada, 'Travel');
+  await newPage(ada, 'First week', 'Onboarding');
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Onboarding', '  First week', 'Policies', 'Travel']);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText(
+    'Company / Onboarding / First week',
+  );
+
+  // Rename inline: Escape cancels, Enter saves.
+  await page.getByRole('button', { name: 'Rename Travel' }).click();
+  await page.getByRole('textbox', { name: 'Page title' }).fill('Nope');
+  await page.getByRole('textbox', { name: 'Page title' }).press('Escape');
+  await page.getByRole('button', { name: 'Rename Travel' }).click();
+  await page.getByRole('textbox', { name: 'Page title' }).fill('Travel and expenses');
+  await page.getByRole('textbox', { name: 'Page title' }).press('Enter');
+
+  // Drag and drop: into a page (the middle of its row), then before another
+  // (the top edge of its row).
+  await pageRow(ada, 'Travel and expenses').dragTo(pageRow(ada, 'Policies'));
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Onboarding', '  First week', 'Policies', '  Travel and expenses']);
+  await pageRow(ada, 'Policies').dragTo(pageRow(ada, 'Onboarding'), {
+    targetPosition: { x: 40, y: 2 },
+  });
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Policies', '  Travel and expenses', 'Onboarding', '  First week']);
+
+  // The keyboard alternative to dragging.
+  await page.getByRole('button', { name: 'Move First week to…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move “First week”' });
+  await dialog
+    .getByRole('combobox', { name: 'Put it in' })
+    .selectOption({ label: 'Top level of the space' });
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Policies', '  Travel and expenses', 'Onboarding', 'First week']);
+
+  // Archiving hides the subtree; the trash restores it.
+  await page.getByRole('button', { name: 'Archive Policies' }).click();
+  await expect.poll(() => pageOutline(ada)).toEqual(['Onboarding', 'First week']);
+  await page.getByText('Trash (1)').click();
+  await page.getByRole('button', { name: 'Restore Policies' }).click();
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Policies', '  Travel and expenses', 'Onboarding', 'First week']);
+
+  // The tree is stored by the relay: a reload shows the same.
+  await page.goto(page.url());
+  await expect(page.getByRole('link', { name: /Company/ })).toHaveAttribute('aria-current', 'page');
+  await expect
+    .poll(() => pageOutline(ada))
+    .toEqual(['Policies', '  Travel and expenses', 'Onboarding', 'First week']);
+  expect(new URL(page.url()).searchParams.get('space')).toBe(spaceId);
+});
+
+test('one person moves a page while another edits it: the edit survives, both see the same tree', async ({
+  openAs,
+  stack,
+}) => {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Launch');
+  await newPage(ada, 'Projects');
+  const planId = await newPage(ada, 'Launch plan');
+  await share(stack, ada, spaceId, employee('Grace'), 'editor');
+
+  const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}&note=${planId}` });
+  await expect(grace.editor).toHaveAttribute('contenteditable', 'true');
+  await expect(grace.page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText(
+    'Launch / Launch plan',
+  );
+  await grace.editor.click();
+  await grace.page.keyboard.type('Milestones: beta in May');
+
+  // Ada moves the page Grace is typing in, while Grace keeps typing.
+  await pageRow(ada, 'Launch plan').dragTo(pageRow(ada, 'Projects'));
+  await grace.page.keyboard.type(', launch in June');
+
+  const expected = ['Projects', '  Launch plan'];
+  await expect.poll(() => pageOutline(ada)).toEqual(expected);
+  await expect.poll(() => pageOutline(grace)).toEqual(expected);
+  await expect(grace.page.getByRole('navigation', { name: 'Breadcrumbs' })).toHaveText(
+    'Launch / Projects / Launch plan',
+  );
+  await expect(grace.editor).toHaveText('Milestones: beta in May, launch in June');
+
+  await ada.page.getByRole('link', { name: 'Launch plan', exact: true }).click();
+  await expect(ada.editor).toHaveText('Milestones: beta in May, launch in June');
+});
+
+test('a viewer sees the tree but cannot change it', async ({ openAs, stack }) => {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Archive');
+  await newPage(ada, 'Minutes');
+  await share(stack, ada, spaceId, employee('Katherine'), 'viewer');
+
+  const kat = await openAs({ as: 'Katherine', search: `?space=${spaceId}` });
+  await expect.poll(() => pageOutline(kat)).toEqual(['Minutes']);
+  await expect(kat.page.getByText('View only')).toBeVisible();
+  await expect(kat.page.getByRole('button', { name: 'New page' })).toHaveCount(0);
+  await expect(kat.page.getByRole('button', { name: 'Archive Minutes' })).toHaveCount(0);
+  await expect(pageRow(kat, 'Minutes')).toHaveAttribute('draggable', 'false');
+});

@@ -1,0 +1,167 @@
+/**
+ * Dispatches `/api/*` requests (issue 3 point 5): CORS, authentication with
+ * the relay's `Authenticator` (bearer token only: a `token` query parameter
+ * counts on the WebSocket, never here), body reading and validation against
+ * the route's zod schema, the handler, and validation of what it answers.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CloseCode } from '../../shared/wire.ts';
+import { errorMessage, type Logger } from '../log.ts';
+import type { Authenticator, Principal } from '../pipeline/auth.ts';
+import { API_ROUTES, type ApiDeps, type ApiRoute } from './api-routes.ts';
+import { corsHeaders, preflightHeaders } from './cors.ts';
+import { HttpError, readJsonBody, sendError, sendJson } from './json.ts';
+import { buildOpenApi } from './openapi.ts';
+
+export interface ApiHandlerDeps extends ApiDeps {
+  readonly authenticator: Authenticator;
+  readonly corsOrigins: ReadonlySet<string>;
+  readonly maxBodyBytes: number;
+  readonly version: string;
+  readonly log: Logger;
+}
+
+/** Path of the OpenAPI document. */
+export const OPENAPI_PATH = '/api/openapi.json';
+
+interface Match {
+  readonly route: ApiRoute;
+  readonly params: Record<string, string>;
+}
+
+/** Matches `path` against a route template; params are percent-decoded. */
+export function matchPath(template: string, path: string): Record<string, string> | null {
+  const want = template.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of want.entries()) {
+    const actual = got[i] ?? '';
+    const name = /^\{(.+)\}$/.exec(segment)?.[1];
+    if (name === undefined) {
+      if (segment !== actual) return null;
+      continue;
+    }
+    if (actual === '') return null;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(actual);
+    } catch {
+      throw new HttpError(
+        400,
+        'invalid_path',
+        `path parameter ${name} is not valid percent-encoding`,
+      );
+    }
+    params[name] = decoded;
+  }
+  return params;
+}
+
+/** Every route the dispatcher serves: the API table plus the OpenAPI document itself. */
+export function allRoutes(version: string): readonly ApiRoute[] {
+  let doc: unknown = null;
+  const openApiRoute: ApiRoute = {
+    method: 'GET',
+    path: OPENAPI_PATH,
+    operationId: 'getOpenApi',
+    summary: 'This OpenAPI 3.1 document.',
+    auth: false,
+    responses: { 200: { description: 'the OpenAPI document' } },
+    errors: [],
+    handle: () => {
+      doc ??= buildOpenApi(routes, version);
+      return Promise.resolve({ status: 200, body: doc });
+    },
+  };
+  const routes = [...API_ROUTES, openApiRoute];
+  return routes;
+}
+
+function unauthorized(reason: string): HttpError {
+  // RFC 6750 §3: a 401 names the scheme.
+  return new HttpError(401, 'unauthorized', reason, { 'www-authenticate': 'Bearer' });
+}
+
+/** Builds the `/api/*` handler. */
+export function createApiHandler(
+  deps: ApiHandlerDeps,
+): (req: IncomingMessage, res: ServerResponse, path: string) => void {
+  const routes = allRoutes(deps.version);
+
+  const find = (method: string, path: string): Match | { allow: string[] } | null => {
+    const allow: string[] = [];
+    for (const route of routes) {
+      const params = matchPath(route.path, path);
+      if (params === null) continue;
+      if (route.method === method) return { route, params };
+      allow.push(route.method);
+    }
+    return allow.length > 0 ? { allow } : null;
+  };
+
+  const authenticate = async (req: IncomingMessage, path: string): Promise<Principal> => {
+    const result = await deps.authenticator.authenticate({
+      rawUrl: path,
+      query: new URLSearchParams(),
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress,
+    });
+    if (result.ok) return result.value;
+    if (result.code === CloseCode.Forbidden) throw new HttpError(403, 'forbidden', result.reason);
+    throw unauthorized(result.reason);
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    const cors = corsHeaders(req, deps.corsOrigins);
+    try {
+      const method = req.method ?? 'GET';
+      if (method === 'OPTIONS') {
+        const origin = req.headers.origin;
+        if (origin === undefined || !deps.corsOrigins.has(origin) || find('GET', path) === null) {
+          throw new HttpError(403, 'cors_refused', 'origin not allowed');
+        }
+        sendJson(res, 204, null, preflightHeaders(origin));
+        return;
+      }
+      const found = find(method, path);
+      if (found === null) throw new HttpError(404, 'not_found', 'no such API route');
+      if (!('route' in found)) {
+        throw new HttpError(405, 'method_not_allowed', `use ${found.allow.join(', ')}`, {
+          allow: found.allow.join(', '),
+        });
+      }
+      const { route, params } = found;
+      const principal = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
+      let body: unknown = undefined;
+      if (route.body !== undefined) {
+        const parsed = route.body.safeParse(await readJsonBody(req, deps.maxBodyBytes));
+        if (!parsed.success) {
+          const message = parsed.error.issues
+            .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+            .join('; ');
+          throw new HttpError(400, 'invalid_body', message.slice(0, 500));
+        }
+        body = parsed.data;
+      }
+      const query = new URL(req.url ?? '/', 'http://relay.invalid').searchParams;
+      const result = await route.handle(deps, { principal, params, query, body });
+      const schema = route.responses[result.status]?.schema;
+      if (schema !== undefined && !schema.safeParse(result.body).success) {
+        throw new Error(`${route.operationId} answered outside its schema`);
+      }
+      sendJson(res, result.status, result.body, cors);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        sendError(res, err, cors);
+        return;
+      }
+      deps.log.error('api request failed', { path, error: errorMessage(err) });
+      sendError(res, new HttpError(500, 'internal', 'relay error'), cors);
+    }
+  };
+
+  return (req, res, path) => {
+    void serve(req, res, path);
+  };
+}

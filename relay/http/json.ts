@@ -1,0 +1,92 @@
+/**
+ * JSON in and out for the relay's REST API: bodies read with a size cap (413)
+ * and a content-type check, errors as `{ error: { code, message } }`
+ * (shared/api.ts) with the matching HTTP status.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError } from '../../shared/api.ts';
+
+/** An API failure: becomes its status and JSON error body. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** Extra response headers (e.g. `allow` for 405). */
+  readonly headers: Readonly<Record<string, string>>;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+/** Writes a JSON response (or an empty one for 204). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  if (status === 204) {
+    res.writeHead(204, { 'cache-control': 'no-store', ...headers });
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Writes an `HttpError` as the shared error shape. */
+export function sendError(
+  res: ServerResponse,
+  error: HttpError,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  const body: ApiError = { error: { code: error.code, message: error.message } };
+  sendJson(res, error.status, body, { ...headers, ...error.headers });
+}
+
+/**
+ * Reads a JSON request body of at most `maxBytes`.
+ * @throws HttpError 415 (not JSON), 413 (too large), 400 (does not parse).
+ */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
+  }
+  const tooLarge = new HttpError(
+    413,
+    'payload_too_large',
+    `the body must be at most ${maxBytes} bytes`,
+    // The rest of the body is not read: the connection cannot be reused.
+    { connection: 'close' },
+  );
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge;
+    chunks.push(chunk);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+}

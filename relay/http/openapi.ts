@@ -1,0 +1,102 @@
+/**
+ * The OpenAPI 3.1 document of the REST API, generated from the route table
+ * and the shared zod schemas with zod 4's `z.toJSONSchema` (JSON Schema
+ * 2020-12, which OpenAPI 3.1 uses), so that the document cannot drift from
+ * what the relay validates.
+ */
+import { z } from 'zod';
+import { ApiErrorSchema } from '../../shared/api.ts';
+import type { ApiRoute } from './api-routes.ts';
+
+type JsonObject = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
+  // The dialect is the document's (OpenAPI 3.1 = JSON Schema 2020-12), not per schema.
+  const generated = z.toJSONSchema(schema, { io }) as JsonObject;
+  delete generated['$schema'];
+  return generated;
+}
+
+const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'invalid request (body or query)',
+  401: 'missing, invalid or expired access token',
+  403: 'not allowed (not a member, not an owner, or refused by the domain policy)',
+  404: 'unknown space, member or person',
+  409: 'conflict: the space would be left without an owner',
+  413: 'request body too large',
+  415: 'request body is not application/json',
+};
+
+function errorResponse(status: number): JsonObject {
+  return {
+    description: ERROR_DESCRIPTIONS[status] ?? 'error',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+  };
+}
+
+function operation(route: ApiRoute): JsonObject {
+  const params = [...route.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  const query = (route.query ?? []).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: false,
+    description: q.description,
+    schema: jsonSchema(q.schema, 'input'),
+  }));
+  const responses: JsonObject = {};
+  for (const [status, spec] of Object.entries(route.responses)) {
+    responses[status] = {
+      description: spec.description,
+      ...(spec.schema === undefined
+        ? {}
+        : { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } }),
+    };
+  }
+  const errors = new Set(route.errors);
+  if (route.auth) errors.add(401);
+  if (route.body !== undefined) for (const s of [400, 413, 415]) errors.add(s);
+  for (const status of [...errors].sort()) responses[String(status)] = errorResponse(status);
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.auth ? {} : { security: [] }),
+    ...(params.length + query.length === 0 ? {} : { parameters: [...params, ...query] }),
+    ...(route.body === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }),
+    responses,
+  };
+}
+
+/** Builds the OpenAPI 3.1 document for `routes`. */
+export function buildOpenApi(routes: readonly ApiRoute[], version: string): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Commonplace relay API',
+      version,
+      description:
+        'Spaces, members and the directory (issue 3). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`.',
+    },
+    security: [{ bearerAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { MembersButton, type MembersButtonProps } from './MembersButton.tsx';
+export { MembersDialog, type MembersDialogProps } from './MembersDialog.tsx';

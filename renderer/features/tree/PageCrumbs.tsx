@@ -1,0 +1,26 @@
+import { displayTitle } from './tree-context.ts';
+import { useSpaceIndex } from './use-space-index.ts';
+
+export interface PageCrumbsProps {
+  readonly spaceId: string;
+  readonly spaceName: string;
+  /** The open note; a note that is no page of the tree shows its id. */
+  readonly pageId: string;
+}
+
+/** Top-bar breadcrumbs: the space, then the page's ancestors and the page (from the tree). */
+export function PageCrumbs({ spaceId, spaceName, pageId }: PageCrumbsProps) {
+  const { tree } = useSpaceIndex(spaceId);
+  const path = tree.path(pageId);
+  const last = path.at(-1);
+  return (
+    <nav className="crumbs" aria-label="Breadcrumbs">
+      <span>{spaceName}</span>
+      {path.slice(0, -1).map((page) => (
+        <span key={page.id}> / {displayTitle(page.title)}</span>
+      ))}
+      {' / '}
+      <strong aria-current="page">{last ? displayTitle(last.title) : pageId}</strong>
+    </nav>
+  );
+}

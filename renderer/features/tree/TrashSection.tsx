@@ -1,0 +1,40 @@
+import type { Page } from '../../../shared/space-index/index.ts';
+import { displayTitle } from './tree-context.ts';
+
+export interface TrashSectionProps {
+  readonly pages: readonly Page[];
+  readonly readOnly: boolean;
+  readonly onRestore: (id: string) => void;
+}
+
+/** Archived pages (each hides its subtree), most recent first, with "Restore". */
+export function TrashSection({ pages, readOnly, onRestore }: TrashSectionProps) {
+  return (
+    <details className="trash">
+      <summary className="trash__summary">Trash ({pages.length})</summary>
+      {pages.length === 0 ? (
+        <p className="sidebar__hint">Archived pages show here.</p>
+      ) : (
+        <ul className="trash__list" aria-label="Archived pages">
+          {pages.map((page) => (
+            <li key={page.id} className="trash__item">
+              <span className="trash__title">{displayTitle(page.title)}</span>
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="button trash__restore"
+                  aria-label={`Restore ${displayTitle(page.title)}`}
+                  onClick={() => {
+                    onRestore(page.id);
+                  }}
+                >
+                  Restore
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

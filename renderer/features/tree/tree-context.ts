@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import type { PageTree } from '../../../shared/space-index/index.ts';
+import type { DropPosition } from './drop.ts';
+
+/** What every row of the tree needs from the tree around it. */
+export interface TreeActions {
+  readonly tree: PageTree;
+  readonly readOnly: boolean;
+  readonly selectedPageId: string | null;
+  readonly renamingId: string | null;
+  readonly dropHint: { readonly id: string; readonly position: DropPosition } | null;
+  isExpanded(id: string): boolean;
+  toggle(id: string): void;
+  hrefFor(id: string): string;
+  open(id: string): void;
+  createInside(parentId: string | null): void;
+  startRename(id: string): void;
+  finishRename(id: string, title: string | null): void;
+  archive(id: string): void;
+  openMove(id: string): void;
+  dragStart(id: string): void;
+  dragEnd(): void;
+  /** False when the page being dragged may not land there. */
+  dragOver(id: string, position: DropPosition): boolean;
+  drop(id: string, position: DropPosition): void;
+}
+
+export const TreeActionsContext = createContext<TreeActions | null>(null);
+
+export function useTreeActions(): TreeActions {
+  const actions = useContext(TreeActionsContext);
+  if (actions === null) throw new Error('TreeActionsContext is missing');
+  return actions;
+}
+
+/** A page's title for people: "Untitled" for an empty one. */
+export function displayTitle(title: string): string {
+  return title.trim() === '' ? 'Untitled' : title;
+}

@@ -1,0 +1,163 @@
+import * as Y from 'yjs';
+import { fromBase64 } from 'lib0/buffer';
+import {
+  DirectoryResponseSchema,
+  DocMarkersResponseSchema,
+  httpBaseFromRelayUrl,
+  type DocMarker,
+} from '../../shared/api.ts';
+import type { AccessTokenResult } from '../../shared/auth.ts';
+import { formatRoomName, type RoomName } from '../../shared/wire.ts';
+import type { AppStore, OfflineChange } from '../store/index.ts';
+import type { DocRegistry } from './doc-registry.ts';
+import { decodeStateVector, differs } from './pending.ts';
+
+/**
+ * Keeps every note of every joined space current without opening it (issue
+ * 5 point 3): fetches the relay's change markers (`GET /api/spaces/{id}/docs`)
+ * periodically and when the network comes back, and hands the registry only
+ * the documents whose relay state differs from ours. After a reconnect it
+ * also reports which notes others changed meanwhile (issue 5 point 6).
+ */
+export interface BackgroundSync {
+  /** Runs one round now (after `online`); also reports changes made while offline. */
+  runNow(): Promise<void>;
+  /** The network went away: changes from now on go into the next report. */
+  wentOffline(): void;
+  stop(): void;
+}
+
+export interface BackgroundSyncOptions {
+  readonly registry: DocRegistry;
+  readonly store: AppStore;
+  readonly relayUrl: string;
+  readonly fetch: typeof fetch;
+  readonly accessToken: () => Promise<AccessTokenResult | null>;
+  /** The signed-in person's `sub`: their own changes are not reported. */
+  readonly me: string;
+  readonly titleOf?: (room: RoomName) => string | null;
+  readonly intervalMs?: number;
+  readonly now?: () => number;
+}
+
+export const BACKGROUND_SYNC_INTERVAL_MS = 30_000;
+
+/** Whether the relay holds something the local copy lacks. */
+function relayAhead(local: ReadonlyMap<number, number>, relay: ReadonlyMap<number, number>) {
+  for (const [client, clock] of relay) if ((local.get(client) ?? 0) < clock) return true;
+  return false;
+}
+
+function relayVector(marker: DocMarker): Map<number, number> | null {
+  try {
+    return decodeStateVector(fromBase64(marker.stateVector));
+  } catch {
+    return null;
+  }
+}
+
+export function createBackgroundSync(options: BackgroundSyncOptions): BackgroundSync {
+  const { registry, store } = options;
+  const base = httpBaseFromRelayUrl(options.relayUrl);
+  const now = options.now ?? Date.now;
+  let offlineSince: number | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  async function get(path: string): Promise<unknown> {
+    const token = await options.accessToken();
+    if (token === null) return null;
+    const response = await options.fetch(new URL(path, base), {
+      headers: { Authorization: `Bearer ${token.accessToken}`, Accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    // An older relay without the markers route answers 404: nothing to do.
+    if (!response.ok) return null;
+    return (await response.json()) as unknown;
+  }
+
+  async function names(ids: Set<string>): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    if (ids.size === 0) return map;
+    const parsed = DirectoryResponseSchema.safeParse(await get('/api/directory').catch(() => null));
+    if (parsed.success) {
+      for (const person of parsed.data.people)
+        map.set(person.id, person.name ?? person.email ?? person.id);
+    }
+    return map;
+  }
+
+  async function round(): Promise<void> {
+    const since = offlineSince;
+    const changed: { room: RoomName; by: string }[] = [];
+    for (const space of store.getState().spaces.items) {
+      if (stopped) return;
+      const raw = await get(`/api/spaces/${encodeURIComponent(space.id)}/docs`).catch(() => null);
+      const parsed = DocMarkersResponseSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      for (const marker of parsed.data.docs) {
+        const room = { spaceId: space.id, docId: marker.docId };
+        const relay = relayVector(marker);
+        if (relay === null) continue;
+        const known = registry.knownStateVector(room);
+        const local = (known && decodeStateVector(known)) ?? new Map<number, number>();
+        if (!differs(local, relay)) continue;
+        if (
+          since !== null &&
+          marker.updatedAt >= since &&
+          marker.updatedBy !== null &&
+          marker.updatedBy !== options.me &&
+          relayAhead(local, relay) &&
+          marker.docId !== 'index'
+        ) {
+          changed.push({ room, by: marker.updatedBy });
+        }
+        registry.syncInBackground(room);
+      }
+    }
+    if (since === null) return;
+    offlineSince = null;
+    const who = await names(new Set(changed.map((c) => c.by)));
+    const report: OfflineChange[] = changed.map(({ room, by }) => ({
+      roomKey: formatRoomName(room),
+      title: options.titleOf?.(room) ?? room.docId,
+      by: [who.get(by) ?? by],
+    }));
+    store.getState().setOfflineReport(report);
+  }
+
+  const runNow = (): Promise<void> => {
+    running ??= round()
+      .catch(() => undefined)
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void runNow(), options.intervalMs ?? BACKGROUND_SYNC_INTERVAL_MS);
+
+  return {
+    runNow,
+    wentOffline() {
+      offlineSince ??= now();
+    },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+/** For tests and stand-in relays: the marker of a doc as the relay would send it. */
+export function markerOf(
+  docId: string,
+  doc: Y.Doc,
+  updatedBy: string | null,
+  updatedAt: number,
+): DocMarker {
+  const sv = Y.encodeStateVector(doc);
+  let binary = '';
+  for (const byte of sv) binary += String.fromCharCode(byte);
+  return { docId, stateVector: btoa(binary), updatedAt, updatedBy };
+}

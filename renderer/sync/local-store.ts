@@ -1,0 +1,57 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+
+/**
+ * The local store of one document (issue 5 point 1): y-indexeddb, one
+ * IndexedDB database per room, namespaced by the signed-in person's `sub` so
+ * that two people sharing a browser profile never load each other's notes.
+ *
+ * y-indexeddb appends every update of the Y.Doc (local edits and what the
+ * relay sends) to the database from its `update` listener; the registry
+ * creates the store before the provider, so that listener runs before the
+ * provider's and an edit is queued for IndexedDB before it is sent anywhere.
+ */
+export interface LocalStore {
+  /** Resolves once the stored updates have been applied to the doc. */
+  readonly loaded: Promise<void>;
+  /** A small value kept beside the updates (y-indexeddb's `custom` object store). */
+  get(key: MetaKey): Promise<unknown>;
+  set(key: MetaKey, value: unknown): Promise<void>;
+  /** Stops writing (the stored data stays). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Keys of the values kept beside a document's updates:
+ * - `relaySynced`: the relay's first sync completed once on this machine, so
+ *   the local copy holds the real note and may be edited before the next one;
+ * - `createdLocally`: the note was created here (offline), so there is
+ *   nothing on the relay an empty doc could overwrite;
+ * - `pending`: local transactions the relay had not confirmed (pending.ts);
+ * - `relayState`: the last state vector the relay reported as stored.
+ */
+export type MetaKey = 'relaySynced' | 'createdLocally' | 'pending' | 'relayState';
+
+const PREFIX = 'commonplace';
+
+/**
+ * The IndexedDB database name of `roomKey` for `owner` (the token's `sub`).
+ * The `sub` is URI-encoded so that no `sub` can produce another person's
+ * prefix (`/` cannot appear in the encoded form).
+ */
+export function localDbName(owner: string, roomKey: string): string {
+  return `${PREFIX}/${encodeURIComponent(owner)}/${roomKey}`;
+}
+
+/** Opens the local store of `doc` under `name` (see `localDbName`). */
+export function openLocalStore(name: string, doc: Y.Doc): LocalStore {
+  const persistence = new IndexeddbPersistence(name, doc);
+  return {
+    loaded: persistence.whenSynced.then(() => undefined),
+    get: (key) => persistence.get(key) as Promise<unknown>,
+    set: async (key, value) => {
+      await persistence.set(key, value as string);
+    },
+    destroy: () => persistence.destroy(),
+  };
+}
