@@ -21,14 +21,22 @@ test('signs in through the IdP login page and shows the person’s avatar and me
   await expect(page.getByText('ada.lovelace@example.com')).toBeVisible();
 
   // Tokens live in sessionStorage only; the round-trip state is gone.
+  // localStorage holds offline metadata only (issue 5: config, spaces list,
+  // per-note state vectors), never a token.
   const storage = await page.evaluate(() => ({
     local: Object.keys(localStorage),
+    localValues: Object.values(localStorage).join('\n'),
     session: Object.keys(sessionStorage),
   }));
-  expect(storage.local).toEqual([]);
+  for (const key of storage.local) {
+    expect(key).toMatch(/^commonplace\.(config|spaces|docs)\.v1\b/);
+  }
   expect(storage.session).toContain('commonplace.session.v1');
   expect(storage.session).not.toContain('commonplace.signin.v1');
-  expect(await ada.accessToken()).toMatch(/^ey/);
+  const token = await ada.accessToken();
+  expect(token).toMatch(/^ey/);
+  expect(storage.localValues).not.toContain(token);
+  expect(storage.localValues).not.toMatch(/refresh_?token|access_?token/i);
 
   // A reload keeps the session (same tab).
   await page.reload();

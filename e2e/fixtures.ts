@@ -87,6 +87,8 @@ export interface Stack {
   readonly relay: RelayHandle | null;
   /** Starts the relay (again) on the stack's relay port and data directory. */
   startRelay(): Promise<RelayHandle>;
+  /** Stops every running relay of the stack (its data directory stays): "the relay is down". */
+  stopRelay(): Promise<void>;
 }
 
 export interface StackOptions {
@@ -221,6 +223,7 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
         const relay = await startAuthRelay(
           { port, host: '127.0.0.1', dataDir: relayDir },
           { issuer: idp.issuer, audience: idp.audience },
+          web.url,
         );
         relays.push(relay);
         return relay;
@@ -231,7 +234,10 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
         relayUrl,
         identity: { issuer: idp.issuer, clientId: 'commonplace-web', audience: idp.audience },
       });
-      return { web, idp, relayUrl, relay, startRelay };
+      const stopRelay = async () => {
+        await Promise.allSettled(relays.splice(0).map((r) => r.close()));
+      };
+      return { web, idp, relayUrl, relay, startRelay, stopRelay };
     });
     for (const close of closers.reverse()) await close();
   },

@@ -299,10 +299,11 @@ export class ClientConnection implements RoomPeer, AccessHolder {
         case 'sync-step2':
         case 'sync-update':
           if (message.empty) return;
+          // A step 2 mostly repeats what the relay has (every reconnect sends
+          // the whole delete set): storing it would add a row and make this
+          // person the note's last editor in its change marker for nothing.
+          if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) return;
           if (!this.#access.canWrite) {
-            // A read-only client's step 2 usually only repeats what the relay
-            // has (its answer to our step 1): that is no write, so no refusal.
-            if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) return;
             metrics.writesRefused += 1;
             this.#refuseWrite();
             return;
@@ -314,6 +315,10 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           return;
         case 'query-awareness':
           room.sendAwarenessTo(this);
+          return;
+        case 'relay-state':
+          // Readers may ask too: it reveals nothing they cannot sync anyway.
+          room.sendRelayState(this);
           return;
         case 'auth':
           return;

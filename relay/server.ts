@@ -180,6 +180,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     publishMembership: (change) => {
       fanout.publishMembership(change);
     },
+    docMarkers: (spaceId) => storage.listMarkers(spaceId),
     authenticator,
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,

@@ -1,6 +1,6 @@
-// Starts the relay with token verification (issue 3 point 4). The relay's
-// `auth` option lands in relay/server.ts in parallel with this file; the
-// intersection type keeps this compiling before and after it does.
+// Starts the relay with token verification (issue 3 point 4) for the web
+// client: the browser calls the relay's REST API from the web server's
+// origin, so that origin is the relay's one CORS origin.
 import { startRelay, type RelayHandle, type RelayOptions } from '../relay/server.ts';
 
 export interface RelayAuthOptions {
@@ -12,11 +12,14 @@ export interface RelayAuthOptions {
   readonly allowedDomains?: string[];
 }
 
-/** `startRelay` with `auth`, so only signed-in people reach documents and the API. */
+/**
+ * `startRelay` with `auth`, so only signed-in people reach documents and the
+ * API, and with `webUrl`'s origin allowed to call the REST API.
+ */
 export function startAuthRelay(
-  options: RelayOptions,
+  options: Omit<RelayOptions, 'auth' | 'corsOrigins'>,
   auth: RelayAuthOptions,
+  webUrl: string,
 ): Promise<RelayHandle> {
-  const withAuth: RelayOptions & { readonly auth: RelayAuthOptions } = { ...options, auth };
-  return startRelay(withAuth);
+  return startRelay({ ...options, auth, corsOrigins: [new URL(webUrl).origin] });
 }

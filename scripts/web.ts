@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     const relay = await startAuthRelay(
       { port: relayPort, dataDir },
       { issuer, audience, ...(allowedDomains ? { allowedDomains } : {}) },
+      web.url,
     );
     closers.push(() => relay.close());
     relayUrl = relay.wsUrl;

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DocRegistry, RegistryFullError } from './registry.ts';
 import { roomDeps } from './test-deps.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
 function registry(limits: Parameters<typeof roomDeps>[0] = {}) {

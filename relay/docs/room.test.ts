@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -9,9 +10,9 @@ import type { DocStorage } from '../storage/types.ts';
 import { Room } from './room.ts';
 import { recordingPeer, roomDeps } from './test-deps.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0)) c();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
 });
 
 function edit(text: string, doc = new Y.Doc()): Uint8Array {
@@ -47,6 +48,10 @@ describe('Room', () => {
         order.push(`append, peer had ${String(b.frames.length - greeted)} updates`);
         return s.appendUpdate(r, u);
       },
+      setStateVector: (r, v) => {
+        s.setStateVector(r, v);
+      },
+      listMarkers: (space) => s.listMarkers(space),
       compact: (r, t, m) => {
         s.compact(r, t, m);
       },
@@ -75,6 +80,8 @@ describe('Room', () => {
       appendUpdate: () => {
         throw new Error('disk full');
       },
+      setStateVector: () => undefined,
+      listMarkers: () => [],
       compact: () => undefined,
       close: () => undefined,
     }));
@@ -96,12 +103,14 @@ describe('Room', () => {
   it('keeps updates in order behind an asynchronous storage', async () => {
     const { deps, sqlite, cleanup } = roomDeps({}, (s: SqliteStorage): DocStorage => ({
       loadDoc: (r) => Promise.resolve(s.loadDoc(r)),
-      appendUpdate: (r, u) =>
+      appendUpdate: (r, u, m) =>
         new Promise((resolve) =>
           setTimeout(() => {
-            resolve(s.appendUpdate(r, u));
+            resolve(s.appendUpdate(r, u, m));
           }, 5),
         ),
+      setStateVector: (r, v) => Promise.resolve(s.setStateVector(r, v)),
+      listMarkers: (space) => Promise.resolve(s.listMarkers(space)),
       compact: async (r, t, m) => {
         await Promise.resolve();
         s.compact(r, t, m);
@@ -195,5 +204,82 @@ describe('Room', () => {
     room.commitUpdate(peer, deletion, null);
     await room.flush();
     expect(room.wouldChange(deletion)).toBe(false);
+  });
+
+  it('answers RelayState only after every earlier update is stored, even behind a slow storage', async () => {
+    const { deps, cleanup } = roomDeps({}, (s: SqliteStorage): DocStorage => ({
+      loadDoc: (r) => s.loadDoc(r),
+      appendUpdate: (r, u, m) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            resolve(s.appendUpdate(r, u, m));
+          }, 5),
+        ),
+      setStateVector: (r, v) => {
+        s.setStateVector(r, v);
+      },
+      listMarkers: (space) => s.listMarkers(space),
+      compact: (r, t, m) => {
+        s.compact(r, t, m);
+      },
+      close: () => undefined,
+    }));
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    room.add(a);
+    const source = new Y.Doc();
+    room.commitUpdate(a, edit('one', source), null);
+    room.commitUpdate(a, edit('two', source), null);
+    const before = a.frames.length;
+    room.sendRelayState(a);
+    expect(a.frames).toHaveLength(before); // still waiting for the two appends
+    await room.flush();
+    const answer = a.frames.at(-1);
+    expect(answer?.[0]).toBe(100);
+    const decoder = decoding.createDecoder(answer ?? Buffer.alloc(0));
+    decoding.readVarUint(decoder);
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(source)),
+    );
+  });
+
+  it('writes the change marker with each update: the stored state vector and the writer', async () => {
+    const { deps, sqlite, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const ada = { ...recordingPeer(), userId: 'ada' };
+    const bob = { ...recordingPeer(), userId: 'bob' };
+    room.add(ada);
+    room.add(bob);
+    const source = new Y.Doc();
+    room.commitUpdate(ada, edit('a', source), null);
+    expect(sqlite.listMarkers('s')).toMatchObject([{ docId: 'd', updatedBy: 'ada' }]);
+    const t0 = Date.now();
+    room.commitUpdate(bob, edit('b', source), null);
+    const [marker] = sqlite.listMarkers('s');
+    expect(marker?.updatedBy).toBe('bob');
+    expect(marker?.updatedAt).toBeGreaterThanOrEqual(t0);
+    expect(Y.decodeStateVector(marker?.stateVector ?? new Uint8Array())).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(room.doc)),
+    );
+  });
+
+  it('corrects the marker when an update releases structs that waited for it', async () => {
+    const { deps, sqlite, cleanup } = roomDeps();
+    cleanups.push(cleanup);
+    const room = await Room.load('s/d', deps);
+    const a = recordingPeer();
+    room.add(a);
+    const source = new Y.Doc();
+    const first = edit('first', source);
+    const second = edit('second', source);
+    room.commitUpdate(a, second, null); // waits for `first`
+    room.commitUpdate(a, first, null); // releases it: more than predicted
+    await room.flush();
+    const [marker] = sqlite.listMarkers('s');
+    expect(Y.decodeStateVector(marker?.stateVector ?? new Uint8Array())).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(source)),
+    );
   });
 });

@@ -15,17 +15,21 @@ import { errorMessage, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import {
   encodeAwareness,
+  encodeRelayState,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
 } from '../protocol/encode.ts';
-import type { DocStorage } from '../storage/types.ts';
+import type { AppendMeta, DocStorage, MaybePromise } from '../storage/types.ts';
 import { SerialQueue } from './serial-queue.ts';
+import { predictStateVector, sameStateVector } from './state-vector.ts';
 
 /** A connection as the room sees it. */
 export interface RoomPeer extends FanoutPeer {
   /** Closes this peer with `code` (e.g. 1011 when its update could not be stored). */
   fail(code: number, reason: string): void;
+  /** The writer's `sub`, recorded in the room's change marker; absent or empty when unknown. */
+  readonly userId?: string;
 }
 
 export interface RoomDeps {
@@ -121,6 +125,19 @@ export class Room {
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
   }
 
+  /**
+   * Sends `peer` the state vector of what is stored for this room
+   * (`MessageType.RelayState`, issue 5 point 4), once every update queued
+   * before it (this peer's earlier frames included) is stored and applied:
+   * persist before apply makes the document exactly the stored state.
+   */
+  sendRelayState(peer: RoomPeer): void {
+    this.#queue.run(() => {
+      if (this.#closed) return;
+      peer.send(encodeRelayState(Y.encodeStateVector(this.doc)));
+    });
+  }
+
   /** Answers a client's sync step 1 with everything it lacks. */
   syncStep2For(stateVector: Uint8Array): Buffer {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
@@ -136,10 +153,18 @@ export class Room {
     this.#queue.run(() => {
       if (this.#closed) return;
       const { storage, metrics } = this.#deps;
-      const persisted = (seq: number): void => {
+      // The change marker (issue 5 point 3) goes into the same transaction as the update.
+      const meta: AppendMeta = {
+        stateVector: predictStateVector(this.doc, update),
+        by: peer.userId === undefined || peer.userId === '' ? null : peer.userId,
+        at: Date.now(),
+      };
+      const persisted = (seq: number): MaybePromise<void> => {
         metrics.updatesPersisted += 1;
         this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
         this.#apply(update, seq);
+        const actual = Y.encodeStateVector(this.doc);
+        if (!sameStateVector(actual, meta.stateVector)) return this.#correctMarker(actual);
       };
       const failed = (err: unknown): void => {
         metrics.storageErrors += 1;
@@ -151,15 +176,12 @@ export class Room {
       };
       let seq;
       try {
-        seq = storage.appendUpdate(this.name, update);
+        seq = storage.appendUpdate(this.name, update, meta);
       } catch (err) {
         failed(err);
         return;
       }
-      if (typeof seq === 'number') {
-        persisted(seq);
-        return;
-      }
+      if (typeof seq === 'number') return persisted(seq);
       return seq.then(persisted, failed);
     });
   }
@@ -236,6 +258,22 @@ export class Room {
     this.#lastSeq = seq;
     this.#storedRows += 1;
     if (this.#storedRows >= this.#deps.limits.compactAfterUpdates) this.#scheduleCompaction();
+  }
+
+  /** Rewrites the marker's state vector when the prediction missed (held-back structs). */
+  #correctMarker(stateVector: Uint8Array): MaybePromise<void> {
+    const failed = (err: unknown): void => {
+      this.#deps.log.warn('change marker correction failed', {
+        room: this.name,
+        error: errorMessage(err),
+      });
+    };
+    try {
+      const result = this.#deps.storage.setStateVector(this.name, stateVector);
+      if (result instanceof Promise) return result.catch(failed);
+    } catch (err) {
+      failed(err);
+    }
   }
 
   #scheduleCompaction(): void {

@@ -11,7 +11,7 @@ import type { RoomDeps, RoomPeer } from './room.ts';
 export function roomDeps(
   limits: Partial<RelayLimits> = {},
   wrap: (s: SqliteStorage) => DocStorage = (s) => s,
-): { deps: RoomDeps; sqlite: SqliteStorage; cleanup: () => void } {
+): { deps: RoomDeps; sqlite: SqliteStorage; cleanup: () => Promise<void> } {
   const data = tempDataDir();
   const sqlite = new SqliteStorage({ dataDir: data.dir });
   const deps: RoomDeps = {
@@ -24,8 +24,9 @@ export function roomDeps(
   return {
     deps,
     sqlite,
-    cleanup: () => {
-      sqlite.close();
+    // The directory goes only after the checkpoint thread has let go of its files.
+    cleanup: async () => {
+      await sqlite.close();
       data.cleanup();
     },
   };

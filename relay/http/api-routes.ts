@@ -19,6 +19,7 @@ import { z } from 'zod';
 import {
   CreateSpaceRequestSchema,
   DirectoryResponseSchema,
+  DocMarkersResponseSchema,
   MeResponseSchema,
   MemberSchema,
   MembersResponseSchema,
@@ -32,6 +33,7 @@ import { ID_PATTERN } from '../../shared/wire.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { Principal } from '../pipeline/auth.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import { HttpError } from './json.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -41,6 +43,8 @@ export interface ApiDeps {
   readonly store: SpaceStore;
   /** Announces a membership change to open connections (all nodes). */
   readonly publishMembership: (change: MembershipChange) => void;
+  /** Change markers of a space's stored documents (storage's `listMarkers`). */
+  readonly docMarkers: (spaceId: string) => MaybePromise<readonly StoredMarker[]>;
 }
 
 export interface ApiRequest {
@@ -173,6 +177,29 @@ export const API_ROUTES: readonly ApiRoute[] = [
       if (role === null)
         throw new HttpError(403, 'forbidden', 'you are not a member of this space');
       return { status: 200, body: { members: await deps.store.members(spaceId) } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/spaces/{id}/docs',
+    operationId: 'listDocMarkers',
+    summary:
+      'One change marker per stored document of a space, the index included (members only): the state vector of the stored state (base64), when and by whom it last changed. Clients sync in the background only the documents whose marker differs from their own state (issue 5).',
+    auth: true,
+    responses: { 200: { description: 'the markers', schema: DocMarkersResponseSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { spaceId, role } = await spaceAndRole(deps, req);
+      if (role === null)
+        throw new HttpError(403, 'forbidden', 'you are not a member of this space');
+      const markers = await deps.docMarkers(spaceId);
+      const docs = markers.map((m) => ({
+        docId: m.docId,
+        stateVector: Buffer.from(m.stateVector).toString('base64'),
+        updatedAt: m.updatedAt,
+        updatedBy: m.updatedBy,
+      }));
+      return { status: 200, body: { docs } };
     },
   },
   {

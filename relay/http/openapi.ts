@@ -90,7 +90,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json
       title: 'Commonplace relay API',
       version,
       description:
-        'Spaces, members and the directory (issue 3). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`.',
+        'Spaces, members and the directory (issue 3); change markers of stored documents (issue 5). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`.',
     },
     security: [{ bearerAuth: [] }],
     paths,

@@ -107,7 +107,7 @@ async function storedText(room: string): Promise<string> {
   const storage = new SqliteStorage({ dataDir });
   const doc = new Y.Doc();
   for (const update of storage.loadDoc(room).updates) Y.applyUpdate(doc, update);
-  storage.close();
+  await storage.close();
   return doc.getText('body').toJSON();
 }
 

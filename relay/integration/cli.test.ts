@@ -112,7 +112,7 @@ describe('relay CLI', () => {
     const storage = new SqliteStorage({ dataDir: data.dir });
     const doc = new Y.Doc();
     for (const update of storage.loadDoc(room).updates) Y.applyUpdate(doc, update);
-    storage.close();
+    await storage.close();
     expect(doc.getText('body').toJSON()).toBe('survives SIGTERM');
   });
 

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/wire.ts';
 import type { RelayHandle } from '../server.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
-import type { DocStorage } from '../storage/types.ts';
+import type { AppendMeta, DocStorage, StoredMarker } from '../storage/types.ts';
 import { connectClient, startTestRelay, synced, tempDataDir, type TestClient } from './helpers.ts';
 
 const clients: TestClient[] = [];
@@ -40,16 +40,22 @@ class ObservingStorage implements DocStorage {
   loadDoc(room: string) {
     return this.inner.loadDoc(room);
   }
-  appendUpdate(room: string, update: Uint8Array): number {
+  appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): number {
     if (this.peer !== null) this.seenByPeerAtAppend.push(this.peer.text.toJSON());
     if (this.failAppends) throw new Error('disk full (simulated)');
-    return this.inner.appendUpdate(room, update);
+    return this.inner.appendUpdate(room, update, meta);
+  }
+  setStateVector(room: string, stateVector: Uint8Array): void {
+    this.inner.setStateVector(room, stateVector);
+  }
+  listMarkers(spaceId: string): StoredMarker[] {
+    return this.inner.listMarkers(spaceId);
   }
   compact(room: string, throughSeq: number, merged: Uint8Array): void {
     this.inner.compact(room, throughSeq, merged);
   }
-  close(): void {
-    this.inner.close();
+  close(): Promise<void> {
+    return this.inner.close();
   }
 }
 

@@ -108,7 +108,7 @@ describe('connection pipeline stages', () => {
     const storage = new SqliteStorage({ dataDir });
     const stored = new Y.Doc();
     for (const u of storage.loadDoc('team/notes').updates) Y.applyUpdate(stored, u);
-    storage.close();
+    await storage.close();
     expect(stored.getText('body').toJSON()).toBe('editor text!');
   });
 

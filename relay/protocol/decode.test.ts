@@ -92,4 +92,10 @@ describe('validateUpdate', () => {
   it('accepts a real update and reports it non-empty', () => {
     expect(validateUpdate(docUpdate('x'))).toEqual({ empty: false });
   });
+
+  it('decodes a RelayState request (the type alone) and refuses one with trailing bytes', () => {
+    // varUint(100) is the single byte 100.
+    expect(decodeClientMessage(Uint8Array.from([100]), limits)).toEqual({ kind: 'relay-state' });
+    expect(() => decodeClientMessage(Uint8Array.from([100, 0]), limits)).toThrow(ProtocolError);
+  });
 });

@@ -24,6 +24,8 @@ export type ClientMessage =
     }
   | { readonly kind: 'awareness'; readonly update: Uint8Array }
   | { readonly kind: 'query-awareness' }
+  /** Commonplace's RelayState request (shared/wire.ts): the type alone, nothing after it. */
+  | { readonly kind: 'relay-state' }
   /** y-protocols/auth frames are relay→client only; one from a client is ignored. */
   | { readonly kind: 'auth' };
 
@@ -140,6 +142,9 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits): Cl
     case MessageType.QueryAwareness:
       expectEnd(decoder, 'query awareness');
       return { kind: 'query-awareness' };
+    case MessageType.RelayState:
+      expectEnd(decoder, 'relay state');
+      return { kind: 'relay-state' };
     case MessageType.Auth:
       guard('auth', () => {
         decoding.readVarUint(decoder);

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import {
   encodeAwareness,
   encodePermissionDenied,
+  encodeRelayState,
   encodeSyncStep1,
   encodeSyncUpdate,
 } from './encode.ts';
@@ -30,5 +31,16 @@ describe('encoders', () => {
     expect(decoding.readVarUint(denied)).toBe(2);
     expect(decoding.readVarUint(denied)).toBe(0);
     expect(decoding.readVarString(denied)).toBe('read-only');
+  });
+
+  it('frame a RelayState answer: the type, then the state vector as a byte array', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'abc');
+    const decoder = decoding.createDecoder(encodeRelayState(Y.encodeStateVector(doc)));
+    expect(decoding.readVarUint(decoder)).toBe(100);
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(doc)),
+    );
+    expect(decoding.hasContent(decoder)).toBe(false);
   });
 });

@@ -51,3 +51,11 @@ export function encodePermissionDenied(reason: string): Buffer {
   encoding.writeVarString(encoder, reason);
   return toBuffer(encoder);
 }
+
+/** The answer to a client's RelayState request: the state vector of what the relay stored. */
+export function encodeRelayState(stateVector: Uint8Array): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.RelayState);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return toBuffer(encoder);
+}

@@ -1,12 +1,14 @@
-import { statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { tempDataDir } from '../integration/helpers.ts';
 import { SQLITE_FILE, SqliteStorage } from './sqlite.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
+  // Every test awaits close() first: the checkpoint thread has exited, so removal cannot race it.
   for (const c of cleanups.splice(0)) c();
 });
 function dir(): string {
@@ -16,31 +18,31 @@ function dir(): string {
 }
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
-describe('SqliteStorage', () => {
-  it('appends per room in order and reads them back after reopening', () => {
+describe('SqliteStorage', async () => {
+  it('appends per room in order and reads them back after reopening', async () => {
     const dataDir = dir();
     const storage = new SqliteStorage({ dataDir });
     const s1 = storage.appendUpdate('a/x', bytes(1));
     storage.appendUpdate('b/y', bytes(9));
     const s2 = storage.appendUpdate('a/x', bytes(2, 2));
     expect(s2).toBeGreaterThan(s1);
-    storage.close();
+    await storage.close();
     const reopened = new SqliteStorage({ dataDir });
     expect(reopened.loadDoc('a/x')).toEqual({ updates: [bytes(1), bytes(2, 2)], lastSeq: s2 });
     expect(reopened.loadDoc('none/here')).toEqual({ updates: [], lastSeq: 0 });
-    reopened.close();
+    await reopened.close();
   });
 
-  it('uses the WAL journal', () => {
+  it('uses the WAL journal', async () => {
     const dataDir = dir();
     const storage = new SqliteStorage({ dataDir });
     const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
-    storage.close();
+    await storage.close();
   });
 
-  it('compacts rows up to a sequence number and keeps later ones after the merged row', () => {
+  it('compacts rows up to a sequence number and keeps later ones after the merged row', async () => {
     const storage = new SqliteStorage({ dataDir: dir() });
     storage.appendUpdate('a/x', bytes(1));
     const through = storage.appendUpdate('a/x', bytes(2));
@@ -49,10 +51,10 @@ describe('SqliteStorage', () => {
     storage.compact('a/x', through, bytes(12));
     expect(storage.loadDoc('a/x')).toEqual({ updates: [bytes(12), bytes(3)], lastSeq: later });
     expect(storage.loadDoc('b/y').updates).toEqual([bytes(7)]);
-    storage.close();
+    await storage.close();
   });
 
-  it('rolls a failed compaction back, losing nothing', () => {
+  it('rolls a failed compaction back, losing nothing', async () => {
     const storage = new SqliteStorage({ dataDir: dir() });
     storage.appendUpdate('a/x', bytes(1));
     const taken = storage.appendUpdate('b/y', bytes(5));
@@ -62,7 +64,7 @@ describe('SqliteStorage', () => {
     }).toThrow();
     expect(storage.loadDoc('a/x').updates).toEqual([bytes(1)]);
     expect(storage.loadDoc('b/y').updates).toEqual([bytes(5)]);
-    storage.close();
+    await storage.close();
   });
 
   it('checkpoints the WAL into the database file from its worker thread, not on commit', async () => {
@@ -81,6 +83,68 @@ describe('SqliteStorage', () => {
       .poll(() => statSync(file).size, { timeout: 10_000 })
       .toBeGreaterThan(before + 1_000_000);
     expect(errors).toEqual([]);
-    storage.close();
+    await storage.close();
+  });
+
+  it('resolves close() only once the checkpoint thread has exited, so the directory can go at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const data = tempDataDir();
+      const storage = new SqliteStorage({ dataDir: data.dir, checkpointIntervalMs: 1 });
+      for (let i = 0; i < 50; i++) storage.appendUpdate('a/x', new Uint8Array(4096).fill(i));
+      await storage.close();
+      // No retries: a file still held open by the worker would make this flaky.
+      rmSync(data.dir, { recursive: true });
+      expect(existsSync(data.dir)).toBe(false);
+    }
+  });
+
+  it('keeps a change marker per document, written with each update, listed per space', async () => {
+    const dataDir = dir();
+    const storage = new SqliteStorage({ dataDir });
+    storage.appendUpdate('s1/note', bytes(1), { stateVector: bytes(1, 5, 1), by: 'ada', at: 10 });
+    storage.appendUpdate('s1/index', bytes(2), { stateVector: bytes(1, 6, 1), by: null, at: 11 });
+    storage.appendUpdate('s2/other', bytes(3), { stateVector: bytes(0), by: 'bob', at: 12 });
+    storage.appendUpdate('s1/note', bytes(4), { stateVector: bytes(1, 5, 2), by: 'bob', at: 13 });
+    storage.setStateVector('s1/note', bytes(1, 5, 3));
+    expect(storage.listMarkers('s1')).toEqual([
+      { docId: 'index', stateVector: bytes(1, 6, 1), updatedAt: 11, updatedBy: null },
+      { docId: 'note', stateVector: bytes(1, 5, 3), updatedAt: 13, updatedBy: 'bob' },
+    ]);
+    expect(storage.listMarkers('nobody')).toEqual([]);
+    await storage.close();
+    const reopened = new SqliteStorage({ dataDir });
+    expect(reopened.listMarkers('s2')).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('back-fills markers of documents stored before markers existed', async () => {
+    const dataDir = dir();
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'old');
+    const storage = new SqliteStorage({ dataDir });
+    storage.appendUpdate('s1/legacy', Y.encodeStateAsUpdate(source)); // no meta: an old relay
+    await storage.close();
+    const reopened = new SqliteStorage({ dataDir });
+    const [marker] = reopened.listMarkers('s1');
+    expect(marker?.docId).toBe('legacy');
+    expect(marker?.updatedAt).toBe(0);
+    expect(marker?.updatedBy).toBeNull();
+    expect(Y.decodeStateVector(marker?.stateVector ?? bytes())).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(source)),
+    );
+    await reopened.close();
+  });
+
+  it('rolls the update back when its marker cannot be written', async () => {
+    const storage = new SqliteStorage({ dataDir: dir() });
+    expect(() =>
+      storage.appendUpdate('s1/note', bytes(1), {
+        stateVector: bytes(0),
+        by: null,
+        at: Number.NaN, // NOT NULL column: the marker insert fails
+      }),
+    ).toThrow();
+    expect(storage.loadDoc('s1/note').updates).toEqual([]);
+    await storage.close();
   });
 });

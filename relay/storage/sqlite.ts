@@ -9,7 +9,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
-import type { DocStorage, StoredDoc } from './types.ts';
+import {
+  backfillMarkers,
+  DOC_META_SCHEMA,
+  markerFromRow,
+  markerKey,
+  SELECT_MARKERS,
+  UPSERT_MARKER,
+  UPSERT_STATE_VECTOR,
+} from './doc-meta.ts';
+import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
 
@@ -23,6 +32,9 @@ export interface SqliteStorageOptions {
   /** Called when background checkpointing fails (SQLite's own checkpoints take over). */
   readonly onCheckpointError?: (message: string) => void;
 }
+
+/** How long close() waits for the checkpoint thread to exit before terminating it. */
+const WORKER_STOP_TIMEOUT_MS = 5_000;
 
 /** SQLite's default auto-checkpoint threshold, in WAL pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -46,8 +58,13 @@ export class SqliteStorage implements DocStorage {
   readonly #insertAt: StatementSync;
   readonly #select: StatementSync;
   readonly #deleteThrough: StatementSync;
+  readonly #upsertMarker: StatementSync;
+  readonly #upsertStateVector: StatementSync;
+  readonly #selectMarkers: StatementSync;
   readonly #checkpointer: Worker | null;
-  #closed = false;
+  /** Resolves when the checkpoint thread has exited (its connection and files closed). */
+  readonly #checkpointerExited: Promise<void>;
+  #closed: Promise<void> | null = null;
 
   constructor(options: SqliteStorageOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -58,11 +75,25 @@ export class SqliteStorage implements DocStorage {
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000;`,
     );
     this.#db.exec(SCHEMA);
+    this.#db.exec(DOC_META_SCHEMA);
+    backfillMarkers(this.#db);
     this.#checkpointer = this.#startCheckpointer(file, options);
+    const worker = this.#checkpointer;
+    this.#checkpointerExited =
+      worker === null
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            worker.once('exit', () => {
+              resolve();
+            });
+          });
     this.#insert = this.#db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
     this.#insertAt = this.#db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)');
     this.#select = this.#db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
     this.#deleteThrough = this.#db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?');
+    this.#upsertMarker = this.#db.prepare(UPSERT_MARKER);
+    this.#upsertStateVector = this.#db.prepare(UPSERT_STATE_VECTOR);
+    this.#selectMarkers = this.#db.prepare(SELECT_MARKERS);
   }
 
   loadDoc(room: string): StoredDoc {
@@ -80,9 +111,31 @@ export class SqliteStorage implements DocStorage {
     return { updates, lastSeq };
   }
 
-  appendUpdate(room: string, update: Uint8Array): number {
-    const { lastInsertRowid } = this.#insert.run(room, update);
-    return Number(lastInsertRowid);
+  appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): number {
+    const key = meta === undefined ? null : markerKey(room);
+    if (meta === undefined || key === null) {
+      return Number(this.#insert.run(room, update).lastInsertRowid);
+    }
+    // One transaction: the marker never claims an update that is not stored.
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const seq = Number(this.#insert.run(room, update).lastInsertRowid);
+      this.#upsertMarker.run(room, key.space, key.doc, meta.stateVector, meta.at, meta.by);
+      this.#db.exec('COMMIT');
+      return seq;
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  setStateVector(room: string, stateVector: Uint8Array): void {
+    const key = markerKey(room);
+    if (key !== null) this.#upsertStateVector.run(room, key.space, key.doc, stateVector);
+  }
+
+  listMarkers(spaceId: string): StoredMarker[] {
+    return this.#selectMarkers.all(spaceId).map(markerFromRow);
   }
 
   compact(room: string, throughSeq: number, merged: Uint8Array): void {
@@ -99,10 +152,32 @@ export class SqliteStorage implements DocStorage {
     }
   }
 
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#checkpointer?.postMessage('stop');
+  /**
+   * Stops the checkpoint thread and waits until it has exited (so no thread
+   * still holds the database files when this resolves: a caller may delete
+   * the data directory at once), then folds the WAL into the main file and
+   * closes the connection.
+   */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  async #close(): Promise<void> {
+    const worker = this.#checkpointer;
+    if (worker !== null) {
+      worker.postMessage('stop');
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => {
+          resolve('timeout');
+        }, WORKER_STOP_TIMEOUT_MS);
+      });
+      if ((await Promise.race([this.#checkpointerExited, timedOut])) === 'timeout') {
+        await worker.terminate();
+      }
+      clearTimeout(timer);
+    }
     // Fold the WAL back into the main file so the data dir is one file at rest.
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     this.#db.close();
@@ -116,7 +191,7 @@ export class SqliteStorage implements DocStorage {
    */
   #startCheckpointer(file: string, options: SqliteStorageOptions): Worker | null {
     const fallBack = (message: string): void => {
-      if (this.#closed) return;
+      if (this.#closed !== null) return;
       this.#db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
       options.onCheckpointError?.(message);
     };

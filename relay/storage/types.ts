@@ -16,6 +16,28 @@ export interface StoredDoc {
   readonly lastSeq: number;
 }
 
+/**
+ * The change marker written with an update (issue 5 point 3): what the
+ * stored state of the room will be once the update is in, and who sent it.
+ */
+export interface AppendMeta {
+  /** `Y.encodeStateVector` of the room's stored state including this update. */
+  readonly stateVector: Uint8Array;
+  /** `sub` of the writer; null when unknown. */
+  readonly by: string | null;
+  /** Epoch milliseconds of the append. */
+  readonly at: number;
+}
+
+/** The change marker of one stored document, as `GET /api/spaces/{id}/docs` serves it. */
+export interface StoredMarker {
+  readonly docId: string;
+  readonly stateVector: Uint8Array;
+  /** Epoch ms of the last stored update; 0 when unknown (stored before markers existed). */
+  readonly updatedAt: number;
+  readonly updatedBy: string | null;
+}
+
 export interface DocStorage {
   /** Reads every stored update of `room`. An unknown room yields no updates. */
   loadDoc(room: string): MaybePromise<StoredDoc>;
@@ -23,14 +45,23 @@ export interface DocStorage {
    * Appends one update durably and returns its sequence number. When this
    * resolves the update survives a crash of the relay process; only then may
    * it be applied or broadcast (persist before broadcast, handbook §1).
+   * With `meta`, the room's change marker is updated in the same transaction.
    */
-  appendUpdate(room: string, update: Uint8Array): MaybePromise<number>;
+  appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): MaybePromise<number>;
+  /**
+   * Corrects the state vector of a room's change marker (keeping who and
+   * when), for the rare update whose effect `AppendMeta` could not predict
+   * (structs waiting for a missing dependency).
+   */
+  setStateVector(room: string, stateVector: Uint8Array): MaybePromise<void>;
+  /** The change markers of every stored document of `spaceId`, without loading any document. */
+  listMarkers(spaceId: string): MaybePromise<StoredMarker[]>;
   /**
    * Replaces every update of `room` with sequence number `<= throughSeq` by
    * `merged`, atomically: a crash leaves either the old rows or the merged
    * one. Updates appended after `throughSeq` are kept and stay after it.
    */
   compact(room: string, throughSeq: number, merged: Uint8Array): MaybePromise<void>;
-  /** Flushes and releases the storage. Further calls fail. */
+  /** Flushes and releases the storage (and any thread it started). Further calls fail. */
   close(): MaybePromise<void>;
 }

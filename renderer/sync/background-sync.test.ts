@@ -46,7 +46,7 @@ describe('background sync from change markers', () => {
       titleOf: (room) => (room.docId === 'agenda' ? 'Weekly agenda' : null),
       now: () => 1_000,
       fetch: (url) => {
-        const path = new URL(url instanceof URL ? url.href : String(url)).pathname;
+        const path = new URL(url instanceof URL ? url.href : (url as string)).pathname;
         requested.push(path);
         if (path === '/api/directory') {
           return Promise.resolve(json({ people: [{ id: 'grace', name: 'Grace Hopper' }] }));
@@ -74,6 +74,6 @@ describe('background sync from change markers', () => {
       .not.toBeNull();
     expect(StandInRelaySocket.sockets.map((s) => s.room)).toEqual(['s1/agenda']);
     const copy = await registry.readLocal({ spaceId: 's1', docId: 'agenda' });
-    expect(noteBody(copy).toString()).toContain('Grace’s agenda');
+    expect(noteBody(copy).toJSON()).toContain('Grace’s agenda');
   });
 });

@@ -117,6 +117,10 @@ interface Entry {
   readonly reconnect: Reconnector;
 }
 
+function stillWanted(entry: Entry): boolean {
+  return entry.open && entry.wanted;
+}
+
 export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   const { relayUrl, store } = options;
   const idleMs = options.idleMs ?? 5_000;
@@ -130,6 +134,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   const knownFor = (who: string | null): KnownDocs | null =>
     options.localStore && who !== null ? createKnownDocs(options.localStore.storage, who) : null;
   let known = knownFor(owner);
+  const support = { relayState: true };
   const title = (room: RoomName) => options.titleOf?.(room) ?? room.docId;
 
   /**
@@ -144,7 +149,8 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       const result = await credentials
         .accessToken(forceRefresh ? { forceRefresh } : undefined)
         .catch(() => null);
-      if (!entry.open || !entry.wanted) return;
+      // The await may have let the pool take the slot back or the doc close.
+      if (!stillWanted(entry)) return;
       if (result === null && store.getState().session?.status === 'signed-in') {
         // Signed in, but no token now (offline past its expiry; the IdP is
         // unreachable): not a refusal. Try again later; editing goes on.
@@ -258,11 +264,17 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const handle: DocHandle = { key, room, doc, provider, body: noteBody(doc) };
     // eslint-disable-next-line prefer-const -- assigned once the entry exists
     let entry: Entry;
-    const pending = trackPending(doc, provider, local, (count) => {
-      store.getState().setPending(key, count);
-      if (entry.localLoaded) remember(entry);
-      backgroundCheck(entry);
-    });
+    const pending = trackPending(
+      doc,
+      provider,
+      local,
+      (count) => {
+        store.getState().setPending(key, count);
+        if (entry.localLoaded) remember(entry);
+        backgroundCheck(entry);
+      },
+      support,
+    );
     const reconnect = manageReconnect(provider, {
       wanted: () => entry.open && entry.wanted,
       connect: () => void connectWithToken(entry, false),
@@ -294,6 +306,15 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
         pending.ask();
         remember(entry);
         backgroundCheck(entry);
+      },
+      onMalformed: () => {
+        // A relay from before issue 5 does not know RelayState and closes the
+        // socket with 4400 when it gets one: stop asking (the count stays
+        // unknown, never a guessed zero) and reconnect without it.
+        if (!pending.awaitingAnswer() || !support.relayState) return false;
+        support.relayState = false;
+        void connectWithToken(entry, false);
+        return true;
       },
       onRefused: (code, reason) => {
         if (code === CloseCode.Forbidden)

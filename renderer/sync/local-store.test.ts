@@ -36,7 +36,7 @@ function setup(owner: string, storage = memoryStore(), connect = true) {
 }
 
 function text(doc: Y.Doc): string {
-  return noteBody(doc).toString();
+  return noteBody(doc).toJSON();
 }
 
 function paragraph(value: string): Y.XmlElement {

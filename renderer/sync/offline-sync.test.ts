@@ -73,7 +73,7 @@ describe('background sync', () => {
     expect(StandInRelaySocket.peakOpen).toBeLessThanOrEqual(16);
     expect(StandInRelaySocket.peakOpen).toBeGreaterThan(3);
     const copy = await registry.readLocal({ spaceId: 'big', docId: 'n39' });
-    expect(noteBody(copy).toString()).toContain('content of n39');
+    expect(noteBody(copy).toJSON()).toContain('content of n39');
   });
 });
 
@@ -110,7 +110,7 @@ describe('pending changes', () => {
     await expect
       .poll(() => selectPendingTotal(second.store.getState()), { timeout: 5_000 })
       .toBe(0);
-    expect(noteBody(StandInRelaySocket.docs.get('team/plan') ?? new Y.Doc()).toString()).toContain(
+    expect(noteBody(StandInRelaySocket.docs.get('team/plan') ?? new Y.Doc()).toJSON()).toContain(
       'offline edit',
     );
   });
@@ -145,7 +145,7 @@ describe('refused edits', () => {
       .poll(() => store.getState().refused)
       .toEqual([{ roomKey: 'team/plan', title: 'Launch plan', reason: 'not a member' }]);
     const copy = await registry.readLocal(plan);
-    expect(noteBody(copy).toString()).toContain('written on the train');
+    expect(noteBody(copy).toJSON()).toContain('written on the train');
     expect(store.getState().pending[h.key]).toBe(1);
   });
 
@@ -166,5 +166,28 @@ describe('refused edits', () => {
       title: 'Launch plan',
       reason: 'you are now a viewer in this space',
     });
+  });
+});
+
+describe('a relay from before issue 5', () => {
+  it('closes on RelayState with 4400: we stop asking, reconnect, and keep the count unknown', async () => {
+    StandInRelaySocket.autoAccept = true;
+    StandInRelaySocket.answersRelayState = false;
+    const { store, registry } = setup();
+    const h = registry.open(plan);
+    registry.retain(h);
+    await expect.poll(() => store.getState().rooms[h.key]?.synced).toBe(true);
+    noteBody(h.doc).insert(0, [paragraph('x')]);
+    // The old relay's answer to the request: close 4400.
+    await expect.poll(() => StandInRelaySocket.sockets.length).toBe(1);
+    await expect.poll(() => StandInRelaySocket.relayStateRequests).toBeGreaterThan(0);
+    StandInRelaySocket.sockets[0]?.closeWith(
+      CloseCode.MalformedMessage,
+      'unknown message type 100',
+    );
+    await expect.poll(() => StandInRelaySocket.sockets.length).toBe(2);
+    await expect.poll(() => store.getState().rooms[h.key]?.synced).toBe(true);
+    expect(store.getState().rooms[h.key]?.closed).toBeNull();
+    expect(selectPendingTotal(store.getState())).toBeNull();
   });
 });

@@ -28,6 +28,8 @@ export interface PendingTracker {
   load(): Promise<void>;
   /** Asks the relay now (after a sync) if connected. */
   ask(): void;
+  /** A RelayState request is waiting for its answer. */
+  awaitingAnswer(): boolean;
   /** Current count; null while unknown. */
   count(): number | null;
   /** Whether any local transaction is still unconfirmed (count > 0 or unknown with changes). */
@@ -40,6 +42,12 @@ export function trackPending(
   provider: WebsocketProvider,
   local: LocalStore | null,
   onChange: (count: number | null) => void,
+  /**
+   * Shared by every document of the registry: false once the relay turned
+   * out not to know RelayState (a relay from before issue 5 closes the
+   * socket with 4400 on it); the count then stays unknown.
+   */
+  support: { relayState: boolean } = { relayState: true },
 ): PendingTracker {
   let txs: PendingTx[] = [];
   let relay: Map<number, number> | null = null;
@@ -50,6 +58,8 @@ export function trackPending(
   let destroyed = false;
   let last: number | null | undefined;
   let recheck = 0;
+  /** The last socket closed while a request was unanswered (see `awaitingAnswer`). */
+  let droppedUnanswered = false;
 
   const count = () => countPending(txs, relay, ackSeq);
   const publish = () => {
@@ -65,7 +75,7 @@ export function trackPending(
   };
 
   const ask = () => {
-    if (destroyed) return;
+    if (destroyed || !support.relayState) return;
     if (requestRelayState(provider)) inFlight.push(seq);
   };
 
@@ -86,6 +96,7 @@ export function trackPending(
 
   onRelayState(provider, (sv) => {
     if (destroyed) return;
+    droppedUnanswered = false;
     // Answers come in request order on one socket; one without a request
     // (a relay that pushes its state) confirms nothing delete-only.
     ackSeq = Math.max(ackSeq, inFlight.shift() ?? 0);
@@ -108,6 +119,7 @@ export function trackPending(
   });
   // A socket that closes drops the requests on it.
   const onClose = () => {
+    droppedUnanswered = inFlight.length > 0;
     inFlight.length = 0;
   };
   provider.on('connection-close', onClose);
@@ -135,6 +147,7 @@ export function trackPending(
       publish();
     },
     ask,
+    awaitingAnswer: () => inFlight.length > 0 || droppedUnanswered,
     count,
     dirty: () => txs.length > 0 && count() !== 0,
     destroy() {

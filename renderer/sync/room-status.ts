@@ -11,6 +11,8 @@ export interface RoomStatusHooks {
   readonly reconnectWithFreshToken: () => void;
   /** The relay's sync completed. */
   readonly onSynced: () => void;
+  /** Returns true when the close was handled (reconnecting), so it is not a refusal. */
+  readonly onMalformed: (reason: string) => boolean;
   /** The relay closed the room for good. */
   readonly onRefused: (code: number, reason: string) => void;
 }
@@ -52,6 +54,7 @@ export function attachRoomStatus(
       hooks.reconnectWithFreshToken();
       return;
     }
+    if (event.code === CloseCode.MalformedMessage && hooks.onMalformed(event.reason)) return;
     patch(key, { closed: { code: event.code, reason: event.reason } });
     hooks.onRefused(event.code, event.reason);
   };

@@ -20,6 +20,8 @@ export class StandInRelaySocket {
   static sockets: StandInRelaySocket[] = [];
   static docs = new Map<string, Y.Doc>();
   static answersRelayState = true;
+  /** RelayState requests received since the last reset. */
+  static relayStateRequests = 0;
   /** Most sockets open at the same time since the last reset. */
   static peakOpen = 0;
   /** Accept every connection as soon as it is made (a relay that is up). */
@@ -29,6 +31,7 @@ export class StandInRelaySocket {
     StandInRelaySocket.sockets = [];
     StandInRelaySocket.docs = new Map();
     StandInRelaySocket.answersRelayState = true;
+    StandInRelaySocket.relayStateRequests = 0;
     StandInRelaySocket.peakOpen = 0;
   }
   static live(): StandInRelaySocket[] {
@@ -81,6 +84,7 @@ export class StandInRelaySocket {
     const bytes = new Uint8Array(data);
     const [type] = bytes;
     if (type === MessageType.RelayState) {
+      StandInRelaySocket.relayStateRequests += 1;
       if (StandInRelaySocket.answersRelayState) {
         this.deliver(encodeRelayState(Y.encodeStateVector(this.doc)));
       }

@@ -45,11 +45,16 @@ function inline(node: Y.XmlElement | Y.XmlFragment): string {
   return out;
 }
 
+/** The text of a node without its marks (code blocks). */
 function plain(node: Y.XmlElement): string {
-  return node
-    .toArray()
-    .map((c) => (c instanceof Y.XmlText ? c.toString().replace(/<[^>]*>/g, '') : ''))
-    .join('');
+  let out = '';
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlText)) continue;
+    for (const op of child.toDelta() as { insert: unknown }[]) {
+      if (typeof op.insert === 'string') out += op.insert;
+    }
+  }
+  return out;
 }
 
 function indent(text: string, prefix: string): string {

@@ -18,9 +18,8 @@ export function hasUnsyncedChanges(store: AppStore): boolean {
 export function installUnloadWarning(target: Window, store: AppStore): () => void {
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!hasUnsyncedChanges(store)) return;
+    // The standard way to ask for the "Leave site?" prompt (HTML §7.4.2.2).
     event.preventDefault();
-    // Older Chromium shows the prompt only when returnValue is set.
-    event.returnValue = '';
   };
   target.addEventListener('beforeunload', onBeforeUnload);
   return () => {

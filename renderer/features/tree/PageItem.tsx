@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { MAX_TITLE_LENGTH, type PageNode } from '../../../shared/space-index/index.ts';
 import { dropPosition } from './drop.ts';
 import { displayTitle, useTreeActions } from './tree-context.ts';
@@ -17,6 +17,14 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
   const title = displayTitle(page.title);
   const expanded = actions.isExpanded(page.id);
   const hint = actions.dropHint?.id === page.id ? actions.dropHint.position : undefined;
+  const renaming = actions.renamingId === page.id;
+  // Keyboard users land back on the page's link when the title field closes.
+  const link = useRef<HTMLAnchorElement>(null);
+  const wasRenaming = useRef(false);
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) link.current?.focus();
+    wasRenaming.current = renaming;
+  }, [renaming]);
 
   return (
     <li className="tree__item" data-page-id={page.id}>
@@ -25,7 +33,7 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
         data-level={level}
         data-indent={Math.min(level, 8)}
         data-drop={hint}
-        draggable={!actions.readOnly && actions.renamingId !== page.id}
+        draggable={!actions.readOnly && !renaming}
         onDragStart={(event) => {
           event.dataTransfer.setData(DRAG_TYPE, page.id);
           event.dataTransfer.effectAllowed = 'move';
@@ -61,7 +69,7 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
         ) : (
           <span className="tree__spacer" aria-hidden="true" />
         )}
-        {actions.renamingId === page.id ? (
+        {renaming ? (
           <RenameInput
             initial={page.title}
             onDone={(t) => {
@@ -70,6 +78,7 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
           />
         ) : (
           <a
+            ref={link}
             className="tree__link"
             href={actions.hrefFor(page.id)}
             aria-current={actions.selectedPageId === page.id ? 'page' : undefined}
@@ -88,7 +97,7 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
             {title}
           </a>
         )}
-        {!actions.readOnly && actions.renamingId !== page.id && (
+        {!actions.readOnly && !renaming && (
           <span className="tree__actions">
             <RowButton
               label={`New page inside ${title}`}

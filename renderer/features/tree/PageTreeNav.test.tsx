@@ -109,6 +109,7 @@ describe('page tree', () => {
     fireEvent.change(again, { target: { value: '  Roadmap 2027 ' } });
     fireEvent.keyDown(again, { key: 'Enter' });
     expect(local.get('p1')?.title).toBe('Roadmap 2027');
+    expect(document.activeElement).toBe(view.getByRole('link', { name: 'Roadmap 2027' }));
     expect(outline(view.container)).toEqual(['Roadmap 2027']);
   });
 
@@ -213,6 +214,20 @@ describe('page tree', () => {
     expect(view.getByRole('alert').textContent).toMatch(/archived page/);
     expect(outline(view.container)).toEqual(['From Grace']);
     unlink();
+  });
+
+  it('turns read-only when the relay refuses the index for good (4403)', () => {
+    const { view, handle, store } = setup();
+    expect(view.getByRole('button', { name: 'New page' })).toBeTruthy();
+    act(() => {
+      store.getState().patchRoom(handle.key, {
+        closed: { code: 4403, reason: 'not a member of this space' },
+      });
+    });
+    expect(view.queryByRole('button', { name: 'New page' })).toBeNull();
+    expect(view.getByText('View only').getAttribute('title')).toBe(
+      'The relay refused the page tree (not a member of this space).',
+    );
   });
 
   it('is read-only for a viewer: no new page, no actions, nothing draggable', async () => {

@@ -159,7 +159,9 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
           Pages
         </h2>
         {readOnly ? (
-          <span className="tree__readonly">View only</span>
+          <span className="tree__readonly" title={readOnlyReason}>
+            View only
+          </span>
         ) : (
           <button
             type="button"

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Role } from '../../../shared/api.ts';
 import { openSpaceIndex, type SpaceIndex } from '../../../shared/space-index/index.ts';
 import { AppServicesContext } from '../../services/index.ts';
-import { createAppStore } from '../../store/index.ts';
+import { createAppStore, type AppStore } from '../../store/index.ts';
 import { createDocRegistry, type DocHandle, type DocRegistry } from '../../sync/index.ts';
 import { PageCrumbs, PageTreeNav, spaceIndexRoom } from './index.ts';
 
@@ -20,6 +20,7 @@ export interface TreeHarness {
   readonly local: SpaceIndex;
   readonly opened: string[];
   readonly registry: DocRegistry;
+  readonly store: AppStore;
 }
 
 export function renderTree(options: { role?: Role } = {}): TreeHarness {
@@ -62,7 +63,7 @@ export function renderTree(options: { role?: Role } = {}): TreeHarness {
     </AppServicesContext>,
   );
   const local = openSpaceIndex(handle.doc, { userId: 'emp-ada', origin: 'test' });
-  return { view, handle, local, opened, registry };
+  return { view, handle, local, opened, registry, store };
 }
 
 /** Two-way sync between two docs, as the relay would do it. */

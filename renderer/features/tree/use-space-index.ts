@@ -5,6 +5,7 @@ import {
   type PageTree,
   type SpaceIndex,
 } from '../../../shared/space-index/index.ts';
+import { FATAL_CLOSE_CODES } from '../../../shared/wire.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
 import { selectProfile, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
 import { spaceIndexRoom } from './space-index-room.ts';
@@ -50,7 +51,16 @@ export function useSpaceIndex(spaceId: string): SpaceIndexView {
     [index],
   );
   const tree = useSyncExternalStore(subscribe, () => index.snapshot());
-  const readOnlyReason = useAppStore(selectReadOnlyReason(handle.key));
+  const roleReason = useAppStore(selectReadOnlyReason(handle.key));
+  // A relay that refused the index for good (4403 not a member, 4404) will
+  // take no page changes: show the tree read-only rather than accept edits
+  // that cannot reach anyone.
+  const closed = useAppStore((s) => selectRoom(handle.key)(s).closed);
+  const refusal =
+    closed !== null && FATAL_CLOSE_CODES.has(closed.code)
+      ? `The relay refused the page tree (${closed.reason || `code ${String(closed.code)}`}).`
+      : null;
+  const readOnlyReason = roleReason ?? refusal;
   const loaded = useAppStore((s) => selectRoom(handle.key)(s).firstSyncDone);
   return { index, tree, readOnlyReason, loaded };
 }
