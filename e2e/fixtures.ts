@@ -21,6 +21,7 @@ import { startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
 import { DEMO_EMPLOYEES, type Employee } from '../idp/employees.ts';
 import type { RelayHandle } from '../relay/server.ts';
 import { startAuthRelay } from '../scripts/auth-relay.ts';
+import { obtainTokens } from '../idp/testing.ts';
 import { startWebServer, type WebServer } from '../scripts/web-server.ts';
 import type { Role } from '../shared/api.ts';
 
@@ -149,6 +150,13 @@ export async function share(
   role: Role,
 ): Promise<void> {
   const base = stack.relayUrl.replace(/^ws/, 'http');
+  // The relay shares only with people who have signed in once (a typo must not
+  // grant access to an id nobody holds): the colleague's first sign-in, by API.
+  const colleague = await obtainTokens(stack.idp.issuer, member.sub);
+  const me = await fetch(`${base}/api/me`, {
+    headers: { Authorization: `Bearer ${colleague.accessToken}` },
+  });
+  expect(me.status, await me.clone().text()).toBe(200);
   const response = await fetch(
     `${base}/api/spaces/${encodeURIComponent(spaceId)}/members/${encodeURIComponent(member.sub)}`,
     {
