@@ -10,13 +10,29 @@ import { table } from './lib/markdown.ts';
 import { resolveTracePath } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
 import { authConnect } from './auth-connect.ts';
+import { localColdStart } from './local-cold-start.ts';
+import { offlineReconnect } from './offline-reconnect.ts';
 import { relayFanout } from './relay-fanout.ts';
 import { searchBench } from './search.ts';
 
 /** Every benchmark, in the order they run; later issues append theirs. */
-const BENCHMARKS: readonly BenchModule[] = [relayFanout, authConnect, searchBench];
+const BENCHMARKS: readonly BenchModule[] = [
+  relayFanout,
+  authConnect,
+  searchBench,
+  offlineReconnect,
+  localColdStart,
+];
 
-const PACKAGES = ['yjs', 'y-websocket', '@y/websocket-server', 'ws', 'minisearch'];
+const PACKAGES = [
+  'yjs',
+  'y-websocket',
+  '@y/websocket-server',
+  'ws',
+  'minisearch',
+  'y-indexeddb',
+  'fake-indexeddb',
+];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -302,7 +302,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           // A step 2 mostly repeats what the relay has (every reconnect sends
           // the whole delete set): storing it would add a row and make this
           // person the note's last editor in its change marker for nothing.
-          if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) { console.error('SKIP', room.name); return; }
+          if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) return;
           if (!this.#access.canWrite) {
             metrics.writesRefused += 1;
             this.#refuseWrite();

@@ -109,7 +109,10 @@ describe('Room', () => {
             resolve(s.appendUpdate(r, u, m));
           }, 5),
         ),
-      setStateVector: (r, v) => Promise.resolve(s.setStateVector(r, v)),
+      setStateVector: async (r, v) => {
+        await Promise.resolve();
+        s.setStateVector(r, v);
+      },
       listMarkers: (space) => Promise.resolve(s.listMarkers(space)),
       compact: async (r, t, m) => {
         await Promise.resolve();

@@ -4,7 +4,7 @@
 // edits in its local store (y-indexeddb, here on fake-indexeddb) when it
 // starts again offline, and they reach the relay when it returns.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openSpaceIndex, type SpaceIndex } from '../../shared/space-index/index.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
@@ -86,9 +86,14 @@ describe('offline edits', () => {
     await ada.open('bob-note');
     await bob.open('ada-note');
     const docIds = ['index', 'shared', 'ada-note', 'bob-note'];
-    await expect
-      .poll(() => docIds.map((id) => snapshot(ada.doc(id))), { timeout: 10_000 })
-      .toEqual(docIds.map((id) => snapshot(bob.doc(id))));
+    await vi.waitFor(
+      () => {
+        expect(docIds.map((id) => snapshot(ada.doc(id)))).toEqual(
+          docIds.map((id) => snapshot(bob.doc(id))),
+        );
+      },
+      { timeout: 10_000, interval: 20 },
+    );
 
     const shared = ada.doc('shared').getText('body').toJSON();
     expect(shared).toContain('ADA-1 ');

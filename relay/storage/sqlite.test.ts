@@ -18,7 +18,7 @@ function dir(): string {
 }
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
-describe('SqliteStorage', async () => {
+describe('SqliteStorage', () => {
   it('appends per room in order and reads them back after reopening', async () => {
     const dataDir = dir();
     const storage = new SqliteStorage({ dataDir });

@@ -87,6 +87,20 @@ export interface DocRegistry {
   knownStateVector(room: RoomName): Uint8Array | null;
   /** A copy of `room` from the local store only (no connection): for exports. */
   readLocal(room: RoomName): Promise<Y.Doc>;
+  /**
+   * Keys (`<spaceId>/<docId>`) of every room the current owner has stored
+   * locally, open or not (from the known-docs metadata). The search index
+   * (renderer/search) reads the ones it has not indexed yet with `readLocal`.
+   */
+  knownRooms(): readonly string[];
+  /**
+   * Calls `listener` with every handle open now and with each one the
+   * registry opens from now on (by an editor or by background sync), before
+   * its local store has loaded, so the listener sees every change. A handle's
+   * doc emits `destroy` when the registry closes it. Returns the unsubscribe
+   * function. Used by the search index to keep notes current (issue 4 point 7).
+   */
+  observeDocs(listener: (handle: DocHandle) => void): () => void;
   /** Reconnects every document that waits for a retry (the network came back). */
   reconnectNow(): void;
   /** Changes the name and colour shown to others in every open room. */
@@ -136,6 +150,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   let known = knownFor(owner);
   const support = { relayState: true };
   const title = (room: RoomName) => options.titleOf?.(room) ?? room.docId;
+  const docListeners = new Set<(handle: DocHandle) => void>();
 
   /**
    * Connects `entry` with a current token. The Y.Doc is kept across
@@ -357,6 +372,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     }
     const entry = create(room, key, background);
     entries.set(key, entry);
+    for (const listener of docListeners) listener(entry.handle);
     void loadLocal(entry, created).catch(() => {
       // IndexedDB unavailable (private mode, quota): fall back to the relay only.
       if (!entry.open) return;
@@ -425,6 +441,16 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
         await local.destroy();
       }
       return doc;
+    },
+
+    knownRooms: () => known?.rooms() ?? [],
+
+    observeDocs(listener) {
+      docListeners.add(listener);
+      for (const entry of entries.values()) listener(entry.handle);
+      return () => {
+        docListeners.delete(listener);
+      };
     },
 
     reconnectNow() {

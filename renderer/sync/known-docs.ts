@@ -12,6 +12,8 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 export interface KnownDocs {
   stateVector(roomKey: string): Uint8Array | null;
   dirtyRooms(): string[];
+  /** Every room this person has stored locally (the search index catches up from these). */
+  rooms(): string[];
   update(roomKey: string, stateVector: Uint8Array, dirty: boolean): void;
 }
 
@@ -67,6 +69,7 @@ export function createKnownDocs(storage: KnownDocsStorage, owner: string): Known
       }
     },
     dirtyRooms: () => [...map].filter(([, r]) => r.dirty).map(([room]) => room),
+    rooms: () => [...map.keys()],
     update(roomKey, stateVector, dirty) {
       map.set(roomKey, { sv: toBase64(stateVector), dirty });
       // Dirty flags are written at once (a reload right after an edit must
