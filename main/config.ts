@@ -1,3 +1,4 @@
+import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 // Names and defaults of the desktop app, in one place so that the protocol
 // handler, the security module, the IPC sender check and the window all agree
 // on what "our own origin" is.
@@ -6,8 +7,9 @@
 export const APP_SCHEME = 'app';
 /** The one host of that scheme; anything else is refused by the protocol handler. */
 export const APP_HOST = 'commonplace';
-/** Origin of the production renderer: `app://commonplace`. */
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/** Origin of the production renderer: `app://commonplace` (the relay admits it, see shared/wire.ts). */
+// The annotation makes a mismatch with the shared constant a compile error.
+export const APP_ORIGIN: typeof DESKTOP_APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** Entry page of the production renderer. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
+import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -143,7 +144,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const log = options.log ?? silentLogger;
   // Configuration first: a refused configuration opens nothing.
   const baseAuthenticator = chooseAuthenticator(options);
-  const corsOrigins = normaliseOrigins(options.corsOrigins ?? []);
+  // The desktop app's renderer is always admitted (see DESKTOP_APP_ORIGIN).
+  const corsOrigins = new Set([...normaliseOrigins(options.corsOrigins ?? []), DESKTOP_APP_ORIGIN]);
   const metrics = createMetrics();
   const startedAt = Date.now();
   const storage =

@@ -87,3 +87,11 @@ export function parseRoomName(room: string): RoomName | null {
 export function formatRoomName(room: RoomName): string {
   return `${room.spaceId}/${room.docId}`;
 }
+
+/**
+ * Origin of the desktop app's renderer (served from the privileged `app:`
+ * scheme by main). The relay always admits it to its REST API: the API
+ * authenticates with bearer tokens only, so CORS guards nothing a token does
+ * not, and no web page can send this origin.
+ */
+export const DESKTOP_APP_ORIGIN = 'app://commonplace';

@@ -20,6 +20,7 @@ import {
   type TestIdp,
 } from './auth-helpers.ts';
 import { tempDataDir } from './helpers.ts';
+import { DESKTOP_APP_ORIGIN } from '../../shared/wire.ts';
 
 const ADA = 'emp-1001';
 const GRACE = 'emp-1002';
@@ -244,6 +245,25 @@ describe('REST API', () => {
     const denied = await api(r, null, 'GET', '/api/spaces', undefined, { origin: WEB_ORIGIN });
     expect(denied.status).toBe(401);
     expect(denied.headers.get('access-control-allow-origin')).toBe(WEB_ORIGIN);
+  });
+
+  it('always admits the desktop app’s origin, which no web page can claim', async () => {
+    const r = await start();
+    const preflight = await fetch(`${r.httpUrl}/api/spaces`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: DESKTOP_APP_ORIGIN,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(DESKTOP_APP_ORIGIN);
+    const allowed = await api(r, ada, 'GET', '/api/spaces', undefined, {
+      origin: DESKTOP_APP_ORIGIN,
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(DESKTOP_APP_ORIGIN);
   });
 
   it('serves an OpenAPI 3.1 document, without a token, that describes every route of the router', async () => {
