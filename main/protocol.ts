@@ -6,6 +6,7 @@ import type { CustomScheme } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './config.ts';
+import { contentTypeFor } from '../shared/content-types.ts';
 
 /**
  * Registered with `protocol.registerSchemesAsPrivileged` before `ready`.
@@ -19,27 +20,6 @@ export const PRIVILEGED_SCHEMES: CustomScheme[] = [
     privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
   },
 ];
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export interface AppProtocolOptions {
   /** Absolute path of the built renderer (out/renderer). */
@@ -119,8 +99,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): ProtocolH
     return new Response(body, {
       status: 200,
       headers: {
-        'Content-Type':
-          CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': contentTypeFor(path.extname(file)),
         ...securityHeaders(options.csp),
       },
     });

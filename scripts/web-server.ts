@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WebConfigSchema, type WebConfig } from '../shared/host.ts';
+import { contentTypeFor } from '../shared/content-types.ts';
 
 export interface WebServerOptions {
   /** Directory of the built renderer. */
@@ -32,22 +33,6 @@ export interface WebServer {
   setConfig(config: WebConfig): void;
   close(): Promise<void>;
 }
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The page's Content-Security-Policy: scripts and styles only from our own
@@ -154,7 +139,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES['.json'],
+        'Content-Type': contentTypeFor('.json'),
         'Cache-Control': 'no-store',
         ...securityHeaders(csp),
       });
@@ -174,7 +159,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       plain(res, 404, 'not found', csp);
       return;
     }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeFor(path.extname(file));
     const hashed = file.startsWith(path.join(root, 'assets') + path.sep);
     res.writeHead(200, {
       'Content-Type': type,
