@@ -26,6 +26,7 @@ import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
 import { applySecurity, contentSecurityPolicy } from './security.ts';
 import { claimSingleInstance } from './single-instance.ts';
+import { guardUnsyncedUnload } from './unsynced-guard.ts';
 import { createMainWindow, focusWindow } from './window.ts';
 
 const log = (message: string): void => {
@@ -66,6 +67,18 @@ async function openMainWindow(settings: Settings): Promise<void> {
     BrowserWindow,
     preloadPath: path.join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
     url: settings.renderer.url,
+  });
+  const window = mainWindow;
+  guardUnsyncedUnload(window.webContents, (question) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      message: question.message,
+      detail: question.detail,
+      buttons: [...question.buttons],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    return choice === 1;
   });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -145,6 +145,39 @@ describe('desktop sign-in service', () => {
     });
   });
 
+  it('opens signed in from the saved session with the IdP unreachable, keeping the refresh token for later', async () => {
+    const h = await harness();
+    await h.service.signIn();
+    const offlineIdp = await startDevIdp({ port: 0 });
+    const unreachable = offlineIdp.issuer;
+    await offlineIdp.close();
+    // The saved access token counts as due (huge leeway), and the IdP is gone.
+    const cold = await createSignInService({
+      issuer: unreachable,
+      clientId: DESKTOP_CLIENT_ID,
+      tokenDir: h.dir,
+      safeStorage: h.safeStorage,
+      openExternal: h.shell.openExternal,
+      platform: 'linux',
+      refreshLeewaySec: 10 ** 9,
+    });
+    cleanups.push(() => {
+      cold.dispose();
+    });
+    expect(await cold.restore()).toMatchObject({
+      status: 'signed-in',
+      profile: { sub: 'emp-1001' },
+    });
+    expect(cold.getState().status).toBe('signed-in');
+    // The refresh attempt fails offline; the person stays signed in.
+    await cold.getAccessToken({ forceRefresh: true });
+    expect(cold.getState().status).toBe('signed-in');
+    // The refresh token was never spent: the real IdP still honours it.
+    const refreshToken = (await storedRefreshToken(h)) ?? '';
+    const tokens = await oidc.refreshTokenGrant(idpConfig, refreshToken);
+    expect(tokens.access_token.split('.')).toHaveLength(3);
+  });
+
   it('rotates the refresh token; the IdP rejects the rotated-out one and the session then ends', async () => {
     const h = await harness({ sub: 'emp-1002' });
     await h.service.signIn();

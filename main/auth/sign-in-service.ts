@@ -287,14 +287,19 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       const saved = await store.load();
       if (saved === null) return state;
       session = saved;
-      if (saved.accessTokenExpiresAt - leewayMs <= Date.now()) return refresh();
-      schedule();
-      return setState({
+      // Signed in from the saved profile at once, with no IdP round trip, so
+      // the app opens to the person's notes on a plane (issue 5 point 2). A due
+      // refresh follows; offline it keeps retrying until the network is back,
+      // and only the IdP's refusal (invalid_grant) ends the session.
+      setState({
         status: 'signed-in',
         profile: saved.profile,
         accessTokenExpiresAt: saved.accessTokenExpiresAt,
         persistence,
       });
+      if (saved.accessTokenExpiresAt - leewayMs <= Date.now()) return refresh();
+      schedule();
+      return state;
     },
     signIn() {
       signingIn ??= runSignIn().finally(() => {
