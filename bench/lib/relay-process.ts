@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { startDevIdp } from '../../idp/dev-idp.ts';
 import { obtainTokens } from '../../idp/testing.ts';
 import { SpaceSchema } from '../../shared/api.ts';
 import { processMemory } from './machine.ts';
@@ -48,9 +49,22 @@ const BENCH_USER = 'emp-1001';
  */
 export async function startOurRelay(root: string): Promise<RelayProcess> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
+  // The IdP runs in the bench process, not in the relay's: the relay's RSS is
+  // then the relay's alone, as it is in production next to a company IdP.
+  const idp = await startDevIdp({ port: 0 });
   return startRelay({
     name: 'ours',
-    args: [path.join(root, 'relay', 'cli.ts'), '--port', '0', '--data', data, '--idp-port', '0'],
+    args: [
+      path.join(root, 'relay', 'cli.ts'),
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--issuer',
+      idp.issuer,
+      '--audience',
+      idp.audience,
+    ],
     env: process.env,
     cwd: root,
     ready: (line) => {
@@ -71,7 +85,10 @@ export async function startOurRelay(root: string): Promise<RelayProcess> {
         ...(typeof issuer === 'string' ? { issuer } : {}),
       };
     },
-    cleanup: () => rm(data, { recursive: true, force: true }),
+    cleanup: async () => {
+      await idp.close();
+      await rm(data, { recursive: true, force: true });
+    },
   });
 }
 
