@@ -6,7 +6,7 @@
  * the embedded development IdP started here (issue 3 point 1), never both.
  */
 import { join } from 'node:path';
-import { startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
+import type { DevIdp } from '../idp/dev-idp.ts';
 import { parseCli } from './cli-args.ts';
 import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
@@ -27,6 +27,9 @@ const log = createJsonLogger(process.stdout);
 let devIdp: DevIdp | null = null;
 try {
   if (config.issuer === null) {
+    // Imported only when needed: oidc-provider and its dependencies cost the
+    // relay's memory and start-up time, and with --issuer they never run.
+    const { startDevIdp } = await import('../idp/dev-idp.ts');
     devIdp = await startDevIdp({
       port: config.idpPort,
       audience: config.audience,

@@ -1,22 +1,11 @@
-/** The relay's version: the root package.json's, read once at startup. */
-import { readFileSync } from 'node:fs';
+/**
+ * The relay's version: the root package.json's. Imported as a JSON module, so
+ * a build (out/relay/, vite.relay.config.ts) carries it inside instead of
+ * looking for package.json relative to the built file.
+ */
+import packageJson from '../package.json' with { type: 'json' };
 
-/** Reads `version` from the project's package.json; `0.0.0` if it cannot be read. */
+/** The project's version, from package.json. */
 export function readVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(
-      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-    );
-    if (
-      typeof pkg === 'object' &&
-      pkg !== null &&
-      'version' in pkg &&
-      typeof pkg.version === 'string'
-    ) {
-      return pkg.version;
-    }
-  } catch {
-    // Fall through: a missing or unreadable package.json must not stop the relay.
-  }
-  return '0.0.0';
+  return packageJson.version;
 }

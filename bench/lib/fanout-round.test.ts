@@ -39,14 +39,16 @@ describe('fan-out round', () => {
       expect(second.latencies).toHaveLength(3 * 4);
       expect(state.next).toBe(12);
       expect(state.expected).toBe(stream.patches.reduce(applyPatch, stream.prefix));
-      expect(relay.memory().peakKiB).toBeGreaterThanOrEqual(relay.memory().rssKiB);
+      // One reading: two would race the relay's RSS growing between them.
+      const memory = relay.memory();
+      expect(memory.peakKiB).toBeGreaterThanOrEqual(memory.rssKiB);
     } finally {
       await relay.stop();
     }
     expect(existsSync(`/proc/${relay.pid}`)).toBe(false);
   });
 
-  it('measures our relay (relay/cli.ts, secure: dev IdP token, own space) through the same harness', async () => {
+  it('measures our relay (built out/relay/cli.js, secure: dev IdP token, own space) through the same harness', async () => {
     const relay = await startOurRelay(root);
     try {
       expect((await relay.params())['token']).toMatch(/^ey/);

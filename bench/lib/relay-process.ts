@@ -1,12 +1,14 @@
 // Each relay under test runs as its own child process, so that its memory is
 // its own (/proc/<pid>/status) and it does not share an event loop with the
 // clients that measure it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import { startDevIdp } from '../../idp/dev-idp.ts';
 import { obtainTokens } from '../../idp/testing.ts';
 import { SpaceSchema } from '../../shared/api.ts';
@@ -41,30 +43,62 @@ const START_TIMEOUT_MS = 20_000;
 /** The employee of the development IdP the benchmarks sign in as. */
 const BENCH_USER = 'emp-1001';
 
+const builds = new Map<string, Promise<string>>();
+
 /**
- * Our relay (relay/cli.ts) on an ephemeral port with a fresh data directory,
- * secure as it always is: it runs its embedded development IdP (port 0), the
- * bench signs in through the real code flow, creates a space over the REST
- * API and passes its access token to every client.
+ * Builds the production relay (vite.relay.config.ts → out/relay/cli.js) once
+ * per process and returns the path of cli.js: the benchmarks measure what
+ * `npm run relay` runs, and always a build of the current sources (a stale
+ * out/relay/ would measure old code). Vite runs in a child process so that
+ * its memory and work stay out of the bench process, whose event loop also
+ * carries the measuring clients. Without a vite.relay.config.ts under root
+ * nothing is built and the launch reports whatever is (not) there.
+ */
+export function buildOurRelay(root: string): Promise<string> {
+  let build = builds.get(root);
+  if (build === undefined) {
+    build = buildOnce(root);
+    builds.set(root, build);
+  }
+  return build;
+}
+
+async function buildOnce(root: string): Promise<string> {
+  const cli = path.join(root, 'out', 'relay', 'cli.js');
+  const config = path.join(root, 'vite.relay.config.ts');
+  if (!existsSync(config)) return cli;
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  try {
+    await promisify(execFile)(
+      process.execPath,
+      [vite, 'build', '--config', config, '--logLevel', 'warn'],
+      { cwd: root },
+    );
+  } catch (error) {
+    const output =
+      typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr) : '';
+    throw new Error(`building the relay (vite.relay.config.ts) failed\n${output}`, {
+      cause: error,
+    });
+  }
+  return cli;
+}
+
+/**
+ * Our relay, built (out/relay/cli.js, see buildOurRelay), on an ephemeral
+ * port with a fresh data directory, secure as it always is: it trusts a
+ * development IdP, the bench signs in through the real code flow, creates a
+ * space over the REST API and passes its access token to every client.
  */
 export async function startOurRelay(root: string): Promise<RelayProcess> {
+  const cli = await buildOurRelay(root);
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
   // The IdP runs in the bench process, not in the relay's: the relay's RSS is
   // then the relay's alone, as it is in production next to a company IdP.
   const idp = await startDevIdp({ port: 0 });
   return startRelay({
     name: 'ours',
-    args: [
-      path.join(root, 'relay', 'cli.ts'),
-      '--port',
-      '0',
-      '--data',
-      data,
-      '--issuer',
-      idp.issuer,
-      '--audience',
-      idp.audience,
-    ],
+    args: [cli, '--port', '0', '--data', data, '--issuer', idp.issuer, '--audience', idp.audience],
     env: process.env,
     cwd: root,
     ready: (line) => {

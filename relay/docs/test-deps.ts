@@ -24,7 +24,7 @@ export function roomDeps(
   return {
     deps,
     sqlite,
-    // The directory goes only after the checkpoint thread has let go of its files.
+    // The directory goes only after the database is closed and its WAL folded in.
     cleanup: async () => {
       await sqlite.close();
       data.cleanup();

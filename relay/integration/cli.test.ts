@@ -3,7 +3,6 @@
 // is given, and SIGTERM → close sockets, flush, exit 0 with data kept.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -12,6 +11,7 @@ import { CloseCode } from '../../shared/wire.ts';
 import { obtainTokens } from '../../idp/testing.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
 import { startDevIdp } from '../../idp/dev-idp.ts';
+import { startCli as startCliProcess, type StartedCli } from './cli-process.ts';
 import { connectClient, synced, tempDataDir, type TestClient } from './helpers.ts';
 
 const CLI = fileURLToPath(new URL('../cli.ts', import.meta.url));
@@ -25,31 +25,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  lines: Record<string, unknown>[];
-}
-
-async function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const lines: Record<string, unknown>[] = [];
-  const reader = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    reader.on('line', (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      lines.push(entry);
-      if (entry.msg === 'listening' && typeof entry.url === 'string') resolve(entry.url);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`relay exited early with ${String(code)}`));
-    });
-  });
-  return { child, url, lines };
+function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<StartedCli> {
+  return startCliProcess(CLI, args, children, env);
 }
 
 describe('relay CLI', () => {

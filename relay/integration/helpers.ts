@@ -17,7 +17,7 @@ export function tempDataDir(): { dir: string; cleanup: () => void } {
   return {
     dir,
     cleanup: () => {
-      // Retries: SQLite's checkpoint thread may still be closing its WAL files.
+      // Retries: a relay child process may still be closing its SQLite files.
       rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };

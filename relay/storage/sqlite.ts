@@ -8,7 +8,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { Worker } from 'node:worker_threads';
 import {
   backfillMarkers,
   DOC_META_SCHEMA,
@@ -18,6 +17,11 @@ import {
   UPSERT_MARKER,
   UPSERT_STATE_VECTOR,
 } from './doc-meta.ts';
+import {
+  DEFAULT_CHECKPOINT_SCHEDULE,
+  IdleCheckpointer,
+  type CheckpointSchedule,
+} from './idle-checkpointer.ts';
 import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
 
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -27,14 +31,11 @@ export interface SqliteStorageOptions {
   readonly dataDir: string;
   /** SQLite `synchronous` pragma; `NORMAL` by default. */
   readonly synchronous?: SqliteSynchronous;
-  /** How often the worker thread checkpoints the WAL; 1000 ms by default. */
-  readonly checkpointIntervalMs?: number;
-  /** Called when background checkpointing fails (SQLite's own checkpoints take over). */
+  /** When WAL checkpoints run (see idle-checkpointer.ts); DEFAULT_CHECKPOINT_SCHEDULE by default. */
+  readonly checkpointSchedule?: Partial<CheckpointSchedule>;
+  /** Called when scheduled checkpointing fails (SQLite's own checkpoints take over). */
   readonly onCheckpointError?: (message: string) => void;
 }
-
-/** How long close() waits for the checkpoint thread to exit before terminating it. */
-const WORKER_STOP_TIMEOUT_MS = 5_000;
 
 /** SQLite's default auto-checkpoint threshold, in WAL pages. */
 const AUTO_CHECKPOINT_PAGES = 1000;
@@ -61,9 +62,7 @@ export class SqliteStorage implements DocStorage {
   readonly #upsertMarker: StatementSync;
   readonly #upsertStateVector: StatementSync;
   readonly #selectMarkers: StatementSync;
-  readonly #checkpointer: Worker | null;
-  /** Resolves when the checkpoint thread has exited (its connection and files closed). */
-  readonly #checkpointerExited: Promise<void>;
+  readonly #checkpointer: IdleCheckpointer;
   #closed: Promise<void> | null = null;
 
   constructor(options: SqliteStorageOptions) {
@@ -77,16 +76,7 @@ export class SqliteStorage implements DocStorage {
     this.#db.exec(SCHEMA);
     this.#db.exec(DOC_META_SCHEMA);
     backfillMarkers(this.#db);
-    this.#checkpointer = this.#startCheckpointer(file, options);
-    const worker = this.#checkpointer;
-    this.#checkpointerExited =
-      worker === null
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            worker.once('exit', () => {
-              resolve();
-            });
-          });
+    this.#checkpointer = this.#startCheckpointer(options);
     this.#insert = this.#db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
     this.#insertAt = this.#db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)');
     this.#select = this.#db.prepare('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq');
@@ -114,7 +104,9 @@ export class SqliteStorage implements DocStorage {
   appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): number {
     const key = meta === undefined ? null : markerKey(room);
     if (meta === undefined || key === null) {
-      return Number(this.#insert.run(room, update).lastInsertRowid);
+      const seq = Number(this.#insert.run(room, update).lastInsertRowid);
+      this.#checkpointer.noteWrite(update.byteLength);
+      return seq;
     }
     // One transaction: the marker never claims an update that is not stored.
     this.#db.exec('BEGIN IMMEDIATE');
@@ -122,6 +114,7 @@ export class SqliteStorage implements DocStorage {
       const seq = Number(this.#insert.run(room, update).lastInsertRowid);
       this.#upsertMarker.run(room, key.space, key.doc, meta.stateVector, meta.at, meta.by);
       this.#db.exec('COMMIT');
+      this.#checkpointer.noteWrite(update.byteLength);
       return seq;
     } catch (err) {
       this.#db.exec('ROLLBACK');
@@ -146,6 +139,7 @@ export class SqliteStorage implements DocStorage {
       this.#deleteThrough.run(room, throughSeq);
       this.#insertAt.run(throughSeq, room, merged);
       this.#db.exec('COMMIT');
+      this.#checkpointer.noteWrite(merged.byteLength);
     } catch (err) {
       this.#db.exec('ROLLBACK');
       throw err;
@@ -153,64 +147,37 @@ export class SqliteStorage implements DocStorage {
   }
 
   /**
-   * Stops the checkpoint thread and waits until it has exited (so no thread
-   * still holds the database files when this resolves: a caller may delete
-   * the data directory at once), then folds the WAL into the main file and
-   * closes the connection.
+   * Cancels scheduled checkpoints, folds the WAL into the main file (so the
+   * data directory is one file at rest) and closes the connection. Once it
+   * resolves nothing holds the database files: a caller may delete them.
    */
   close(): Promise<void> {
-    this.#closed ??= this.#close();
+    this.#closed ??= Promise.resolve().then(() => {
+      this.#checkpointer.stop();
+      this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      this.#db.close();
+    });
     return this.#closed;
   }
 
-  async #close(): Promise<void> {
-    const worker = this.#checkpointer;
-    if (worker !== null) {
-      worker.postMessage('stop');
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => {
-          resolve('timeout');
-        }, WORKER_STOP_TIMEOUT_MS);
-      });
-      if ((await Promise.race([this.#checkpointerExited, timedOut])) === 'timeout') {
-        await worker.terminate();
-      }
-      clearTimeout(timer);
-    }
-    // Fold the WAL back into the main file so the data dir is one file at rest.
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    this.#db.close();
-  }
-
   /**
-   * Moves WAL checkpoints (and their fsyncs) off the event loop, into a
-   * worker thread with its own connection (see checkpoint-worker.ts). If the
-   * worker cannot run, SQLite's automatic checkpoints are switched back on so
+   * Takes WAL checkpoints out of commits (see idle-checkpointer.ts). If a
+   * checkpoint fails, SQLite's automatic checkpoints are switched back on so
    * the WAL never grows without bound.
    */
-  #startCheckpointer(file: string, options: SqliteStorageOptions): Worker | null {
-    const fallBack = (message: string): void => {
-      if (this.#closed !== null) return;
-      this.#db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-      options.onCheckpointError?.(message);
-    };
-    try {
-      const worker = new Worker(new URL('./checkpoint-worker.ts', import.meta.url), {
-        workerData: { file, intervalMs: options.checkpointIntervalMs ?? 1000 },
-      });
-      worker.unref();
-      worker.on('message', (message: { error?: string }) => {
-        fallBack(message.error ?? 'checkpoint failed');
-      });
-      worker.on('error', (err: Error) => {
-        fallBack(err.message);
-      });
-      this.#db.exec('PRAGMA wal_autocheckpoint = 0');
-      return worker;
-    } catch (err) {
-      fallBack(err instanceof Error ? err.message : String(err));
-      return null;
-    }
+  #startCheckpointer(options: SqliteStorageOptions): IdleCheckpointer {
+    this.#db.exec('PRAGMA wal_autocheckpoint = 0');
+    return new IdleCheckpointer({
+      ...DEFAULT_CHECKPOINT_SCHEDULE,
+      ...options.checkpointSchedule,
+      checkpoint: () => {
+        this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+      },
+      onError: (message) => {
+        if (this.#closed !== null) return;
+        this.#db.exec(`PRAGMA wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+        options.onCheckpointError?.(message);
+      },
+    });
   }
 }

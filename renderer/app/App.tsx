@@ -11,8 +11,14 @@ import { MembersButton } from '../features/members/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
+import { SearchLauncher } from '../features/search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
-import { AppServicesContext, useAppStore, type AppServices } from '../services/index.ts';
+import {
+  AppServicesContext,
+  useAppStore,
+  useSearchService,
+  type AppServices,
+} from '../services/index.ts';
 import type { SpacesService } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
 import { DEFAULT_NOTE, roomOf, searchForRoute, type Route } from './route.ts';
@@ -72,6 +78,8 @@ function Workspace({
   const first = useAppStore((s) => s.spaces.items[0]);
   const current = useAppStore(selectSpace(route.spaceId ?? first?.id ?? ''));
   const identity = identityFromProfile(profile);
+  const search = useSearchService();
+  const spaceItems = useAppStore((s) => s.spaces.items);
 
   useEffect(() => {
     void spaces.load();
@@ -126,6 +134,15 @@ function Workspace({
         <div className="topbar__status">
           {roomKey && <PresenceBar roomKey={roomKey} />}
           {roomKey && <ConnectionIndicator roomKey={roomKey} />}
+          {search && (
+            <SearchLauncher
+              service={search}
+              spaceName={(id) => spaceItems.find((space) => space.id === id)?.name ?? id}
+              onOpen={(spaceId, docId) => {
+                go({ spaceId, docId });
+              }}
+            />
+          )}
           <SyncStatus />
           <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
         </div>
@@ -164,7 +181,14 @@ function Workspace({
           <RefusedEdits />
           <OfflineReport />
           {room ? (
-            <NoteEditor key={roomKey} room={room} identity={identity} />
+            <NoteEditor
+              key={roomKey}
+              room={room}
+              identity={identity}
+              onOpenPage={(docId) => {
+                go({ spaceId: room.spaceId, docId });
+              }}
+            />
           ) : (
             <p className="page__empty">
               {status === 'ready'

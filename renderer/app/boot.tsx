@@ -3,6 +3,7 @@ import type { Root } from 'react-dom/client';
 import type { SessionState } from '../../shared/auth.ts';
 import type { Host } from '../../shared/host.ts';
 import { createMembersApi, createRelayApi } from '../api/index.ts';
+import { createSearchService } from '../search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
@@ -50,6 +51,8 @@ export async function boot(options: BootOptions): Promise<void> {
         storage: window.localStorage,
       },
     });
+    // Issue 4 point 7: a local index of every note, per person, kept current as docs change.
+    const search = createSearchService({ registry, store });
     installUnloadWarning(window, store);
     let stopOffline: (() => void) | null = null;
     const api = createRelayApi({
@@ -80,6 +83,9 @@ export async function boot(options: BootOptions): Promise<void> {
         store.getState().patchSpaces(INITIAL_SPACES);
       }
       store.getState().setSession(next);
+      // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
+      if (next.status === 'signed-in') void search.setOwner(next.profile.sub);
+      else if (next.status === 'signed-out' && prev?.status === 'signed-in') void search.signOut();
       if (!samePerson || stopOffline === null) {
         stopOffline?.();
         stopOffline =
@@ -102,7 +108,7 @@ export async function boot(options: BootOptions): Promise<void> {
     root.render(
       <StrictMode>
         <App
-          services={{ store, registry }}
+          services={{ store, registry, search }}
           host={host}
           info={info}
           spaces={spaces}

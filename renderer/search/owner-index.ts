@@ -59,7 +59,10 @@ export async function loadOwnerIndex(store: SnapshotStore): Promise<OwnerIndex> 
       index: loadNoteIndex(record.index),
       vectors: new Map(Object.entries(record.vectors)),
       pages: new Map(
-        Object.entries(record.pages).map(([space, pages]) => [space, new Map(Object.entries(pages))]),
+        Object.entries(record.pages).map(([space, pages]) => [
+          space,
+          new Map(Object.entries(pages)),
+        ]),
       ),
     };
   } catch {

@@ -1,1 +1,7 @@
-export { AppServicesContext, useAppStore, useDocHandle, type AppServices } from './services.ts';
+export {
+  AppServicesContext,
+  useAppStore,
+  useDocHandle,
+  useSearchService,
+  type AppServices,
+} from './services.ts';

@@ -2,15 +2,23 @@ import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
 import type { AppState, AppStore } from '../store/index.ts';
+import type { SearchService } from '../search/index.ts';
 import type { DocHandle, DocRegistry } from '../sync/index.ts';
 
 /** What the app shell hands to features: the store and the sync layer. */
 export interface AppServices {
   readonly store: AppStore;
   readonly registry: DocRegistry;
+  /** The local note search (issue 4 point 7); absent in tests that do not need it. */
+  readonly search?: SearchService;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
+
+/** The search service, or null when the app runs without one. */
+export function useSearchService(): SearchService | null {
+  return useServices().search ?? null;
+}
 
 function useServices(): AppServices {
   const services = useContext(AppServicesContext);

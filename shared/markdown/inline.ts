@@ -10,9 +10,7 @@ export interface InlineContext {
 
 /** Backslash-escapes CommonMark/GFM syntax so text stays text. */
 export function escapeText(text: string, context: InlineContext = {}): string {
-  let out = text
-    .replace(/([\\`*_[\]<>~|])/g, '\\$1')
-    .replace(/&/g, '\\&');
+  let out = text.replace(/([\\`*_[\]<>~|])/g, '\\$1').replace(/&/g, '\\&');
   if (context.task === true) out = escapeTaskText(out);
   return out;
 }
@@ -58,7 +56,8 @@ function textRun(node: NodeJSON, context: InlineContext): string {
   if (markOf(marks, 'strike')) out = `~~${out}~~`;
   if (markOf(marks, 'italic')) out = `*${out}*`;
   if (markOf(marks, 'bold')) out = `**${out}**`;
-  if (href !== null && isAllowedLinkHref(href)) out = `[${out}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
+  if (href !== null && isAllowedLinkHref(href))
+    out = `[${out}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
   return escapeText(lead, context) + out + escapeText(trail, context);
 }
 
@@ -70,7 +69,10 @@ function mention(node: NodeJSON): string {
 }
 
 /** The Markdown of a block's inline content. */
-export function inlineMarkdown(content: readonly NodeJSON[] | undefined, context: InlineContext = {}): string {
+export function inlineMarkdown(
+  content: readonly NodeJSON[] | undefined,
+  context: InlineContext = {},
+): string {
   let out = '';
   for (const node of content ?? []) {
     if (node.type === 'text') out += textRun(node, context);

@@ -5,8 +5,6 @@
  * Markdown importer and (later) the host's open-external all use this one
  * rule.
  */
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
 /** Longest href kept; longer ones are refused rather than truncated. */
 export const MAX_LINK_LENGTH = 2048;
 
@@ -19,13 +17,8 @@ export function isAllowedLinkHref(href: string): boolean {
   if (href.length === 0 || href.length > MAX_LINK_LENGTH) return false;
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u0020\u007f]/.test(href)) return false;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return false;
-  }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return false;
-  if (url.protocol === 'mailto:') return url.pathname.length > 0;
-  return url.hostname.length > 0;
+  // Checked by pattern rather than `URL` (shared/ has no DOM or Node
+  // globals): a scheme, then for http(s) a non-empty host.
+  if (/^mailto:[^/\\]\S*$/i.test(href)) return true;
+  return /^https?:\/\/[^\s/?#\\]+(?:[/?#]\S*)?$/i.test(href);
 }

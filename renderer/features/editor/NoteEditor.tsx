@@ -1,6 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { RoomName } from '../../../shared/wire.ts';
@@ -8,11 +7,17 @@ import type { Identity } from '../../identity/index.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
 import { selectCanEdit, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
 import { renderCaret, renderSelection } from './carets.ts';
+import { noteExtensions } from './extensions.ts';
+import { NoteMenu } from './NoteMenu.tsx';
+import { SlashMenu } from './SlashMenu.tsx';
+import { createSlashMenuStore } from './slash-menu-store.ts';
 import { refusalMessage } from './refusal.ts';
 
 export interface NoteEditorProps {
   readonly room: RoomName;
   readonly identity: Identity;
+  /** Opens another page of the space (e.g. a note just imported from Markdown). */
+  readonly onOpenPage?: ((docId: string) => void) | undefined;
 }
 
 /**
@@ -22,19 +27,18 @@ export interface NoteEditorProps {
  * duplicate, the real note. Read-only for good, with the reason shown, for a
  * viewer (issue 3, point 8).
  */
-export function NoteEditor({ room, identity }: NoteEditorProps) {
+export function NoteEditor({ room, identity, onOpenPage }: NoteEditorProps) {
   const handle = useDocHandle(room);
   const canEdit = useAppStore(selectCanEdit(handle.key));
   const readOnly = useAppStore(selectReadOnlyReason(handle.key));
   const { firstSyncDone, closed } = useAppStore(selectRoom(handle.key));
   const { name, color } = identity;
+  const slashMenu = useMemo(() => createSlashMenuStore(), []);
 
   const editor = useEditor(
     {
       extensions: [
-        // Yjs brings its own undo manager (y-prosemirror's yUndoPlugin), which
-        // only undoes this person's changes; ProseMirror's history would undo others'.
-        StarterKit.configure({ undoRedo: false }),
+        ...noteExtensions({ slashMenu }),
         Collaboration.configure({ fragment: handle.body }),
         CollaborationCaret.configure({
           provider: handle.provider,
@@ -57,7 +61,7 @@ export function NoteEditor({ room, identity }: NoteEditorProps) {
         },
       },
     },
-    [handle, name, color],
+    [handle, name, color, slashMenu],
   );
 
   useEffect(() => {
@@ -82,7 +86,9 @@ export function NoteEditor({ room, identity }: NoteEditorProps) {
           {readOnly}
         </p>
       )}
+      <NoteMenu room={room} editor={editor} body={handle.body} onOpenPage={onOpenPage} />
       <EditorContent editor={editor} />
+      <SlashMenu store={slashMenu} editor={editor} />
     </section>
   );
 }

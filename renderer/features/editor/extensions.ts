@@ -1,0 +1,44 @@
+import type { Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { TaskList } from '@tiptap/extension-list';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import Mention from '@tiptap/extension-mention';
+import { Placeholder } from '@tiptap/extensions';
+import { ActionItem } from './action-item.ts';
+import { NoteLink } from './links.ts';
+import { SlashCommand } from './slash-command.ts';
+import type { SlashMenuStore } from './slash-menu-store.ts';
+
+/**
+ * The note schema and its editing behaviour, without Collaboration (the
+ * editor adds it; tests build the schema with `getSchema(noteExtensions())`).
+ * Node names are StarterKit's, so notes stored before stay valid; `taskList`,
+ * `taskItem` (with `id`, `assignee`, `due`) and `mention` are what
+ * shared/meeting/README.md asks of the editor; `table`, `tableRow`,
+ * `tableHeader`, `tableCell` are TipTap's. shared/markdown converts exactly
+ * these nodes.
+ */
+export function noteExtensions(options: { slashMenu?: SlashMenuStore } = {}): Extensions {
+  return [
+    // Yjs brings its own undo manager (y-prosemirror's yUndoPlugin), which
+    // only undoes this person's changes; ProseMirror's history would undo others'.
+    StarterKit.configure({ undoRedo: false, link: false }),
+    NoteLink,
+    TaskList,
+    ActionItem,
+    // No column resizing: its widths would be written as style attributes,
+    // which the CSP refuses; the table view sizes columns through CSSOM.
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    // The node meeting notes use for attendees; choosing people with `@`
+    // comes with comments and mentions (issue 4 point 6).
+    Mention.configure({
+      HTMLAttributes: { class: 'mention' },
+      renderText: ({ node }) => `@${String(node.attrs['label'] ?? node.attrs['id'] ?? '')}`,
+    }),
+    Placeholder.configure({ placeholder: 'Write, or type / for headings, lists, tables…' }),
+    SlashCommand.configure({ store: options.slashMenu ?? null }),
+  ];
+}

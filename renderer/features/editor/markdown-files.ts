@@ -1,0 +1,72 @@
+import type { Schema } from '@tiptap/pm/model';
+import {
+  MAX_MARKDOWN_LENGTH,
+  markdownToProsemirrorJson,
+  MarkdownImportError,
+} from '../../../shared/markdown/index.ts';
+import type { NodeJSON } from '../../../shared/meeting/node-json.ts';
+import { newActionItemId } from './action-item.ts';
+
+/** Offers `text` as a download named `filename` (a Blob URL; no navigation). */
+export function downloadMarkdown(doc: Document, filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = filename;
+  doc.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
+}
+
+/** A file name for a page title: letters, digits, spaces, `-` and `_`; `.md` added. */
+export function markdownFileName(title: string): string {
+  const safe = title
+    .replace(/[^\p{L}\p{N} _-]+/gu, '')
+    .trim()
+    .slice(0, 80);
+  return `${safe === '' ? 'Untitled' : safe}.md`;
+}
+
+/** The note's title from imported Markdown: its first heading, else the file name. */
+export function importedTitle(json: NodeJSON, fileName: string): string {
+  const heading = json.content?.find((node) => node.type === 'heading');
+  const text = (heading?.content ?? [])
+    .map((node) => node.text ?? '')
+    .join('')
+    .trim();
+  if (text !== '') return text.slice(0, 200);
+  return fileName.replace(/\.(md|markdown|txt)$/i, '').trim() || 'Imported note';
+}
+
+/**
+ * Reads a chosen file as a note: size and encoding checked, Markdown
+ * parsed, and the result checked against the editor's schema before
+ * anything is written, so a bad file changes nothing.
+ * @throws MarkdownImportError with a message fit to show.
+ */
+export async function readMarkdownFile(file: File, schema: Schema): Promise<NodeJSON> {
+  // UTF-8 takes at least one byte per character: more bytes than 4× the
+  // limit is over it for certain, and never read into memory.
+  if (file.size > MAX_MARKDOWN_LENGTH * 4) {
+    throw new MarkdownImportError('This file is too large to import as a note.');
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new MarkdownImportError('This file is not UTF-8 text; save it as UTF-8 and try again.');
+  }
+  const json = markdownToProsemirrorJson(text, { newId: newActionItemId });
+  try {
+    schema.nodeFromJSON(json).check();
+  } catch (error) {
+    throw new MarkdownImportError(
+      `This Markdown could not be turned into a note (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  return json;
+}
