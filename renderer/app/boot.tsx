@@ -49,6 +49,7 @@ export async function boot(options: BootOptions): Promise<void> {
       localStore: {
         owner: session.status === 'signed-in' ? session.profile.sub : null,
         storage: window.localStorage,
+        journal: window.localStorage,
       },
     });
     // Issue 4 point 7: a local index of every note, per person, kept current as docs change.

@@ -5,6 +5,7 @@ import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import type { AppStore } from '../store/index.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { createKnownDocs, type KnownDocs, type KnownDocsStorage } from './known-docs.ts';
+import type { EditJournalOptions } from './edit-journal.ts';
 import { localDbName, openLocalStore, type LocalStore } from './local-store.ts';
 import { noteBody } from './note-doc.ts';
 import { trackPending, type PendingTracker } from './pending-tracker.ts';
@@ -35,6 +36,11 @@ export interface LocalStoreOptions {
   readonly owner: string | null;
   /** localStorage (metadata only: state vectors and "has unsynced changes" flags). */
   readonly storage: KnownDocsStorage;
+  /**
+   * Where local edits are journaled synchronously before IndexedDB commits
+   * them (edit-journal.ts): window.localStorage in the app.
+   */
+  readonly journal?: Storage;
 }
 
 export interface DocRegistryOptions {
@@ -262,10 +268,18 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     }
   }
 
+  /** Edits that reach the doc from a relay connection are the relay's, not ours to journal. */
+  function journalOptions(): EditJournalOptions | undefined {
+    const storage = options.localStore?.journal;
+    if (storage === undefined) return undefined;
+    return { storage, isRemote: (origin) => origin instanceof WebsocketProvider };
+  }
+
   function create(room: RoomName, key: string, background: boolean): Entry {
     const doc = new Y.Doc();
     // The local store first: its update listener runs before the provider's.
-    const local = owner !== null ? openLocalStore(localDbName(owner, key), doc) : null;
+    const local =
+      owner !== null ? openLocalStore(localDbName(owner, key), doc, journalOptions()) : null;
     store.getState().patchRoom(key, { connection: 'connecting', localLoaded: local === null });
     const provider = new WebsocketProvider(relayUrl, key, doc, {
       connect: false,

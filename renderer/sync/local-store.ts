@@ -1,5 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 
 /**
  * The local store of one document (issue 5 point 1): y-indexeddb, one
@@ -43,15 +44,25 @@ export function localDbName(owner: string, roomKey: string): string {
   return `${PREFIX}/${encodeURIComponent(owner)}/${roomKey}`;
 }
 
-/** Opens the local store of `doc` under `name` (see `localDbName`). */
-export function openLocalStore(name: string, doc: Y.Doc): LocalStore {
+/**
+ * Opens the local store of `doc` under `name` (see `localDbName`). With a
+ * `journal`, local edits also go to a synchronous write-ahead journal first
+ * (edit-journal.ts), so a reload right after a keystroke loses nothing.
+ */
+export function openLocalStore(name: string, doc: Y.Doc, journal?: EditJournalOptions): LocalStore {
   const persistence = new IndexeddbPersistence(name, doc);
+  // After the persistence: its update listener must queue the IndexedDB write
+  // before the journal asks IndexedDB to confirm it.
+  const edits = journal ? openEditJournal(name, doc, persistence, journal) : null;
   return {
     loaded: persistence.whenSynced.then(() => undefined),
     get: (key) => persistence.get(key) as Promise<unknown>,
     set: async (key, value) => {
       await persistence.set(key, value as string);
     },
-    destroy: () => persistence.destroy(),
+    destroy: () => {
+      edits?.destroy();
+      return persistence.destroy();
+    },
   };
 }
