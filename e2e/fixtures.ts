@@ -183,6 +183,10 @@ export async function createSpace(person: Person, name: string): Promise<string>
   );
   const id = new URL(page.url()).searchParams.get('space');
   if (id === null) throw new Error('no space in the URL after creating one');
+  // The new space's note stays read-only until its first sync (an empty local
+  // doc must never overwrite the relay's); keystrokes before that are refused,
+  // so a test may type only once the editor is editable.
+  await expect(person.editor).toHaveAttribute('contenteditable', 'true');
   return id;
 }
 
