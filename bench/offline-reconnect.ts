@@ -118,7 +118,7 @@ function report(
   const ours = summarize(samples.get('ours') ?? []);
   const peer = summarize(samples.get('peer') ?? []);
   const out = [
-    `One client goes offline, makes ${String(plan.edits)} keystroke edits (one transaction each), and reconnects; the time is from \`provider.connect()\` to a second, connected client holding exactly the same text. **ours** = \`relay/cli.ts\` (token auth; stores the merged offline update in SQLite before relaying it); **peer** = stock \`@y/websocket-server\` (no persistence). Ratio ours / peer: below 1 means ours is faster.`,
+    `One client goes offline, makes ${String(plan.edits)} keystroke edits (one transaction each), and reconnects; the time is from \`provider.connect()\` to a second, connected client holding exactly the same text. **ours** = the built relay (\`out/relay/cli.js\` from \`relay/cli.ts\`; token auth; stores the merged offline update in SQLite before relaying it); **peer** = stock \`@y/websocket-server\` (no persistence). Ratio ours / peer: below 1 means ours is faster.`,
     withOurs
       ? table(
           ['Relay', 'Rounds', 'p50', 'p99', 'max', 'p50 ratio'],

@@ -154,7 +154,7 @@ function report(
   out.push(
     'One client of N sends keystrokes; the other N − 1 receive them through the relay. ' +
       'Each sample is one receipt: the time from the sender’s local Yjs transaction to the ' +
-      'receiving client’s observer firing. **ours** = `relay/cli.ts` (persists every update to ' +
+      'receiving client’s observer firing. **ours** = the built relay (`out/relay/cli.js` from `relay/cli.ts`; persists every update to ' +
       'SQLite before broadcasting); **peer** = stock `@y/websocket-server` (no persistence). ' +
       'Ratios are ours / peer: below 1 means ours is faster or smaller.',
   );
