@@ -5,7 +5,7 @@ import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import type { AppStore } from '../store/index.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { createKnownDocs, type KnownDocs, type KnownDocsStorage } from './known-docs.ts';
-import type { EditJournalOptions } from './edit-journal.ts';
+import type { EditJournalOptions, JournalStorage } from './edit-journal.ts';
 import { localDbName, openLocalStore, type LocalStore } from './local-store.ts';
 import { noteBody } from './note-doc.ts';
 import { trackPending, type PendingTracker } from './pending-tracker.ts';
@@ -40,7 +40,7 @@ export interface LocalStoreOptions {
    * Where local edits are journaled synchronously before IndexedDB commits
    * them (edit-journal.ts): window.localStorage in the app.
    */
-  readonly journal?: Storage;
+  readonly journal?: JournalStorage;
 }
 
 export interface DocRegistryOptions {

@@ -22,11 +22,28 @@ export const MAX_JOURNALED_BYTES = 64 * 1024;
 /** Origin of replayed updates, so they are not journaled again. */
 const REPLAY = Symbol('edit-journal replay');
 
-/** The parts of y-indexeddb's `IndexeddbPersistence` the journal needs. */
+/**
+ * The parts of y-indexeddb's `IndexeddbPersistence` the journal needs, typed
+ * structurally so that Node-side code (benchmarks) can compile this module.
+ */
 export interface PersistenceLike {
-  /** Open once the database is; null before. */
-  readonly db: IDBDatabase | null;
+  /** The IndexedDB database once open; null before. */
+  readonly db: {
+    transaction(
+      stores: string[],
+      mode: 'readonly',
+    ): { oncomplete: ((event: never) => unknown) | null };
+  } | null;
   readonly whenSynced: Promise<unknown>;
+}
+
+/** The parts of `localStorage` the journal uses. */
+export interface JournalStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 export interface EditJournal {
@@ -40,7 +57,7 @@ export interface EditJournal {
 export interface EditJournalOptions {
   /** Whether an update came from elsewhere (the relay, IndexedDB itself): not journaled. */
   readonly isRemote: (origin: unknown) => boolean;
-  readonly storage: Storage;
+  readonly storage: JournalStorage;
 }
 
 /** The journal of `doc`, stored under keys `<name>#journal:<clientID>:<seq>`. */
