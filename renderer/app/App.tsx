@@ -12,6 +12,7 @@ import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
+import { MyActionItems, NewMeetingButton } from '../features/meeting/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import {
   AppServicesContext,
@@ -174,6 +175,16 @@ function Workspace({
                   go({ spaceId: room.spaceId, docId });
                 }}
               />
+              <div className="meeting-tools">
+                <NewMeetingButton
+                  spaceId={room.spaceId}
+                  directory={members}
+                  onOpen={(docId) => {
+                    go({ spaceId: room.spaceId, docId });
+                  }}
+                />
+                <MyActionItems sub={profile.sub} hrefFor={searchForRoute} onOpen={go} />
+              </div>
             </>
           )}
         </SpacesSidebar>

@@ -1,0 +1,187 @@
+import { useCallback, useContext, useEffect, useId, useState } from 'react';
+import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
+import { AppServicesContext, useAppStore } from '../../services/index.ts';
+import { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
+
+export interface MyActionItemsProps {
+  /** The signed-in person's `sub`: items assigned to it are listed. */
+  readonly sub: string;
+  readonly hrefFor: (room: RoomName) => string;
+  readonly onOpen: (room: RoomName) => void;
+}
+
+function keyOf(item: MyActionItem): string {
+  return `${formatRoomName(item.room)}#${item.id}`;
+}
+
+type State =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly items: readonly MyActionItem[] }
+  | { readonly status: 'error'; readonly message: string };
+
+/**
+ * "My action items" (issue 4 point 5): a sidebar button opening the list of
+ * every open action item assigned to me in the notes this device holds,
+ * each linking to its note; ticking one ticks it in the note.
+ */
+export function MyActionItems(props: MyActionItemsProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button meeting-mine__open"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        My action items
+      </button>
+      {open && (
+        <MyActionItemsDialog
+          {...props}
+          onClose={() => {
+            setOpen(false);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function MyActionItemsDialog({
+  sub,
+  hrefFor,
+  onOpen,
+  onClose,
+}: MyActionItemsProps & { readonly onClose: () => void }) {
+  const services = useContext(AppServicesContext);
+  const titleId = useId();
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+  // Notes of spaces I have left stay on this device; once my spaces are
+  // known, only theirs are listed ("across all my spaces").
+  const spaces = useAppStore((st) => st.spaces);
+  const joined = spaces.status === 'ready' ? new Set(spaces.items.map((space) => space.id)) : null;
+  // Items being ticked: shown checked (and not clickable twice) until the list is read again.
+  const [ticking, setTicking] = useState<ReadonlySet<string>>(new Set());
+
+  // Bumped to read the notes again (after a tick, or "Refresh").
+  const [round, setRound] = useState(0);
+  const reload = useCallback(() => {
+    setRound((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (services === null) return;
+    let current = true;
+    collectMyActionItems(services.registry, sub).then(
+      (items) => {
+        if (current) {
+          setState({ status: 'ready', items });
+          setTicking(new Set());
+        }
+      },
+      (e: unknown) => {
+        if (current) {
+          setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, sub, round]);
+
+  const tick = async (item: MyActionItem) => {
+    if (services === null) return;
+    setTicking((set) => new Set(set).add(keyOf(item)));
+    try {
+      const changed = await tickActionItem(services.registry, services.store, item.room, item.id);
+      setError(
+        changed === 0 ? 'This item was changed elsewhere; the list is up to date now.' : null,
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+    reload();
+  };
+
+  const shown =
+    state.status === 'ready'
+      ? state.items.filter((item) => joined === null || joined.has(item.room.spaceId))
+      : [];
+
+  return (
+    <div
+      className="dialog"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="dialog__body meeting-mine">
+        <h2 id={titleId} className="dialog__title">
+          My action items
+        </h2>
+        {error !== null && (
+          <p className="sidebar__error" role="alert">
+            {error}
+          </p>
+        )}
+        {state.status === 'loading' && <p className="sidebar__hint">Looking through your notes…</p>}
+        {state.status === 'error' && (
+          <p className="sidebar__error" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'ready' &&
+          (shown.length === 0 ? (
+            <p className="sidebar__hint">No open action items are assigned to you.</p>
+          ) : (
+            <ul className="meeting-mine__list" aria-label="My action items">
+              {shown.map((item) => (
+                <li key={keyOf(item)} className="meeting-mine__item">
+                  <input
+                    type="checkbox"
+                    checked={ticking.has(keyOf(item))}
+                    disabled={ticking.has(keyOf(item))}
+                    aria-label={`Done: ${item.text}`}
+                    onChange={() => void tick(item)}
+                  />
+                  <span className="meeting-mine__text">
+                    {item.text === '' ? '(no text)' : item.text}
+                    {item.due !== null && <small> due {item.due}</small>}
+                  </span>
+                  <a
+                    className="meeting-mine__link"
+                    href={hrefFor(item.room)}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onClose();
+                      onOpen(item.room);
+                    }}
+                  >
+                    {item.noteTitle === '' ? 'Open note' : item.noteTitle}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ))}
+        <div className="dialog__buttons">
+          <button type="button" className="button" onClick={reload}>
+            Refresh
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

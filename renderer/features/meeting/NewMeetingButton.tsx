@@ -1,0 +1,50 @@
+import { useCallback, useContext, useState } from 'react';
+import type { Person } from '../../../shared/api.ts';
+import { AppServicesContext } from '../../services/index.ts';
+import { useSpaceIndex } from '../tree/index.ts';
+import { createMeetingNote } from './create-meeting.ts';
+import { NewMeetingDialog } from './NewMeetingDialog.tsx';
+
+export interface NewMeetingButtonProps {
+  readonly spaceId: string;
+  /** The people directory (`GET /api/directory?q=`), e.g. the app's MembersApi. */
+  readonly directory: { searchDirectory(q: string): Promise<Person[]> };
+  /** Opens the new note (a page of this space). */
+  readonly onOpen: (docId: string) => void;
+}
+
+/** "New meeting note" (issue 4 point 4): hidden for those who may not add pages. */
+export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButtonProps) {
+  const services = useContext(AppServicesContext);
+  const { index, readOnlyReason } = useSpaceIndex(spaceId);
+  const [open, setOpen] = useState(false);
+  // Stable, so the directory search runs only when the query changes.
+  const searchDirectory = useCallback((q: string) => directory.searchDirectory(q), [directory]);
+  if (services === null || readOnlyReason !== null) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="button meeting-new"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        New meeting note
+      </button>
+      {open && (
+        <NewMeetingDialog
+          searchDirectory={searchDirectory}
+          onClose={() => {
+            setOpen(false);
+          }}
+          onCreate={(input) => {
+            const id = createMeetingNote({ registry: services.registry, index, spaceId, input });
+            setOpen(false);
+            onOpen(id);
+          }}
+        />
+      )}
+    </>
+  );
+}

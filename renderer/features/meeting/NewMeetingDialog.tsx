@@ -1,0 +1,281 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/index.ts';
+import { readIcsFile } from './ics-file.ts';
+import { fromLocalInput, toLocalInput } from './meeting-time.ts';
+import { personName, useDirectory, type SearchDirectory } from './use-directory.ts';
+
+export interface NewMeetingDialogProps {
+  readonly searchDirectory: SearchDirectory;
+  /** Creates the note; a thrown error is shown and the form stays as it is. */
+  readonly onCreate: (input: MeetingTemplateInput) => void;
+  readonly onClose: () => void;
+  /** The time the form starts with (tests); default now. */
+  readonly now?: Date;
+}
+
+const DURATIONS = [15, 30, 45, 60, 90, 120] as const;
+
+function sameAttendee(a: Attendee, b: Attendee): boolean {
+  if (a.id !== undefined || b.id !== undefined) return a.id === b.id;
+  return a.email !== undefined && a.email.toLowerCase() === b.email?.toLowerCase();
+}
+
+/**
+ * The "New meeting note" form (issue 4 point 4): title, date and time,
+ * attendees from the directory; or an `.ics` invitation chosen or dropped
+ * onto the form, which fills them in.
+ */
+export function NewMeetingDialog({
+  searchDirectory,
+  onCreate,
+  onClose,
+  now,
+}: NewMeetingDialogProps) {
+  const titleId = useId();
+  const box = useRef<HTMLFormElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState('');
+  const [start, setStart] = useState(() => toLocalInput(now ?? new Date()));
+  const [minutes, setMinutes] = useState<number>(30);
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  const [attendees, setAttendees] = useState<readonly Attendee[]>([]);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<readonly string[]>([]);
+  const [dropping, setDropping] = useState(false);
+  const found = useDirectory(searchDirectory, query);
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('input')?.focus();
+  }, []);
+
+  const addAttendee = (person: Attendee) => {
+    setAttendees((list) => (list.some((a) => sameAttendee(a, person)) ? list : [...list, person]));
+  };
+
+  const importInvite = async (file: File) => {
+    try {
+      const { input, warnings: notes } = await readIcsFile(file, searchDirectory);
+      const begin = new Date(input.start);
+      if (input.title !== '') setTitle(input.title);
+      setStart(toLocalInput(begin));
+      if (input.end !== undefined) {
+        const length = Math.round((new Date(input.end).getTime() - begin.getTime()) / 60_000);
+        if (length > 0) setMinutes(length);
+      }
+      setTimeZone(input.timeZone);
+      setAttendees(input.attendees ?? []);
+      setWarnings(notes);
+      setError(null);
+    } catch (e) {
+      // A bad file changes nothing in the form.
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const submit = () => {
+    const begin = fromLocalInput(start);
+    if (begin === null) {
+      setError('Give the meeting a date and time.');
+      return;
+    }
+    try {
+      onCreate({
+        title: title.trim(),
+        start: begin,
+        end: new Date(begin.getTime() + minutes * 60_000),
+        timeZone,
+        attendees,
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const durations: readonly number[] = DURATIONS.includes(minutes as (typeof DURATIONS)[number])
+    ? DURATIONS
+    : [...DURATIONS, minutes].sort((a, b) => a - b);
+
+  return (
+    <div className="dialog" role="presentation">
+      <form
+        ref={box}
+        className="dialog__body meeting-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-dropping={dropping ? 'true' : undefined}
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+        onDragOver={(event) => {
+          if (!event.dataTransfer.types.includes('Files')) return;
+          event.preventDefault();
+          setDropping(true);
+        }}
+        onDragLeave={() => {
+          setDropping(false);
+        }}
+        onDrop={(event) => {
+          const file = event.dataTransfer.files[0];
+          if (file === undefined) return;
+          event.preventDefault();
+          setDropping(false);
+          void importInvite(file);
+        }}
+      >
+        <h2 id={titleId} className="dialog__title">
+          New meeting note
+        </h2>
+        <p className="sidebar__hint">
+          Fill in the meeting, or drop an invitation (.ics) here.{' '}
+          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+            Choose an .ics file…
+          </button>
+        </p>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".ics,text/calendar"
+          hidden
+          aria-label="Invitation file"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file !== undefined) void importInvite(file);
+          }}
+        />
+        {error !== null && (
+          <p className="sidebar__error" role="alert">
+            {error}
+          </p>
+        )}
+        {warnings.length > 0 && (
+          <ul className="meeting-form__warnings" aria-label="Please check">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
+        <label className="dialog__field">
+          Title
+          <input
+            className="input"
+            value={title}
+            maxLength={200}
+            placeholder="Meeting"
+            onChange={(event) => {
+              setTitle(event.target.value);
+            }}
+          />
+        </label>
+        <div className="meeting-form__when">
+          <label className="dialog__field">
+            Date and time
+            <input
+              className="input"
+              type="datetime-local"
+              value={start}
+              required
+              onChange={(event) => {
+                setStart(event.target.value);
+                // A time typed here is local time, not the invitation's zone.
+                setTimeZone(undefined);
+              }}
+            />
+          </label>
+          <label className="dialog__field">
+            Length
+            <select
+              className="input"
+              value={minutes}
+              onChange={(event) => {
+                setMinutes(Number(event.target.value));
+              }}
+            >
+              {durations.map((m) => (
+                <option key={m} value={m}>
+                  {m} min
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="dialog__field">
+          <span>Attendees</span>
+          {attendees.length > 0 && (
+            <ul className="meeting-form__people" aria-label="Attendees">
+              {attendees.map((a) => (
+                <li key={a.id ?? a.email ?? a.name} className="meeting-form__person">
+                  {personName(a)}
+                  <button
+                    type="button"
+                    className="button meeting-form__remove"
+                    aria-label={`Remove ${personName(a)}`}
+                    onClick={() => {
+                      setAttendees((list) => list.filter((b) => !sameAttendee(a, b)));
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <input
+            className="input"
+            type="search"
+            aria-label="Find attendees"
+            placeholder="Find people by name or email"
+            value={query}
+            maxLength={100}
+            onChange={(event) => {
+              setQuery(event.target.value);
+            }}
+          />
+          {found.error !== null && (
+            <p className="sidebar__error" role="alert">
+              {found.error}
+            </p>
+          )}
+          {found.people.length > 0 && (
+            <ul className="members__list" aria-label="People found">
+              {found.people.map((person) => (
+                <li key={person.id} className="members__row">
+                  <span className="members__who">
+                    {personName(person)}
+                    {person.email !== undefined && <small>{person.email}</small>}
+                  </span>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      addAttendee(person);
+                      setQuery('');
+                    }}
+                  >
+                    Add {personName(person)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="dialog__buttons">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary">
+            Create meeting note
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { getSchema } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { meetingNoteTemplate, type MeetingTemplateInput } from '../../../shared/meeting/index.ts';
+import type { SpaceIndex } from '../../../shared/space-index/index.ts';
+import type { DocRegistry } from '../../sync/index.ts';
+import { newActionItemId, noteExtensions } from '../editor/index.ts';
+import { newPageId } from '../tree/index.ts';
+
+let schema: Schema | null = null;
+
+/** The note schema the editor uses (built once): the template is checked against it. */
+export function noteSchema(): Schema {
+  schema ??= getSchema(noteExtensions());
+  return schema;
+}
+
+export interface CreateMeetingOptions {
+  readonly registry: DocRegistry;
+  /** The space's index (the page tree), written locally so it works offline. */
+  readonly index: SpaceIndex;
+  readonly spaceId: string;
+  readonly input: MeetingTemplateInput;
+}
+
+/**
+ * Creates a page of kind 'meeting' at the top of the space's tree whose
+ * note body is the meeting template (issue 4 point 4), and returns its id.
+ * The template is built and checked against the schema before anything is
+ * written, so a bad date changes nothing.
+ * @throws RangeError for an invalid date; SpaceIndexError when the tree refuses.
+ */
+export function createMeetingNote({
+  registry,
+  index,
+  spaceId,
+  input,
+}: CreateMeetingOptions): string {
+  const json = meetingNoteTemplate({ newId: newActionItemId, ...input });
+  const node = noteSchema().nodeFromJSON(json);
+  node.check();
+  const id = newPageId();
+  const title = input.title.trim() === '' ? 'Meeting' : input.title.trim();
+  index.create({ id, title: title.slice(0, 200), parentId: null, kind: 'meeting' });
+  const handle = registry.open({ spaceId, docId: id }, { created: true });
+  // Retained while writing; the note's editor retains it once opened, and
+  // the registry closes a released doc only after an idle delay.
+  const release = registry.retain(handle);
+  try {
+    prosemirrorJSONToYXmlFragment(noteSchema(), json, handle.body);
+  } finally {
+    release();
+  }
+  return id;
+}
