@@ -7,28 +7,7 @@ import {
 import type { NodeJSON } from '../../../shared/meeting/node-json.ts';
 import { newActionItemId } from './action-item.ts';
 
-/** Offers `text` as a download named `filename` (a Blob URL; no navigation). */
-export function downloadMarkdown(doc: Document, filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = filename;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
-}
-
-/** A file name for a page title: letters, digits, spaces, `-` and `_`; `.md` added. */
-export function markdownFileName(title: string): string {
-  const safe = title
-    .replace(/[^\p{L}\p{N} _-]+/gu, '')
-    .trim()
-    .slice(0, 80);
-  return `${safe === '' ? 'Untitled' : safe}.md`;
-}
+export { downloadMarkdown, markdownFileName } from '../../files/index.ts';
 
 /** The note's title from imported Markdown: its first heading, else the file name. */
 export function importedTitle(json: NodeJSON, fileName: string): string {

@@ -1,41 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { Person } from '../../../shared/api.ts';
+import { useDirectorySearch } from '../members/index.ts';
 
 export type SearchDirectory = (q: string) => Promise<Person[]>;
 
-/** People from the directory (`GET /api/directory?q=`) matching `query`, after a short pause. */
+/**
+ * People from the directory (`GET /api/directory?q=`) matching `query`, after
+ * a short pause: the members dialog's search, fed with a plain function.
+ */
 export function useDirectory(
   searchDirectory: SearchDirectory,
   query: string,
   pauseMs = 200,
 ): { readonly people: readonly Person[]; readonly error: string | null } {
-  const [result, setResult] = useState<{ people: readonly Person[]; error: string | null }>({
-    people: [],
-    error: null,
-  });
-  const q = query.trim();
-  useEffect(() => {
-    if (q === '') return;
-    let current = true;
-    const timer = setTimeout(() => {
-      searchDirectory(q).then(
-        (people) => {
-          if (current) setResult({ people, error: null });
-        },
-        (e: unknown) => {
-          if (current) {
-            const why = e instanceof Error ? e.message : String(e);
-            setResult({ people: [], error: `Could not search the directory: ${why}` });
-          }
-        },
-      );
-    }, pauseMs);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [searchDirectory, q, pauseMs]);
-  return q === '' ? { people: [], error: null } : result;
+  const api = useMemo(() => ({ searchDirectory }), [searchDirectory]);
+  return useDirectorySearch(api, query, pauseMs);
 }
 
 /** A person for people: name, else email, else id. */

@@ -1,2 +1,3 @@
 export { MembersButton, type MembersButtonProps } from './MembersButton.tsx';
 export { MembersDialog, type MembersDialogProps } from './MembersDialog.tsx';
+export { useDirectorySearch } from './use-members.ts';

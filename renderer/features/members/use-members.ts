@@ -79,7 +79,7 @@ export function useMembers(api: MembersApi, spaceId: string, onChanged?: () => v
  * the current text arrives, the last answer stays (no flicker).
  */
 export function useDirectorySearch(
-  api: MembersApi,
+  api: Pick<MembersApi, 'searchDirectory'>,
   query: string,
   pauseMs = 200,
 ): { readonly people: readonly Person[]; readonly error: string | null } {

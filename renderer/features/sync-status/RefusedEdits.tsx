@@ -2,29 +2,8 @@ import { useContext } from 'react';
 import { fragmentToMarkdown } from '../../../shared/markdown/index.ts';
 import { parseRoomName } from '../../../shared/wire.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
+import { downloadMarkdown, markdownFileName } from '../../files/index.ts';
 import { noteBody } from '../../sync/index.ts';
-
-/** Saves `text` as a file through a Blob link (no server round trip). */
-export function downloadText(doc: Document, filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = filename;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
-}
-
-function fileName(title: string): string {
-  const safe = title
-    .replace(/[^\p{L}\p{N} _-]+/gu, '')
-    .trim()
-    .slice(0, 80);
-  return `${safe || 'note'}.md`;
-}
 
 /**
  * Edits the relay refused (the person was removed or made a viewer while
@@ -51,7 +30,11 @@ export function RefusedEdits() {
               const room = parseRoomName(entry.roomKey);
               if (!room || !services) return;
               void services.registry.readLocal(room).then((doc) => {
-                downloadText(document, fileName(entry.title), fragmentToMarkdown(noteBody(doc)));
+                downloadMarkdown(
+                  document,
+                  markdownFileName(entry.title),
+                  fragmentToMarkdown(noteBody(doc)),
+                );
                 doc.destroy();
               });
             }}

@@ -1,4 +1,4 @@
 export { SyncStatus, pendingLabel } from './SyncStatus.tsx';
-export { RefusedEdits, downloadText } from './RefusedEdits.tsx';
+export { RefusedEdits } from './RefusedEdits.tsx';
 export { OfflineReport } from './OfflineReport.tsx';
 export { hasUnsyncedChanges, installUnloadWarning } from './unload-warning.ts';

@@ -1,0 +1,1 @@
+export { downloadMarkdown, markdownFileName } from './markdown-download.ts';
