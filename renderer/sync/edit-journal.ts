@@ -72,6 +72,7 @@ export function openEditJournal(
   const own = `${prefix}${doc.clientID}:`;
   const waiting = new Set<string>();
   let seq = 0;
+  let batch: string[] | null = null;
   let destroyed = false;
   let settledWaiters: (() => void)[] = [];
 
@@ -135,7 +136,18 @@ export function openEditJournal(
       return; // quota: IndexedDB alone then, as without a journal
     }
     waiting.add(key);
-    confirm([key]);
+    // One confirming transaction per burst of updates (a paste, a fast typist)
+    // rather than per keystroke: created after all of the burst's writes, it
+    // still completes only after every one of them.
+    if (batch === null) {
+      batch = [];
+      queueMicrotask(() => {
+        const keys = batch ?? [];
+        batch = null;
+        confirm(keys);
+      });
+    }
+    batch.push(key);
   };
   doc.on('update', onUpdate);
 
