@@ -9,7 +9,7 @@ import {
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { formatRoomName, type RoomName } from '../../shared/wire.ts';
 import type { AppStore, OfflineChange } from '../store/index.ts';
-import type { DocRegistry } from './doc-registry.ts';
+import type { DocRegistry } from './doc-registry-api.ts';
 import { decodeStateVector, differs } from './pending.ts';
 
 /**

@@ -1,10 +1,10 @@
-export {
-  createDocRegistry,
-  type DocHandle,
-  type DocRegistry,
-  type DocRegistryOptions,
-  type LocalStoreOptions,
-} from './doc-registry.ts';
+export { createDocRegistry } from './doc-registry.ts';
+export type {
+  DocHandle,
+  DocRegistry,
+  DocRegistryOptions,
+  LocalStoreOptions,
+} from './doc-registry-api.ts';
 export { startOfflineSupport, type OfflineSupportOptions } from './offline-support.ts';
 export { createBackgroundSync, type BackgroundSync } from './background-sync.ts';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';

@@ -2,7 +2,7 @@ import type { AccessTokenResult } from '../../shared/auth.ts';
 import type { RoomName } from '../../shared/wire.ts';
 import { persistSpaces, selectSyncState, type AppStore } from '../store/index.ts';
 import { createBackgroundSync } from './background-sync.ts';
-import type { DocRegistry } from './doc-registry.ts';
+import type { DocRegistry } from './doc-registry-api.ts';
 
 export interface OfflineSupportOptions {
   /** Where `online`/`offline` events come from, and localStorage. */

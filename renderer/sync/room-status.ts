@@ -1,7 +1,7 @@
 import { CloseCode } from '../../shared/wire.ts';
 import type { AppStore } from '../store/index.ts';
 import { nextConnection, type ProviderSignal } from './connection.ts';
-import type { DocHandle } from './doc-registry.ts';
+import type { DocHandle } from './doc-registry-api.ts';
 import { derivePeers, samePeers } from './peers.ts';
 import { MAX_UNAUTHORIZED_RETRIES, type RelayCredentials } from './relay-auth.ts';
 
