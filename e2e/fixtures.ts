@@ -26,7 +26,9 @@ import { startWebServer, type WebServer } from '../scripts/web-server.ts';
 import type { Role } from '../shared/api.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const rendererDir = path.join(root, 'out', 'renderer');
+// E2E_RENDERER_DIR: a renderer built elsewhere (`vite build --outDir`), so
+// several people can test their own builds from one checkout at once.
+const rendererDir = process.env['E2E_RENDERER_DIR'] ?? path.join(root, 'out', 'renderer');
 
 const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',
