@@ -33,8 +33,12 @@ export const ENV = {
   issuer: 'COMMONPLACE_ISSUER',
   /** The public client id registered at the IdP for the desktop app; default {@link DEFAULT_CLIENT_ID}. */
   clientId: 'COMMONPLACE_CLIENT_ID',
-  /** RFC 8707 resource indicator: the relay's audience; default {@link DEFAULT_AUDIENCE}. */
+  /** The relay's audience (the access token's `aud`); default {@link DEFAULT_AUDIENCE}. */
   audience: 'COMMONPLACE_AUDIENCE',
+  /** Extra scopes to request, space-separated (Entra ID v2: `api://<relay app id>/Notes.ReadWrite`). */
+  scope: 'COMMONPLACE_SCOPE',
+  /** `false`: do not send the audience as an RFC 8707 `resource` (Entra ID v2 rejects it). Default `true`. */
+  resourceIndicator: 'COMMONPLACE_RESOURCE_INDICATOR',
 } as const;
 
 /** Client id of the desktop app: a public native client (RFC 8252), no secret. */

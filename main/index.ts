@@ -12,6 +12,7 @@ import {
   shell,
 } from 'electron';
 import path from 'node:path';
+import { requestedScope, resourceIndicator } from '../shared/host.ts';
 import { resolveRelayUrl } from './app-info.ts';
 import { resolveIdentityConfig, type IdentityResolution } from './auth/identity-config.ts';
 import { createSignInService, type SignInService } from './auth/sign-in-service.ts';
@@ -85,6 +86,10 @@ async function openMainWindow(settings: Settings): Promise<void> {
   });
 }
 
+function optionalResource(resource: string | undefined): { resource?: string } {
+  return resource === undefined ? {} : { resource };
+}
+
 /** The sign-in service (issue 3 point 2), or a stand-in that explains why there is none. */
 async function createSessionService(identity: IdentityResolution): Promise<SignInService> {
   if (!identity.ok) {
@@ -94,7 +99,8 @@ async function createSessionService(identity: IdentityResolution): Promise<SignI
   return createSignInService({
     issuer: identity.config.issuer,
     clientId: identity.config.clientId,
-    resource: identity.config.audience,
+    ...optionalResource(resourceIndicator(identity.config)),
+    scope: requestedScope(identity.config),
     // After 'ready': safeStorage reports its Linux backend only from then on.
     tokenDir: path.join(app.getPath('userData'), 'auth'),
     safeStorage,

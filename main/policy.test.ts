@@ -77,4 +77,19 @@ describe('applyPolicy', () => {
     });
     expect(resolveRelayUrl(env)).toBe('wss://relay.corp.example');
   });
+
+  it('carries the scope settings an Entra ID tenant needs', () => {
+    const env = applyPolicy(
+      { COMMONPLACE_RESOURCE_INDICATOR: 'true' },
+      {
+        issuer: 'https://login.microsoftonline.com/t/v2.0',
+        scope: 'api://relay/Notes.ReadWrite',
+        resourceIndicator: false,
+      },
+    );
+    expect(resolveIdentityConfig(env)).toMatchObject({
+      ok: true,
+      config: { scope: 'api://relay/Notes.ReadWrite', resourceIndicator: false },
+    });
+  });
 });

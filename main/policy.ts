@@ -13,6 +13,8 @@ const PolicySchema = z
     issuer: z.string().min(1).max(2000).optional(),
     clientId: z.string().min(1).max(200).optional(),
     audience: z.string().min(1).max(500).optional(),
+    scope: z.string().min(1).max(1000).optional(),
+    resourceIndicator: z.boolean().optional(),
     relayUrl: z.string().min(1).max(2000).optional(),
   })
   // A misspelt key must not be ignored silently: the administrator would
@@ -75,6 +77,10 @@ export function applyPolicy(env: Env, policy: Policy): Record<string, string | u
     ...(policy.issuer === undefined ? {} : { [ENV.issuer]: policy.issuer }),
     ...(policy.clientId === undefined ? {} : { [ENV.clientId]: policy.clientId }),
     ...(policy.audience === undefined ? {} : { [ENV.audience]: policy.audience }),
+    ...(policy.scope === undefined ? {} : { [ENV.scope]: policy.scope }),
+    ...(policy.resourceIndicator === undefined
+      ? {}
+      : { [ENV.resourceIndicator]: String(policy.resourceIndicator) }),
     ...(policy.relayUrl === undefined ? {} : { [ENV.relayUrl]: policy.relayUrl }),
   };
 }

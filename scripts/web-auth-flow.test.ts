@@ -64,6 +64,24 @@ describe('web sign-in against the dev IdP', () => {
     }
   });
 
+  it('asks for configured scopes and leaves out resource when told (Entra ID v2)', async () => {
+    const oidc = createOidcClient({
+      identity: {
+        issuer: idp.issuer,
+        clientId: 'commonplace-web',
+        audience: idp.audience,
+        scope: 'api://relay/Notes.ReadWrite',
+        resourceIndicator: false,
+      },
+      redirectUri: APP,
+    });
+    const { url } = await oidc.beginSignIn({ returnTo: '/' });
+    expect(url.searchParams.get('scope')).toBe(
+      'openid profile email offline_access api://relay/Notes.ReadWrite',
+    );
+    expect(url.searchParams.has('resource')).toBe(false);
+  });
+
   it('refuses a callback whose state does not match, and one it never started', async () => {
     const { redirectedTo } = await signedIn('emp-1002');
     const tampered = new URL(redirectedTo);

@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run web -- [options]
   --issuer           an external OpenID Connect issuer (env COMMONPLACE_ISSUER); no dev IdP then
   --client-id        the web client id registered there (env COMMONPLACE_WEB_CLIENT_ID, default ${WEB_CLIENT_ID})
   --audience         access-token audience = the relay (env COMMONPLACE_AUDIENCE, default ${DEFAULT_AUDIENCE})
+  --scope            extra scopes to request, e.g. Entra ID's api://<relay app>/Notes.ReadWrite (env COMMONPLACE_SCOPE)
+  --resource-indicator  true|false: send the audience as RFC 8707 resource (env COMMONPLACE_RESOURCE_INDICATOR, default true; false for Entra ID v2)
   --allowed-domains  comma-separated email domains allowed in (env COMMONPLACE_ALLOWED_DOMAINS)
   --skip-build       serve the existing build without rebuilding
   --renderer         directory of a built renderer to serve (implies --skip-build; default out/renderer)`;
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
       issuer: { type: 'string' },
       'client-id': { type: 'string' },
       audience: { type: 'string' },
+      scope: { type: 'string' },
+      'resource-indicator': { type: 'string' },
       'allowed-domains': { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
       renderer: { type: 'string' },
@@ -70,6 +74,13 @@ async function main(): Promise<void> {
     nonEmpty(values['client-id'] ?? process.env['COMMONPLACE_WEB_CLIENT_ID']) ?? WEB_CLIENT_ID;
   const audience =
     nonEmpty(values.audience ?? process.env['COMMONPLACE_AUDIENCE']) ?? DEFAULT_AUDIENCE;
+  const scope = nonEmpty(values.scope ?? process.env['COMMONPLACE_SCOPE']);
+  const resourceFlag = nonEmpty(
+    values['resource-indicator'] ?? process.env['COMMONPLACE_RESOURCE_INDICATOR'],
+  );
+  if (resourceFlag !== undefined && resourceFlag !== 'true' && resourceFlag !== 'false') {
+    throw new Error(`--resource-indicator must be true or false, got "${resourceFlag}"`);
+  }
   const allowedDomains = nonEmpty(
     values['allowed-domains'] ?? process.env['COMMONPLACE_ALLOWED_DOMAINS'],
   )
@@ -108,7 +119,16 @@ async function main(): Promise<void> {
     );
     closers.push(() => relay.close());
     relayUrl = relay.wsUrl;
-    web.setConfig({ relayUrl, identity: { issuer, clientId, audience } });
+    web.setConfig({
+      relayUrl,
+      identity: {
+        issuer,
+        clientId,
+        audience,
+        ...(scope === undefined ? {} : { scope }),
+        ...(resourceFlag === undefined ? {} : { resourceIndicator: resourceFlag === 'true' }),
+      },
+    });
   } catch (error) {
     await closeAll();
     throw error;

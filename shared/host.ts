@@ -17,6 +17,13 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+// RFC 6749 §3.3: scope tokens are printable ASCII except space, `"` and `\`, separated by one space.
+const SCOPE_TOKEN = String.raw`[\x21\x23-\x5B\x5D-\x7E]+`;
+const ScopeListSchema = z
+  .string()
+  .max(1000)
+  .regex(new RegExp(`^${SCOPE_TOKEN}( ${SCOPE_TOKEN})*$`), 'space-separated OAuth scopes');
+
 /**
  * Where to sign in. The renderer needs it only in a browser (the web host runs
  * the redirect flow itself); in the desktop app main runs the flow.
@@ -26,10 +33,38 @@ export const IdentityConfigSchema = z.object({
   issuer: z.url({ protocol: /^https?$/ }),
   /** The public client id registered for this surface (PKCE, no secret). */
   clientId: z.string().min(1).max(200),
-  /** RFC 8707 resource indicator: the relay's audience, e.g. `urn:commonplace:relay`. */
+  /** The relay's audience (the access token's `aud`), e.g. `urn:commonplace:relay`. */
   audience: z.string().min(1).max(500),
+  /**
+   * Scopes requested besides {@link BASE_SCOPES}, space-separated. IdPs that
+   * choose the token's audience by scope rather than by RFC 8707 resource
+   * (Microsoft Entra ID v2: `api://<relay app id>/Notes.ReadWrite`) need it.
+   */
+  scope: ScopeListSchema.optional(),
+  /**
+   * Whether the audience is sent as an RFC 8707 `resource` parameter (default
+   * true). Entra ID v2 rejects that parameter (AADSTS901002), so it is turned
+   * off there and `scope` names the relay instead.
+   */
+  resourceIndicator: z.boolean().optional(),
 });
 export type IdentityConfig = z.infer<typeof IdentityConfigSchema>;
+
+/** Scopes every sign-in asks for: an ID token with the profile, and a refresh token. */
+export const BASE_SCOPES = 'openid profile email offline_access';
+
+/** The `scope` parameter of the authorization request: the base scopes plus the configured ones, once each. */
+export function requestedScope(config: Pick<IdentityConfig, 'scope'>): string {
+  const extra = config.scope?.split(' ') ?? [];
+  return [...new Set([...BASE_SCOPES.split(' '), ...extra])].join(' ');
+}
+
+/** The RFC 8707 `resource` to send, or undefined when the IdP must not receive one. */
+export function resourceIndicator(
+  config: Pick<IdentityConfig, 'audience' | 'resourceIndicator'>,
+): string | undefined {
+  return config.resourceIndicator === false ? undefined : config.audience;
+}
 
 export interface Host {
   /** Name, version and the relay to talk to. */

@@ -62,6 +62,37 @@ describe('resolveIdentityConfig', () => {
     );
   });
 
+  it('takes COMMONPLACE_SCOPE and COMMONPLACE_RESOURCE_INDICATOR (Entra ID v2)', () => {
+    expect(
+      resolveIdentityConfig({
+        COMMONPLACE_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+        COMMONPLACE_AUDIENCE: 'api://0b7c-relay',
+        COMMONPLACE_SCOPE: 'api://0b7c-relay/Notes.ReadWrite',
+        COMMONPLACE_RESOURCE_INDICATOR: 'FALSE',
+      }),
+    ).toEqual({
+      ok: true,
+      config: {
+        issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+        clientId: 'commonplace-desktop',
+        audience: 'api://0b7c-relay',
+        scope: 'api://0b7c-relay/Notes.ReadWrite',
+        resourceIndicator: false,
+      },
+    });
+  });
+
+  it.each([
+    ['COMMONPLACE_SCOPE', 'api://x "quoted"'],
+    ['COMMONPLACE_RESOURCE_INDICATOR', 'no'],
+  ])('names %s when it is unusable', (name, value) => {
+    const result = resolveIdentityConfig({
+      COMMONPLACE_ISSUER: 'https://login.example.com',
+      [name]: value,
+    });
+    expect(result.ok ? '' : result.reason).toBe(`Sign-in is misconfigured: ${name} is not valid.`);
+  });
+
   it('names the variable when the client id is unusable', () => {
     const result = resolveIdentityConfig({
       COMMONPLACE_ISSUER: 'https://login.example.com',

@@ -15,6 +15,17 @@ function value(env: Env, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+function optional<K extends string, V>(key: K, v: V | undefined): Partial<Record<K, V>> {
+  return v === undefined ? {} : ({ [key]: v } as Partial<Record<K, V>>);
+}
+
+/** `true`/`false` as booleans; anything else is passed on as is, for the schema to refuse. */
+function flag(raw: string | undefined): boolean | string | undefined {
+  if (raw === undefined) return undefined;
+  const lower = raw.toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : raw;
+}
+
 /**
  * Why `issuer` is not an acceptable OpenID Connect issuer, or null. OIDC
  * Discovery §3 / RFC 8414 §2: an `https` URL without query or fragment. Plain
@@ -40,7 +51,9 @@ export function issuerProblem(issuer: string): string | null {
  * The desktop app's identity settings from the environment (after any IT
  * policy has been merged in, see main/policy.ts): `COMMONPLACE_ISSUER`
  * (required), `COMMONPLACE_CLIENT_ID` (default `commonplace-desktop`) and
- * `COMMONPLACE_AUDIENCE` (default `urn:commonplace:relay`). Never throws: a
+ * `COMMONPLACE_AUDIENCE` (default `urn:commonplace:relay`), and for IdPs that
+ * pick the audience by scope `COMMONPLACE_SCOPE` and
+ * `COMMONPLACE_RESOURCE_INDICATOR=false`. Never throws: a
  * missing or bad value comes back as a reason the app shows instead of a
  * sign-in button that cannot work.
  */
@@ -62,11 +75,12 @@ export function resolveIdentityConfig(env: Env): IdentityResolution {
     issuer,
     clientId: value(env, ENV.clientId) ?? DEFAULT_CLIENT_ID,
     audience: value(env, ENV.audience) ?? DEFAULT_AUDIENCE,
+    ...optional('scope', value(env, ENV.scope)),
+    ...optional('resourceIndicator', flag(value(env, ENV.resourceIndicator))),
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'issuer');
-    const name =
-      field === 'clientId' ? ENV.clientId : field === 'audience' ? ENV.audience : ENV.issuer;
+    const name = field in ENV ? ENV[field as keyof typeof ENV] : ENV.issuer;
     return { ok: false, reason: `Sign-in is misconfigured: ${name} is not valid.` };
   }
   return { ok: true, config: parsed.data };

@@ -5,6 +5,7 @@ import {
   type Principal,
   type SessionState,
 } from '../../shared/auth.ts';
+import { BASE_SCOPES } from '../../shared/host.ts';
 import type { OpenExternal, SafeStorageLike } from './electron-deps.ts';
 import { LoopbackError, startLoopbackListener } from './loopback.ts';
 import { createTokenStore, type StoredSession } from './token-store.ts';
@@ -59,7 +60,7 @@ export interface SignInService {
   dispose(): void;
 }
 
-const DEFAULT_SCOPE = 'openid profile email offline_access';
+const DEFAULT_SCOPE = BASE_SCOPES;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const RETRY_MS = 30_000;
 

@@ -1,17 +1,21 @@
 import * as oauth from 'oauth4webapi';
 import { PrincipalSchema, type Principal } from '../../shared/auth.ts';
-import type { IdentityConfig } from '../../shared/host.ts';
+import { requestedScope, resourceIndicator, type IdentityConfig } from '../../shared/host.ts';
 import type { PendingSignIn, TokenSet } from './token-set.ts';
 
 /**
  * The OpenID Connect relying party of the web client (issue 3 point 3),
  * built on oauth4webapi: Authorization Code with PKCE S256, `state` and
- * `nonce`, the relay's audience as RFC 8707 `resource`, refresh with
+ * `nonce`, the relay's audience as RFC 8707 `resource` (or a scope, see IdentityConfig), refresh with
  * rotation, RFC 7009 revocation. No DOM here (fetch and Web Crypto only), so
  * the same code runs under Node against the real dev IdP in tests.
  */
 
-export const SCOPES = 'openid profile email offline_access';
+/** `{ resource }` for the authorization request, or nothing when the IdP must not receive it. */
+function resourceParameter(identity: IdentityConfig): { resource?: string } {
+  const resource = resourceIndicator(identity);
+  return resource === undefined ? {} : { resource };
+}
 
 export interface OidcClientOptions {
   readonly identity: IdentityConfig;
@@ -112,11 +116,11 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
         client_id: client.client_id,
         redirect_uri: options.redirectUri,
         response_type: 'code',
-        scope: SCOPES,
+        scope: requestedScope(options.identity),
         // offline_access (a refresh token) is granted only with prompt=consent
         // (OIDC Core §11); `login` after a sign-out lets another person sign in.
         prompt: forceLogin === true ? 'login consent' : 'consent',
-        resource: options.identity.audience,
+        ...resourceParameter(options.identity),
         code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
         state,
