@@ -58,3 +58,32 @@ test('offline edits survive a reload, are counted, and reach the relay when it i
   await grace.page.goto(new URL(`?space=${spaceId}`, stack.web.url).toString());
   await expect(grace.editor).toHaveText('Before the tunnel. Written offline.');
 });
+
+test('the web client opens with the network off, from its service worker and local store', async ({
+  openAs,
+}) => {
+  const ada = await openAs({ as: 'Ada' });
+  await createSpace(ada, 'Flight notes');
+  await ada.editor.click();
+  await ada.page.keyboard.type('Written on the ground.');
+  await expect(pending(ada)).toHaveCount(0);
+  // The service worker has installed and precached the app shell.
+  await ada.page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+
+  // No network at all: web server, IdP and relay are all unreachable.
+  await ada.context.setOffline(true);
+  await ada.page.reload();
+  await expect(ada.editor).toHaveText('Written on the ground.');
+  await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
+  await expect(status(ada)).toHaveAttribute('data-state', 'offline');
+  await ada.editor.click();
+  await ada.page.keyboard.press('End');
+  await ada.page.keyboard.type(' And in the air.');
+  await expect(pending(ada)).toHaveText(/^\d+ changes? not yet synced$/);
+
+  // Back on the ground: the edit reaches the relay.
+  await ada.context.setOffline(false);
+  await expect(pending(ada)).toHaveCount(0, { timeout: 60_000 });
+});

@@ -1,10 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { boot } from './app/boot.tsx';
-import { resolveHost } from './host/index.ts';
+import { desktopHost, registerOfflineShell, resolveHost } from './host/index.ts';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
+// The desktop app loads from disk; only the web client needs an offline shell.
+if (desktopHost(window) === null) void registerOfflineShell(window);
 void boot({
   root: createRoot(container),
   resolveHost: () => resolveHost(),

@@ -4,6 +4,7 @@ import { desktopHost } from './desktop-host.ts';
 import { webHost } from './web-host.ts';
 
 export { desktopHost } from './desktop-host.ts';
+export { registerOfflineShell } from './offline-shell.ts';
 export { webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
 
 /** The app version baked in at build time (vite.renderer.config.ts). */
