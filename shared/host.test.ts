@@ -5,7 +5,7 @@ const base = { issuer: 'https://login.example.com', clientId: 'c', audience: 'ur
 
 describe('identity settings for IdPs that pick the audience by scope (Entra ID v2)', () => {
   it('asks for the base scopes, plus configured ones once each', () => {
-    expect(requestedScope(base)).toBe('openid profile email offline_access');
+    expect(requestedScope({})).toBe('openid profile email offline_access');
     expect(requestedScope({ scope: 'api://relay/Notes.ReadWrite openid' })).toBe(
       'openid profile email offline_access api://relay/Notes.ReadWrite',
     );
