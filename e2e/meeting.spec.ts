@@ -39,8 +39,9 @@ test('a meeting note from the form, and an attendee ticks her action item from "
   ]);
   await expect(ada.editor.locator('.mention')).toContainText(graceEmployee.name);
 
-  // The editor has no assignee picker yet: the action item assigned to Grace
-  // comes in through Markdown import (`@<directory id>`), into a new note.
+  // Markdown import carries assignees too (`@<directory id>`): the action
+  // item assigned to Grace comes in that way, into a new note. (The editor's
+  // own assignee picker: e2e/meeting-extras.spec.ts.)
   await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
   const file = [
     '# Follow-ups',

@@ -33,6 +33,19 @@ describe('navigation (checklist #13)', () => {
     },
   );
 
+  it('never lets a file dropped onto the window navigate it (issue 4: .ics drop)', () => {
+    // Chromium turns a drop nobody handled into a navigation to the file's
+    // file: URL; the renderer cancels such drops, and this is the backstop.
+    const { contents } = setup();
+    for (const url of [
+      'file:///home/ada/Downloads/invite.ics',
+      'file:///C:/Users/Ada/Downloads/Weekly%20sync.ics',
+      'file://server/share/invite.ics',
+    ]) {
+      expect(contents.emit('will-navigate', url).defaultPrevented).toBe(true);
+    }
+  });
+
   it('lets the app move within its own origin', () => {
     const { contents } = setup();
     expect(contents.emit('will-navigate', `${APP_ORIGIN}/index.html`).defaultPrevented).toBe(false);

@@ -15,7 +15,9 @@ import { createTokenVerifier } from './auth/verify-token.ts';
 import { ClientConnection } from './connection.ts';
 import { DocRegistry } from './docs/registry.ts';
 import { InProcessFanout } from './fanout/in-process.ts';
+import { SqliteFileStore } from './files/sqlite-file-store.ts';
 import type { Fanout } from './fanout/types.ts';
+import { openNoteHistory } from './history/history.ts';
 import { createApiHandler } from './http/api.ts';
 import { normaliseOrigins } from './http/cors.ts';
 import { createHttpHandler } from './http/routes.ts';
@@ -87,6 +89,8 @@ export interface RelayOptions {
   readonly spaceStore?: SpaceStore;
   /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
   readonly corsOrigins?: readonly string[];
+  /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
+  readonly historyClock?: () => number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -158,6 +162,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     });
   const fanout = options.fanout ?? new InProcessFanout();
   const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
+  // Pasted images (issue 4 point 3), in files.sqlite beside the documents.
+  const files = new SqliteFileStore({ dataDir: options.dataDir });
   const authenticator = recordingPeople(baseAuthenticator, spaceStore);
   const authorizer =
     options.authorizer ??
@@ -166,7 +172,22 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
-  const registry = new DocRegistry({ storage, fanout, limits, log, metrics });
+  // Version history (issue 4 point 8): its schedule hears of each update once it is stored.
+  const history = openNoteHistory({
+    dataDir: options.dataDir,
+    storage,
+    intervalMs: limits.snapshotIntervalMs,
+    maxPerDoc: limits.maxSnapshotsPerDoc,
+    ...(options.historyClock === undefined ? {} : { now: options.historyClock }),
+    log,
+  });
+  const registry = new DocRegistry({
+    storage: history.watch(storage),
+    fanout,
+    limits,
+    log,
+    metrics,
+  });
   const limiter = new ConnectionLimiter(limits.maxConnections);
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
@@ -183,6 +204,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       fanout.publishMembership(change);
     },
     docMarkers: (spaceId) => storage.listMarkers(spaceId),
+    files,
+    maxFileBytes: limits.maxFileBytes,
+    history,
     authenticator,
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
@@ -281,8 +305,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     // Flush: every accepted update stored, every room compacted, storage closed.
     await registry.closeAll();
     await fanout.close();
+    await history.close();
     await storage.close();
     if (options.spaceStore === undefined) await spaceStore.close();
+    files.close();
     server.closeAllConnections();
     await serverClosed;
     wss.close();

@@ -26,11 +26,49 @@ export const IdSchema = z.string().regex(ID_PATTERN);
 
 export const SpaceNameSchema = z.string().trim().min(1).max(120);
 
-/** `POST /api/spaces` body. */
-export const CreateSpaceRequestSchema = z.object({ name: SpaceNameSchema }).strict();
+/**
+ * Longest space icon, in code points as zod and JSON Schema count: an emoji
+ * sequence, or a letter or two (issue 4 point 1).
+ */
+export const MAX_SPACE_ICON_LENGTH = 16;
+/** Longest space description (issue 4 point 1). */
+export const MAX_SPACE_DESCRIPTION_LENGTH = 1000;
 
-/** `POST /api/spaces` → 201. */
-export const SpaceSchema = z.object({ id: IdSchema, name: SpaceNameSchema });
+/** A space's icon: a short emoji or grapheme string; no control characters or line breaks. */
+export const SpaceIconSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_SPACE_ICON_LENGTH)
+  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'an icon holds no control characters or line breaks');
+
+/** A space's description: plain text, line breaks allowed. */
+export const SpaceDescriptionSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_SPACE_DESCRIPTION_LENGTH)
+  .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'a description holds no control characters');
+
+/** `POST /api/spaces` body (icon and description optional, issue 4 point 1). */
+export const CreateSpaceRequestSchema = z
+  .object({
+    name: SpaceNameSchema,
+    icon: SpaceIconSchema.optional(),
+    description: SpaceDescriptionSchema.optional(),
+  })
+  .strict();
+
+/**
+ * `POST /api/spaces` → 201. `icon` and `description` are left out (or null)
+ * when unset, so clients older than them still parse the answer.
+ */
+export const SpaceSchema = z.object({
+  id: IdSchema,
+  name: SpaceNameSchema,
+  icon: SpaceIconSchema.nullable().optional(),
+  description: SpaceDescriptionSchema.nullable().optional(),
+});
 export type Space = z.infer<typeof SpaceSchema>;
 
 /** One entry of `GET /api/spaces`: a space with the caller's role in it. */

@@ -22,7 +22,16 @@ export interface RelayLimits {
   readonly compactAfterUpdates: number;
   /** Largest REST request body accepted, in bytes; larger ones get HTTP 413. */
   readonly maxApiBodyBytes: number;
+  /** Largest file (pasted image) stored through `POST /api/spaces/{id}/files`, in bytes; larger ones get HTTP 413. */
+  readonly maxFileBytes: number;
+  /** Least time between two scheduled snapshots of a changed note (issue 4 point 8, relay/history). */
+  readonly snapshotIntervalMs: number;
+  /** Most snapshots kept per note; relay/history/retention.ts says which go first. */
+  readonly maxSnapshotsPerDoc: number;
 }
+
+/** Default largest image a note may hold (issue 4 point 3); the client refuses bigger ones before uploading. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxMessageBytes: 16 * 1024 * 1024,
@@ -34,4 +43,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   shutdownGraceMs: 10_000,
   compactAfterUpdates: 500,
   maxApiBodyBytes: 16 * 1024,
+  maxFileBytes: MAX_FILE_BYTES,
+  snapshotIntervalMs: 10 * 60 * 1000,
+  maxSnapshotsPerDoc: 200,
 };

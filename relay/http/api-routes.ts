@@ -31,12 +31,18 @@ import {
 import type { Principal as SharedPrincipal } from '../../shared/auth.ts';
 import { ID_PATTERN } from '../../shared/wire.ts';
 import type { MembershipChange } from '../fanout/types.ts';
+import type { FileStore } from '../files/types.ts';
 import type { Principal } from '../pipeline/auth.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import { HttpError } from './json.ts';
+import type { RawBody } from './raw-body.ts';
+import { FILE_ROUTES } from './routes-files.ts';
+import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
+import type { NoteHistoryApi } from '../history/history.ts';
+import { HISTORY_ROUTES } from './routes-history.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler may use. */
 export interface ApiDeps {
@@ -45,6 +51,11 @@ export interface ApiDeps {
   readonly publishMembership: (change: MembershipChange) => void;
   /** Change markers of a space's stored documents (storage's `listMarkers`). */
   readonly docMarkers: (spaceId: string) => MaybePromise<readonly StoredMarker[]>;
+  /** Files of spaces (pasted images, routes-files.ts) and the largest accepted. */
+  readonly files: FileStore;
+  readonly maxFileBytes: number;
+  /** Snapshots of notes (issue 4 point 8, routes-history.ts). */
+  readonly history: NoteHistoryApi;
 }
 
 export interface ApiRequest {
@@ -54,16 +65,34 @@ export interface ApiRequest {
   readonly query: URLSearchParams;
   /** The body, parsed with the route's `body` schema. */
   readonly body: unknown;
+  /** Reads the raw body of a `rawBody` route (after the handler has checked access). */
+  readonly readRawBody?: () => Promise<RawBody>;
 }
 
 export interface ApiResult {
   readonly status: number;
   readonly body?: unknown;
+  /** Raw bytes to answer instead of JSON, with their type and extra headers. */
+  readonly raw?: {
+    readonly contentType: string;
+    readonly bytes: Uint8Array;
+    readonly headers?: Readonly<Record<string, string>>;
+  };
 }
 
 export interface ApiResponseSpec {
   readonly description: string;
   readonly schema?: z.ZodType;
+  /** Media types of a raw (non-JSON) answer, for the OpenAPI document. */
+  readonly rawContentTypes?: readonly string[];
+}
+
+/** A binary request body (instead of JSON `body`): accepted types and the size limit. */
+export interface ApiRawBody {
+  readonly contentTypes: readonly string[];
+  readonly description: string;
+  /** Largest body, in bytes, from the relay's configured limits. */
+  readonly maxBytes: (deps: ApiDeps) => number;
 }
 
 export interface ApiRoute {
@@ -75,6 +104,8 @@ export interface ApiRoute {
   /** False only for the OpenAPI document itself. */
   readonly auth: boolean;
   readonly body?: z.ZodType;
+  /** A binary body, read by the handler with `readRawBody` (exclusive with `body`). */
+  readonly rawBody?: ApiRawBody;
   readonly query?: readonly { name: string; description: string; schema: z.ZodType }[];
   /** Success responses; the error responses of `errors` are added by the generator. */
   readonly responses: Readonly<Record<number, ApiResponseSpec>>;
@@ -158,8 +189,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     responses: { 201: { description: 'the new space', schema: SpaceSchema } },
     errors: [],
     handle: async (deps, req) => {
-      const { name } = CreateSpaceRequestSchema.parse(req.body);
-      const space = { id: randomBytes(16).toString('base64url'), name };
+      const { name, icon, description } = CreateSpaceRequestSchema.parse(req.body);
+      const space = {
+        id: randomBytes(16).toString('base64url'),
+        name,
+        ...(icon === undefined ? {} : { icon }),
+        ...(description === undefined ? {} : { description }),
+      };
       await deps.store.createSpace(space, req.principal.id);
       return { status: 201, body: space };
     },
@@ -283,4 +319,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       return { status: 200, body: { people: await deps.store.searchPeople(q, DIRECTORY_LIMIT) } };
     },
   },
+  ...SPACE_SETTINGS_ROUTES,
+  ...FILE_ROUTES,
+  ...HISTORY_ROUTES,
 ];

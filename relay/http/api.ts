@@ -3,6 +3,9 @@
  * the relay's `Authenticator` (bearer token only: a `token` query parameter
  * counts on the WebSocket, never here), body reading and validation against
  * the route's zod schema, the handler, and validation of what it answers.
+ * A route may instead take a raw (binary) body of declared types and its own
+ * size limit, which its handler reads once it has checked access
+ * (raw-body.ts), and may answer raw bytes with their content type (files).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloseCode } from '../../shared/wire.ts';
@@ -11,6 +14,7 @@ import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import { API_ROUTES, type ApiDeps, type ApiRoute } from './api-routes.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { HttpError, readJsonBody, sendError, sendJson } from './json.ts';
+import { checkRawBodyHead, readRawBody, type RawBody, type RawBodySpec } from './raw-body.ts';
 import { buildOpenApi } from './openapi.ts';
 
 export interface ApiHandlerDeps extends ApiDeps {
@@ -78,6 +82,23 @@ export function allRoutes(version: string): readonly ApiRoute[] {
   return routes;
 }
 
+/** Writes raw bytes (a file) with their type; `headers` from the route come last. */
+function sendRaw(
+  res: ServerResponse,
+  status: number,
+  raw: { contentType: string; bytes: Uint8Array; headers?: Readonly<Record<string, string>> },
+  cors: Readonly<Record<string, string>>,
+): void {
+  res.writeHead(status, {
+    'content-type': raw.contentType,
+    'content-length': raw.bytes.byteLength,
+    'x-content-type-options': 'nosniff',
+    ...cors,
+    ...raw.headers,
+  });
+  res.end(raw.bytes);
+}
+
 function unauthorized(reason: string): HttpError {
   // RFC 6750 §3: a 401 names the scheme.
   return new HttpError(401, 'unauthorized', reason, { 'www-authenticate': 'Bearer' });
@@ -114,6 +135,8 @@ export function createApiHandler(
 
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const cors = corsHeaders(req, deps.corsOrigins);
+    // A raw body the answer leaves unread (refused early) is not drained: the connection closes.
+    let rawUnread = false;
     try {
       const method = req.method ?? 'GET';
       if (method === 'OPTIONS') {
@@ -144,20 +167,44 @@ export function createApiHandler(
         }
         body = parsed.data;
       }
+      let readRaw: (() => Promise<RawBody>) | undefined;
+      if (route.rawBody !== undefined) {
+        const spec: RawBodySpec = { ...route.rawBody, maxBytes: route.rawBody.maxBytes(deps) };
+        rawUnread = true;
+        // Type and declared length are refused before anything is read (415, 413).
+        checkRawBodyHead(req, spec);
+        readRaw = async () => {
+          const raw = await readRawBody(req, spec);
+          rawUnread = false;
+          return raw;
+        };
+      }
       const query = new URL(req.url ?? '/', 'http://relay.invalid').searchParams;
-      const result = await route.handle(deps, { principal, params, query, body });
+      const result = await route.handle(deps, {
+        principal,
+        params,
+        query,
+        body,
+        ...(readRaw === undefined ? {} : { readRawBody: readRaw }),
+      });
+      if (result.raw !== undefined) {
+        sendRaw(res, result.status, result.raw, cors);
+        return;
+      }
       const schema = route.responses[result.status]?.schema;
       if (schema !== undefined && !schema.safeParse(result.body).success) {
         throw new Error(`${route.operationId} answered outside its schema`);
       }
       sendJson(res, result.status, result.body, cors);
     } catch (err) {
+      const close: Record<string, string> =
+        rawUnread && !req.complete ? { connection: 'close' } : {};
       if (err instanceof HttpError) {
-        sendError(res, err, cors);
+        sendError(res, err, { ...cors, ...close });
         return;
       }
       deps.log.error('api request failed', { path, error: errorMessage(err) });
-      sendError(res, new HttpError(500, 'internal', 'relay error'), cors);
+      sendError(res, new HttpError(500, 'internal', 'relay error'), { ...cors, ...close });
     }
   };
 

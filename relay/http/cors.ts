@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-const ALLOWED_METHODS = 'GET, POST, PUT, DELETE';
+const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS = 'authorization, content-type';
 
 /** Normalises configured origins (`https://app.example.com`, no path, no trailing slash). */

@@ -24,7 +24,7 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   404: 'unknown space, member or person',
   409: 'conflict: the space would be left without an owner',
   413: 'request body too large',
-  415: 'request body is not application/json',
+  415: 'request body is not of an accepted content type (application/json, or the types a file route lists) or does not match it',
 };
 
 function errorResponse(status: number): JsonObject {
@@ -32,6 +32,11 @@ function errorResponse(status: number): JsonObject {
     description: ERROR_DESCRIPTIONS[status] ?? 'error',
     content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
   };
+}
+
+/** One empty media type object per type: binary content has no schema (OpenAPI 3.1). */
+function binaryContent(types: readonly string[]): JsonObject {
+  return Object.fromEntries(types.map((type) => [type, {}]));
 }
 
 function operation(route: ApiRoute): JsonObject {
@@ -55,11 +60,17 @@ function operation(route: ApiRoute): JsonObject {
       ...(spec.schema === undefined
         ? {}
         : { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } }),
+      // Raw bytes: OpenAPI 3.1 §4.8.14.3 describes binary content by its media type alone.
+      ...(spec.rawContentTypes === undefined
+        ? {}
+        : { content: binaryContent(spec.rawContentTypes) }),
     };
   }
   const errors = new Set(route.errors);
   if (route.auth) errors.add(401);
-  if (route.body !== undefined) for (const s of [400, 413, 415]) errors.add(s);
+  if (route.body !== undefined || route.rawBody !== undefined) {
+    for (const s of [400, 413, 415]) errors.add(s);
+  }
   for (const status of [...errors].sort()) responses[String(status)] = errorResponse(status);
   return {
     operationId: route.operationId,
@@ -72,6 +83,15 @@ function operation(route: ApiRoute): JsonObject {
           requestBody: {
             required: true,
             content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }),
+    ...(route.rawBody === undefined
+      ? {}
+      : {
+          requestBody: {
+            required: true,
+            description: route.rawBody.description,
+            content: binaryContent(route.rawBody.contentTypes),
           },
         }),
     responses,

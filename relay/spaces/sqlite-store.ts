@@ -14,16 +14,18 @@ import {
   type Role,
   type Space,
 } from '../../shared/api.ts';
-import type { MembershipResult, SpaceStore } from './types.ts';
+import type { MembershipResult, SpaceSettingsPatch, SpaceStore } from './types.ts';
 
 /** File name of the membership database inside the data directory. */
 export const SPACES_FILE = 'spaces.sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
-  id         TEXT PRIMARY KEY,
-  name       TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  icon        TEXT,
+  description TEXT
 );
 CREATE TABLE IF NOT EXISTS members (
   space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
@@ -40,6 +42,29 @@ CREATE TABLE IF NOT EXISTS people (
 );
 `;
 
+/**
+ * Columns added after the first release, with their definitions: a database
+ * made before them gains them on open (existing rows get NULL, i.e. unset).
+ * SQLite has no `ADD COLUMN IF NOT EXISTS`, hence the check of table_info.
+ */
+const ADDED_SPACE_COLUMNS: readonly (readonly [string, string])[] = [
+  ['icon', 'TEXT'],
+  ['description', 'TEXT'],
+];
+
+/** Adds the columns of `ADDED_SPACE_COLUMNS` that `db`'s spaces table lacks. */
+function migrateSpaces(db: DatabaseSync): void {
+  const have = new Set(
+    db
+      .prepare('PRAGMA table_info(spaces)')
+      .all()
+      .map((row) => row['name']),
+  );
+  for (const [column, type] of ADDED_SPACE_COLUMNS) {
+    if (!have.has(column)) db.exec(`ALTER TABLE spaces ADD COLUMN ${column} ${type}`);
+  }
+}
+
 type Row = Record<string, SQLInputValue>;
 
 function text(row: Row, key: string): string {
@@ -51,6 +76,18 @@ function text(row: Row, key: string): string {
 function optionalText(row: Row, key: string): string | undefined {
   const value = row[key];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A space row; unset icon and description are left out (see SpaceSchema). */
+function spaceOf(row: Row): Space {
+  const icon = optionalText(row, 'icon');
+  const description = optionalText(row, 'description');
+  return {
+    id: text(row, 'id'),
+    name: text(row, 'name'),
+    ...(icon === undefined ? {} : { icon }),
+    ...(description === undefined ? {} : { description }),
+  };
 }
 
 function role(row: Row): Role {
@@ -84,12 +121,18 @@ export class SqliteSpaceStore implements SpaceStore {
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
     );
     this.#db.exec(SCHEMA);
+    migrateSpaces(this.#db);
     const p = (sql: string): StatementSync => this.#db.prepare(sql);
     this.#s = {
-      insertSpace: p('INSERT INTO spaces (id, name, created_at) VALUES (?, ?, ?)'),
-      getSpace: p('SELECT id, name FROM spaces WHERE id = ?'),
+      insertSpace: p(
+        'INSERT INTO spaces (id, name, created_at, icon, description) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getSpace: p('SELECT id, name, icon, description FROM spaces WHERE id = ?'),
+      updateSpace: p(
+        'UPDATE spaces SET name = COALESCE(?1, name), icon = CASE WHEN ?2 THEN ?3 ELSE icon END, description = CASE WHEN ?4 THEN ?5 ELSE description END WHERE id = ?6',
+      ),
       spacesOf: p(
-        'SELECT s.id, s.name, m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY s.name COLLATE NOCASE, s.id',
+        'SELECT s.id, s.name, s.icon, s.description, m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY s.name COLLATE NOCASE, s.id',
       ),
       roleOf: p('SELECT role FROM members WHERE space_id = ? AND user_id = ?'),
       members: p(
@@ -131,20 +174,39 @@ export class SqliteSpaceStore implements SpaceStore {
 
   createSpace(space: Space, ownerId: string): void {
     this.#transaction(() => {
-      this.#st('insertSpace').run(space.id, space.name, Date.now());
+      this.#st('insertSpace').run(
+        space.id,
+        space.name,
+        Date.now(),
+        space.icon ?? null,
+        space.description ?? null,
+      );
       this.#st('upsertMember').run(space.id, ownerId, 'owner');
     });
   }
 
   getSpace(spaceId: string): Space | null {
     const row = this.#st('getSpace').get(spaceId);
-    return row === undefined ? null : { id: text(row, 'id'), name: text(row, 'name') };
+    return row === undefined ? null : spaceOf(row);
+  }
+
+  updateSpace(spaceId: string, patch: SpaceSettingsPatch): Space | null {
+    // One statement: fields absent from the patch keep their stored value.
+    const { changes } = this.#st('updateSpace').run(
+      patch.name ?? null,
+      patch.icon === undefined ? 0 : 1,
+      patch.icon ?? null,
+      patch.description === undefined ? 0 : 1,
+      patch.description ?? null,
+      spaceId,
+    );
+    return Number(changes) === 0 ? null : this.getSpace(spaceId);
   }
 
   spacesOf(userId: string): MySpace[] {
     return this.#st('spacesOf')
       .all(userId)
-      .map((row) => ({ id: text(row, 'id'), name: text(row, 'name'), role: role(row) }));
+      .map((row) => ({ ...spaceOf(row), role: role(row) }));
   }
 
   roleOf(spaceId: string, userId: string): Role | null {

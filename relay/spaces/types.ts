@@ -10,11 +10,20 @@ import type { MaybePromise } from '../storage/types.ts';
 /** Outcome of a membership change that must keep at least one owner. */
 export type MembershipResult = 'ok' | 'not-member' | 'last-owner';
 
+/** Space settings to change (issue 4 point 1): present fields are set, null clears. */
+export interface SpaceSettingsPatch {
+  readonly name?: string;
+  readonly icon?: string | null;
+  readonly description?: string | null;
+}
+
 export interface SpaceStore {
   /** Creates `space` with `ownerId` as its only owner, atomically. */
   createSpace(space: Space, ownerId: string): MaybePromise<void>;
   /** The space, or null when it does not exist. */
   getSpace(spaceId: string): MaybePromise<Space | null>;
+  /** Changes the space's settings; the space as now stored, or null when it does not exist. */
+  updateSpace(spaceId: string, patch: SpaceSettingsPatch): MaybePromise<Space | null>;
   /** Every space `userId` belongs to, with their role, by name. */
   spacesOf(userId: string): MaybePromise<MySpace[]>;
   /** `userId`'s role in `spaceId`, or null when they are not a member (or it does not exist). */

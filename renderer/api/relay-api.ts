@@ -5,6 +5,7 @@ import {
   type Role,
   type Space,
 } from '../../shared/api.ts';
+import type { UpdateSpaceRequest } from '../../shared/space-settings-api.ts';
 import { createApiCall, required, type ApiCallOptions } from './api-call.ts';
 
 export { ApiRequestError } from './api-call.ts';
@@ -16,6 +17,8 @@ export interface RelayApi {
   listSpaces(): Promise<MySpace[]>;
   createSpace(name: string): Promise<Space>;
   setMember(spaceId: string, userId: string, role: Role): Promise<void>;
+  /** Changes a space's name, icon or description (owners only; issue 4 point 1). */
+  updateSpace(spaceId: string, patch: UpdateSpaceRequest): Promise<Space>;
 }
 
 /** The spaces calls; see `createApiCall` for tokens, validation and errors. */
@@ -34,5 +37,9 @@ export function createRelayApi(options: RelayApiOptions): RelayApi {
         { role },
       );
     },
+    updateSpace: async (spaceId, patch) =>
+      required(
+        await call('PATCH', `/api/spaces/${encodeURIComponent(spaceId)}`, SpaceSchema, patch),
+      ),
   };
 }

@@ -8,11 +8,12 @@ import { SignInScreen } from '../features/auth/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { MembersButton } from '../features/members/index.ts';
+import { SpaceSettingsButton } from '../features/space-settings/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
-import { MyActionItems, NewMeetingButton } from '../features/meeting/index.ts';
+import { InviteDropZone, MyActionItems, NewMeetingButton } from '../features/meeting/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import {
   AppServicesContext,
@@ -166,6 +167,7 @@ function Workspace({
                 mySub={profile.sub}
                 onChanged={() => void spaces.load()}
               />
+              {current && <SpaceSettingsButton space={current} service={spaces} />}
               <PageTreeNav
                 key={room.spaceId}
                 spaceId={room.spaceId}
@@ -184,6 +186,13 @@ function Workspace({
                   }}
                 />
                 <MyActionItems sub={profile.sub} hrefFor={searchForRoute} onOpen={go} />
+                <InviteDropZone
+                  spaceId={room.spaceId}
+                  directory={members}
+                  onOpen={(docId) => {
+                    go({ spaceId: room.spaceId, docId });
+                  }}
+                />
               </div>
             </>
           )}
@@ -196,6 +205,7 @@ function Workspace({
               key={roomKey}
               room={room}
               identity={identity}
+              directory={members}
               onOpenPage={(docId) => {
                 go({ spaceId: room.spaceId, docId });
               }}

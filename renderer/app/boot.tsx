@@ -2,7 +2,13 @@ import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { SessionState } from '../../shared/auth.ts';
 import type { Host } from '../../shared/host.ts';
-import { createMembersApi, createRelayApi } from '../api/index.ts';
+import {
+  createFilesApi,
+  createHistoryApi,
+  createMembersApi,
+  createRelayApi,
+} from '../api/index.ts';
+import { createFilesService } from '../features/images/index.ts';
 import { createSearchService } from '../search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
@@ -67,6 +73,25 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // Issue 4 point 8: the version history panel's snapshots.
+    const noteHistory = createHistoryApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
+    // Issue 4 point 3: images of notes, kept per person until uploaded.
+    const files = createFilesService({
+      api: createFilesApi({
+        relayUrl: info.relayUrl,
+        fetch: options.fetch,
+        accessToken: (o) => host.accessToken(o),
+      }),
+      owner: () => {
+        const current = store.getState().session;
+        return current?.status === 'signed-in' ? current.profile.sub : null;
+      },
+      win: window,
+    });
 
     const apply = (next: SessionState) => {
       const prev = store.getState().session;
@@ -84,6 +109,8 @@ export async function boot(options: BootOptions): Promise<void> {
         store.getState().patchSpaces(INITIAL_SPACES);
       }
       store.getState().setSession(next);
+      // Images pasted offline (or before a reload) go up once someone is signed in.
+      if (next.status === 'signed-in') void files.flush();
       // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
       if (next.status === 'signed-in') void search.setOwner(next.profile.sub);
       else if (next.status === 'signed-out' && prev?.status === 'signed-in') void search.signOut();
@@ -109,7 +136,7 @@ export async function boot(options: BootOptions): Promise<void> {
     root.render(
       <StrictMode>
         <App
-          services={{ store, registry, search }}
+          services={{ store, registry, search, history: noteHistory, files }}
           host={host}
           info={info}
           spaces={spaces}

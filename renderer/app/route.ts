@@ -1,7 +1,8 @@
+import { HOME_DOC_ID } from '../../shared/space-index/index.ts';
 import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
 
-/** The note a space opens with when the link names none. */
-export const DEFAULT_NOTE = 'welcome';
+/** The note a space opens with when the link names none: its home page. */
+export const DEFAULT_NOTE = HOME_DOC_ID;
 
 /** Where the app is: a space (null until one is chosen) and a note in it. */
 export interface Route {

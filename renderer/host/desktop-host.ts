@@ -1,6 +1,7 @@
 import { AccessTokenResultSchema, SessionStateSchema } from '../../shared/auth.ts';
 import { AppInfoSchema, type Host } from '../../shared/host.ts';
 import { HOST_GLOBAL } from '../../shared/ipc.ts';
+import { NotifyRequestSchema, type NotifyRequest } from '../../shared/mentions/index.ts';
 
 /** What the preload exposes (main/preload). Every result is validated here again. */
 interface Bridge {
@@ -10,6 +11,8 @@ interface Bridge {
   signOut: () => unknown;
   accessToken: (options: { forceRefresh?: boolean }) => unknown;
   onSessionChange: (listener: (state: unknown) => void) => unknown;
+  notify: (request: NotifyRequest) => unknown;
+  onOpenNote: (listener: (target: unknown) => void) => unknown;
 }
 
 const METHODS = [
@@ -19,6 +22,8 @@ const METHODS = [
   'signOut',
   'accessToken',
   'onSessionChange',
+  'notify',
+  'onOpenNote',
 ] as const;
 
 function isBridge(value: unknown): value is Bridge {
@@ -61,5 +66,21 @@ export function desktopHost(win: object): Host | null {
         if (typeof unsubscribe === 'function') (unsubscribe as () => void)();
       };
     },
+    notify: async (request) => {
+      // Refused here with a clear message rather than as an IPC error.
+      await bridge.notify(NotifyRequestSchema.parse(request));
+    },
+    onOpenNote: (listener) => {
+      const unsubscribe = bridge.onOpenNote((target: unknown) => {
+        const parsed = NotifyRequestSchema.shape.target.safeParse(target);
+        if (parsed.success) listener(parsed.data);
+      });
+      return () => {
+        if (typeof unsubscribe === 'function') (unsubscribe as () => void)();
+      };
+    },
+    // Main shows notifications; whether they appear is the OS's setting.
+    notificationPermission: () => 'granted',
+    requestNotificationPermission: () => Promise.resolve('granted'),
   };
 }

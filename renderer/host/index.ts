@@ -2,10 +2,12 @@ import type { Host } from '../../shared/host.ts';
 import { memoryStore, type KeyValueStore } from '../auth/index.ts';
 import { desktopHost } from './desktop-host.ts';
 import { webHost } from './web-host.ts';
+import { browserNotifications } from './web-notifications.ts';
 
 export { desktopHost } from './desktop-host.ts';
 export { registerOfflineShell } from './offline-shell.ts';
 export { webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
+export { browserNotifications, type WebNotifications } from './web-notifications.ts';
 
 /** The app version baked in at build time (vite.renderer.config.ts). */
 const VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.0.0-dev';
@@ -48,6 +50,7 @@ export function resolveHost(win: Window = window): Host {
           };
         },
       },
+      notifications: browserNotifications(win),
       location: {
         href: () => win.location.href,
         assign: (url) => {

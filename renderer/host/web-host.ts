@@ -1,11 +1,19 @@
 import type { SessionState } from '../../shared/auth.ts';
-import { AppInfoSchema, WebConfigSchema, type Host, type WebConfig } from '../../shared/host.ts';
+import {
+  AppInfoSchema,
+  WebConfigSchema,
+  type Host,
+  type NoteTarget,
+  type WebConfig,
+} from '../../shared/host.ts';
+import { NotifyRequestSchema } from '../../shared/mentions/index.ts';
 import {
   createOidcClient,
   createWebSession,
   type KeyValueStore,
   type WebSession,
 } from '../auth/index.ts';
+import type { WebNotifications } from './web-notifications.ts';
 
 /** The parts of `window.location` and `history` the web host uses (injected for tests). */
 export interface WebLocation {
@@ -29,6 +37,8 @@ export interface WebHostOptions {
   readonly cache?: KeyValueStore;
   /** The browser's network status (refresh waits for it, issue 5 point 2). */
   readonly network?: { onLine(): boolean; onOnline(listener: () => void): () => void };
+  /** The browser's Notification API (web-notifications.ts); none: notify shows nothing. */
+  readonly notifications?: WebNotifications;
 }
 
 const CONFIG_CACHE_KEY = 'commonplace.config.v1';
@@ -43,6 +53,7 @@ export function webHost(options: WebHostOptions): Host {
   let config: Promise<WebConfig> | null = null;
   let session: Promise<WebSession> | null = null;
   const listeners = new Set<(state: SessionState) => void>();
+  const openListeners = new Set<(target: NoteTarget) => void>();
 
   const load = async (): Promise<WebConfig> => {
     const url = new URL('/config.json', options.origin);
@@ -138,5 +149,24 @@ export function webHost(options: WebHostOptions): Host {
         listeners.delete(listener);
       };
     },
+    notify: (request) => {
+      const { title, body, target } = NotifyRequestSchema.parse(request);
+      const api = options.notifications;
+      if (api?.permission() !== 'granted') return Promise.resolve();
+      // A click brings this tab forward and opens the note through the app's router.
+      api.show(title, body, () => {
+        for (const listener of [...openListeners]) listener(target);
+      });
+      return Promise.resolve();
+    },
+    onOpenNote: (listener) => {
+      openListeners.add(listener);
+      return () => {
+        openListeners.delete(listener);
+      };
+    },
+    notificationPermission: () => options.notifications?.permission() ?? 'unsupported',
+    requestNotificationPermission: () =>
+      options.notifications?.requestPermission() ?? Promise.resolve('unsupported'),
   };
 }

@@ -3,5 +3,6 @@ export {
   useAppStore,
   useDocHandle,
   useSearchService,
+  useFilesService,
   type AppServices,
 } from './services.ts';

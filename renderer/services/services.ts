@@ -1,8 +1,10 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
+import type { HistoryApi } from '../api/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
+import type { FilesService } from '../features/images/index.ts';
 import type { DocHandle, DocRegistry } from '../sync/index.ts';
 
 /** What the app shell hands to features: the store and the sync layer. */
@@ -11,6 +13,10 @@ export interface AppServices {
   readonly registry: DocRegistry;
   /** The local note search (issue 4 point 7); absent in tests that do not need it. */
   readonly search?: SearchService;
+  /** Version history of notes (issue 4 point 8); absent in tests that do not need it. */
+  readonly history?: HistoryApi;
+  /** Images of notes (issue 4 point 3); absent in tests that do not need it. */
+  readonly files?: FilesService;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
@@ -18,6 +24,11 @@ export const AppServicesContext = createContext<AppServices | null>(null);
 /** The search service, or null when the app runs without one. */
 export function useSearchService(): SearchService | null {
   return useServices().search ?? null;
+}
+
+/** The images service, or null when the app runs without one. */
+export function useFilesService(): FilesService | null {
+  return useServices().files ?? null;
 }
 
 function useServices(): AppServices {

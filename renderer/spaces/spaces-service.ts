@@ -1,4 +1,5 @@
 import { SpaceNameSchema, type MySpace } from '../../shared/api.ts';
+import type { UpdateSpaceRequest } from '../../shared/space-settings-api.ts';
 import type { RelayApi } from '../api/index.ts';
 import type { AppStore } from '../store/index.ts';
 
@@ -9,6 +10,17 @@ import type { AppStore } from '../store/index.ts';
  */
 export interface SpacesService {
   load(): Promise<void>;
+  /**
+   * Re-reads the list without showing "loading" and keeps the current list
+   * when the relay cannot be reached: how members see another person's
+   * changes to a space's name, icon or description (issue 4 point 1).
+   */
+  refresh(): Promise<void>;
+  /**
+   * Changes a space's settings (owners only) and shows the result at once.
+   * @throws ApiRequestError with a message fit to show.
+   */
+  update(spaceId: string, patch: UpdateSpaceRequest): Promise<MySpace>;
   /** Creates a space (the caller becomes its owner); null when it failed. */
   create(name: string): Promise<MySpace | null>;
 }
@@ -20,6 +32,7 @@ function message(error: unknown): string {
 export function createSpacesService(api: RelayApi, store: AppStore): SpacesService {
   const { patchSpaces, upsertSpace } = store.getState();
   let loading: Promise<void> | null = null;
+  let refreshing: Promise<void> | null = null;
   return {
     load() {
       loading ??= (async () => {
@@ -33,6 +46,28 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
         }
       })();
       return loading;
+    },
+
+    refresh() {
+      if (loading !== null) return loading;
+      refreshing ??= (async () => {
+        try {
+          patchSpaces({ status: 'ready', items: await api.listSpaces(), error: null });
+        } catch {
+          // Offline or relay down: the list shown (or cached) stays.
+        } finally {
+          refreshing = null;
+        }
+      })();
+      return refreshing;
+    },
+
+    async update(spaceId, patch) {
+      const space = await api.updateSpace(spaceId, patch);
+      const role = store.getState().spaces.items.find((s) => s.id === spaceId)?.role ?? 'owner';
+      const mine: MySpace = { ...space, role };
+      upsertSpace(mine);
+      return mine;
     },
 
     async create(rawName) {

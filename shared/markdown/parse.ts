@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { NodeJSON } from '../meeting/node-json.ts';
+import { imageBlock } from './image.ts';
 import { inlineJson } from './parse-inline.ts';
 import { taskListRule, type TaskItemInfo } from './task-rule.ts';
 
@@ -137,7 +138,7 @@ function block(walk: Walk, token: Token): NodeJSON | null {
       return { ...node, type: 'heading', attrs: { level: Number(token.tag.slice(1)) } };
     }
     case 'paragraph_open': {
-      const node = paragraph(walk.tokens[walk.i]);
+      const node = imageBlock(walk.tokens[walk.i]) ?? paragraph(walk.tokens[walk.i]);
       walk.i += 2;
       return node;
     }

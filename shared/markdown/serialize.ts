@@ -1,4 +1,5 @@
 import type { NodeJSON } from '../meeting/node-json.ts';
+import { imageMarkdown } from './image.ts';
 import { escapeLineStart, inlineMarkdown } from './inline.ts';
 import { formatTaskMeta } from './task-meta.ts';
 
@@ -118,6 +119,8 @@ function block(node: NodeJSON): string {
       });
     case 'table':
       return table(node);
+    case 'image':
+      return imageMarkdown(node);
     default:
       // Nodes this exporter does not know: their blocks, else their text.
       return node.content?.some((child) => child.type !== 'text')

@@ -12,6 +12,8 @@ export { SpaceIndexError } from './errors.ts';
 export type { SpaceIndexErrorCode } from './errors.ts';
 export {
   CHANGES_KEY,
+  HOME_DOC_ID,
+  HOME_TITLE,
   MAX_ICON_LENGTH,
   MAX_TITLE_LENGTH,
   MAX_USER_ID_LENGTH,

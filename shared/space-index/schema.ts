@@ -28,6 +28,14 @@ export const CHANGES_KEY = 'changes';
 export const MAX_TITLE_LENGTH = 500;
 /** Longest icon (an emoji or a short icon name) accepted by the write API. */
 export const MAX_ICON_LENGTH = 64;
+
+/**
+ * The note a space opens with (its home page, like a wiki's front page). It
+ * is no page of the tree: it cannot be moved or archived, and it is shown,
+ * found and exported under {@link HOME_TITLE}.
+ */
+export const HOME_DOC_ID = 'welcome';
+export const HOME_TITLE = 'Home';
 /** Longest user id recorded in `createdBy` / `updatedBy`. */
 export const MAX_USER_ID_LENGTH = 256;
 

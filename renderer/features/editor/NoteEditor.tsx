@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -10,14 +10,23 @@ import { renderCaret, renderSelection } from './carets.ts';
 import { noteExtensions } from './extensions.ts';
 import { NoteMenu } from './NoteMenu.tsx';
 import { SlashMenu } from './SlashMenu.tsx';
+import { ActionItemPopover } from './ActionItemPopover.tsx';
+import { createActionItemControls, type PeopleSearch } from './action-item-controls.ts';
 import { createSlashMenuStore } from './slash-menu-store.ts';
 import { refusalMessage } from './refusal.ts';
+import { MentionMenu } from './mention-menu.tsx';
+import { createMentionMenuStore } from './mention-menu-store.ts';
+import { CommentsPanel } from '../comments/index.ts';
+import { useImageSupport } from '../images/index.ts';
+import { HistoryPanel } from '../history/index.ts';
 
 export interface NoteEditorProps {
   readonly room: RoomName;
   readonly identity: Identity;
   /** Opens another page of the space (e.g. a note just imported from Markdown). */
   readonly onOpenPage?: ((docId: string) => void) | undefined;
+  /** The people directory, for assigning action items (issue 4 point 4). */
+  readonly directory?: { searchDirectory: PeopleSearch } | undefined;
 }
 
 /**
@@ -27,18 +36,32 @@ export interface NoteEditorProps {
  * duplicate, the real note. Read-only for good, with the reason shown, for a
  * viewer (issue 3, point 8).
  */
-export function NoteEditor({ room, identity, onOpenPage }: NoteEditorProps) {
+export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditorProps) {
   const handle = useDocHandle(room);
   const canEdit = useAppStore(selectCanEdit(handle.key));
   const readOnly = useAppStore(selectReadOnlyReason(handle.key));
   const { firstSyncDone, closed } = useAppStore(selectRoom(handle.key));
   const { name, color } = identity;
   const slashMenu = useMemo(() => createSlashMenuStore(), []);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const images = useImageSupport(room.spaceId);
+  const actionItems = useMemo(
+    () => createActionItemControls(directory ? (q) => directory.searchDirectory(q) : null),
+    [directory],
+  );
+  const mentionMenu = useMemo(() => createMentionMenuStore(), []);
+  const mentions = useMemo(
+    () =>
+      directory
+        ? { store: mentionMenu, searchPeople: (q: string) => directory.searchDirectory(q) }
+        : undefined,
+    [directory, mentionMenu],
+  );
 
   const editor = useEditor(
     {
       extensions: [
-        ...noteExtensions({ slashMenu }),
+        ...noteExtensions({ slashMenu, actionItems, mentions, images: images.options }),
         Collaboration.configure({ fragment: handle.body }),
         CollaborationCaret.configure({
           provider: handle.provider,
@@ -61,7 +84,7 @@ export function NoteEditor({ room, identity, onOpenPage }: NoteEditorProps) {
         },
       },
     },
-    [handle, name, color, slashMenu],
+    [handle, name, color, slashMenu, actionItems, mentions, images.options],
   );
 
   useEffect(() => {
@@ -86,9 +109,40 @@ export function NoteEditor({ room, identity, onOpenPage }: NoteEditorProps) {
           {readOnly}
         </p>
       )}
-      <NoteMenu room={room} editor={editor} body={handle.body} onOpenPage={onOpenPage} />
-      <EditorContent editor={editor} />
+      <NoteMenu
+        room={room}
+        editor={editor}
+        body={handle.body}
+        onOpenPage={onOpenPage}
+        onShowHistory={() => {
+          setHistoryOpen(true);
+        }}
+      />
+      {historyOpen && (
+        <HistoryPanel
+          room={room}
+          editor={editor}
+          viewExtensions={noteExtensions}
+          onClose={() => {
+            setHistoryOpen(false);
+          }}
+        />
+      )}
+      {images.notice}
+      <div className="note-editor__columns">
+        <EditorContent editor={editor} />
+        <CommentsPanel
+          editor={editor}
+          doc={handle.doc}
+          me={{ sub: identity.id, name }}
+          canEdit={canEdit}
+          readOnlyReason={readOnly}
+          searchPeople={mentions?.searchPeople ?? null}
+        />
+      </div>
+      <MentionMenu store={mentionMenu} editor={editor} />
       <SlashMenu store={slashMenu} editor={editor} />
+      <ActionItemPopover controls={actionItems} editor={editor} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { fragmentToMarkdown } from '../../../shared/markdown/index.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { newPageId, useSpaceIndex } from '../tree/index.ts';
+import { SaveTemplateForm } from '../templates/index.ts';
 import {
   downloadMarkdown,
   importedTitle,
@@ -20,6 +21,8 @@ export interface NoteMenuProps {
   readonly body: Y.XmlFragment;
   /** Opens another page of this space (the imported note); without it, no import. */
   readonly onOpenPage?: ((docId: string) => void) | undefined;
+  /** Opens the note's version history beside it (issue 4 point 8). */
+  readonly onShowHistory?: (() => void) | undefined;
 }
 
 /**
@@ -28,11 +31,13 @@ export interface NoteMenuProps {
  * space's tree (through the space index, so it works offline) holding the
  * file's content, then opens it.
  */
-export function NoteMenu({ room, editor, body, onOpenPage }: NoteMenuProps) {
+export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: NoteMenuProps) {
   const services = useContext(AppServicesContext);
   const { index, tree, readOnlyReason } = useSpaceIndex(room.spaceId);
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [savingTemplate, setSavingTemplate] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const title = tree.get(room.docId)?.title ?? '';
 
   const exportNote = () => {
@@ -80,6 +85,31 @@ export function NoteMenu({ room, editor, body, onOpenPage }: NoteMenuProps) {
               Import Markdown…
             </button>
           )}
+          {readOnlyReason === null && (
+            <button
+              type="button"
+              className="note-menu__item"
+              onClick={(event) => {
+                event.currentTarget.closest('details')?.removeAttribute('open');
+                setNotice(null);
+                setSavingTemplate(true);
+              }}
+            >
+              Save as template…
+            </button>
+          )}
+          {onShowHistory !== undefined && (
+            <button
+              type="button"
+              className="note-menu__item"
+              onClick={(event) => {
+                event.currentTarget.closest('details')?.removeAttribute('open');
+                onShowHistory();
+              }}
+            >
+              Version history
+            </button>
+          )}
         </div>
       </details>
       <input
@@ -94,6 +124,22 @@ export function NoteMenu({ room, editor, body, onOpenPage }: NoteMenuProps) {
           if (file !== undefined) void importFile(file);
         }}
       />
+      {savingTemplate && (
+        <SaveTemplateForm
+          spaceId={room.spaceId}
+          defaultName={title}
+          content={() => editor.getJSON()}
+          onDone={(done) => {
+            setSavingTemplate(false);
+            setNotice(done);
+          }}
+        />
+      )}
+      {notice !== null && (
+        <p className="note-menu__notice" role="status">
+          {notice}
+        </p>
+      )}
       {message !== null && (
         <p className="note-menu__error" role="alert">
           {message}

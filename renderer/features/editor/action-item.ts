@@ -1,8 +1,11 @@
 import { getChangedRanges, combineTransactionSteps } from '@tiptap/core';
-import { TaskItem } from '@tiptap/extension-list';
+import { TaskItem, type TaskItemOptions } from '@tiptap/extension-list';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { isCalendarDate } from '../../../shared/meeting/index.ts';
+import type { ActionItemControls } from './action-item-controls.ts';
+import { actionItemView } from './action-item-view.ts';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,12 +34,76 @@ export function newActionItemId(): string {
 
 const idsKey = new PluginKey('actionItemIds');
 
+/** What may be set on an action item: null clears; an absent key stays as it is. */
+export interface ActionItemMeta {
+  readonly assignee?: string | null;
+  readonly due?: string | null;
+}
+
+export interface ActionItemOptions extends TaskItemOptions {
+  /** The assignee and due-date controls (null: plain task items, e.g. for schema tests). */
+  controls: ActionItemControls | null;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    actionItem: {
+      /**
+       * Sets the assignee and/or due date of the action item with `id`
+       * (else the one at `pos`): one transaction, so it syncs and undoes.
+       * Refuses an empty or over-long assignee and a due date that is not
+       * a real `YYYY-MM-DD` day.
+       */
+      setActionItemMeta: (
+        target: { id: string | null; pos: number },
+        meta: ActionItemMeta,
+      ) => ReturnType;
+    };
+  }
+}
+
+/** Whether `meta` holds only values the schema accepts. */
+export function isValidActionItemMeta(meta: ActionItemMeta): boolean {
+  const { assignee, due } = meta;
+  if (assignee !== undefined && assignee !== null) {
+    if (assignee.length === 0 || assignee.length > 256) return false;
+  }
+  return due === undefined || due === null || isCalendarDate(due);
+}
+
+/** Where the action item is now: by id (others may have edited above it), else at `pos`. */
+function findItem(
+  doc: PMNode,
+  typeName: string,
+  target: { id: string | null; pos: number },
+): number | null {
+  if (target.id === null) {
+    return doc.nodeAt(target.pos)?.type.name === typeName ? target.pos : null;
+  }
+  const found: number[] = [];
+  doc.descendants((node, pos) => {
+    if (found.length > 0) return false;
+    if (node.type.name === typeName && node.attrs['id'] === target.id) found.push(pos);
+    return !node.isTextblock;
+  });
+  return found[0] ?? null;
+}
+
 /**
  * Task items with the structured attributes of shared/meeting/README.md:
  * `id`, `assignee` (directory person id), `due` (`YYYY-MM-DD`), besides
  * TipTap's `checked`. Nested, as the README's `paragraph block*` says.
  */
-export const ActionItem = TaskItem.extend({
+export const ActionItem = TaskItem.extend<ActionItemOptions>({
+  addOptions() {
+    return {
+      nested: true,
+      HTMLAttributes: {},
+      taskListTypeName: 'taskList',
+      ...this.parent?.(),
+      controls: null,
+    };
+  },
   addAttributes() {
     return {
       ...this.parent?.(),
@@ -47,6 +114,30 @@ export const ActionItem = TaskItem.extend({
   },
   addProseMirrorPlugins() {
     return [...(this.parent?.() ?? []), actionItemIdsPlugin(this.name)];
+  },
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      setActionItemMeta:
+        (target, meta) =>
+        ({ tr, dispatch }) => {
+          if (!isValidActionItemMeta(meta)) return false;
+          const pos = findItem(tr.doc, this.name, target);
+          const node = pos === null ? null : tr.doc.nodeAt(pos);
+          if (pos === null || node === null) return false;
+          const attrs: Record<string, unknown> = { ...node.attrs };
+          if (meta.assignee !== undefined) attrs['assignee'] = meta.assignee;
+          if (meta.due !== undefined) attrs['due'] = meta.due;
+          if (dispatch) tr.setNodeMarkup(pos, undefined, attrs);
+          return true;
+        },
+    };
+  },
+  addNodeView() {
+    const parent = this.parent?.();
+    const controls = this.options.controls;
+    if (parent == null || controls === null) return parent ?? null;
+    return actionItemView(parent, controls);
   },
 }).configure({ nested: true });
 

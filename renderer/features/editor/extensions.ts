@@ -5,9 +5,12 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import Mention from '@tiptap/extension-mention';
 import { Placeholder } from '@tiptap/extensions';
 import { ActionItem } from './action-item.ts';
+import type { ActionItemControls } from './action-item-controls.ts';
 import { NoteLink } from './links.ts';
 import { SlashCommand } from './slash-command.ts';
 import type { SlashMenuStore } from './slash-menu-store.ts';
+import { mentionSuggestion, type MentionMenus } from './mention-suggestion.ts';
+import { NoteImage, type NoteImageOptions } from '../images/index.ts';
 
 /**
  * The note schema and its editing behaviour, without Collaboration (the
@@ -18,14 +21,24 @@ import type { SlashMenuStore } from './slash-menu-store.ts';
  * `tableHeader`, `tableCell` are TipTap's. shared/markdown converts exactly
  * these nodes.
  */
-export function noteExtensions(options: { slashMenu?: SlashMenuStore } = {}): Extensions {
+export function noteExtensions(
+  options: {
+    slashMenu?: SlashMenuStore;
+    actionItems?: ActionItemControls;
+    mentions?: MentionMenus | undefined;
+    images?: NoteImageOptions;
+  } = {},
+): Extensions {
   return [
     // Yjs brings its own undo manager (y-prosemirror's yUndoPlugin), which
     // only undoes this person's changes; ProseMirror's history would undo others'.
     StarterKit.configure({ undoRedo: false, link: false }),
     NoteLink,
     TaskList,
-    ActionItem,
+    // Assignee and due-date controls only where there is someone to click them.
+    options.actionItems === undefined
+      ? ActionItem
+      : ActionItem.configure({ controls: options.actionItems }),
     // No column resizing: its widths would be written as style attributes,
     // which the CSP refuses; the table view sizes columns through CSSOM.
     Table.configure({ resizable: false }),
@@ -37,8 +50,12 @@ export function noteExtensions(options: { slashMenu?: SlashMenuStore } = {}): Ex
     Mention.configure({
       HTMLAttributes: { class: 'mention' },
       renderText: ({ node }) => `@${String(node.attrs['label'] ?? node.attrs['id'] ?? '')}`,
+      // `@` offers people from the directory (mention-suggestion.ts).
+      suggestion: options.mentions ? mentionSuggestion(options.mentions) : {},
     }),
     Placeholder.configure({ placeholder: 'Write, or type / for headings, lists, tables…' }),
     SlashCommand.configure({ store: options.slashMenu ?? null }),
+    // `image` (issue 4 point 3): a file id of the note's space; paste and drop upload.
+    options.images === undefined ? NoteImage : NoteImage.configure(options.images),
   ];
 }

@@ -91,6 +91,11 @@ export const EVERY_BLOCK: NodeJSON = {
       content: [t('const a = 1;\n\nconst b = 2;')],
     },
     { type: 'blockquote', content: [p(t('Ship it.')), p(t('Then rest.'))] },
+    // A pasted image: a file of the space, by content hash (issue 4 point 3).
+    {
+      type: 'image',
+      attrs: { fileId: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg', alt: 'Whiteboard [v2]' },
+    },
     { type: 'horizontalRule' },
     p(t('The end.')),
   ],

@@ -1,7 +1,9 @@
 import { useCallback, useContext, useEffect, useId, useState } from 'react';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
+import { toLocalInput } from './meeting-time.ts';
 import { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
+import './meeting-extras.css';
 
 export interface MyActionItemsProps {
   /** The signed-in person's `sub`: items assigned to it are listed. */
@@ -107,6 +109,8 @@ function MyActionItemsDialog({
     reload();
   };
 
+  // Sorted by due date already; dates before today are marked overdue.
+  const today = toLocalInput(new Date()).slice(0, 10);
   const shown =
     state.status === 'ready'
       ? state.items.filter((item) => joined === null || joined.has(item.room.spaceId))
@@ -156,7 +160,13 @@ function MyActionItemsDialog({
                   />
                   <span className="meeting-mine__text">
                     {item.text === '' ? '(no text)' : item.text}
-                    {item.due !== null && <small> due {item.due}</small>}
+                    {item.due !== null && (
+                      <small className={item.due < today ? 'meeting-mine__overdue' : undefined}>
+                        {' '}
+                        due {item.due}
+                        {item.due < today && ' (overdue)'}
+                      </small>
+                    )}
                   </span>
                   <a
                     className="meeting-mine__link"

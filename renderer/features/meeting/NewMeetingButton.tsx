@@ -3,6 +3,8 @@ import type { Person } from '../../../shared/api.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { useSpaceIndex } from '../tree/index.ts';
 import { createMeetingNote } from './create-meeting.ts';
+import { createNoteFromTemplate } from './create-from-template.ts';
+import { NewFromTemplateDialog } from './NewFromTemplateDialog.tsx';
 import { NewMeetingDialog } from './NewMeetingDialog.tsx';
 
 export interface NewMeetingButtonProps {
@@ -13,11 +15,15 @@ export interface NewMeetingButtonProps {
   readonly onOpen: (docId: string) => void;
 }
 
-/** "New meeting note" (issue 4 point 4): hidden for those who may not add pages. */
+/**
+ * "New meeting note" and "New from template…" (issue 4 point 4): hidden for
+ * those who may not add pages.
+ */
 export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButtonProps) {
   const services = useContext(AppServicesContext);
   const { index, readOnlyReason } = useSpaceIndex(spaceId);
   const [open, setOpen] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   // Stable, so the directory search runs only when the query changes.
   const searchDirectory = useCallback((q: string) => directory.searchDirectory(q), [directory]);
   if (services === null || readOnlyReason !== null) return null;
@@ -32,6 +38,37 @@ export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButto
       >
         New meeting note
       </button>
+      <button
+        type="button"
+        className="button meeting-new"
+        onClick={() => {
+          setChoosing(true);
+        }}
+      >
+        New from template…
+      </button>
+      {choosing && (
+        <NewFromTemplateDialog
+          spaceId={spaceId}
+          onClose={() => {
+            setChoosing(false);
+          }}
+          onMeeting={() => {
+            setChoosing(false);
+            setOpen(true);
+          }}
+          onTemplate={(template) => {
+            const id = createNoteFromTemplate({
+              registry: services.registry,
+              index,
+              spaceId,
+              template,
+            });
+            setChoosing(false);
+            onOpen(id);
+          }}
+        />
+      )}
       {open && (
         <NewMeetingDialog
           searchDirectory={searchDirectory}

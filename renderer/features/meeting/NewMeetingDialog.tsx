@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/index.ts';
-import { readIcsFile } from './ics-file.ts';
+import { readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { fromLocalInput, toLocalInput } from './meeting-time.ts';
-import { personName, useDirectory, type SearchDirectory } from './use-directory.ts';
+import { personName, useDirectory, type SearchDirectory } from '../members/index.ts';
 
 export interface NewMeetingDialogProps {
   readonly searchDirectory: SearchDirectory;
@@ -11,6 +11,8 @@ export interface NewMeetingDialogProps {
   readonly onClose: () => void;
   /** The time the form starts with (tests); default now. */
   readonly now?: Date;
+  /** An invitation dropped onto the app window, already read: the form starts from it. */
+  readonly prefill?: InvitePrefill | undefined;
 }
 
 const DURATIONS = [15, 30, 45, 60, 90, 120] as const;
@@ -18,6 +20,22 @@ const DURATIONS = [15, 30, 45, 60, 90, 120] as const;
 function sameAttendee(a: Attendee, b: Attendee): boolean {
   if (a.id !== undefined || b.id !== undefined) return a.id === b.id;
   return a.email !== undefined && a.email.toLowerCase() === b.email?.toLowerCase();
+}
+
+/** The form's fields from an invitation (null: keep what the form has). */
+function formFromInvite(input: MeetingTemplateInput) {
+  const begin = new Date(input.start);
+  const length =
+    input.end === undefined
+      ? 0
+      : Math.round((new Date(input.end).getTime() - begin.getTime()) / 60_000);
+  return {
+    title: input.title === '' ? null : input.title,
+    start: toLocalInput(begin),
+    minutes: length > 0 ? length : null,
+    timeZone: input.timeZone,
+    attendees: input.attendees ?? [],
+  };
 }
 
 /**
@@ -30,18 +48,20 @@ export function NewMeetingDialog({
   onCreate,
   onClose,
   now,
+  prefill,
 }: NewMeetingDialogProps) {
   const titleId = useId();
   const box = useRef<HTMLFormElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [title, setTitle] = useState('');
-  const [start, setStart] = useState(() => toLocalInput(now ?? new Date()));
-  const [minutes, setMinutes] = useState<number>(30);
-  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
-  const [attendees, setAttendees] = useState<readonly Attendee[]>([]);
+  const first = prefill === undefined ? null : formFromInvite(prefill.input);
+  const [title, setTitle] = useState(first?.title ?? '');
+  const [start, setStart] = useState(() => first?.start ?? toLocalInput(now ?? new Date()));
+  const [minutes, setMinutes] = useState<number>(first?.minutes ?? 30);
+  const [timeZone, setTimeZone] = useState<string | undefined>(first?.timeZone);
+  const [attendees, setAttendees] = useState<readonly Attendee[]>(first?.attendees ?? []);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<readonly string[]>([]);
+  const [warnings, setWarnings] = useState<readonly string[]>(prefill?.warnings ?? []);
   const [dropping, setDropping] = useState(false);
   const found = useDirectory(searchDirectory, query);
   useEffect(() => {
@@ -55,15 +75,12 @@ export function NewMeetingDialog({
   const importInvite = async (file: File) => {
     try {
       const { input, warnings: notes } = await readIcsFile(file, searchDirectory);
-      const begin = new Date(input.start);
-      if (input.title !== '') setTitle(input.title);
-      setStart(toLocalInput(begin));
-      if (input.end !== undefined) {
-        const length = Math.round((new Date(input.end).getTime() - begin.getTime()) / 60_000);
-        if (length > 0) setMinutes(length);
-      }
-      setTimeZone(input.timeZone);
-      setAttendees(input.attendees ?? []);
+      const form = formFromInvite(input);
+      if (form.title !== null) setTitle(form.title);
+      setStart(form.start);
+      if (form.minutes !== null) setMinutes(form.minutes);
+      setTimeZone(form.timeZone);
+      setAttendees(form.attendees);
       setWarnings(notes);
       setError(null);
     } catch (e) {

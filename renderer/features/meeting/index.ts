@@ -4,3 +4,9 @@ export { MyActionItems, type MyActionItemsProps } from './MyActionItems.tsx';
 export { createMeetingNote, type CreateMeetingOptions } from './create-meeting.ts';
 export { readIcsFile, type InvitePrefill } from './ics-file.ts';
 export { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
+export { InviteDropZone, type InviteDropZoneProps } from './InviteDropZone.tsx';
+export {
+  NewFromTemplateDialog,
+  type NewFromTemplateDialogProps,
+} from './NewFromTemplateDialog.tsx';
+export { createNoteFromTemplate, type CreateFromTemplateOptions } from './create-from-template.ts';

@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import { useAppStore } from '../../services/index.ts';
-import type { SpacesService } from '../../spaces/index.ts';
+import { refreshSpacesOnFocus, type SpacesService } from '../../spaces/index.ts';
+import './space-meta.css';
 
 export interface SpacesSidebarProps {
   readonly service: SpacesService;
@@ -23,6 +24,9 @@ export function SpacesSidebar({
   const spaces = useAppStore((s) => s.spaces);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  // Another person's change to a space's settings shows when this window
+  // regains focus (refresh-on-focus.ts says why not a push).
+  useEffect(() => refreshSpacesOnFocus(window, service), [service]);
 
   return (
     <div className="sidebar">
@@ -54,11 +58,19 @@ export function SpacesSidebar({
                   onSelect(space);
                 }}
               >
+                {space.icon != null && (
+                  <span className="sidebar__space-icon" aria-hidden="true">
+                    {space.icon}
+                  </span>
+                )}
                 <span className="sidebar__space-name">{space.name}</span>
                 <span className="sidebar__role" data-role={space.role}>
                   {ROLE_LABELS[space.role]}
                 </span>
               </a>
+              {space.id === selectedSpaceId && space.description != null && (
+                <p className="sidebar__space-description">{space.description}</p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
+import { HOME_DOC_ID, HOME_TITLE } from '../../../shared/space-index/index.ts';
 import { displayTitle } from './tree-context.ts';
 import { useSpaceIndex } from './use-space-index.ts';
 
 export interface PageCrumbsProps {
   readonly spaceId: string;
   readonly spaceName: string;
-  /** The open note; a note that is no page of the tree shows its id. */
+  /** The open note; the space's home note shows as Home, another note that is no page of the tree shows its id. */
   readonly pageId: string;
 }
 
@@ -20,7 +21,9 @@ export function PageCrumbs({ spaceId, spaceName, pageId }: PageCrumbsProps) {
         <span key={page.id}> / {displayTitle(page.title)}</span>
       ))}
       {' / '}
-      <strong aria-current="page">{last ? displayTitle(last.title) : pageId}</strong>
+      <strong aria-current="page">
+        {last ? displayTitle(last.title) : pageId === HOME_DOC_ID ? HOME_TITLE : pageId}
+      </strong>
     </nav>
   );
 }

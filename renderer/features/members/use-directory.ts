@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Person } from '../../../shared/api.ts';
-import { useDirectorySearch } from '../members/index.ts';
+import { useDirectorySearch } from './use-members.ts';
 
 export type SearchDirectory = (q: string) => Promise<Person[]>;
 

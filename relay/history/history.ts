@@ -1,0 +1,167 @@
+/**
+ * Version history of notes (issue 4 point 8): snapshots of each note's
+ * stored state, taken on a schedule (scheduler.ts) and on demand ("Save
+ * version now"), thinned by retention.ts, kept in `history.sqlite`.
+ *
+ * A snapshot is `Y.encodeStateAsUpdate` of what storage holds for the room:
+ * exactly what the relay has accepted (persist before broadcast), never an
+ * update still in flight.
+ */
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import type { SnapshotReason } from '../../shared/history-api.ts';
+import { formatRoomName, type RoomName } from '../../shared/wire.ts';
+import { errorMessage, type Logger } from '../log.ts';
+import type { DocStorage } from '../storage/types.ts';
+import { KEEP_ALL_MS, snapshotsToPrune } from './retention.ts';
+import { SnapshotScheduler } from './scheduler.ts';
+import {
+  SqliteSnapshotStore,
+  type SnapshotRow,
+  type SnapshotWithState,
+} from './sqlite-snapshots.ts';
+import { watchStorage } from './watch-storage.ts';
+
+export interface NoteHistoryOptions {
+  /** Directory of `history.sqlite`. */
+  readonly dataDir: string;
+  /** Where the notes' stored state is read from. */
+  readonly storage: DocStorage;
+  /** Least time between two scheduled snapshots of a note. */
+  readonly intervalMs: number;
+  /** Most snapshots kept per note. */
+  readonly maxPerDoc: number;
+  /** Epoch milliseconds; `Date.now` by default (tests inject a clock). */
+  readonly now?: () => number;
+  readonly log: Logger;
+}
+
+/** Outcome of "Save version now". */
+export interface SaveResult {
+  /** False when the note had not changed since its newest snapshot, which is returned. */
+  readonly created: boolean;
+  readonly snapshot: SnapshotRow;
+}
+
+/** What the REST routes use. */
+export interface NoteHistoryApi {
+  /** The note's snapshots, newest first. */
+  list(room: RoomName): SnapshotRow[];
+  /** One snapshot with its state, or null when the note has no such snapshot. */
+  get(room: RoomName, id: string): SnapshotWithState | null;
+  /** Takes a snapshot now; null when nothing is stored for the note. */
+  save(room: RoomName, reason: SnapshotReason, by: string | null): Promise<SaveResult | null>;
+}
+
+export interface NoteHistory extends NoteHistoryApi {
+  /** `storage` with every stored update reported to the scheduler. */
+  watch(storage: DocStorage): DocStorage;
+  /** Stops the schedule, waits for snapshots in progress, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Rebuilds the stored state of `room` and encodes it; null when nothing is stored. */
+async function storedState(
+  storage: DocStorage,
+  room: string,
+  log: Logger,
+): Promise<Uint8Array | null> {
+  const stored = await storage.loadDoc(room);
+  if (stored.updates.length === 0) return null;
+  const doc = new Y.Doc();
+  try {
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch (err) {
+        // The room keeps such a row and logs it too (docs/room.ts); the snapshot holds the rest.
+        log.warn('snapshot skips an update that does not apply', {
+          room,
+          error: errorMessage(err),
+        });
+      }
+    }
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
+/**
+ * Opens the snapshot database and starts the schedule.
+ * @throws when `history.sqlite` cannot be opened or is newer than this relay.
+ */
+export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
+  const { storage, log } = options;
+  const now = options.now ?? Date.now;
+  const store = new SqliteSnapshotStore({ dataDir: options.dataDir });
+  const policy = { keepAllMs: KEEP_ALL_MS, maxPerDoc: options.maxPerDoc };
+  let closed = false;
+
+  const save = async (
+    room: RoomName,
+    reason: SnapshotReason,
+    by: string | null,
+  ): Promise<SaveResult | null> => {
+    const state = await storedState(storage, formatRoomName(room), log);
+    if (state === null || closed) return null;
+    const latest = store.latest(room.spaceId, room.docId);
+    if (latest !== null && sameBytes(latest.state, state)) {
+      const { id, spaceId, docId, createdAt, createdBy, size } = latest;
+      return {
+        created: false,
+        snapshot: { id, spaceId, docId, createdAt, createdBy, reason: latest.reason, size },
+      };
+    }
+    const snapshot = store.insert(
+      {
+        id: randomBytes(16).toString('base64url'),
+        spaceId: room.spaceId,
+        docId: room.docId,
+        createdAt: now(),
+        createdBy: by,
+        reason,
+      },
+      state,
+    );
+    store.delete(snapshotsToPrune(store.list(room.spaceId, room.docId), now(), policy));
+    log.debug('snapshot stored', { room: formatRoomName(room), reason, bytes: state.byteLength });
+    return { created: true, snapshot };
+  };
+
+  const scheduler = new SnapshotScheduler({
+    intervalMs: options.intervalMs,
+    now,
+    take: async (room) => {
+      await save(room, 'scheduled', null);
+    },
+    onError: (room, err) => {
+      log.error('scheduled snapshot failed', { room, error: errorMessage(err) });
+    },
+  });
+
+  return {
+    watch: (inner) =>
+      watchStorage(
+        inner,
+        (room) => {
+          scheduler.noteStored(room);
+        },
+        (err) => {
+          log.error('history scheduler failed', { error: errorMessage(err) });
+        },
+      ),
+    list: (room) => store.list(room.spaceId, room.docId),
+    get: (room, id) => store.get(room.spaceId, room.docId, id),
+    save,
+    close: async () => {
+      await scheduler.close();
+      closed = true;
+      store.close();
+    },
+  };
+}

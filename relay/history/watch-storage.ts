@@ -1,0 +1,44 @@
+/**
+ * A `DocStorage` that tells the history scheduler about every stored update
+ * (issue 4 point 8) and otherwise passes everything through unchanged. The
+ * call comes after `appendUpdate` has succeeded (nothing is noted for an
+ * update that was not stored) and before the room broadcasts it, so it must
+ * stay cheap and must never throw into the write path.
+ */
+import type { DocStorage } from '../storage/types.ts';
+
+/**
+ * Wraps `storage` so that `onStored(room)` runs after each successful append.
+ * Synchronous storage stays synchronous (the relay's hot path counts on it).
+ */
+export function watchStorage(
+  storage: DocStorage,
+  onStored: (room: string) => void,
+  onError: (err: unknown) => void,
+): DocStorage {
+  const notify = (room: string): void => {
+    try {
+      onStored(room);
+    } catch (err) {
+      onError(err);
+    }
+  };
+  return {
+    loadDoc: (room) => storage.loadDoc(room),
+    appendUpdate: (room, update, meta) => {
+      const seq = storage.appendUpdate(room, update, meta);
+      if (typeof seq === 'number') {
+        notify(room);
+        return seq;
+      }
+      return seq.then((stored) => {
+        notify(room);
+        return stored;
+      });
+    },
+    setStateVector: (room, stateVector) => storage.setStateVector(room, stateVector),
+    listMarkers: (spaceId) => storage.listMarkers(spaceId),
+    compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
+    close: () => storage.close(),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Files of a space (issue 4 point 3: pasted images).
+ *
+ * - `POST /api/spaces/{id}/files` (editors and owners): the body is the
+ *   image's bytes with its `content-type`. Only PNG, JPEG, GIF and WebP whose
+ *   first bytes match the declared type (SVG can carry script: refused, 415).
+ *   The id is the SHA-256 of the bytes (shared/files-api.ts), computed here,
+ *   so the same image twice is stored once and ids cannot be chosen by a client.
+ * - `GET /api/spaces/{id}/files/{fileId}` (every member, viewers included):
+ *   the bytes, with headers that keep a browser from treating them as
+ *   anything but an image of the stored type (nosniff, a sandboxing CSP for
+ *   a file opened directly) and let it cache them forever (content-addressed),
+ *   privately (members only).
+ *
+ * Access is checked before the body is read: a non-member's upload is
+ * refused without buffering it.
+ */
+import { createHash } from 'node:crypto';
+import type { Role } from '../../shared/api.ts';
+import {
+  FILE_ID_PATTERN,
+  IMAGE_CONTENT_TYPES,
+  StoredFileSchema,
+  sniffImageType,
+  type StoredFile,
+} from '../../shared/files-api.ts';
+import { ID_PATTERN } from '../../shared/wire.ts';
+import type { ApiDeps, ApiRequest, ApiRoute } from './api-routes.ts';
+import { HttpError } from './json.ts';
+
+/** Headers of every file answer (see the module comment). */
+export const FILE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cache-control': 'private, max-age=31536000, immutable',
+  'content-disposition': 'inline',
+};
+
+async function memberRole(
+  deps: ApiDeps,
+  req: ApiRequest,
+): Promise<{ spaceId: string; role: Role }> {
+  const spaceId = req.params['id'] ?? '';
+  if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
+    throw new HttpError(404, 'not_found', 'no such space');
+  }
+  const role = await deps.store.roleOf(spaceId, req.principal.id);
+  if (role === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
+  return { spaceId, role };
+}
+
+export const FILE_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'POST',
+    path: '/api/spaces/{id}/files',
+    operationId: 'uploadFile',
+    summary:
+      'Stores an image in a space (editors and owners). The body is the image itself, PNG, JPEG, GIF or WebP, and its first bytes must match the declared content type. The id is the SHA-256 of the bytes (base64url), so the same image is stored once.',
+    auth: true,
+    rawBody: {
+      contentTypes: IMAGE_CONTENT_TYPES,
+      description: 'the image bytes; at most `maxFileBytes` (10 MiB by default)',
+      maxBytes: (deps) => deps.maxFileBytes,
+    },
+    responses: { 201: { description: 'the stored file', schema: StoredFileSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { spaceId, role } = await memberRole(deps, req);
+      if (role === 'viewer') {
+        throw new HttpError(403, 'forbidden', 'viewers cannot add images to this space');
+      }
+      if (req.readRawBody === undefined) throw new Error('uploadFile needs a raw body');
+      const { contentType, bytes } = await req.readRawBody();
+      const sniffed = sniffImageType(bytes);
+      if (sniffed !== contentType) {
+        throw new HttpError(
+          415,
+          'content_mismatch',
+          sniffed === null
+            ? `the body is not a ${contentType} image`
+            : `the body is a ${sniffed} image, not ${contentType}`,
+        );
+      }
+      const fileId = createHash('sha256').update(bytes).digest('base64url');
+      await deps.files.put(spaceId, fileId, { contentType: sniffed, bytes }, req.principal.id);
+      const body: StoredFile = { fileId, contentType: sniffed, bytes: bytes.byteLength };
+      return { status: 201, body };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/spaces/{id}/files/{fileId}',
+    operationId: 'getFile',
+    summary:
+      'The bytes of a file of a space (members, viewers included), with its content type; cacheable forever, privately, since a file id names its content.',
+    auth: true,
+    responses: {
+      200: { description: 'the file', rawContentTypes: IMAGE_CONTENT_TYPES },
+    },
+    errors: [400, 403, 404],
+    handle: async (deps, req) => {
+      const { spaceId } = await memberRole(deps, req);
+      const fileId = req.params['fileId'] ?? '';
+      if (!FILE_ID_PATTERN.test(fileId)) {
+        throw new HttpError(400, 'invalid_file_id', 'a file id is 43 base64url characters');
+      }
+      const file = await deps.files.get(spaceId, fileId);
+      if (file === null) throw new HttpError(404, 'not_found', 'no such file in this space');
+      return {
+        status: 200,
+        raw: { contentType: file.contentType, bytes: file.bytes, headers: FILE_RESPONSE_HEADERS },
+      };
+    },
+  },
+];

@@ -1,0 +1,125 @@
+/**
+ * Version history routes (issue 4 point 8); shapes in shared/history-api.ts.
+ *
+ * - Reading (list, one snapshot) is for members, viewers included: a viewer
+ *   may read the note, so may read its past.
+ * - "Save version now" is for owners and editors (403 for viewers), like
+ *   writing to the note itself.
+ * - An unknown space is 404; a space the caller is not in is 403 (as for
+ *   members). A malformed doc or snapshot id, a snapshot of another note, the
+ *   space index (`index`, which has no history) and a note with nothing stored
+ *   are 404.
+ */
+import type { Role } from '../../shared/api.ts';
+import { canWrite } from '../../shared/api.ts';
+import {
+  SNAPSHOT_ID_PATTERN,
+  SnapshotListResponseSchema,
+  SnapshotMetaSchema,
+  SnapshotResponseSchema,
+  type SnapshotMeta,
+} from '../../shared/history-api.ts';
+import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
+import { SPACE_INDEX_DOC_ID } from '../history/scheduler.ts';
+import type { SnapshotRow } from '../history/sqlite-snapshots.ts';
+import type { ApiDeps, ApiRequest, ApiRoute } from './api-routes.ts';
+import { HttpError } from './json.ts';
+
+const SNAPSHOTS_PATH = '/api/spaces/{id}/docs/{docId}/snapshots';
+
+/** The note named by the path, checked to exist, and the caller's role (members only). */
+async function noteAndRole(
+  deps: ApiDeps,
+  req: ApiRequest,
+): Promise<{ room: RoomName; role: Role }> {
+  const spaceId = req.params['id'] ?? '';
+  if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
+    throw new HttpError(404, 'not_found', 'no such space');
+  }
+  const role = await deps.store.roleOf(spaceId, req.principal.id);
+  if (role === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
+  const docId = req.params['docId'] ?? '';
+  if (!ID_PATTERN.test(docId) || docId === SPACE_INDEX_DOC_ID) {
+    throw new HttpError(404, 'not_found', 'no such note');
+  }
+  return { room: { spaceId, docId }, role };
+}
+
+/** Metadata as served, with the saver's name when the directory knows them. */
+async function describe(deps: ApiDeps, rows: readonly SnapshotRow[]): Promise<SnapshotMeta[]> {
+  const names = new Map<string, string | undefined>();
+  for (const by of new Set(rows.flatMap((r) => (r.createdBy === null ? [] : [r.createdBy])))) {
+    names.set(by, (await deps.store.getPerson(by))?.name);
+  }
+  return rows.map((row) => {
+    const name = row.createdBy === null ? undefined : names.get(row.createdBy);
+    return {
+      id: row.id,
+      docId: row.docId,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+      ...(name === undefined ? {} : { createdByName: name }),
+      reason: row.reason,
+      size: row.size,
+    };
+  });
+}
+
+export const HISTORY_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'GET',
+    path: SNAPSHOTS_PATH,
+    operationId: 'listSnapshots',
+    summary:
+      'The snapshots of a note, newest first, without their state (members, viewers included). Scheduled snapshots have no author.',
+    auth: true,
+    responses: { 200: { description: 'the snapshots', schema: SnapshotListResponseSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { room } = await noteAndRole(deps, req);
+      return { status: 200, body: { snapshots: await describe(deps, deps.history.list(room)) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: SNAPSHOTS_PATH,
+    operationId: 'saveSnapshot',
+    summary:
+      'Saves a version of the note as the relay has stored it (owners and editors). 201 with the new snapshot, or 200 with the newest one when nothing changed since it.',
+    auth: true,
+    responses: {
+      200: { description: 'nothing changed: the newest snapshot', schema: SnapshotMetaSchema },
+      201: { description: 'the new snapshot', schema: SnapshotMetaSchema },
+    },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { room, role } = await noteAndRole(deps, req);
+      if (!canWrite(role)) {
+        throw new HttpError(403, 'forbidden', 'viewers cannot save versions of a note');
+      }
+      const result = await deps.history.save(room, 'manual', req.principal.id);
+      if (result === null) throw new HttpError(404, 'not_found', 'this note has no content yet');
+      const [meta] = await describe(deps, [result.snapshot]);
+      return { status: result.created ? 201 : 200, body: meta };
+    },
+  },
+  {
+    method: 'GET',
+    path: `${SNAPSHOTS_PATH}/{snapshotId}`,
+    operationId: 'getSnapshot',
+    summary:
+      'One snapshot of a note with its state: `Y.encodeStateAsUpdate` of the note then, base64 (members, viewers included).',
+    auth: true,
+    responses: { 200: { description: 'the snapshot', schema: SnapshotResponseSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { room } = await noteAndRole(deps, req);
+      const id = req.params['snapshotId'] ?? '';
+      const snapshot = SNAPSHOT_ID_PATTERN.test(id) ? deps.history.get(room, id) : null;
+      if (snapshot === null) throw new HttpError(404, 'not_found', 'no such snapshot of this note');
+      const { state, ...row } = snapshot;
+      const [meta] = await describe(deps, [row]);
+      return { status: 200, body: { ...meta, update: Buffer.from(state).toString('base64') } };
+    },
+  },
+];

@@ -1,0 +1,51 @@
+/**
+ * Space settings (issue 4 point 1): `PATCH /api/spaces/{id}` changes a
+ * space's name, icon or description. Owners only (403 for other members and
+ * for non-members, 404 for an unknown space), like membership changes.
+ *
+ * Members learn of the change by re-reading `GET /api/spaces`: the renderer
+ * does so when its window regains focus or becomes visible, and the owner's
+ * client at once from this route's answer. No fan-out message is sent: the
+ * fan-out's membership channel exists to cut or downgrade open connections,
+ * which a rename never needs, and a list refetch also catches changes made
+ * while a client was offline.
+ */
+import { SpaceSchema } from '../../shared/api.ts';
+import { UpdateSpaceRequestSchema } from '../../shared/space-settings-api.ts';
+import { ID_PATTERN } from '../../shared/wire.ts';
+import type { SpaceSettingsPatch } from '../spaces/types.ts';
+import type { ApiRoute } from './api-routes.ts';
+import { HttpError } from './json.ts';
+
+export const SPACE_SETTINGS_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'PATCH',
+    path: '/api/spaces/{id}',
+    operationId: 'updateSpace',
+    summary:
+      'Changes a space’s name, icon or description (owners only). Fields left out keep their value; null clears the icon or the description.',
+    auth: true,
+    body: UpdateSpaceRequestSchema,
+    responses: { 200: { description: 'the space as now stored', schema: SpaceSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const spaceId = req.params['id'] ?? '';
+      if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
+        throw new HttpError(404, 'not_found', 'no such space');
+      }
+      if ((await deps.store.roleOf(spaceId, req.principal.id)) !== 'owner') {
+        throw new HttpError(403, 'forbidden', 'only owners of this space change its settings');
+      }
+      const body = UpdateSpaceRequestSchema.parse(req.body);
+      const patch: SpaceSettingsPatch = {
+        ...(body.name === undefined ? {} : { name: body.name }),
+        ...(body.icon === undefined ? {} : { icon: body.icon }),
+        ...(body.description === undefined ? {} : { description: body.description }),
+      };
+      const space = await deps.store.updateSpace(spaceId, patch);
+      // Deleted between the check and the write: as unknown as before it.
+      if (space === null) throw new HttpError(404, 'not_found', 'no such space');
+      return { status: 200, body: space };
+    },
+  },
+];

@@ -1,0 +1,222 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Editor } from '@tiptap/core';
+import type { Person } from '../../../shared/api.ts';
+import { isCalendarDate } from '../../../shared/meeting/index.ts';
+import { personName, useDirectory } from '../members/index.ts';
+import type { ActionItemControls, ActionItemTarget } from './action-item-controls.ts';
+import type { ActionItemMeta } from './action-item.ts';
+import './action-item.css';
+
+const noSearch = (): Promise<Person[]> => Promise.resolve([]);
+
+/**
+ * The small popover an action item's assignee or due-date button opens
+ * (issue 4 point 4): find a person in the directory (or unassign), pick a
+ * due date (or clear it). Each choice is one editor command, so it syncs,
+ * is stored offline and can be undone.
+ */
+export function ActionItemPopover({
+  controls,
+  editor,
+}: {
+  readonly controls: ActionItemControls;
+  readonly editor: Editor;
+}) {
+  const target = useSyncExternalStore(controls.subscribe, controls.get);
+  if (target === null) return null;
+  // Keyed by item and field: another item starts with a fresh form.
+  return (
+    <Popover
+      key={`${target.id ?? String(target.pos)}-${target.field}`}
+      controls={controls}
+      editor={editor}
+      target={target}
+    />
+  );
+}
+
+function Popover({
+  controls,
+  editor,
+  target,
+}: {
+  readonly controls: ActionItemControls;
+  readonly editor: Editor;
+  readonly target: ActionItemTarget;
+}) {
+  const titleId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState('');
+  const [due, setDue] = useState(target.due ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const found = useDirectory(controls.search ?? noSearch, query);
+
+  const close = () => {
+    controls.close();
+    editor.commands.focus(undefined, { scrollIntoView: false });
+  };
+  const apply = (meta: ActionItemMeta): boolean => {
+    const ok = editor.commands.setActionItemMeta({ id: target.id, pos: target.pos }, meta);
+    if (!ok) setError('This action item is gone or cannot be changed now.');
+    return ok;
+  };
+
+  useLayoutEffect(() => {
+    // Under the button, or above it (growing upwards as results come) when
+    // there is more room there; inside the window either way. Set through
+    // CSSOM, which the CSP allows.
+    const el = box.current;
+    if (el === null) return;
+    const { width } = el.getBoundingClientRect();
+    const below = window.innerHeight - target.anchor.bottom - 8;
+    const above = target.anchor.top - 8;
+    if (below >= Math.min(above, 320)) {
+      el.style.top = `${String(target.anchor.bottom + 4)}px`;
+      el.style.maxHeight = `${String(Math.max(below, 120))}px`;
+    } else {
+      el.style.bottom = `${String(window.innerHeight - target.anchor.top + 4)}px`;
+      el.style.maxHeight = `${String(above)}px`;
+    }
+    const left = Math.min(target.anchor.left, window.innerWidth - width - 4);
+    el.style.left = `${String(Math.max(4, left))}px`;
+  }, [target.anchor]);
+  useEffect(() => {
+    const field = target.field === 'due' ? 'input[type="date"]' : 'input[type="search"]';
+    box.current?.querySelector<HTMLElement>(field)?.focus();
+  }, [target.field]);
+  useEffect(() => {
+    // A click elsewhere closes the popover, as a menu would.
+    const onDown = (event: MouseEvent) => {
+      if (event.target instanceof Node && box.current?.contains(event.target) !== true) {
+        controls.close();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+    };
+  }, [controls]);
+
+  const assigneeName =
+    target.assignee === null ? null : (controls.nameOf(target.assignee) ?? 'someone');
+
+  return (
+    <div
+      ref={box}
+      className="action-popover"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <h2 id={titleId} className="action-popover__title">
+        Action item
+      </h2>
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      <section className="action-popover__section" aria-label="Assignee">
+        <p className="action-popover__current">
+          {assigneeName === null ? 'Nobody is assigned.' : `Assigned to ${assigneeName}.`}
+        </p>
+        {controls.search === null ? (
+          <p className="sidebar__hint">The directory cannot be searched here.</p>
+        ) : (
+          <input
+            className="input"
+            type="search"
+            aria-label="Find a person to assign"
+            placeholder="Find people by name or email"
+            value={query}
+            maxLength={100}
+            onChange={(event) => {
+              setQuery(event.target.value);
+            }}
+          />
+        )}
+        {found.error !== null && (
+          <p className="sidebar__error" role="alert">
+            {found.error}
+          </p>
+        )}
+        {query.trim() !== '' && found.people.length > 0 && (
+          <ul className="action-popover__people" aria-label="People found">
+            {found.people.map((person) => (
+              <li key={person.id}>
+                <button
+                  type="button"
+                  className="button action-popover__person"
+                  onClick={() => {
+                    controls.remember(person);
+                    if (apply({ assignee: person.id })) close();
+                  }}
+                >
+                  Assign to {personName(person)}
+                  {person.email !== undefined && <small>{person.email}</small>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {target.assignee !== null && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              if (apply({ assignee: null })) close();
+            }}
+          >
+            Unassign
+          </button>
+        )}
+      </section>
+      <form
+        className="action-popover__section"
+        aria-label="When it is due"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!isCalendarDate(due)) {
+            setError('Choose a real date (year-month-day).');
+            return;
+          }
+          if (apply({ due })) close();
+        }}
+      >
+        <label className="dialog__field">
+          Due date
+          <input
+            className="input"
+            type="date"
+            value={due}
+            onChange={(event) => {
+              setDue(event.target.value);
+              setError(null);
+            }}
+          />
+        </label>
+        <div className="action-popover__buttons">
+          <button type="submit" className="button button--primary">
+            Set due date
+          </button>
+          {target.due !== null && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                if (apply({ due: null })) close();
+              }}
+            >
+              Clear due date
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

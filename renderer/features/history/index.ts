@@ -1,0 +1,2 @@
+export { HistoryPanel, type HistoryPanelProps } from './HistoryPanel.tsx';
+export { restoreSnapshot, snapshotContent } from './restore.ts';

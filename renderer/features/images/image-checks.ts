@@ -1,0 +1,31 @@
+import { sniffImageType } from '../../../shared/files-api.ts';
+
+// What may go into a note, checked before anything is kept or uploaded (the
+// relay checks again: shared/files-api.ts, relay/http/routes-files.ts).
+
+const MiB = 1024 * 1024;
+
+function mib(bytes: number): string {
+  return `${(bytes / MiB).toFixed(1)} MB`;
+}
+
+/** The message for an image of `size` bytes over `maxBytes`. */
+export function tooLarge(size: number, maxBytes: number): string {
+  return `This image is too large (${mib(size)}): images in notes can be at most ${mib(maxBytes)}.`;
+}
+
+/** Why an image cannot go into a note (too large, not a PNG/JPEG/GIF/WebP), or null. */
+export function refuseImage(
+  bytes: Uint8Array,
+  declaredType: string,
+  maxBytes: number,
+): { message: string } | null {
+  if (bytes.byteLength > maxBytes) return { message: tooLarge(bytes.byteLength, maxBytes) };
+  if (sniffImageType(bytes) !== null) return null;
+  return {
+    message:
+      declaredType === 'image/svg+xml'
+        ? 'SVG images cannot be added to notes (they can carry scripts). Paste a PNG, JPEG, GIF or WebP image instead.'
+        : 'Only PNG, JPEG, GIF and WebP images can be added to notes.',
+  };
+}

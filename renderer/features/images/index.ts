@@ -1,0 +1,12 @@
+// Images in notes (issue 4 point 3): the editor node, its paste and drop
+// handling, and the service that keeps, uploads and shows image files.
+export { NoteImage, type NoteImageOptions } from './image-node.ts';
+export { refuseImage } from './image-checks.ts';
+export {
+  createFilesService,
+  type AddResult,
+  type FilesService,
+  type FilesServiceOptions,
+  type ImageState,
+} from './files-service.ts';
+export { useImageSupport } from './use-image-support.tsx';

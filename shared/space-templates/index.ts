@@ -1,0 +1,19 @@
+/**
+ * Public API of a space's own note templates (issue 4 point 4), stored in the
+ * space index Y.Doc. See shared/meeting/README.md, "Space templates".
+ */
+export {
+  MAX_TEMPLATES,
+  MAX_TEMPLATE_CONTENT_LENGTH,
+  MAX_TEMPLATE_NAME_LENGTH,
+  TEMPLATES_KEY,
+  TemplateError,
+  deleteTemplate,
+  instantiateTemplate,
+  listTemplates,
+  parseTemplateContent,
+  readTemplate,
+  saveTemplate,
+  templatesMap,
+} from './templates.ts';
+export type { SaveTemplateInput, SpaceTemplate, TemplateErrorCode } from './templates.ts';
