@@ -16,7 +16,10 @@ test('a viewer sees the note read-only with the reason, and still sees live edit
   const kat = await openAs({ as: 'Katherine', search: `?space=${spaceId}` });
   await expect(kat.editor).toHaveText('Minutes of the board');
   await expect(kat.page.getByRole('link', { name: /Board/ })).toContainText('Viewer');
-  await expect(kat.page.getByRole('note')).toContainText('Read-only: you are a viewer');
+  // (The comments panel has a note of its own: name the banner by its text.)
+  await expect(
+    kat.page.getByRole('note').filter({ hasText: 'Read-only: you are a viewer' }),
+  ).toBeVisible();
   await expect(kat.editor).toHaveAttribute('contenteditable', 'false');
 
   await kat.editor.click({ force: true });
