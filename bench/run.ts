@@ -10,10 +10,12 @@ import { table } from './lib/markdown.ts';
 import { resolveTracePath } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
 import { authConnect } from './auth-connect.ts';
+import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayFanout } from './relay-fanout.ts';
 import { searchBench } from './search.ts';
+import { typingLatency } from './typing-latency.ts';
 
 /** Every benchmark, in the order they run; later issues append theirs. */
 const BENCHMARKS: readonly BenchModule[] = [
@@ -22,6 +24,8 @@ const BENCHMARKS: readonly BenchModule[] = [
   searchBench,
   offlineReconnect,
   localColdStart,
+  editorOpen,
+  typingLatency,
 ];
 
 const PACKAGES = [
@@ -32,6 +36,9 @@ const PACKAGES = [
   'minisearch',
   'y-indexeddb',
   'fake-indexeddb',
+  '@tiptap/core',
+  '@tiptap/y-tiptap',
+  '@playwright/test',
 ];
 
 async function main(): Promise<void> {
