@@ -77,7 +77,18 @@ test('desktop app: sandboxed window, app info reaches the renderer', async () =>
     expect(globals).toEqual({
       require: false,
       process: false,
-      hostKeys: ['accessToken', 'appInfo', 'onSessionChange', 'session', 'signIn', 'signOut'],
+      hostKeys: [
+        'accessToken',
+        'appInfo',
+        'notificationPermission',
+        'notify',
+        'onOpenNote',
+        'onSessionChange',
+        'requestNotificationPermission',
+        'session',
+        'signIn',
+        'signOut',
+      ],
     });
 
     const info = await page.evaluate(

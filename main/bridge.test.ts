@@ -31,7 +31,18 @@ describe('createPreloadHost', () => {
   it('exposes the named Host functions only, frozen, and no Electron object', () => {
     const { host } = setup();
     expect(Object.keys(host).sort()).toEqual(
-      ['accessToken', 'appInfo', 'onSessionChange', 'session', 'signIn', 'signOut'].sort(),
+      [
+        'accessToken',
+        'appInfo',
+        'notificationPermission',
+        'notify',
+        'onOpenNote',
+        'onSessionChange',
+        'requestNotificationPermission',
+        'session',
+        'signIn',
+        'signOut',
+      ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
     for (const value of Object.values(host)) expect(typeof value).toBe('function');
@@ -116,5 +127,30 @@ describe('createPreloadHost', () => {
   it('refuses a listener that is not a function', () => {
     const { host } = setup();
     expect(() => host.onSessionChange('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+});
+
+describe('notifications through the bridge', () => {
+  const target = { spaceId: 'team', docId: 'plan' };
+
+  it('notify invokes app:notify with the contract fields only', async () => {
+    const { ipc, host } = setup();
+    ipc.answers.set('app:notify', null);
+    const request = { title: 'T', body: 'B', target: { ...target, extra: 1 }, token: 'x' };
+    // Extra fields (a structural subtype) must not cross the bridge.
+    await host.notify(request);
+    expect(ipc.calls).toEqual([['app:notify', { title: 'T', body: 'B', target }]]);
+  });
+
+  it('onOpenNote passes valid app:open-note events on, drops invalid ones, and unsubscribes', () => {
+    const { ipc, host, warnings } = setup();
+    const seen: unknown[] = [];
+    const off = host.onOpenNote((note) => seen.push(note));
+    ipc.emit('app:open-note', target);
+    ipc.emit('app:open-note', { spaceId: '../x', docId: 'plan' });
+    expect(seen).toEqual([target]);
+    expect(warnings).toEqual(['commonplace: dropped an invalid app:open-note event']);
+    off();
+    expect(ipc.listenerCount('app:open-note')).toBe(0);
   });
 });

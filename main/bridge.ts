@@ -1,5 +1,5 @@
 import type { SessionState } from '../shared/auth.ts';
-import type { Host } from '../shared/host.ts';
+import type { Host, NoteTarget } from '../shared/host.ts';
 import {
   ipcContract,
   ipcEvents,
@@ -7,6 +7,7 @@ import {
   type IpcChannel,
   type IpcEvent,
 } from '../shared/ipc.ts';
+import type { NotifyRequest } from '../shared/mentions/notify.ts';
 
 /**
  * The part of Electron's `ipcRenderer` the bridge uses. It stays inside the
@@ -88,5 +89,18 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
         (payload) => ipcEvents['auth:session-changed'].parse(payload),
         listener,
       ),
+    notify: async (request: NotifyRequest) => {
+      // Only the contract's fields cross; main parses them again.
+      await call('app:notify', {
+        title: request.title,
+        body: request.body,
+        target: { spaceId: request.target.spaceId, docId: request.target.docId },
+      });
+    },
+    onOpenNote: (listener: (target: NoteTarget) => void) =>
+      subscribe('app:open-note', (payload) => ipcEvents['app:open-note'].parse(payload), listener),
+    // Main shows notifications itself; whether they appear is the OS's setting.
+    notificationPermission: () => 'granted' as const,
+    requestNotificationPermission: () => Promise.resolve('granted' as const),
   } satisfies Host);
 }

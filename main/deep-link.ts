@@ -58,9 +58,9 @@ export interface DeepLinkActions {
 }
 
 /**
- * Handles a link from the OS: validates it and focuses the window. Opening the
- * note in the renderer comes with a contract channel for it; until then a
- * valid link only focuses the app. Returns the parsed link, or null.
+ * Handles a link from the OS: validates it and focuses the window. Returns
+ * the parsed link, or null; main/index.ts then sends `app:open-note` so the
+ * renderer opens the note (shared/ipc.ts).
  */
 export function handleDeepLink(raw: unknown, actions: DeepLinkActions): NoteLink | null {
   const log =

@@ -6,22 +6,24 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Notification,
   protocol,
   safeStorage,
   session,
   shell,
 } from 'electron';
 import path from 'node:path';
-import { requestedScope, resourceIndicator } from '../shared/host.ts';
+import { requestedScope, resourceIndicator, type NoteTarget } from '../shared/host.ts';
 import { resolveRelayUrl } from './app-info.ts';
 import { resolveIdentityConfig, type IdentityResolution } from './auth/identity-config.ts';
 import { createSignInService, type SignInService } from './auth/sign-in-service.ts';
 import { createUnavailableSignInService } from './auth/unavailable-service.ts';
 import { ALLOWED_PERMISSIONS, APP_ORIGIN, APP_SCHEME, EXTERNAL_LINK_HOSTS } from './config.ts';
 import { findDeepLinkArgument, handleDeepLink, registerDeepLinkScheme } from './deep-link.ts';
-import { createEventSender, pushSessionChanges } from './ipc/events.ts';
+import { createEventSender, pushSessionChanges, type SendEvent } from './ipc/events.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
+import { createNotifier } from './notifications.ts';
 import { applyPolicy, loadPolicy, policyPaths } from './policy.ts';
 import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
@@ -61,6 +63,22 @@ let stopAuth: (() => void) | undefined;
 
 function focusMainWindow(): void {
   if (mainWindow !== null) focusWindow(mainWindow);
+}
+
+/** Set in start(): sends contract events to our own windows only. */
+let sendEvent: SendEvent | null = null;
+
+/** Tells the renderer to open a note (a clicked notification, a deep link). */
+function openNote(target: NoteTarget): void {
+  const window = mainWindow;
+  if (window === null || sendEvent === null) return;
+  sendEvent(window.webContents, 'app:open-note', target);
+}
+
+/** A deep link from the OS: focus the window, then open the note it names. */
+function onDeepLink(raw: string): void {
+  const link = handleDeepLink(raw, { focus: focusMainWindow, log });
+  if (link !== null) openNote({ spaceId: link.spaceId, docId: link.docId });
 }
 
 async function openMainWindow(settings: Settings): Promise<void> {
@@ -127,19 +145,32 @@ async function start(settings: Settings): Promise<void> {
   });
 
   const signIn = await createSessionService(settings.identity);
+  sendEvent = createEventSender({ trustedOrigins, log });
   const stopPush = pushSessionChanges(
     signIn,
     () => BrowserWindow.getAllWindows().map((window) => window.webContents),
-    createEventSender({ trustedOrigins, log }),
+    sendEvent,
   );
+  const notify = createNotifier({
+    Notification,
+    platform: process.platform,
+    isFocused: () => mainWindow?.isFocused() === true,
+    focus: focusMainWindow,
+    openNote,
+    log,
+  });
   stopAuth = () => {
     stopPush();
     signIn.dispose();
   };
-  registerIpcHandlers(ipcMain, createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn }), {
-    trustedOrigins,
-    log,
-  });
+  registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn, notify }),
+    {
+      trustedOrigins,
+      log,
+    },
+  );
   await openMainWindow(settings);
   // After the page has loaded, so the restored state reaches it as an event too.
   signIn.restore().catch((error: unknown) => {
@@ -149,7 +180,7 @@ async function start(settings: Settings): Promise<void> {
   });
 
   const launchLink = findDeepLinkArgument(process.argv);
-  if (launchLink !== undefined) handleDeepLink(launchLink, { focus: focusMainWindow, log });
+  if (launchLink !== undefined) onDeepLink(launchLink);
 }
 
 function fail(error: unknown): void {
@@ -177,7 +208,7 @@ function main(): void {
     // A second launch: bring ours forward, and act on a link it carried.
     focusMainWindow();
     const link = findDeepLinkArgument(argv);
-    if (link !== undefined) handleDeepLink(link, { focus: focusMainWindow, log });
+    if (link !== undefined) onDeepLink(link);
   });
   if (!claimed) return;
 
@@ -185,7 +216,7 @@ function main(): void {
   // macOS delivers deep links as an event rather than in argv.
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    handleDeepLink(url, { focus: focusMainWindow, log });
+    onDeepLink(url);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

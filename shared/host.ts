@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccessTokenResult, SessionState } from './auth.ts';
+import type { NotifyRequest } from './mentions/notify.ts';
 
 /**
  * What the renderer needs from whatever hosts it. In the desktop app the
@@ -66,6 +67,9 @@ export function resourceIndicator(
   return config.resourceIndicator === false ? undefined : config.audience;
 }
 
+/** A note to open: what a notification or a deep link points at. */
+export type NoteTarget = NotifyRequest['target'];
+
 export interface Host {
   /** Name, version and the relay to talk to. */
   appInfo(): Promise<AppInfo>;
@@ -87,7 +91,28 @@ export interface Host {
   accessToken(options?: { forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
   /** Calls `listener` on every session change; returns the unsubscribe function. */
   onSessionChange(listener: (state: SessionState) => void): () => void;
+  /**
+   * Shows a native notification (plain text, never a token) that opens
+   * `target` when clicked (issue 4 point 6: mentions). Resolves once handed
+   * to the OS, or without showing anything when notifications are off.
+   */
+  notify(request: NotifyRequest): Promise<void>;
+  /**
+   * Calls `listener` when the host asks to open a note (a clicked
+   * notification, a deep link); returns the unsubscribe function.
+   */
+  onOpenNote(listener: (target: NoteTarget) => void): () => void;
+  /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
+  notificationPermission(): NotificationAccess;
+  /**
+   * Asks the person to allow notifications (a browser prompt). Call it only
+   * from a click: browsers ignore permission requests without a user gesture.
+   */
+  requestNotificationPermission(): Promise<NotificationAccess>;
 }
+
+/** What the person allowed for notifications; 'unsupported' where there are none. */
+export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported';
 
 /**
  * `/config.json`, served by the web server beside the renderer (scripts/web-server.ts)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccessTokenResultSchema, SessionStateSchema } from './auth.ts';
 import { AppInfoSchema } from './host.ts';
+import { NotifyRequestSchema } from './mentions/notify.ts';
 
 /**
  * The one IPC contract between the renderer (through the preload) and main.
@@ -29,6 +30,10 @@ export const ipcContract = {
     args: z.tuple([z.object({ forceRefresh: z.boolean().optional() }).strict()]),
     result: AccessTokenResultSchema.nullable(),
   },
+  'app:notify': {
+    args: z.tuple([NotifyRequestSchema]),
+    result: z.null(),
+  },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 /**
@@ -37,6 +42,8 @@ export const ipcContract = {
  */
 export const ipcEvents = {
   'auth:session-changed': SessionStateSchema,
+  /** Open a note: a notification was clicked or a deep link arrived. */
+  'app:open-note': NotifyRequestSchema.shape.target,
 } as const satisfies Record<string, z.ZodType>;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

@@ -1,6 +1,7 @@
 import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc.ts';
 import { createAppInfo, type AppIdentity } from '../app-info.ts';
 import type { SignInService } from '../auth/sign-in-service.ts';
+import type { Notify } from '../notifications.ts';
 
 /**
  * One handler per contract channel, typed from `shared/ipc.ts`: adding a
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   readonly app: AppIdentity;
   readonly relayUrl: string;
   readonly signIn: SessionService;
+  /** Native notifications (notifications.ts); without it `app:notify` shows nothing. */
+  readonly notify?: Notify;
 }
 
 /**
@@ -43,5 +46,9 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'auth:sign-out': () => signIn.signOut(),
     'auth:access-token': (options) =>
       signIn.getAccessToken(options.forceRefresh === true ? { forceRefresh: true } : {}),
+    'app:notify': (request) => {
+      deps.notify?.(request);
+      return null;
+    },
   };
 }

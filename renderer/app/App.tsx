@@ -14,6 +14,7 @@ import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status
 import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
 import { InviteDropZone, MyActionItems, NewMeetingButton } from '../features/meeting/index.ts';
+import { MentionsButton } from '../features/inbox/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import {
   AppServicesContext,
@@ -104,6 +105,15 @@ function Workspace({
     [history],
   );
 
+  // A clicked notification or a deep link opens its note (issue 4 point 6).
+  useEffect(
+    () =>
+      host.onOpenNote((target) => {
+        go({ spaceId: target.spaceId, docId: target.docId });
+      }),
+    [host, go],
+  );
+
   // No space in the link: open the first of the person's spaces, and say so
   // in the address bar.
   const firstId = status === 'ready' ? first?.id : undefined;
@@ -186,6 +196,13 @@ function Workspace({
                   }}
                 />
                 <MyActionItems sub={profile.sub} hrefFor={searchForRoute} onOpen={go} />
+                <MentionsButton
+                  sub={profile.sub}
+                  host={host}
+                  hrefFor={searchForRoute}
+                  onOpen={go}
+                  spaceName={(id) => spaceItems.find((space) => space.id === id)?.name ?? id}
+                />
                 <InviteDropZone
                   spaceId={room.spaceId}
                   directory={members}

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HOST_GLOBAL } from '../../shared/ipc.ts';
 import { memoryStore } from '../auth/index.ts';
-import { desktopHost, resolveHost, webHost } from './index.ts';
+import { browserNotifications, desktopHost, resolveHost, webHost } from './index.ts';
 
 const IDENTITY = {
   issuer: 'https://idp.example',
@@ -18,8 +18,12 @@ const SIGNED_IN = {
 /** A stand-in for the preload's bridge (the Electron binary is not available here). */
 function fakeBridge(overrides: Record<string, unknown> = {}) {
   const listeners: ((state: unknown) => void)[] = [];
+  const openListeners: ((target: unknown) => void)[] = [];
+  const notified: unknown[] = [];
   return {
     listeners,
+    openListeners,
+    notified,
     bridge: {
       appInfo: () => Promise.resolve(INFO),
       session: () => Promise.resolve(SIGNED_IN),
@@ -30,6 +34,14 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
       onSessionChange: (listener: (state: unknown) => void) => {
         listeners.push(listener);
         return () => listeners.splice(listeners.indexOf(listener), 1);
+      },
+      notify: (request: unknown) => {
+        notified.push(request);
+        return Promise.resolve(null);
+      },
+      onOpenNote: (listener: (target: unknown) => void) => {
+        openListeners.push(listener);
+        return () => openListeners.splice(openListeners.indexOf(listener), 1);
       },
       ...overrides,
     },
@@ -159,5 +171,113 @@ describe('resolveHost', () => {
     } finally {
       Reflect.deleteProperty(window, HOST_GLOBAL);
     }
+  });
+});
+
+describe('notifications', () => {
+  const target = { spaceId: 'team', docId: 'plan' };
+  const request = { title: 'Grace mentioned you', body: 'hello', target };
+
+  it('desktop: notify goes to the bridge after validation; open-note events are parsed', async () => {
+    const fake = fakeBridge();
+    const host = desktopHost({ [HOST_GLOBAL]: fake.bridge });
+    await host?.notify(request);
+    await expect(
+      host?.notify({ ...request, body: 'eyJhbGciOiJI.eyJzdWIiOiJ4In0.sig' }),
+    ).rejects.toThrow();
+    expect(fake.notified).toEqual([request]);
+    const opened: unknown[] = [];
+    host?.onOpenNote((t) => opened.push(t));
+    fake.openListeners[0]?.(target);
+    fake.openListeners[0]?.({ spaceId: '..', docId: 'x' });
+    expect(opened).toEqual([target]);
+    expect(host?.notificationPermission()).toBe('granted');
+  });
+
+  /** A recording stand-in for the browser's Notification API (see web-notifications.ts). */
+  function recordingNotifications(permission: 'granted' | 'default' | 'denied') {
+    const shown: { title: string; body: string; click: () => void }[] = [];
+    let current: 'granted' | 'default' | 'denied' = permission;
+    return {
+      shown,
+      api: {
+        permission: () => current,
+        requestPermission: () => {
+          current = 'granted';
+          return Promise.resolve(current);
+        },
+        show: (title: string, body: string, click: () => void) => {
+          shown.push({ title, body, click });
+        },
+      },
+    };
+  }
+
+  function web(notifications?: ReturnType<typeof recordingNotifications>['api']) {
+    return webHost({
+      origin: 'https://app.example',
+      fetch: () => Promise.reject(new Error('offline')),
+      version: '0.1.0',
+      storage: memoryStore(),
+      location: noLocation,
+      ...(notifications === undefined ? {} : { notifications }),
+    });
+  }
+
+  it('web: shows nothing until permission is granted from a click, then a click opens the note', async () => {
+    const rec = recordingNotifications('default');
+    const host = web(rec.api);
+    const opened: unknown[] = [];
+    host.onOpenNote((t) => opened.push(t));
+    await host.notify(request);
+    expect(rec.shown).toEqual([]);
+    expect(host.notificationPermission()).toBe('default');
+    await expect(host.requestNotificationPermission()).resolves.toBe('granted');
+    await host.notify(request);
+    expect(rec.shown.map((n) => [n.title, n.body])).toEqual([['Grace mentioned you', 'hello']]);
+    rec.shown[0]?.click();
+    expect(opened).toEqual([target]);
+    await expect(
+      host.notify({ ...request, target: { spaceId: 'a/b', docId: 'c' } }),
+    ).rejects.toThrow();
+  });
+
+  it('web: without the Notification API it says unsupported', async () => {
+    const host = web();
+    expect(host.notificationPermission()).toBe('unsupported');
+    await expect(host.requestNotificationPermission()).resolves.toBe('unsupported');
+    await expect(host.notify(request)).resolves.toBeUndefined();
+  });
+
+  it('browserNotifications wraps the real API shape: a click focuses the tab first', () => {
+    const made: {
+      title: string;
+      options: unknown;
+      onclick: (() => void) | null;
+      closed: boolean;
+    }[] = [];
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      closed = false;
+      constructor(title: string, options: unknown) {
+        made.push(Object.assign(this, { title, options }));
+      }
+      close() {
+        this.closed = true;
+      }
+    }
+    const calls: string[] = [];
+    const api = browserNotifications({
+      focus: () => calls.push('focus'),
+      Notification: RecordingNotification as unknown as typeof Notification,
+    });
+    expect(api.permission()).toBe('granted');
+    api.show('T', 'B', () => calls.push('open'));
+    expect(made[0]).toMatchObject({ title: 'T', options: { body: 'B' } });
+    made[0]?.onclick?.();
+    expect(calls).toEqual(['focus', 'open']);
+    expect(made[0]?.closed).toBe(true);
   });
 });

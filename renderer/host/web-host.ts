@@ -149,15 +149,15 @@ export function webHost(options: WebHostOptions): Host {
         listeners.delete(listener);
       };
     },
-    notify: (request) => {
+    notify: async (request) => {
       const { title, body, target } = NotifyRequestSchema.parse(request);
       const api = options.notifications;
-      if (api?.permission() !== 'granted') return Promise.resolve();
+      if (api?.permission() !== 'granted') return;
       // A click brings this tab forward and opens the note through the app's router.
       api.show(title, body, () => {
         for (const listener of [...openListeners]) listener(target);
       });
-      return Promise.resolve();
+      await Promise.resolve();
     },
     onOpenNote: (listener) => {
       openListeners.add(listener);

@@ -71,11 +71,7 @@ function around(text: string, start: number, end: number, length = SNIPPET_LENGT
   return `${from > 0 ? '…' : ''}${flat.slice(from, to).trim()}${to < flat.length ? '…' : ''}`;
 }
 
-function collectBody(
-  parent: Y.XmlElement | Y.XmlFragment,
-  sub: string,
-  out: BodyMention[],
-): void {
+function collectBody(parent: Y.XmlElement | Y.XmlFragment, sub: string, out: BodyMention[]): void {
   const children = parent.toArray();
   const hasInline = children.some(
     (c) => c instanceof Y.XmlText || (c instanceof Y.XmlElement && c.nodeName === 'mention'),
@@ -92,7 +88,11 @@ function collectBody(
   for (const child of children) {
     if (child instanceof Y.XmlHook) continue;
     const piece = child instanceof Y.XmlText ? plain(child) : inlineText(child);
-    if (child instanceof Y.XmlElement && child.nodeName === 'mention' && attr(child, 'id') === sub) {
+    if (
+      child instanceof Y.XmlElement &&
+      child.nodeName === 'mention' &&
+      attr(child, 'id') === sub
+    ) {
       found.push({ el: child, start: text.length, end: text.length + piece.length });
     }
     text += piece;

@@ -102,7 +102,8 @@ function pruneNoticed(
 ): Record<string, number> {
   if (Object.keys(noticed).length <= INBOX_LIMITS.seen) return noticed;
   const live = new Set<string>();
-  for (const [room, ids] of Object.entries(indexed)) for (const id of ids) live.add(`${room}#${id}`);
+  for (const [room, ids] of Object.entries(indexed))
+    for (const id of ids) live.add(`${room}#${id}`);
   return Object.fromEntries(Object.entries(noticed).filter(([key]) => live.has(key)));
 }
 
@@ -119,7 +120,11 @@ export function markSeen(state: InboxState, keys: readonly string[]): InboxState
 }
 
 /** When a mention happened, where known: a comment's time, or when a body mention was first noticed. */
-export function mentionTime(state: InboxState, roomKey: string, entry: MentionEntry): number | null {
+export function mentionTime(
+  state: InboxState,
+  roomKey: string,
+  entry: MentionEntry,
+): number | null {
   if (entry.kind === 'comment') return entry.createdAt;
   return state.noticed[mentionKey(roomKey, entry)] ?? null;
 }

@@ -20,4 +20,9 @@ export {
   type IndexResult,
   type InboxState,
 } from './inbox-state.ts';
-export { notificationText, NOTIFY_LIMITS, NotifyRequestSchema, type NotifyRequest } from './notify.ts';
+export {
+  notificationText,
+  NOTIFY_LIMITS,
+  NotifyRequestSchema,
+  type NotifyRequest,
+} from './notify.ts';

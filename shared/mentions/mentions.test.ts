@@ -57,10 +57,7 @@ describe('mentionsOf', () => {
     const list = new Y.XmlElement('bulletList');
     list.insert(0, [item]);
     item.insert(0, [paragraph('Ask ', mention(ADA, 'Ada Lovelace'), ' about the engine')]);
-    const doc = noteWith(
-      paragraph('Hello ', mention(GRACE, 'Grace Hopper'), ' and welcome'),
-      list,
-    );
+    const doc = noteWith(paragraph('Hello ', mention(GRACE, 'Grace Hopper'), ' and welcome'), list);
     const found = mentionsOf(doc, ADA);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
@@ -137,8 +134,10 @@ describe('inbox state: new since first index', () => {
     const second = indexRoom(state, 's/n', mentionsOf(doc, ADA), { ...opts, remote: true });
     expect(second.announce.map((m) => m.kind === 'body' && m.snippet)).toEqual(['And @Ada again']);
     state = second.state;
-    const key = mentionKey('s/n', second.announce[0] ?? { id: '' });
-    expect(mentionTime(state, 's/n', second.announce[0] ?? mentionsOf(doc, ADA)[0]!)).toBe(100);
+    const [fresh] = second.announce;
+    if (fresh === undefined) throw new Error('expected one announced mention');
+    const key = mentionKey('s/n', fresh);
+    expect(mentionTime(state, 's/n', fresh)).toBe(100);
     expect(state.noticed[key]).toBe(100);
     // Seen again in a later change: not announced twice.
     const third = indexRoom(state, 's/n', mentionsOf(doc, ADA), { ...opts, remote: true });
@@ -223,10 +222,12 @@ describe('notification requests', () => {
     expect(notificationText(' a\n\tb  c ', 50)).toBe('a b c');
     expect(notificationText('t eyJhbGciOiJI.eyJzdWIiOiJ4In0.sig', 50)).toBe('t [token hidden]');
     expect(notificationText('abcdef', 4)).toBe('abc…');
-    expect(NotifyRequestSchema.safeParse({
-      title: notificationText('x'.repeat(500), 200),
-      body: notificationText('eyJhbGciOiJI.eyJzdWIiOiJ4In0.sig\u0007', 1000),
-      target,
-    }).success).toBe(true);
+    expect(
+      NotifyRequestSchema.safeParse({
+        title: notificationText('x'.repeat(500), 200),
+        body: notificationText('eyJhbGciOiJI.eyJzdWIiOiJ4In0.sig\u0007', 1000),
+        target,
+      }).success,
+    ).toBe(true);
   });
 });

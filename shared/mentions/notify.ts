@@ -9,12 +9,26 @@ export const NOTIFY_LIMITS = { title: 200, body: 1000 } as const;
 // token pasted into a comment must never end up there.
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/;
 
+/** C0 controls and DEL (escape sequences, line breaks): never part of plain notification text. */
+function isControl(code: number): boolean {
+  return code < 0x20 || code === 0x7f;
+}
+
+/** `text` with every control character replaced by a space (they are single UTF-16 units). */
+function withoutControls(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    out += isControl(text.charCodeAt(i)) ? ' ' : text.charAt(i);
+  }
+  return out;
+}
+
 const TextSchema = (max: number) =>
   z
     .string()
     .max(max)
-    // Plain text: no control characters except none at all (line breaks are spaces).
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: 'control characters are not allowed' })
+    // Plain text on one line: the renderer turns line breaks into spaces first.
+    .refine((s) => withoutControls(s) === s, { error: 'control characters are not allowed' })
     .refine((s) => !JWT_LIKE.test(s), { error: 'must not contain a token' });
 
 /** `host.notify(...)`: a native notification that opens a note when clicked. */
@@ -35,8 +49,7 @@ export type NotifyRequest = z.infer<typeof NotifyRequestSchema>;
  * replaced, and it is cut to `max` characters with "…".
  */
 export function notificationText(text: string, max: number): string {
-  const flat = text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  const flat = withoutControls(text)
     .replace(new RegExp(JWT_LIKE.source, 'g'), '[token hidden]')
     .replace(/\s+/g, ' ')
     .trim();
