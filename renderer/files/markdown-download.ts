@@ -3,20 +3,11 @@
  * refused-edits banner: a Blob link, so nothing leaves the machine and the
  * page does not navigate.
  */
+import { downloadFile } from './download-file.ts';
 
 /** Offers `text` as a Markdown download named `filename`. */
 export function downloadMarkdown(doc: Document, filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = doc.createElement('a');
-  link.href = url;
-  link.download = filename;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  // After the click has started the download; revoking at once can cancel it.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
+  downloadFile(doc, filename, text, 'text/markdown;charset=utf-8');
 }
 
 /** A file name for a page title: letters, digits, spaces, `-` and `_`; `.md` added. */

@@ -1,6 +1,7 @@
-import { useCallback, useContext, useEffect, useId, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
+import { Dialog } from '../../ui/index.ts';
 import { toLocalInput } from './meeting-time.ts';
 import { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
 import './meeting-extras.css';
@@ -58,7 +59,6 @@ function MyActionItemsDialog({
   onClose,
 }: MyActionItemsProps & { readonly onClose: () => void }) {
   const services = useContext(AppServicesContext);
-  const titleId = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [error, setError] = useState<string | null>(null);
   // Notes of spaces I have left stay on this device; once my spaces are
@@ -117,81 +117,71 @@ function MyActionItemsDialog({
       : [];
 
   return (
-    <div
-      className="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="dialog__body meeting-mine">
-        <h2 id={titleId} className="dialog__title">
-          My action items
-        </h2>
-        {error !== null && (
-          <p className="sidebar__error" role="alert">
-            {error}
-          </p>
-        )}
-        {state.status === 'loading' && <p className="sidebar__hint">Looking through your notes…</p>}
-        {state.status === 'error' && (
-          <p className="sidebar__error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' &&
-          (shown.length === 0 ? (
-            <p className="sidebar__hint">No open action items are assigned to you.</p>
-          ) : (
-            <ul className="meeting-mine__list" aria-label="My action items">
-              {shown.map((item) => (
-                <li key={keyOf(item)} className="meeting-mine__item">
-                  <input
-                    type="checkbox"
-                    checked={ticking.has(keyOf(item))}
-                    disabled={ticking.has(keyOf(item))}
-                    aria-label={`Done: ${item.text}`}
-                    onChange={() => void tick(item)}
-                  />
-                  <span className="meeting-mine__text">
-                    {item.text === '' ? '(no text)' : item.text}
-                    {item.due !== null && (
-                      <small className={item.due < today ? 'meeting-mine__overdue' : undefined}>
-                        {' '}
-                        due {item.due}
-                        {item.due < today && ' (overdue)'}
-                      </small>
-                    )}
-                  </span>
-                  <a
-                    className="meeting-mine__link"
-                    href={hrefFor(item.room)}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      onClose();
-                      onOpen(item.room);
-                    }}
-                  >
-                    {item.noteTitle === '' ? 'Open note' : item.noteTitle}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ))}
-        <div className="dialog__buttons">
+    <Dialog
+      title="My action items"
+      className="meeting-mine"
+      onClose={onClose}
+      footer={
+        <>
           <button type="button" className="button" onClick={reload}>
             Refresh
           </button>
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      {state.status === 'loading' && <p className="sidebar__hint">Looking through your notes…</p>}
+      {state.status === 'error' && (
+        <p className="sidebar__error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' &&
+        (shown.length === 0 ? (
+          <p className="sidebar__hint">No open action items are assigned to you.</p>
+        ) : (
+          <ul className="meeting-mine__list" aria-label="My action items">
+            {shown.map((item) => (
+              <li key={keyOf(item)} className="meeting-mine__item">
+                <input
+                  type="checkbox"
+                  checked={ticking.has(keyOf(item))}
+                  disabled={ticking.has(keyOf(item))}
+                  aria-label={`Done: ${item.text}`}
+                  onChange={() => void tick(item)}
+                />
+                <span className="meeting-mine__text">
+                  {item.text === '' ? '(no text)' : item.text}
+                  {item.due !== null && (
+                    <small className={item.due < today ? 'meeting-mine__overdue' : undefined}>
+                      {' '}
+                      due {item.due}
+                      {item.due < today && ' (overdue)'}
+                    </small>
+                  )}
+                </span>
+                <a
+                  className="meeting-mine__link"
+                  href={hrefFor(item.room)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onClose();
+                    onOpen(item.room);
+                  }}
+                >
+                  {item.noteTitle === '' ? 'Open note' : item.noteTitle}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { SpaceTemplate } from '../../../shared/space-templates/index.ts';
+import { Dialog } from '../../ui/index.ts';
 import { useSpaceTemplates } from '../templates/index.ts';
 import './meeting-extras.css';
 
@@ -22,93 +23,79 @@ export function NewFromTemplateDialog({
   onTemplate,
   onClose,
 }: NewFromTemplateDialogProps) {
-  const titleId = useId();
   const { templates, readOnlyReason, remove } = useSpaceTemplates(spaceId);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
   return (
-    <div className="dialog" role="presentation">
-      <div
-        className="dialog__body"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2 id={titleId} className="dialog__title">
-          New from template
-        </h2>
-        {error !== null && (
-          <p className="sidebar__error" role="alert">
-            {error}
-          </p>
-        )}
-        <ul className="templates__list" aria-label="Templates">
-          <li className="templates__row">
-            <button type="button" className="button templates__use" onClick={onMeeting}>
-              Meeting note <span className="templates__meta">built in</span>
-            </button>
-          </li>
-          {templates.map((template) => (
-            <li key={template.id} className="templates__row">
-              <button
-                type="button"
-                className="button templates__use"
-                onClick={() => {
-                  try {
-                    onTemplate(template);
-                  } catch (e) {
-                    setError(e instanceof Error ? e.message : String(e));
-                  }
-                }}
-              >
-                {template.name}
-              </button>
-              {readOnlyReason === null &&
-                (confirming === template.id ? (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      remove(template.id);
-                      setConfirming(null);
-                    }}
-                  >
-                    Really delete “{template.name}”
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Delete template ${template.name}`}
-                    onClick={() => {
-                      setConfirming(template.id);
-                    }}
-                  >
-                    Delete
-                  </button>
-                ))}
-            </li>
-          ))}
-        </ul>
-        {templates.length === 0 && (
-          <p className="sidebar__hint">
-            This space has no templates of its own yet: “Save as template…” in a note’s ⋯ menu adds
-            one.
-          </p>
-        )}
-        <div className="dialog__buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Close
+    <Dialog
+      title="New from template"
+      onClose={onClose}
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      }
+    >
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="templates__list" aria-label="Templates">
+        <li className="templates__row">
+          <button type="button" className="button templates__use" onClick={onMeeting}>
+            Meeting note <span className="templates__meta">built in</span>
           </button>
-        </div>
-      </div>
-    </div>
+        </li>
+        {templates.map((template) => (
+          <li key={template.id} className="templates__row">
+            <button
+              type="button"
+              className="button templates__use"
+              onClick={() => {
+                try {
+                  onTemplate(template);
+                } catch (e) {
+                  setError(e instanceof Error ? e.message : String(e));
+                }
+              }}
+            >
+              {template.name}
+            </button>
+            {readOnlyReason === null &&
+              (confirming === template.id ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    remove(template.id);
+                    setConfirming(null);
+                  }}
+                >
+                  Really delete “{template.name}”
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={`Delete template ${template.name}`}
+                  onClick={() => {
+                    setConfirming(template.id);
+                  }}
+                >
+                  Delete
+                </button>
+              ))}
+          </li>
+        ))}
+      </ul>
+      {templates.length === 0 && (
+        <p className="sidebar__hint">
+          This space has no templates of its own yet: “Save as template…” in a note’s ⋯ menu adds
+          one.
+        </p>
+      )}
+    </Dialog>
   );
 }

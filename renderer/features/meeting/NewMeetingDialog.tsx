@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/index.ts';
 import { readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { fromLocalInput, toLocalInput } from './meeting-time.ts';
+import { Dialog } from '../../ui/index.ts';
 import { personName, useDirectory, type SearchDirectory } from '../members/index.ts';
 
 export interface NewMeetingDialogProps {
@@ -50,8 +51,8 @@ export function NewMeetingDialog({
   now,
   prefill,
 }: NewMeetingDialogProps) {
-  const titleId = useId();
-  const box = useRef<HTMLFormElement>(null);
+  // The title field, not the hidden file input before it nor the "Choose" button.
+  const titleField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const first = prefill === undefined ? null : formFromInvite(prefill.input);
   const [title, setTitle] = useState(first?.title ?? '');
@@ -64,9 +65,6 @@ export function NewMeetingDialog({
   const [warnings, setWarnings] = useState<readonly string[]>(prefill?.warnings ?? []);
   const [dropping, setDropping] = useState(false);
   const found = useDirectory(searchDirectory, query);
-  useEffect(() => {
-    box.current?.querySelector<HTMLElement>('input')?.focus();
-  }, []);
 
   const addAttendee = (person: Attendee) => {
     setAttendees((list) => (list.some((a) => sameAttendee(a, person)) ? list : [...list, person]));
@@ -113,186 +111,176 @@ export function NewMeetingDialog({
     : [...DURATIONS, minutes].sort((a, b) => a - b);
 
   return (
-    <div className="dialog" role="presentation">
-      <form
-        ref={box}
-        className="dialog__body meeting-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-dropping={dropping ? 'true' : undefined}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-        onDragOver={(event) => {
+    <Dialog
+      title="New meeting note"
+      className="meeting-form"
+      onClose={onClose}
+      onSubmit={submit}
+      initialFocus={titleField}
+      bodyProps={{
+        'data-dropping': dropping ? 'true' : undefined,
+        onDragOver: (event) => {
           if (!event.dataTransfer.types.includes('Files')) return;
           event.preventDefault();
           setDropping(true);
-        }}
-        onDragLeave={() => {
+        },
+        onDragLeave: () => {
           setDropping(false);
-        }}
-        onDrop={(event) => {
+        },
+        onDrop: (event) => {
           const file = event.dataTransfer.files[0];
           if (file === undefined) return;
           event.preventDefault();
           setDropping(false);
           void importInvite(file);
-        }}
-      >
-        <h2 id={titleId} className="dialog__title">
-          New meeting note
-        </h2>
-        <p className="sidebar__hint">
-          Fill in the meeting, or drop an invitation (.ics) here.{' '}
-          <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-            Choose an .ics file…
-          </button>
-        </p>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".ics,text/calendar"
-          hidden
-          aria-label="Invitation file"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file !== undefined) void importInvite(file);
-          }}
-        />
-        {error !== null && (
-          <p className="sidebar__error" role="alert">
-            {error}
-          </p>
-        )}
-        {warnings.length > 0 && (
-          <ul className="meeting-form__warnings" aria-label="Please check">
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        )}
-        <label className="dialog__field">
-          Title
-          <input
-            className="input"
-            value={title}
-            maxLength={200}
-            placeholder="Meeting"
-            onChange={(event) => {
-              setTitle(event.target.value);
-            }}
-          />
-        </label>
-        <div className="meeting-form__when">
-          <label className="dialog__field">
-            Date and time
-            <input
-              className="input"
-              type="datetime-local"
-              value={start}
-              required
-              onChange={(event) => {
-                setStart(event.target.value);
-                // A time typed here is local time, not the invitation's zone.
-                setTimeZone(undefined);
-              }}
-            />
-          </label>
-          <label className="dialog__field">
-            Length
-            <select
-              className="input"
-              value={minutes}
-              onChange={(event) => {
-                setMinutes(Number(event.target.value));
-              }}
-            >
-              {durations.map((m) => (
-                <option key={m} value={m}>
-                  {m} min
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="dialog__field">
-          <span>Attendees</span>
-          {attendees.length > 0 && (
-            <ul className="meeting-form__people" aria-label="Attendees">
-              {attendees.map((a) => (
-                <li key={a.id ?? a.email ?? a.name} className="meeting-form__person">
-                  {personName(a)}
-                  <button
-                    type="button"
-                    className="button meeting-form__remove"
-                    aria-label={`Remove ${personName(a)}`}
-                    onClick={() => {
-                      setAttendees((list) => list.filter((b) => !sameAttendee(a, b)));
-                    }}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <input
-            className="input"
-            type="search"
-            aria-label="Find attendees"
-            placeholder="Find people by name or email"
-            value={query}
-            maxLength={100}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-          />
-          {found.error !== null && (
-            <p className="sidebar__error" role="alert">
-              {found.error}
-            </p>
-          )}
-          {found.people.length > 0 && (
-            <ul className="members__list" aria-label="People found">
-              {found.people.map((person) => (
-                <li key={person.id} className="members__row">
-                  <span className="members__who">
-                    {personName(person)}
-                    {person.email !== undefined && <small>{person.email}</small>}
-                  </span>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      addAttendee(person);
-                      setQuery('');
-                    }}
-                  >
-                    Add {personName(person)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="dialog__buttons">
+        },
+      }}
+      footer={
+        <>
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className="button button--primary">
             Create meeting note
           </button>
-        </div>
-      </form>
-    </div>
+        </>
+      }
+    >
+      <p className="sidebar__hint">
+        Fill in the meeting, or drop an invitation (.ics) here.{' '}
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Choose an .ics file…
+        </button>
+      </p>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".ics,text/calendar"
+        hidden
+        aria-label="Invitation file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file !== undefined) void importInvite(file);
+        }}
+      />
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <ul className="meeting-form__warnings" aria-label="Please check">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <label className="dialog__field">
+        Title
+        <input
+          ref={titleField}
+          className="input"
+          value={title}
+          maxLength={200}
+          placeholder="Meeting"
+          onChange={(event) => {
+            setTitle(event.target.value);
+          }}
+        />
+      </label>
+      <div className="meeting-form__when">
+        <label className="dialog__field">
+          Date and time
+          <input
+            className="input"
+            type="datetime-local"
+            value={start}
+            required
+            onChange={(event) => {
+              setStart(event.target.value);
+              // A time typed here is local time, not the invitation's zone.
+              setTimeZone(undefined);
+            }}
+          />
+        </label>
+        <label className="dialog__field">
+          Length
+          <select
+            className="input"
+            value={minutes}
+            onChange={(event) => {
+              setMinutes(Number(event.target.value));
+            }}
+          >
+            {durations.map((m) => (
+              <option key={m} value={m}>
+                {m} min
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="dialog__field">
+        <span>Attendees</span>
+        {attendees.length > 0 && (
+          <ul className="meeting-form__people" aria-label="Attendees">
+            {attendees.map((a) => (
+              <li key={a.id ?? a.email ?? a.name} className="meeting-form__person">
+                {personName(a)}
+                <button
+                  type="button"
+                  className="button meeting-form__remove"
+                  aria-label={`Remove ${personName(a)}`}
+                  onClick={() => {
+                    setAttendees((list) => list.filter((b) => !sameAttendee(a, b)));
+                  }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <input
+          className="input"
+          type="search"
+          aria-label="Find attendees"
+          placeholder="Find people by name or email"
+          value={query}
+          maxLength={100}
+          onChange={(event) => {
+            setQuery(event.target.value);
+          }}
+        />
+        {found.error !== null && (
+          <p className="sidebar__error" role="alert">
+            {found.error}
+          </p>
+        )}
+        {found.people.length > 0 && (
+          <ul className="members__list" aria-label="People found">
+            {found.people.map((person) => (
+              <li key={person.id} className="members__row">
+                <span className="members__who">
+                  {personName(person)}
+                  {person.email !== undefined && <small>{person.email}</small>}
+                </span>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    addAttendee(person);
+                    setQuery('');
+                  }}
+                >
+                  Add {personName(person)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Dialog>
   );
 }

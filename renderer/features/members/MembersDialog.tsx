@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { RoleSchema, type Role } from '../../../shared/api.ts';
 import type { MembersApi } from '../../api/index.ts';
+import { Dialog } from '../../ui/index.ts';
 import { personLabel, useDirectorySearch, useMembers } from './use-members.ts';
 
 const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
@@ -24,157 +25,139 @@ export interface MembersDialogProps {
  */
 export function MembersDialog(props: MembersDialogProps) {
   const { api, spaceId, spaceName, myRole, mySub, onClose } = props;
-  const titleId = useId();
   const isOwner = myRole === 'owner';
   const state = useMembers(api, spaceId, props.onChanged);
   const [query, setQuery] = useState('');
   const [inviteAs, setInviteAs] = useState<Role>('editor');
   const search = useDirectorySearch(api, isOwner ? query : '');
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-  }, []);
 
   const memberIds = new Set(state.members?.map((m) => m.id));
   const found = search.people.filter((p) => !memberIds.has(p.id));
   const error = state.error ?? search.error;
 
   return (
-    <div
-      ref={box}
-      className="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+    <Dialog
+      title={`Members of ${spaceName}`}
+      className="members"
+      onClose={onClose}
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      }
     >
-      <div className="dialog__body members">
-        <h2 id={titleId} className="dialog__title">
-          Members of {spaceName}
-        </h2>
-        {!isOwner && <p className="sidebar__hint">Only owners of this space change its members.</p>}
-        {error !== null && (
-          <p className="sidebar__error" role="alert">
-            {error}
-          </p>
-        )}
-        {isOwner && (
-          <div className="members__invite">
-            <input
-              className="input"
-              type="search"
-              aria-label="Find people to invite"
-              placeholder="Find people by name or email"
-              value={query}
-              maxLength={100}
-              onChange={(event) => {
-                setQuery(event.target.value);
-              }}
-            />
-            <select
-              className="input"
-              aria-label="Invite as"
-              value={inviteAs}
-              onChange={(event) => {
-                setInviteAs(RoleSchema.catch('editor').parse(event.target.value));
-              }}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
+      {!isOwner && <p className="sidebar__hint">Only owners of this space change its members.</p>}
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      {isOwner && (
+        <div className="members__invite">
+          <input
+            className="input"
+            type="search"
+            aria-label="Find people to invite"
+            placeholder="Find people by name or email"
+            value={query}
+            maxLength={100}
+            onChange={(event) => {
+              setQuery(event.target.value);
+            }}
+          />
+          <select
+            className="input"
+            aria-label="Invite as"
+            value={inviteAs}
+            onChange={(event) => {
+              setInviteAs(RoleSchema.catch('editor').parse(event.target.value));
+            }}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          {found.length > 0 && (
+            <ul className="members__list" aria-label="People found">
+              {found.map((person) => (
+                <li key={person.id} className="members__row">
+                  <span className="members__who">
+                    {personLabel(person)}
+                    {person.email !== undefined && <small>{person.email}</small>}
+                  </span>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={state.busy}
+                    onClick={() => {
+                      void state.setRole(person, inviteAs).then(() => {
+                        setQuery('');
+                      });
+                    }}
+                  >
+                    Invite {personLabel(person)}
+                  </button>
+                </li>
               ))}
-            </select>
-            {found.length > 0 && (
-              <ul className="members__list" aria-label="People found">
-                {found.map((person) => (
-                  <li key={person.id} className="members__row">
-                    <span className="members__who">
-                      {personLabel(person)}
-                      {person.email !== undefined && <small>{person.email}</small>}
-                    </span>
+            </ul>
+          )}
+        </div>
+      )}
+      {state.members === null ? (
+        state.error === null && <p className="sidebar__hint">Loading members…</p>
+      ) : (
+        <ul className="members__list" aria-label="Members">
+          {state.members.map((member) => {
+            const name = personLabel(member);
+            return (
+              <li key={member.id} className="members__row">
+                <span className="members__who">
+                  {name}
+                  {member.id === mySub && ' (you)'}
+                  {member.email !== undefined && <small>{member.email}</small>}
+                </span>
+                {isOwner ? (
+                  <span className="members__controls">
+                    <select
+                      className="input"
+                      aria-label={`Role of ${name}`}
+                      value={member.role}
+                      disabled={state.busy}
+                      onChange={(event) => {
+                        const role = RoleSchema.safeParse(event.target.value);
+                        if (role.success) void state.setRole(member, role.data);
+                      }}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
                     <button
                       type="button"
                       className="button"
+                      aria-label={`Remove ${name}`}
                       disabled={state.busy}
                       onClick={() => {
-                        void state.setRole(person, inviteAs).then(() => {
-                          setQuery('');
-                        });
+                        void state.remove(member);
                       }}
                     >
-                      Invite {personLabel(person)}
+                      Remove
                     </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        {state.members === null ? (
-          state.error === null && <p className="sidebar__hint">Loading members…</p>
-        ) : (
-          <ul className="members__list" aria-label="Members">
-            {state.members.map((member) => {
-              const name = personLabel(member);
-              return (
-                <li key={member.id} className="members__row">
-                  <span className="members__who">
-                    {name}
-                    {member.id === mySub && ' (you)'}
-                    {member.email !== undefined && <small>{member.email}</small>}
                   </span>
-                  {isOwner ? (
-                    <span className="members__controls">
-                      <select
-                        className="input"
-                        aria-label={`Role of ${name}`}
-                        value={member.role}
-                        disabled={state.busy}
-                        onChange={(event) => {
-                          const role = RoleSchema.safeParse(event.target.value);
-                          if (role.success) void state.setRole(member, role.data);
-                        }}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={`Remove ${name}`}
-                        disabled={state.busy}
-                        onClick={() => {
-                          void state.remove(member);
-                        }}
-                      >
-                        Remove
-                      </button>
-                    </span>
-                  ) : (
-                    <span className="members__role" data-role={member.role}>
-                      {ROLE_LABELS[member.role]}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <div className="dialog__buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
-    </div>
+                ) : (
+                  <span className="members__role" data-role={member.role}>
+                    {ROLE_LABELS[member.role]}
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import type { SpacesService } from '../../spaces/index.ts';
+import { Dialog } from '../../ui/index.ts';
 import { ExportSpaceButton } from '../space-export/index.ts';
 import { ICON_CHOICES } from './icon-choices.ts';
 import { draftOf, patchFor, type SettingsDraft } from './settings-form.ts';
@@ -22,15 +23,10 @@ function message(error: unknown): string {
  * Also the whole-space Markdown export (issue 4 point 9), for everyone.
  */
 export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDialogProps) {
-  const titleId = useId();
   const isOwner = space.role === 'owner';
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(space));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.querySelector<HTMLElement>('input, textarea, button')?.focus();
-  }, []);
 
   const edit = (patch: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -58,137 +54,125 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
   };
 
   return (
-    <div
-      ref={box}
-      className="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+    <Dialog
+      title="Space settings"
+      className="space-settings"
+      onClose={onClose}
+      // Owners get Cancel and Save inside their form instead.
+      footer={
+        isOwner ? undefined : (
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        )
+      }
     >
-      <div className="dialog__body space-settings">
-        <h2 id={titleId} className="dialog__title">
-          Space settings
-        </h2>
-        {error !== null && (
-          <p className="sidebar__error" role="alert">
-            {error}
-          </p>
-        )}
-        {isOwner ? (
-          <form
-            className="space-settings__form"
-            aria-label="Space settings"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void save();
-            }}
-          >
-            <label className="dialog__field">
-              Name
-              <input
-                className="input"
-                value={draft.name}
-                maxLength={120}
-                required
-                onChange={(event) => {
-                  edit({ name: event.target.value });
-                }}
-              />
-            </label>
-            <fieldset className="space-settings__icons">
-              <legend>Icon</legend>
-              <div className="space-settings__choices" role="group" aria-label="Icon choices">
-                {ICON_CHOICES.map((icon) => (
-                  <button
-                    key={icon}
-                    type="button"
-                    className="button space-settings__choice"
-                    aria-label={`Icon ${icon}`}
-                    aria-pressed={draft.icon.trim() === icon}
-                    onClick={() => {
-                      edit({ icon });
-                    }}
-                  >
-                    {icon}
-                  </button>
-                ))}
+      {error !== null && (
+        <p className="sidebar__error" role="alert">
+          {error}
+        </p>
+      )}
+      {isOwner ? (
+        <form
+          className="space-settings__form"
+          aria-label="Space settings"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label className="dialog__field">
+            Name
+            <input
+              className="input"
+              value={draft.name}
+              maxLength={120}
+              required
+              onChange={(event) => {
+                edit({ name: event.target.value });
+              }}
+            />
+          </label>
+          <fieldset className="space-settings__icons">
+            <legend>Icon</legend>
+            <div className="space-settings__choices" role="group" aria-label="Icon choices">
+              {ICON_CHOICES.map((icon) => (
                 <button
+                  key={icon}
                   type="button"
                   className="button space-settings__choice"
-                  aria-pressed={draft.icon.trim() === ''}
+                  aria-label={`Icon ${icon}`}
+                  aria-pressed={draft.icon.trim() === icon}
                   onClick={() => {
-                    edit({ icon: '' });
+                    edit({ icon });
                   }}
                 >
-                  No icon
+                  {icon}
                 </button>
-              </div>
-              <input
-                className="input space-settings__icon-input"
-                aria-label="Icon"
-                placeholder="Or type an emoji"
-                value={draft.icon}
-                maxLength={16}
-                onChange={(event) => {
-                  edit({ icon: event.target.value });
+              ))}
+              <button
+                type="button"
+                className="button space-settings__choice"
+                aria-pressed={draft.icon.trim() === ''}
+                onClick={() => {
+                  edit({ icon: '' });
                 }}
-              />
-            </fieldset>
-            <label className="dialog__field">
-              Description
-              <textarea
-                className="input space-settings__description"
-                value={draft.description}
-                maxLength={1000}
-                rows={4}
-                placeholder="What this space is for"
-                onChange={(event) => {
-                  edit({ description: event.target.value });
-                }}
-              />
-            </label>
-            <div className="dialog__buttons">
-              <button type="button" className="button" onClick={onClose}>
-                Cancel
-              </button>
-              <button type="submit" className="button button--primary" disabled={busy}>
-                {busy ? 'Saving…' : 'Save'}
+              >
+                No icon
               </button>
             </div>
-          </form>
-        ) : (
-          <>
-            <p className="sidebar__hint">Only owners of this space change its settings.</p>
-            <dl className="space-settings__view">
-              <dt>Name</dt>
-              <dd>
-                {space.icon != null && <span aria-hidden="true">{space.icon} </span>}
-                {space.name}
-              </dd>
-              <dt>Description</dt>
-              <dd className="space-settings__description-text">
-                {space.description ?? 'No description.'}
-              </dd>
-            </dl>
-          </>
-        )}
-        <section className="space-settings__export" aria-label="Export">
-          <ExportSpaceButton spaceId={space.id} spaceName={space.name} />
-        </section>
-        {!isOwner && (
+            <input
+              className="input space-settings__icon-input"
+              aria-label="Icon"
+              placeholder="Or type an emoji"
+              value={draft.icon}
+              maxLength={16}
+              onChange={(event) => {
+                edit({ icon: event.target.value });
+              }}
+            />
+          </fieldset>
+          <label className="dialog__field">
+            Description
+            <textarea
+              className="input space-settings__description"
+              value={draft.description}
+              maxLength={1000}
+              rows={4}
+              placeholder="What this space is for"
+              onChange={(event) => {
+                edit({ description: event.target.value });
+              }}
+            />
+          </label>
           <div className="dialog__buttons">
             <button type="button" className="button" onClick={onClose}>
-              Close
+              Cancel
+            </button>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save'}
             </button>
           </div>
-        )}
-      </div>
-    </div>
+        </form>
+      ) : (
+        <>
+          <p className="sidebar__hint">Only owners of this space change its settings.</p>
+          <dl className="space-settings__view">
+            <dt>Name</dt>
+            <dd>
+              {space.icon != null && <span aria-hidden="true">{space.icon} </span>}
+              {space.name}
+            </dd>
+            <dt>Description</dt>
+            <dd className="space-settings__description-text">
+              {space.description ?? 'No description.'}
+            </dd>
+          </dl>
+        </>
+      )}
+      <section className="space-settings__export" aria-label="Export">
+        <ExportSpaceButton spaceId={space.id} spaceName={space.name} />
+      </section>
+    </Dialog>
   );
 }

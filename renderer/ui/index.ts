@@ -1,0 +1,1 @@
+export { Dialog, type DialogBodyProps, type DialogProps } from './Dialog.tsx';
