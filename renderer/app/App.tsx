@@ -202,6 +202,7 @@ function Workspace({
                   hrefFor={searchForRoute}
                   onOpen={go}
                   spaceName={(id) => spaceItems.find((space) => space.id === id)?.name ?? id}
+                  current={room}
                 />
                 <InviteDropZone
                   spaceId={room.spaceId}

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Host, NotificationAccess } from '../../../shared/host.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { useAppStore } from '../../services/index.ts';
+import { Dialog } from '../../ui/index.ts';
 import type { InboxItem, InboxService } from './inbox-service.ts';
 import { useInbox } from './use-inbox.ts';
 import './inbox.css';
@@ -14,6 +15,8 @@ export interface MentionsButtonProps {
   readonly onOpen: (room: RoomName) => void;
   /** A space's name for display (its id when unknown). */
   readonly spaceName: (spaceId: string) => string;
+  /** The note open now: mentions in it count as read, as they are on screen. */
+  readonly current: RoomName | null;
 }
 
 /**
@@ -28,6 +31,15 @@ export function MentionsButton(props: MentionsButtonProps) {
   const joined = spaces.status === 'ready' ? new Set(spaces.items.map((space) => space.id)) : null;
   const shown = items.filter((item) => joined === null || joined.has(item.room.spaceId));
   const unread = shown.filter((item) => item.unread).length;
+  const { current } = props;
+  useEffect(() => {
+    if (service === null || current === null) return;
+    const here = items.filter(
+      (item) =>
+        item.unread && item.room.spaceId === current.spaceId && item.room.docId === current.docId,
+    );
+    if (here.length > 0) service.markSeen(here.map((item) => item.key));
+  }, [service, items, current]);
   return (
     <>
       <button
@@ -79,82 +91,15 @@ function MentionsDialog({
   readonly service: InboxService | null;
   readonly onClose: () => void;
 }) {
-  const titleId = useId();
   const [access, setAccess] = useState<NotificationAccess>(() => host.notificationPermission());
   const unread = items.filter((item) => item.unread);
   return (
-    <div
-      className="dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="dialog__body inbox">
-        <h2 id={titleId} className="dialog__title">
-          Mentions
-        </h2>
-        {access === 'default' && (
-          <p className="inbox__hint">
-            Get a notification when someone mentions you.{' '}
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                // From the click itself: browsers ignore prompts without a gesture.
-                void host.requestNotificationPermission().then(setAccess);
-              }}
-            >
-              Enable notifications
-            </button>
-          </p>
-        )}
-        {access === 'denied' && (
-          <p className="inbox__hint">
-            Notifications are blocked for this site; allow them in the browser to be told of new
-            mentions.
-          </p>
-        )}
-        {items.length === 0 ? (
-          <p className="sidebar__hint">Nobody has mentioned you in the notes on this device.</p>
-        ) : (
-          <ul className="inbox__list" aria-label="Mentions">
-            {items.map((item) => {
-              const { who, text } = describe(item);
-              return (
-                <li
-                  key={item.key}
-                  className={item.unread ? 'inbox__item inbox__item--unread' : 'inbox__item'}
-                >
-                  <a
-                    className="inbox__link"
-                    href={hrefFor(item.room)}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      service?.markSeen([item.key]);
-                      onClose();
-                      onOpen(item.room);
-                    }}
-                  >
-                    {item.unread && <span className="inbox__new">New</span>}
-                    <span className="inbox__who">{who}</span>
-                    <span className="inbox__text">{text}</span>
-                    <small className="inbox__where">
-                      {item.noteTitle} · {spaceName(item.room.spaceId)}
-                      {item.at !== null && <> · {new Date(item.at).toLocaleString()}</>}
-                    </small>
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <div className="dialog__buttons">
+    <Dialog
+      title="Mentions"
+      className="inbox"
+      onClose={onClose}
+      footer={
+        <>
           <button
             type="button"
             className="button"
@@ -168,8 +113,64 @@ function MentionsDialog({
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {access === 'default' && (
+        <p className="inbox__hint">
+          Get a notification when someone mentions you.{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              // From the click itself: browsers ignore prompts without a gesture.
+              void host.requestNotificationPermission().then(setAccess);
+            }}
+          >
+            Enable notifications
+          </button>
+        </p>
+      )}
+      {access === 'denied' && (
+        <p className="inbox__hint">
+          Notifications are blocked for this site; allow them in the browser to be told of new
+          mentions.
+        </p>
+      )}
+      {items.length === 0 ? (
+        <p className="sidebar__hint">Nobody has mentioned you in the notes on this device.</p>
+      ) : (
+        <ul className="inbox__list" aria-label="Mentions">
+          {items.map((item) => {
+            const { who, text } = describe(item);
+            return (
+              <li
+                key={item.key}
+                className={item.unread ? 'inbox__item inbox__item--unread' : 'inbox__item'}
+              >
+                <a
+                  className="inbox__link"
+                  href={hrefFor(item.room)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    service?.markSeen([item.key]);
+                    onClose();
+                    onOpen(item.room);
+                  }}
+                >
+                  {item.unread && <span className="inbox__new">New</span>}
+                  <span className="inbox__who">{who}</span>
+                  <span className="inbox__text">{text}</span>
+                  <small className="inbox__where">
+                    {item.noteTitle} · {spaceName(item.room.spaceId)}
+                    {item.at !== null && <> · {new Date(item.at).toLocaleString()}</>}
+                  </small>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Dialog>
   );
 }

@@ -242,6 +242,7 @@ describe('MentionsButton', () => {
           hrefFor={(room) => `?space=${room.spaceId}&note=${room.docId}`}
           onOpen={(room: NoteTarget) => opened.push(room)}
           spaceName={(id) => (id === 'team' ? 'Team' : id)}
+          current={null}
         />
       </AppServicesContext>,
     );
@@ -260,6 +261,38 @@ describe('MentionsButton', () => {
     expect(list.textContent).toContain('New');
     fireEvent.click(screen.getByRole('link', { name: /Grace Hopper mentioned you/ }));
     expect(opened).toEqual([ROOM]);
+    await screen.findByRole('button', { name: 'Mentions' });
+  });
+
+  it('counts the mentions in the note on screen as read', async () => {
+    const { store, registry, host } = setup();
+    const grace = graceNote();
+    comment(grace, GRACE, 'Look at this @Ada Lovelace');
+    const handle = registry.open(ROOM);
+    fromRelay(handle, grace);
+    handle.provider.synced = true;
+    const props = {
+      sub: ADA,
+      host: {
+        ...host,
+        notificationPermission: () => 'granted' as const,
+        requestNotificationPermission: () => Promise.resolve('granted' as const),
+      },
+      hrefFor: () => '',
+      onOpen: () => undefined,
+      spaceName: (id: string) => id,
+    };
+    const view = render(
+      <AppServicesContext value={{ store, registry }}>
+        <MentionsButton {...props} current={{ spaceId: 'team', docId: 'elsewhere' }} />
+      </AppServicesContext>,
+    );
+    await screen.findByRole('button', { name: 'Mentions, 1 unread' });
+    view.rerender(
+      <AppServicesContext value={{ store, registry }}>
+        <MentionsButton {...props} current={ROOM} />
+      </AppServicesContext>,
+    );
     await screen.findByRole('button', { name: 'Mentions' });
   });
 });
