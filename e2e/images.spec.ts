@@ -148,3 +148,42 @@ test('an image pasted with the relay down survives a reload and is uploaded when
   });
   await expect.poll(() => imageLoaded(grace)).toBe(true);
 });
+
+test('“/image” opens a file chooser; the chosen image is uploaded and shown to others; viewers have no such item', async ({
+  openAs,
+  stack,
+}) => {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Handbook');
+  await ada.editor.click();
+  await ada.page.keyboard.type('Org chart:');
+  await ada.page.keyboard.press('Enter');
+  await ada.page.keyboard.type('/image');
+  const menu = ada.page.getByRole('listbox', { name: 'Insert block' });
+  await expect(menu.getByRole('option')).toHaveText([/Image/]);
+  const [chooser] = await Promise.all([
+    ada.page.waitForEvent('filechooser'),
+    ada.page.keyboard.press('Enter'),
+  ]);
+  expect(chooser.isMultiple()).toBe(true);
+  await chooser.setFiles({
+    name: 'org-chart.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(PNG_BASE64, 'base64'),
+  });
+  const figure = ada.page.locator('figure.note-image');
+  await expect(figure).toHaveAttribute('data-state', 'ready');
+  await expect(figure.locator('img')).toHaveAttribute('alt', 'org-chart');
+  await expect(ada.editor).not.toContainText('/image');
+
+  // A viewer sees the image, and has no slash menu to add one.
+  await share(stack, ada, spaceId, employee('Katherine'), 'viewer');
+  const kat = await openAs({ as: 'Katherine', search: `?space=${spaceId}` });
+  await expect(kat.editor).toContainText('Org chart:');
+  await expect(kat.page.locator('figure.note-image')).toHaveAttribute('data-state', 'ready');
+  await expect.poll(() => imageLoaded(kat)).toBe(true);
+  await kat.editor.click();
+  await kat.page.keyboard.type('/image');
+  await expect(kat.editor).not.toContainText('/image');
+  await expect(kat.page.getByRole('listbox', { name: 'Insert block' })).toHaveCount(0);
+});

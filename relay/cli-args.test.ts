@@ -14,7 +14,33 @@ describe('parseCli', () => {
         allowedDomains: [],
         idpPort: 4445,
         corsOrigins: [],
+        limits: { maxFileBytes: 10_485_760, snapshotIntervalMs: 600_000, maxSnapshotsPerDoc: 200 },
       },
+    });
+  });
+
+  it('reads the image size and history limits (bytes, seconds, count); flags win', () => {
+    const env = {
+      RELAY_MAX_FILE_BYTES: '2097152',
+      RELAY_SNAPSHOT_INTERVAL: '300',
+      RELAY_MAX_SNAPSHOTS: '50',
+    };
+    expect(parseCli([], env, '/srv')).toMatchObject({
+      config: {
+        limits: { maxFileBytes: 2_097_152, snapshotIntervalMs: 300_000, maxSnapshotsPerDoc: 50 },
+      },
+    });
+    const flags = ['--max-file-bytes', '1', '--snapshot-interval', '3600', '--max-snapshots', '7'];
+    expect(parseCli(flags, env, '/srv')).toMatchObject({
+      config: { limits: { maxFileBytes: 1, snapshotIntervalMs: 3_600_000, maxSnapshotsPerDoc: 7 } },
+    });
+    // An empty variable counts as unset, as for the other variables.
+    expect(parseCli([], { RELAY_MAX_SNAPSHOTS: '' }, '/srv')).toMatchObject({
+      config: { limits: { maxSnapshotsPerDoc: 200 } },
+    });
+    // The longest interval a Node timer can hold (2^31-1 ms, about 24.8 days).
+    expect(parseCli(['--snapshot-interval', '2147483'], {}, '/')).toMatchObject({
+      config: { limits: { snapshotIntervalMs: 2_147_483_000 } },
     });
   });
 
@@ -87,6 +113,18 @@ describe('parseCli', () => {
     [['--allowed-domains', 'example.com,@bad'], '@bad'],
     [['--idp-port', '99999'], '--idp-port'],
     [['--cors-origins', 'javascript:alert(1)'], '--cors-origins'],
+    [['--max-file-bytes', '0'], '--max-file-bytes must be a whole number of bytes from 1 to'],
+    [['--max-file-bytes', '10MB'], '--max-file-bytes'],
+    [['--max-file-bytes', '1e6'], '--max-file-bytes'],
+    [['--max-file-bytes', '-5'], '--max-file-bytes'],
+    [['--max-file-bytes', '1000000001'], 'got "1000000001"'],
+    [['--snapshot-interval', '0'], '--snapshot-interval must be a whole number of seconds'],
+    [['--snapshot-interval', '10m'], '--snapshot-interval'],
+    [['--snapshot-interval', '1.5'], '--snapshot-interval'],
+    [['--snapshot-interval', '2147484'], '--snapshot-interval'],
+    [['--max-snapshots', '0'], '--max-snapshots must be a whole number of snapshots'],
+    [['--max-snapshots', ' 5'], '--max-snapshots'],
+    [['--max-snapshots', '99999999999999999999'], '--max-snapshots'],
   ])('rejects %j with a clear message', (argv, mention) => {
     const parsed = parseCli(argv, {}, '/');
     expect(parsed.kind).toBe('error');
@@ -97,4 +135,16 @@ describe('parseCli', () => {
     const parsed = parseCli([], { RELAY_PORT: 'x' }, '/');
     expect(parsed.kind === 'error' && parsed.message).toContain('RELAY_PORT');
   });
+
+  it.each(['RELAY_MAX_FILE_BYTES', 'RELAY_SNAPSHOT_INTERVAL', 'RELAY_MAX_SNAPSHOTS'])(
+    'names %s when it is wrong',
+    (variable) => {
+      const parsed = parseCli([], { [variable]: 'lots' }, '/');
+      expect(parsed.kind === 'error' && parsed.message).toEqual(
+        expect.stringMatching(
+          new RegExp(`^${variable} must be a whole number of \\w+ from 1 to \\d+, got "lots"$`),
+        ),
+      );
+    },
+  );
 });

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 
 export interface CliConfig {
   readonly port: number;
@@ -19,7 +20,15 @@ export interface CliConfig {
   readonly idpPort: number;
   /** Browser origins allowed to call the REST API (CORS). */
   readonly corsOrigins: readonly string[];
+  /** Limits an operator may set (the rest keep `DEFAULT_RELAY_LIMITS`). */
+  readonly limits: CliLimits;
 }
+
+/** The limits with a flag: image size and version history (issue 4 points 3 and 8). */
+export type CliLimits = Pick<
+  RelayLimits,
+  'maxFileBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'
+>;
 
 export type CliParse =
   | { readonly kind: 'run'; readonly config: CliConfig }
@@ -48,6 +57,12 @@ Options (each also read from an environment variable):
   --allowed-domains <d,…>  admit only these email domains      (RELAY_ALLOWED_DOMAINS)
   --idp-port <n>           port of the development IdP         (IDP_PORT, default 4445)
   --cors-origins <o,…>     browser origins that may call the API (RELAY_CORS_ORIGINS)
+  --max-file-bytes <n>     largest image a note may hold, in bytes
+                           (RELAY_MAX_FILE_BYTES, default ${String(DEFAULT_RELAY_LIMITS.maxFileBytes)})
+  --snapshot-interval <s>  least seconds between two snapshots of a changed note
+                           (RELAY_SNAPSHOT_INTERVAL, default ${String(DEFAULT_RELAY_LIMITS.snapshotIntervalMs / 1000)})
+  --max-snapshots <n>      most snapshots kept per note
+                           (RELAY_MAX_SNAPSHOTS, default ${String(DEFAULT_RELAY_LIMITS.maxSnapshotsPerDoc)})
   --help                   print this help and exit
 
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
@@ -83,6 +98,9 @@ export function parseCli(
         'allowed-domains': { type: 'string' },
         'idp-port': { type: 'string' },
         'cors-origins': { type: 'string' },
+        'max-file-bytes': { type: 'string' },
+        'snapshot-interval': { type: 'string' },
+        'max-snapshots': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -107,8 +125,88 @@ export function parseCli(
 
   const auth = parseAuth(values, env);
   if (typeof auth === 'string') return { kind: 'error', message: auth };
+  const limits = parseLimits(values, env);
+  if (typeof limits === 'string') return { kind: 'error', message: limits };
 
-  return { kind: 'run', config: { port, host, dataDir: resolve(cwd, data), ...auth } };
+  return { kind: 'run', config: { port, host, dataDir: resolve(cwd, data), ...auth, limits } };
+}
+
+type FlagValues = Record<string, string | boolean | undefined>;
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A flag's text, else its (non-empty) environment variable's, with the name to cite in errors. */
+function pick(
+  values: FlagValues,
+  env: Env,
+  name: string,
+  variable: string,
+): [string | undefined, string] {
+  const fromFlag = values[name];
+  if (typeof fromFlag === 'string') return [fromFlag, `--${name}`];
+  const fromEnv = env[variable];
+  return [fromEnv === '' ? undefined : fromEnv, variable];
+}
+
+/** A whole number from `min` to `max` written in decimal digits only, or the message saying so. */
+function parseWhole(
+  text: string,
+  source: string,
+  range: { min: number; max: number; unit: string },
+): number | string {
+  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isInteger(value) && value >= range.min && value <= range.max) return value;
+  return `${source} must be a whole number of ${range.unit} from ${String(range.min)} to ${String(range.max)}, got "${text}"`;
+}
+
+/**
+ * SQLite's default SQLITE_MAX_LENGTH (https://www.sqlite.org/limits.html §1):
+ * files.sqlite cannot store a larger image anyway.
+ */
+const MAX_FILE_BYTES_CEILING = 1_000_000_000;
+/**
+ * Node clamps a timer longer than 2^31-1 ms to 1 ms (TimeoutOverflowWarning),
+ * which would snapshot at once instead of rarely: about 24.8 days at most.
+ */
+const MAX_SNAPSHOT_INTERVAL_S = Math.floor((2 ** 31 - 1) / 1000);
+const MAX_SNAPSHOTS_CEILING = 1_000_000;
+
+/** `--max-file-bytes`, `--snapshot-interval` (seconds), `--max-snapshots`; a message on bad input. */
+function parseLimits(values: FlagValues, env: Env): CliLimits | string {
+  const [fileText, fileSource] = pick(values, env, 'max-file-bytes', 'RELAY_MAX_FILE_BYTES');
+  const maxFileBytes =
+    fileText === undefined
+      ? DEFAULT_RELAY_LIMITS.maxFileBytes
+      : parseWhole(fileText, fileSource, { min: 1, max: MAX_FILE_BYTES_CEILING, unit: 'bytes' });
+  if (typeof maxFileBytes === 'string') return maxFileBytes;
+
+  const [intervalText, intervalSource] = pick(
+    values,
+    env,
+    'snapshot-interval',
+    'RELAY_SNAPSHOT_INTERVAL',
+  );
+  const intervalSeconds =
+    intervalText === undefined
+      ? DEFAULT_RELAY_LIMITS.snapshotIntervalMs / 1000
+      : parseWhole(intervalText, intervalSource, {
+          min: 1,
+          max: MAX_SNAPSHOT_INTERVAL_S,
+          unit: 'seconds',
+        });
+  if (typeof intervalSeconds === 'string') return intervalSeconds;
+
+  const [countText, countSource] = pick(values, env, 'max-snapshots', 'RELAY_MAX_SNAPSHOTS');
+  const maxSnapshotsPerDoc =
+    countText === undefined
+      ? DEFAULT_RELAY_LIMITS.maxSnapshotsPerDoc
+      : parseWhole(countText, countSource, {
+          min: 1,
+          max: MAX_SNAPSHOTS_CEILING,
+          unit: 'snapshots',
+        });
+  if (typeof maxSnapshotsPerDoc === 'string') return maxSnapshotsPerDoc;
+
+  return { maxFileBytes, snapshotIntervalMs: intervalSeconds * 1000, maxSnapshotsPerDoc };
 }
 
 type AuthConfig = Pick<
@@ -124,22 +222,8 @@ function list(text: string | undefined): string[] {
 }
 
 /** Issuer, audience, domain policy, dev IdP port and CORS origins; a message on bad input. */
-function parseAuth(
-  values: Record<string, string | boolean | undefined>,
-  env: Readonly<Record<string, string | undefined>>,
-): AuthConfig | string {
-  const flag = (name: string): string | undefined => {
-    const value = values[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const pick = (name: string, variable: string): [string | undefined, string] => {
-    const fromFlag = flag(name);
-    if (fromFlag !== undefined) return [fromFlag, `--${name}`];
-    const fromEnv = env[variable];
-    return [fromEnv === '' ? undefined : fromEnv, variable];
-  };
-
-  const [issuerText, issuerSource] = pick('issuer', 'RELAY_ISSUER');
+function parseAuth(values: FlagValues, env: Env): AuthConfig | string {
+  const [issuerText, issuerSource] = pick(values, env, 'issuer', 'RELAY_ISSUER');
   let issuer: string | null = null;
   if (issuerText !== undefined) {
     const url = URL.parse(issuerText);
@@ -149,23 +233,28 @@ function parseAuth(
     // The issuer is compared exactly with the token's `iss`: keep it as given.
     issuer = issuerText;
   }
-  const [audienceText, audienceSource] = pick('audience', 'RELAY_AUDIENCE');
+  const [audienceText, audienceSource] = pick(values, env, 'audience', 'RELAY_AUDIENCE');
   const audience = audienceText ?? DEFAULT_AUDIENCE;
   if (audience.trim() === '') return `${audienceSource} must not be empty`;
 
-  const [domainsText, domainsSource] = pick('allowed-domains', 'RELAY_ALLOWED_DOMAINS');
+  const [domainsText, domainsSource] = pick(
+    values,
+    env,
+    'allowed-domains',
+    'RELAY_ALLOWED_DOMAINS',
+  );
   const allowedDomains = list(domainsText).map((d) => d.toLowerCase());
   const badDomain = allowedDomains.find((d) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
   if (badDomain !== undefined) {
     return `${domainsSource}: "${badDomain}" is not a domain name (e.g. example.com)`;
   }
 
-  const [idpPortText, idpPortSource] = pick('idp-port', 'IDP_PORT');
+  const [idpPortText, idpPortSource] = pick(values, env, 'idp-port', 'IDP_PORT');
   const idpPort =
     idpPortText === undefined ? DEFAULT_IDP_PORT : parsePort(idpPortText, idpPortSource);
   if (typeof idpPort === 'string') return idpPort;
 
-  const [corsText, corsSource] = pick('cors-origins', 'RELAY_CORS_ORIGINS');
+  const [corsText, corsSource] = pick(values, env, 'cors-origins', 'RELAY_CORS_ORIGINS');
   const corsOrigins = list(corsText);
   for (const origin of corsOrigins) {
     const url = URL.parse(origin);

@@ -49,6 +49,7 @@ try {
       ...(config.allowedDomains.length > 0 ? { allowedDomains: config.allowedDomains } : {}),
     },
     corsOrigins: config.corsOrigins,
+    limits: config.limits,
     log,
   });
   log.info('listening', {
@@ -58,6 +59,7 @@ try {
     issuer,
     audience: config.audience,
     allowedDomains: config.allowedDomains.join(','),
+    ...config.limits,
   });
   const idp = devIdp;
   let stopping = false;

@@ -127,6 +127,46 @@ describe('relay CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('applies --max-file-bytes, --snapshot-interval and --max-snapshots', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.cleanup);
+    const { url, lines } = await startCli(
+      ['--port', '0', '--data', data.dir, '--idp-port', '0', '--max-file-bytes', '100'],
+      { RELAY_SNAPSHOT_INTERVAL: '60', RELAY_MAX_SNAPSHOTS: '3' },
+    );
+    const listening = lines.find((l) => l.msg === 'listening');
+    expect(listening).toMatchObject({
+      maxFileBytes: 100,
+      snapshotIntervalMs: 60_000,
+      maxSnapshotsPerDoc: 3,
+    });
+    const { accessToken } = await obtainTokens(String(listening?.issuer), 'emp-1001');
+    const authorization = `Bearer ${accessToken}`;
+    const created = await fetch(`${url}/api/spaces`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Team' }),
+    });
+    const space = SpaceSchema.parse(await created.json());
+    const upload = (bytes: Uint8Array) =>
+      fetch(`${url}/api/spaces/${space.id}/files`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'image/png' },
+        body: bytes,
+      });
+    // A 1×1 PNG (67 bytes) fits; the same with 40 bytes appended does not.
+    const png = Uint8Array.from(
+      atob(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      ),
+      (c) => c.charCodeAt(0),
+    );
+    expect((await upload(png)).status).toBe(201);
+    const padded = new Uint8Array(png.byteLength + 40);
+    padded.set(png);
+    expect((await upload(padded)).status).toBe(413);
+  });
+
   it('rejects a bad flag with exit code 2 and a message', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'eighty'], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,8 @@ export interface BlockCommand {
   /** The Markdown shortcut that does the same, shown as a reminder. */
   readonly shortcut: string;
   readonly keywords: readonly string[];
+  /** Whether the menu offers it in `editor` now (always, when absent). */
+  readonly available?: (editor: Editor) => boolean;
   /** Replaces `range` (the `/query` text) with the block. */
   run(editor: Editor, range: Range): void;
 }

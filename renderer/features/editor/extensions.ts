@@ -8,6 +8,8 @@ import { ActionItem } from './action-item.ts';
 import type { ActionItemControls } from './action-item-controls.ts';
 import { NoteLink } from './links.ts';
 import { SlashCommand } from './slash-command.ts';
+import { BLOCK_COMMANDS } from './block-commands.ts';
+import { imageBlockCommand } from './image-command.ts';
 import type { SlashMenuStore } from './slash-menu-store.ts';
 import { mentionSuggestion, type MentionMenus } from './mention-suggestion.ts';
 import { NoteImage, type NoteImageOptions } from '../images/index.ts';
@@ -54,7 +56,14 @@ export function noteExtensions(
       suggestion: options.mentions ? mentionSuggestion(options.mentions) : {},
     }),
     Placeholder.configure({ placeholder: 'Write, or type / for headings, lists, tables…' }),
-    SlashCommand.configure({ store: options.slashMenu ?? null }),
+    SlashCommand.configure({
+      store: options.slashMenu ?? null,
+      // "Image" opens a file chooser; shown only where images can be added.
+      commands:
+        options.images === undefined
+          ? BLOCK_COMMANDS
+          : [...BLOCK_COMMANDS, imageBlockCommand(options.images)],
+    }),
     // `image` (issue 4 point 3): a file id of the note's space; paste and drop upload.
     options.images === undefined ? NoteImage : NoteImage.configure(options.images),
   ];

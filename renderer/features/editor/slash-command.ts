@@ -1,7 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import Suggestion, { exitSuggestion, type SuggestionProps } from '@tiptap/suggestion';
-import { filterBlockCommands, type BlockCommand } from './block-commands.ts';
+import { BLOCK_COMMANDS, filterBlockCommands, type BlockCommand } from './block-commands.ts';
 import type { SlashMenuStore } from './slash-menu-store.ts';
 
 export const slashMenuKey = new PluginKey('slashMenu');
@@ -9,6 +9,8 @@ export const slashMenuKey = new PluginKey('slashMenu');
 export interface SlashCommandOptions {
   /** Where the menu's state goes (null: the extension is inert, e.g. for schema tests). */
   store: SlashMenuStore | null;
+  /** What the menu offers, in menu order (BLOCK_COMMANDS, plus e.g. Image where images can be added). */
+  commands: readonly BlockCommand[];
 }
 
 function toState(props: SuggestionProps<BlockCommand, BlockCommand>, selected: number) {
@@ -32,10 +34,10 @@ function toState(props: SuggestionProps<BlockCommand, BlockCommand>, selected: n
 export const SlashCommand = Extension.create<SlashCommandOptions>({
   name: 'slashCommand',
   addOptions() {
-    return { store: null };
+    return { store: null, commands: BLOCK_COMMANDS };
   },
   addProseMirrorPlugins() {
-    const store = this.options.store;
+    const { store, commands } = this.options;
     if (store === null) return [];
     return [
       Suggestion<BlockCommand, BlockCommand>({
@@ -43,7 +45,11 @@ export const SlashCommand = Extension.create<SlashCommandOptions>({
         pluginKey: slashMenuKey,
         char: '/',
         allow: ({ state }) => state.selection.$from.parent.type.spec.code !== true,
-        items: ({ query }) => filterBlockCommands(query),
+        items: ({ query, editor }) =>
+          filterBlockCommands(
+            query,
+            commands.filter((command) => command.available?.(editor) ?? true),
+          ),
         command: ({ editor, range, props }) => {
           props.run(editor, range);
         },

@@ -1,6 +1,7 @@
-import { Node, mergeAttributes, type Editor } from '@tiptap/core';
+import { Node, mergeAttributes } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { FILE_ID_PATTERN } from '../../../shared/files-api.ts';
+import { addImages } from './add-images.ts';
 import type { FilesService } from './files-service.ts';
 import { createImageView } from './image-view.ts';
 
@@ -17,43 +18,6 @@ export interface NoteImageOptions {
 function parseFileId(element: HTMLElement): string | null {
   const value = element.getAttribute('data-file-id');
   return value !== null && FILE_ID_PATTERN.test(value) ? value : null;
-}
-
-/** The alt text for a dropped file: its name without the extension ("image" for a paste). */
-function altOf(file: File): string | null {
-  const name = file.name.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
-  return name === '' ? null : name.slice(0, 200);
-}
-
-async function addImages(
-  editor: Editor,
-  options: NoteImageOptions,
-  files: readonly File[],
-  at: number | null,
-): Promise<void> {
-  const { files: service, spaceId, onNotice } = options;
-  if (service === null || spaceId === null) {
-    onNotice?.('Images cannot be added here.');
-    return;
-  }
-  onNotice?.(null);
-  let pos = at;
-  for (const file of files) {
-    const result = await service.add(spaceId, file);
-    if (!result.ok) {
-      onNotice?.(result.message);
-      continue;
-    }
-    if (editor.isDestroyed) return;
-    const content = { type: 'image', attrs: { fileId: result.fileId, alt: altOf(file) } };
-    if (pos === null) {
-      editor.chain().focus().insertContent(content).run();
-    } else {
-      const before = editor.state.doc.content.size;
-      editor.chain().focus().insertContentAt(pos, content).run();
-      pos += editor.state.doc.content.size - before;
-    }
-  }
 }
 
 /** The image files of a paste or drop (an SVG too, so that it is refused in words). */

@@ -2,6 +2,7 @@
 // handling, and the service that keeps, uploads and shows image files.
 export { NoteImage, type NoteImageOptions } from './image-node.ts';
 export { refuseImage } from './image-checks.ts';
+export { canAddImages, chooseImageFiles, insertChosenImages } from './choose-images.ts';
 export {
   createFilesService,
   type AddResult,
