@@ -4,7 +4,6 @@
 // alone with a paragraphs-only schema and the base keymap, no Yjs.
 import { Editor, getSchema } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { baseKeymap } from '@tiptap/pm/commands';
 import { keymap } from '@tiptap/pm/keymap';
 import { Schema, type Node as PMNode } from '@tiptap/pm/model';
@@ -13,7 +12,7 @@ import { EditorView } from '@tiptap/pm/view';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { renderCaret, renderSelection } from '../../../renderer/features/editor/carets.ts';
+import { noteCarets } from '../../../renderer/features/editor/caret-extension.ts';
 import { noteExtensions } from '../../../renderer/features/editor/extensions.ts';
 
 /** The Y.XmlFragment the app binds (renderer/sync/note-doc.ts NOTE_BODY_FIELD). */
@@ -64,12 +63,7 @@ export function mountOurs(
     extensions: [
       ...noteExtensions(),
       Collaboration.configure({ fragment }),
-      CollaborationCaret.configure({
-        provider: { awareness },
-        user,
-        render: renderCaret,
-        selectionRender: renderSelection,
-      }),
+      noteCarets(awareness, user),
     ],
     // As the app: read-only until synced, then editable (here at once).
     editable: false,

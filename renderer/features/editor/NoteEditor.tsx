@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { RoomName } from '../../../shared/wire.ts';
 import type { Identity } from '../../identity/index.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
 import { selectCanEdit, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
-import { renderCaret, renderSelection } from './carets.ts';
+import { noteCarets } from './caret-extension.ts';
 import { noteExtensions } from './extensions.ts';
 import { NoteMenu } from './NoteMenu.tsx';
 import { SlashMenu } from './SlashMenu.tsx';
@@ -63,12 +62,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
       extensions: [
         ...noteExtensions({ slashMenu, actionItems, mentions, images: images.options }),
         Collaboration.configure({ fragment: handle.body }),
-        CollaborationCaret.configure({
-          provider: handle.provider,
-          user: { name, color },
-          render: renderCaret,
-          selectionRender: renderSelection,
-        }),
+        noteCarets(handle.provider.awareness, { name, color }),
       ],
       editable: false,
       // TipTap would inject a <style> element, which a strict CSP refuses;
