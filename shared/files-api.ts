@@ -59,3 +59,16 @@ export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
 export function isImageContentType(type: string): type is ImageContentType {
   return (IMAGE_CONTENT_TYPES as readonly string[]).includes(type);
 }
+
+/**
+ * `GET /api/spaces/{id}/files/limits` (members): what this relay accepts, so
+ * a client checks an image against the relay's own limit (an operator may
+ * lower or raise `--max-file-bytes`) before keeping it for upload.
+ */
+export const FileLimitsSchema = z.strictObject({
+  /** Largest image the relay stores, in bytes. */
+  maxFileBytes: z.number().int().positive(),
+  /** Bytes this space may still store, or null when the relay sets no quota. */
+  spaceBytesLeft: z.number().int().nonnegative().nullable(),
+});
+export type FileLimits = z.infer<typeof FileLimitsSchema>;
