@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canWrite, CreateSpaceRequestSchema, httpBaseFromRelayUrl } from './api.ts';
+import {
+  canWrite,
+  CreateSpaceRequestSchema,
+  httpBaseFromRelayUrl,
+  SpaceIconSchema,
+} from './api.ts';
 
 describe('httpBaseFromRelayUrl', () => {
   it.each([
@@ -28,5 +33,19 @@ describe('roles and bodies', () => {
     expect(CreateSpaceRequestSchema.safeParse({ name: 'Team' }).success).toBe(true);
     expect(CreateSpaceRequestSchema.safeParse({ name: '   ' }).success).toBe(false);
     expect(CreateSpaceRequestSchema.safeParse({ name: 'x', admin: true }).success).toBe(false);
+  });
+});
+
+describe('space icons', () => {
+  it('takes emoji sequences, zero-width joiners included', () => {
+    for (const icon of ['🎨', '👩‍💻', '🏳️‍🌈', 'AB']) {
+      expect(SpaceIconSchema.safeParse(icon).success).toBe(true);
+    }
+  });
+
+  it('refuses control characters, line breaks and bidirectional controls', () => {
+    for (const icon of ['a\u0000', 'a\nb', '\u202Eab', 'a\u2066', '\u200F!']) {
+      expect(SpaceIconSchema.safeParse(icon).success).toBe(false);
+    }
   });
 });

@@ -34,13 +34,21 @@ export const MAX_SPACE_ICON_LENGTH = 16;
 /** Longest space description (issue 4 point 1). */
 export const MAX_SPACE_DESCRIPTION_LENGTH = 1000;
 
-/** A space's icon: a short emoji or grapheme string; no control characters or line breaks. */
+/**
+ * A space's icon: a short emoji or grapheme string; no control characters,
+ * line breaks or bidirectional controls (which could reorder the space name
+ * shown beside it). Other format characters stay: emoji sequences need the
+ * zero-width joiner.
+ */
 export const SpaceIconSchema = z
   .string()
   .trim()
   .min(1)
   .max(MAX_SPACE_ICON_LENGTH)
-  .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]+$/u, 'an icon holds no control characters or line breaks');
+  .regex(
+    /^[^\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]+$/u,
+    'an icon holds no control characters, line breaks or bidirectional controls',
+  );
 
 /** A space's description: plain text, line breaks allowed. */
 export const SpaceDescriptionSchema = z

@@ -11,7 +11,7 @@ function json(body: unknown, status = 200): Response {
 }
 
 /** The relay's HTTP side is scripted: each call answers with the next response. */
-function setup(responses: Response[]) {
+function setup(responses: (Response | Promise<Response>)[]) {
   const requests: { url: string; method: string; body: string | null }[] = [];
   const fetchFn = vi.fn((url: URL | RequestInfo, init?: RequestInit) => {
     requests.push({
@@ -81,5 +81,25 @@ describe('space settings in the spaces service', () => {
     expect(statuses).not.toContain('loading');
     expect(store.getState().spaces).toMatchObject({ status: 'ready', error: null });
     expect(store.getState().spaces.items.map((s) => s.name)).toEqual(['Renamed']);
+  });
+
+  it('a list fetched before a local change does not undo it', async () => {
+    let answerList: (response: Response) => void = () => undefined;
+    const { store, service, requests } = setup([
+      json({ spaces: [{ id: 's1', name: 'Design', role: 'owner' }] }),
+      new Promise<Response>((resolve) => {
+        answerList = resolve;
+      }),
+      json({ id: 's1', name: 'Product' }),
+    ]);
+    await service.load();
+    const refreshing = service.refresh();
+    await vi.waitFor(() => {
+      expect(requests).toHaveLength(2);
+    });
+    await service.update('s1', { name: 'Product' });
+    answerList(json({ spaces: [{ id: 's1', name: 'Design', role: 'owner' }] }));
+    await refreshing;
+    expect(store.getState().spaces.items.map((s) => s.name)).toEqual(['Product']);
   });
 });

@@ -33,6 +33,8 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
   const { patchSpaces, upsertSpace } = store.getState();
   let loading: Promise<void> | null = null;
   let refreshing: Promise<void> | null = null;
+  // Bumped by every local change: a list fetched before it must not undo it.
+  let changes = 0;
   return {
     load() {
       loading ??= (async () => {
@@ -51,8 +53,10 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
     refresh() {
       if (loading !== null) return loading;
       refreshing ??= (async () => {
+        const before = changes;
         try {
-          patchSpaces({ status: 'ready', items: await api.listSpaces(), error: null });
+          const items = await api.listSpaces();
+          if (changes === before) patchSpaces({ status: 'ready', items, error: null });
         } catch {
           // Offline or relay down: the list shown (or cached) stays.
         } finally {
@@ -64,6 +68,7 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
 
     async update(spaceId, patch) {
       const space = await api.updateSpace(spaceId, patch);
+      changes += 1;
       const role = store.getState().spaces.items.find((s) => s.id === spaceId)?.role ?? 'owner';
       const mine: MySpace = { ...space, role };
       upsertSpace(mine);
