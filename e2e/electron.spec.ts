@@ -88,6 +88,7 @@ test('desktop app: sandboxed window, app info reaches the renderer', async () =>
         'session',
         'signIn',
         'signOut',
+        'takePendingNote',
       ],
     });
 

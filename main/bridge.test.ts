@@ -42,6 +42,7 @@ describe('createPreloadHost', () => {
         'session',
         'signIn',
         'signOut',
+        'takePendingNote',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
@@ -132,6 +133,21 @@ describe('createPreloadHost', () => {
 
 describe('notifications through the bridge', () => {
   const target = { spaceId: 'team', docId: 'plan' };
+
+  it('takePendingNote invokes app:take-pending-note and parses the answer', async () => {
+    const { ipc, host } = setup();
+    ipc.answers.set('app:take-pending-note', target);
+    await expect(host.takePendingNote()).resolves.toEqual(target);
+    ipc.answers.set('app:take-pending-note', null);
+    await expect(host.takePendingNote()).resolves.toBeNull();
+    ipc.answers.set('app:take-pending-note', { spaceId: '..', docId: 'x' });
+    await expect(host.takePendingNote()).rejects.toThrow();
+    expect(ipc.calls).toEqual([
+      ['app:take-pending-note'],
+      ['app:take-pending-note'],
+      ['app:take-pending-note'],
+    ]);
+  });
 
   it('notify invokes app:notify with the contract fields only', async () => {
     const { ipc, host } = setup();

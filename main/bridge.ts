@@ -99,6 +99,7 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
     },
     onOpenNote: (listener: (target: NoteTarget) => void) =>
       subscribe('app:open-note', (payload) => ipcEvents['app:open-note'].parse(payload), listener),
+    takePendingNote: () => call('app:take-pending-note'),
     // Main shows notifications itself; whether they appear is the OS's setting.
     notificationPermission: () => 'granted' as const,
     requestNotificationPermission: () => Promise.resolve('granted' as const),

@@ -24,6 +24,7 @@ import { createEventSender, pushSessionChanges, type SendEvent } from './ipc/eve
 import { createIpcHandlers } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createNotifier } from './notifications.ts';
+import { createNoteOpener, createPendingNote } from './pending-note.ts';
 import { applyPolicy, loadPolicy, policyPaths } from './policy.ts';
 import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
@@ -68,12 +69,18 @@ function focusMainWindow(): void {
 /** Set in start(): sends contract events to our own windows only. */
 let sendEvent: SendEvent | null = null;
 
+/**
+ * Kept from the first moment (macOS may deliver `open-url` before 'ready'),
+ * until the renderer takes it on `app:take-pending-note` (pending-note.ts).
+ */
+const pendingNote = createPendingNote();
+
 /** Tells the renderer to open a note (a clicked notification, a deep link). */
-function openNote(target: NoteTarget): void {
-  const window = mainWindow;
-  if (window === null || sendEvent === null) return;
-  sendEvent(window.webContents, 'app:open-note', target);
-}
+const openNote: (target: NoteTarget) => void = createNoteOpener({
+  pending: pendingNote,
+  window: () => mainWindow?.webContents ?? null,
+  sendEvent: () => sendEvent,
+});
 
 /** A deep link from the OS: focus the window, then open the note it names. */
 function onDeepLink(raw: string): void {
@@ -162,10 +169,11 @@ async function start(settings: Settings): Promise<void> {
   stopAuth = () => {
     stopPush();
     signIn.dispose();
+    notify.dispose();
   };
   registerIpcHandlers(
     ipcMain,
-    createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn, notify }),
+    createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn, notify, pendingNote }),
     {
       trustedOrigins,
       log,

@@ -102,6 +102,13 @@ export interface Host {
    * notification, a deep link); returns the unsubscribe function.
    */
   onOpenNote(listener: (target: NoteTarget) => void): () => void;
+  /**
+   * The note the host was asked to open before anyone listened (the app was
+   * launched by a deep link, or signed out when it arrived), or null. Taking
+   * it clears it; call it when the workspace mounts. The web host answers
+   * null: its address bar (`?space=&note=`) carries the link itself.
+   */
+  takePendingNote(): Promise<NoteTarget | null>;
   /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
   notificationPermission(): NotificationAccess;
   /**

@@ -34,6 +34,15 @@ export const ipcContract = {
     args: z.tuple([NotifyRequestSchema]),
     result: z.null(),
   },
+  /**
+   * The note a deep link or a notification click asked for that no page has
+   * taken yet (main keeps the last one, e.g. from a launch before sign-in),
+   * or null; taking it clears it.
+   */
+  'app:take-pending-note': {
+    args: z.tuple([]),
+    result: NotifyRequestSchema.shape.target.nullable(),
+  },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 /**

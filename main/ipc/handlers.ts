@@ -2,6 +2,7 @@ import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc.ts';
 import { createAppInfo, type AppIdentity } from '../app-info.ts';
 import type { SignInService } from '../auth/sign-in-service.ts';
 import type { Notify } from '../notifications.ts';
+import type { PendingNote } from '../pending-note.ts';
 
 /**
  * One handler per contract channel, typed from `shared/ipc.ts`: adding a
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   readonly signIn: SessionService;
   /** Native notifications (notifications.ts); without it `app:notify` shows nothing. */
   readonly notify?: Notify;
+  /** The note a deep link or notification asked for before a page listened (pending-note.ts). */
+  readonly pendingNote?: Pick<PendingNote, 'take'>;
 }
 
 /**
@@ -50,5 +53,6 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       deps.notify?.(request);
       return null;
     },
+    'app:take-pending-note': () => deps.pendingNote?.take() ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
-import type { AppInfo, Host } from '../../shared/host.ts';
+import type { AppInfo, Host, NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
 import type { MembersApi } from '../api/index.ts';
 import { AccountMenu } from '../features/account/index.ts';
@@ -15,6 +15,7 @@ import { PageCrumbs, PageTreeNav } from '../features/tree/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
 import { InviteDropZone, MyActionItems, NewMeetingButton } from '../features/meeting/index.ts';
 import { MentionsButton } from '../features/inbox/index.ts';
+import { useNoteRequests } from '../host/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import {
   AppServicesContext,
@@ -105,14 +106,15 @@ function Workspace({
     [history],
   );
 
-  // A clicked notification or a deep link opens its note (issue 4 point 6).
-  useEffect(
-    () =>
-      host.onOpenNote((target) => {
-        go({ spaceId: target.spaceId, docId: target.docId });
-      }),
-    [host, go],
+  // A clicked notification or a deep link opens its note (issue 4 point 6),
+  // also one that arrived before this workspace mounted (launch, sign-in).
+  const openTarget = useCallback(
+    (target: NoteTarget) => {
+      go({ spaceId: target.spaceId, docId: target.docId });
+    },
+    [go],
   );
+  useNoteRequests(host, openTarget);
 
   // No space in the link: open the first of the person's spaces, and say so
   // in the address bar.

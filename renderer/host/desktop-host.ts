@@ -13,6 +13,7 @@ interface Bridge {
   onSessionChange: (listener: (state: unknown) => void) => unknown;
   notify: (request: NotifyRequest) => unknown;
   onOpenNote: (listener: (target: unknown) => void) => unknown;
+  takePendingNote: () => unknown;
 }
 
 const METHODS = [
@@ -24,6 +25,7 @@ const METHODS = [
   'onSessionChange',
   'notify',
   'onOpenNote',
+  'takePendingNote',
 ] as const;
 
 function isBridge(value: unknown): value is Bridge {
@@ -79,6 +81,8 @@ export function desktopHost(win: object): Host | null {
         if (typeof unsubscribe === 'function') (unsubscribe as () => void)();
       };
     },
+    takePendingNote: async () =>
+      NotifyRequestSchema.shape.target.nullable().parse(await bridge.takePendingNote()),
     // Main shows notifications; whether they appear is the OS's setting.
     notificationPermission: () => 'granted',
     requestNotificationPermission: () => Promise.resolve('granted'),

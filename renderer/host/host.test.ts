@@ -20,10 +20,12 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
   const listeners: ((state: unknown) => void)[] = [];
   const openListeners: ((target: unknown) => void)[] = [];
   const notified: unknown[] = [];
+  const pending: unknown[] = [];
   return {
     listeners,
     openListeners,
     notified,
+    pending,
     bridge: {
       appInfo: () => Promise.resolve(INFO),
       session: () => Promise.resolve(SIGNED_IN),
@@ -43,6 +45,7 @@ function fakeBridge(overrides: Record<string, unknown> = {}) {
         openListeners.push(listener);
         return () => openListeners.splice(openListeners.indexOf(listener), 1);
       },
+      takePendingNote: () => Promise.resolve(pending.shift() ?? null),
       ...overrides,
     },
   };
@@ -192,6 +195,19 @@ describe('notifications', () => {
     fake.openListeners[0]?.({ spaceId: '..', docId: 'x' });
     expect(opened).toEqual([target]);
     expect(host?.notificationPermission()).toBe('granted');
+  });
+
+  it("desktop: takePendingNote answers the bridge's target, validated", async () => {
+    const fake = fakeBridge();
+    const host = desktopHost({ [HOST_GLOBAL]: fake.bridge });
+    fake.pending.push(target, { spaceId: '..', docId: 'x' });
+    await expect(host?.takePendingNote()).resolves.toEqual(target);
+    await expect(host?.takePendingNote()).rejects.toThrow();
+    await expect(host?.takePendingNote()).resolves.toBeNull();
+  });
+
+  it('web: takePendingNote answers null (the address bar carries links)', async () => {
+    await expect(web().takePendingNote()).resolves.toBeNull();
   });
 
   /** A recording stand-in for the browser's Notification API (see web-notifications.ts). */

@@ -165,6 +165,9 @@ export function webHost(options: WebHostOptions): Host {
         openListeners.delete(listener);
       };
     },
+    // The address bar carries a link (`?space=&note=`), read at boot; a
+    // notification is shown only while the workspace listens.
+    takePendingNote: () => Promise.resolve(null),
     notificationPermission: () => options.notifications?.permission() ?? 'unsupported',
     requestNotificationPermission: () =>
       options.notifications?.requestPermission() ?? Promise.resolve('unsupported'),

@@ -75,8 +75,16 @@ export function indexRoom(
   options: IndexOptions,
 ): IndexResult {
   const known = state.indexed[roomKey];
-  const ids = entries.map((e) => e.id).slice(-INBOX_LIMITS.perRoom);
-  const indexed = { ...state.indexed, [roomKey]: ids };
+  // Only the last perRoom mentions are remembered, so only those are compared:
+  // an older one, not remembered, would otherwise look new on every change
+  // and be announced again and again.
+  const kept = entries.slice(-INBOX_LIMITS.perRoom);
+  const ids = kept.map((e) => e.id);
+  // The changed room moves to the end: key order is "least recently changed
+  // first", which is what the room limit and the storage cap evict.
+  const indexed = { ...state.indexed };
+  Reflect.deleteProperty(indexed, roomKey);
+  indexed[roomKey] = ids;
   const roomKeys = Object.keys(indexed);
   if (roomKeys.length > INBOX_LIMITS.rooms) {
     for (const key of roomKeys.slice(0, roomKeys.length - INBOX_LIMITS.rooms)) {
@@ -85,14 +93,18 @@ export function indexRoom(
   }
   if (known === undefined) return { state: { ...state, indexed }, announce: [] };
   const before = new Set(known);
-  const fresh = entries.filter((e) => !before.has(e.id));
-  if (fresh.length === 0 && ids.length === known.length) return { state, announce: [] };
+  const fresh = kept.filter((e) => !before.has(e.id));
+  if (fresh.length === 0 && sameIds(ids, known)) return { state, announce: [] };
   const noticed = { ...state.noticed };
   for (const entry of fresh) noticed[mentionKey(roomKey, entry)] = options.now;
   const announce = options.remote
     ? fresh.filter((e) => !writtenBy(e, options.me, options.localClient))
     : [];
   return { state: { ...state, indexed, noticed: pruneNoticed(noticed, indexed) }, announce };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /** Drops noticed times of mentions no note holds any more. */

@@ -20,6 +20,7 @@ export {
   type IndexResult,
   type InboxState,
 } from './inbox-state.ts';
+export { MAX_STORED_INBOX_CHARS, serializeInboxState } from './inbox-storage.ts';
 export {
   notificationText,
   NOTIFY_LIMITS,

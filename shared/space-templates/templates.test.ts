@@ -4,6 +4,7 @@ import type { NodeJSON } from '../meeting/index.ts';
 import {
   MAX_TEMPLATES,
   MAX_TEMPLATE_CONTENT_LENGTH,
+  MAX_TEMPLATES_TOTAL_LENGTH,
   TemplateError,
   deleteTemplate,
   instantiateTemplate,
@@ -90,6 +91,44 @@ describe('space templates', () => {
     expect(refusal(() => save(doc, 'one-more', 'More'))).toBe('too-many');
     // Saving again under an existing id replaces it, within the limit.
     expect(refusal(() => save(doc, 't0', 'Renamed'))).toBe('none');
+  });
+
+  it('refuses a template that would take the space over its total size, with a clear message', () => {
+    const doc = new Y.Doc();
+    // Just under the per-template limit once serialized: 16 fit in 4 MiB, with room for a small one.
+    const big = (fill: string): NodeJSON => ({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: fill.repeat(MAX_TEMPLATE_CONTENT_LENGTH - 1000) }],
+        },
+      ],
+    });
+    const saveBig = (id: string, fill = 'x') =>
+      saveTemplate(doc, { id, name: id, createdBy: 'a', createdAt: 1, content: big(fill) });
+    const fits = Math.floor(MAX_TEMPLATES_TOTAL_LENGTH / MAX_TEMPLATE_CONTENT_LENGTH);
+    for (let i = 0; i < fits; i += 1) saveBig(`big${String(i)}`);
+    const total = () => listTemplates(doc).reduce((sum, t) => sum + t.content.length, 0);
+    const before = total();
+    let refused: unknown = null;
+    try {
+      saveBig('one-more');
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(TemplateError);
+    expect((refused as TemplateError).code).toBe('space-full');
+    expect((refused as TemplateError).message).toMatch(/4 MiB.*delete/);
+    expect(templatesMap(doc).has('one-more')).toBe(false);
+    expect(total()).toBe(before);
+    // Replacing a template of the same size is not counted twice.
+    expect(saveBig('big0', 'y').id).toBe('big0');
+    // A small one still fits, and deleting a big one makes room again.
+    expect(save(doc, 'small', 'Small').id).toBe('small');
+    deleteTemplate(doc, 'big1');
+    expect(saveBig('one-more').id).toBe('one-more');
+    expect(total()).toBeLessThanOrEqual(MAX_TEMPLATES_TOTAL_LENGTH);
   });
 
   it('drops malformed stored entries and keeps the good ones', () => {

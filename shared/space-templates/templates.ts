@@ -21,6 +21,12 @@ export const MAX_TEMPLATE_NAME_LENGTH = 100;
 export const MAX_TEMPLATE_CONTENT_LENGTH = 256 * 1024;
 /** At most this many templates per space. */
 export const MAX_TEMPLATES = 200;
+/**
+ * Largest total of all of a space's template contents, in characters of JSON.
+ * 200 templates of 256 KiB would make the index doc (loaded by every member,
+ * on every device, before the sidebar shows) 50 MiB; this keeps it small.
+ */
+export const MAX_TEMPLATES_TOTAL_LENGTH = 4 * 1024 * 1024;
 const MAX_USER_ID_LENGTH = 256;
 
 /** A template as stored, after validation. */
@@ -34,7 +40,8 @@ export interface SpaceTemplate {
   readonly content: string;
 }
 
-export type TemplateErrorCode = 'bad-name' | 'bad-content' | 'too-large' | 'too-many' | 'bad-id';
+export type TemplateErrorCode =
+  'bad-name' | 'bad-content' | 'too-large' | 'too-many' | 'space-full' | 'bad-id';
 
 /** A refused save, with a message fit to show. */
 export class TemplateError extends Error {
@@ -126,7 +133,8 @@ export interface SaveTemplateInput {
  * edit of the index). Checked first; nothing is written on refusal.
  * @throws TemplateError `bad-name` (empty or over 100 characters), `bad-id`,
  *   `bad-content` (not a doc), `too-large` (over 256 KiB of JSON),
- *   `too-many` (200 templates already).
+ *   `too-many` (200 templates already), `space-full` (all templates
+ *   together would exceed 4 MiB of JSON).
  */
 export function saveTemplate(
   doc: Y.Doc,
@@ -153,10 +161,19 @@ export function saveTemplate(
     );
   }
   const map = templatesMap(doc);
-  if (!map.has(input.id) && listTemplates(doc).length >= MAX_TEMPLATES) {
+  const existing = listTemplates(doc);
+  if (!map.has(input.id) && existing.length >= MAX_TEMPLATES) {
     throw new TemplateError(
       'too-many',
       `This space has ${String(MAX_TEMPLATES)} templates already; delete one first.`,
+    );
+  }
+  // Saving under an existing id replaces that template, so its size is not counted twice.
+  const others = existing.reduce((sum, t) => (t.id === input.id ? sum : sum + t.content.length), 0);
+  if (others + content.length > MAX_TEMPLATES_TOTAL_LENGTH) {
+    throw new TemplateError(
+      'space-full',
+      `This space's templates would take more than ${String(MAX_TEMPLATES_TOTAL_LENGTH / (1024 * 1024))} MiB together; delete a large one first, or save a shorter note.`,
     );
   }
   const stored = {

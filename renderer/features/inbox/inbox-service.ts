@@ -8,13 +8,13 @@ import {
   mentionTime,
   notificationText,
   NOTIFY_LIMITS,
-  parseInboxState,
   type InboxState,
   type MentionEntry,
 } from '../../../shared/mentions/index.ts';
 import { formatRoomName, parseRoomName, type RoomName } from '../../../shared/wire.ts';
 import type { DocHandle, DocRegistry } from '../../sync/index.ts';
 import { SPACE_INDEX_DOC_ID } from '../tree/index.ts';
+import { createInboxPersist, type InboxStorage } from './inbox-persist.ts';
 import { createNoteTitles } from './note-titles.ts';
 
 /** One mention of me, as the inbox lists it. */
@@ -29,12 +29,6 @@ export interface InboxItem {
   readonly unread: boolean;
 }
 
-/** localStorage, or a stand-in. */
-export interface InboxStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 export interface InboxServiceOptions {
   readonly registry: Pick<DocRegistry, 'knownRooms' | 'observeDocs' | 'readLocal'>;
   /** The signed-in person's sub. */
@@ -44,6 +38,10 @@ export interface InboxServiceOptions {
   readonly now?: () => number;
   /** Changes to an open note are read this long after the last one (default 250 ms). */
   readonly debounceMs?: number;
+  /** Cap on the stored state in characters (default MAX_STORED_INBOX_CHARS). */
+  readonly maxStoredChars?: number;
+  /** Where a failed save is reported, once (default console.warn). */
+  readonly warn?: (message: string) => void;
 }
 
 export interface InboxService {
@@ -61,6 +59,9 @@ export interface InboxService {
   /** Reads every locally stored note again (first index of notes not indexed yet). */
   refresh(): Promise<void>;
 }
+
+/** Local notes read at once by `refresh()`. */
+export const INBOX_READ_CONCURRENCY = 4;
 
 /** More mentions than this in one change are announced in one notification. */
 export const MAX_NOTIFICATIONS_PER_CHANGE = 3;
@@ -85,8 +86,20 @@ interface RoomEntries {
 export function createInboxService(options: InboxServiceOptions): InboxService {
   const { registry, me } = options;
   const now = options.now ?? Date.now;
-  const storageKey = inboxStorageKey(me);
-  let state: InboxState = parseInboxState(read());
+  const persist = createInboxPersist({
+    storage: options.storage,
+    key: inboxStorageKey(me),
+    ...(options.maxStoredChars === undefined ? {} : { maxChars: options.maxStoredChars }),
+    warn:
+      options.warn ??
+      ((message: string) => {
+        console.warn(message);
+      }),
+  });
+  let state: InboxState = persist.load();
+  const save = () => {
+    persist.save(state);
+  };
   const rooms = new Map<string, RoomEntries>();
   const listeners = new Set<() => void>();
   const titles = createNoteTitles(registry);
@@ -96,21 +109,6 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
   let stopObserving = (): void => undefined;
   const isStopped = () => stopped;
   let cache: readonly InboxItem[] | null = null;
-
-  function read(): string | null {
-    try {
-      return options.storage.getItem(storageKey);
-    } catch {
-      return null;
-    }
-  }
-  function save(): void {
-    try {
-      options.storage.setItem(storageKey, JSON.stringify(state));
-    } catch {
-      // storage full or disabled: unread marks last as long as the page
-    }
-  }
   function changed(): void {
     cache = null;
     for (const listener of [...listeners]) listener();
@@ -219,29 +217,39 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     titles.clear();
     const keys = new Set(registry.knownRooms());
     for (const key of open.keys()) keys.add(key);
-    await Promise.all(
-      [...keys].map(async (key) => {
-        const room = parseRoomName(key);
-        if (room === null || room.docId === SPACE_INDEX_DOC_ID) return;
-        const doc = await registry.readLocal(room).catch(() => null);
-        if (doc === null || isStopped()) return;
-        try {
-          const entries = mentionsOf(doc, me);
-          const title = await titles.titleOf(room, doc);
-          if (isStopped()) return;
-          // An open note is indexed by its watcher (which knows whether a change
-          // came from the relay); its local copy is only listed.
-          if (open.has(key)) {
-            if (!rooms.has(key)) rooms.set(key, { room, title, entries });
-            changed();
-          } else {
-            record(room, title, entries, false);
-          }
-        } finally {
-          doc.destroy();
-        }
-      }),
-    );
+    const queue = [...keys];
+    let next = 0;
+    // A few notes at a time (like the space export): each local copy is a
+    // whole Y.Doc in memory, and a person may hold thousands of notes.
+    const worker = async (): Promise<void> => {
+      for (let key = queue[next++]; key !== undefined; key = queue[next++]) {
+        if (isStopped()) return;
+        await readOne(key);
+      }
+    };
+    await Promise.all(Array.from({ length: INBOX_READ_CONCURRENCY }, worker));
+  }
+
+  async function readOne(key: string): Promise<void> {
+    const room = parseRoomName(key);
+    if (room === null || room.docId === SPACE_INDEX_DOC_ID) return;
+    const doc = await registry.readLocal(room).catch(() => null);
+    if (doc === null || isStopped()) return;
+    try {
+      const entries = mentionsOf(doc, me);
+      const title = await titles.titleOf(room, doc);
+      if (isStopped()) return;
+      // An open note is indexed by its watcher (which knows whether a change
+      // came from the relay); its local copy is only listed.
+      if (open.has(key)) {
+        if (!rooms.has(key)) rooms.set(key, { room, title, entries });
+        changed();
+      } else {
+        record(room, title, entries, false);
+      }
+    } finally {
+      doc.destroy();
+    }
   }
 
   function stop(): void {
