@@ -14,8 +14,29 @@ describe('parseCli', () => {
         allowedDomains: [],
         idpPort: 4445,
         corsOrigins: [],
-        limits: { maxFileBytes: 10_485_760, snapshotIntervalMs: 600_000, maxSnapshotsPerDoc: 200 },
+        limits: {
+          maxFileBytes: 10_485_760,
+          spaceFileQuotaBytes: 1_073_741_824,
+          snapshotIntervalMs: 600_000,
+          maxSnapshotsPerDoc: 200,
+        },
       },
+    });
+  });
+
+  it('reads the space file quota in bytes, or "none"; the flag wins', () => {
+    expect(parseCli([], { RELAY_SPACE_FILE_QUOTA: '5000000' }, '/')).toMatchObject({
+      config: { limits: { spaceFileQuotaBytes: 5_000_000 } },
+    });
+    expect(parseCli([], { RELAY_SPACE_FILE_QUOTA: 'none' }, '/')).toMatchObject({
+      config: { limits: { spaceFileQuotaBytes: null } },
+    });
+    const flags = ['--space-file-quota', '1'];
+    expect(parseCli(flags, { RELAY_SPACE_FILE_QUOTA: 'none' }, '/')).toMatchObject({
+      config: { limits: { spaceFileQuotaBytes: 1 } },
+    });
+    expect(parseCli([], { RELAY_SPACE_FILE_QUOTA: '' }, '/')).toMatchObject({
+      config: { limits: { spaceFileQuotaBytes: 1_073_741_824 } },
     });
   });
 
@@ -118,6 +139,10 @@ describe('parseCli', () => {
     [['--max-file-bytes', '1e6'], '--max-file-bytes'],
     [['--max-file-bytes', '-5'], '--max-file-bytes'],
     [['--max-file-bytes', '1000000001'], 'got "1000000001"'],
+    [['--space-file-quota', '0'], '--space-file-quota must be a whole number of bytes from 1 to'],
+    [['--space-file-quota', '1GiB'], '(or "none" for no quota)'],
+    [['--space-file-quota', 'None'], '--space-file-quota'],
+    [['--space-file-quota', '99999999999999999'], '--space-file-quota'],
     [['--snapshot-interval', '0'], '--snapshot-interval must be a whole number of seconds'],
     [['--snapshot-interval', '10m'], '--snapshot-interval'],
     [['--snapshot-interval', '1.5'], '--snapshot-interval'],

@@ -24,10 +24,10 @@ export interface CliConfig {
   readonly limits: CliLimits;
 }
 
-/** The limits with a flag: image size and version history (issue 4 points 3 and 8). */
+/** The limits with a flag: image size, space quota and version history (issue 4 points 3 and 8). */
 export type CliLimits = Pick<
   RelayLimits,
-  'maxFileBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'
+  'maxFileBytes' | 'spaceFileQuotaBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'
 >;
 
 export type CliParse =
@@ -59,6 +59,8 @@ Options (each also read from an environment variable):
   --cors-origins <o,…>     browser origins that may call the API (RELAY_CORS_ORIGINS)
   --max-file-bytes <n>     largest image a note may hold, in bytes
                            (RELAY_MAX_FILE_BYTES, default ${String(DEFAULT_RELAY_LIMITS.maxFileBytes)})
+  --space-file-quota <n>   bytes of images one space may store in all, or "none"
+                           (RELAY_SPACE_FILE_QUOTA, default ${String(DEFAULT_RELAY_LIMITS.spaceFileQuotaBytes)})
   --snapshot-interval <s>  least seconds between two snapshots of a changed note
                            (RELAY_SNAPSHOT_INTERVAL, default ${String(DEFAULT_RELAY_LIMITS.snapshotIntervalMs / 1000)})
   --max-snapshots <n>      most snapshots kept per note
@@ -99,6 +101,7 @@ export function parseCli(
         'idp-port': { type: 'string' },
         'cors-origins': { type: 'string' },
         'max-file-bytes': { type: 'string' },
+        'space-file-quota': { type: 'string' },
         'snapshot-interval': { type: 'string' },
         'max-snapshots': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -170,7 +173,23 @@ const MAX_FILE_BYTES_CEILING = 1_000_000_000;
 const MAX_SNAPSHOT_INTERVAL_S = Math.floor((2 ** 31 - 1) / 1000);
 const MAX_SNAPSHOTS_CEILING = 1_000_000;
 
-/** `--max-file-bytes`, `--snapshot-interval` (seconds), `--max-snapshots`; a message on bad input. */
+/** `--space-file-quota`: whole bytes, or `none` for no quota; a message on bad input. */
+function parseQuota(values: FlagValues, env: Env): number | null | string {
+  const [text, source] = pick(values, env, 'space-file-quota', 'RELAY_SPACE_FILE_QUOTA');
+  if (text === undefined) return DEFAULT_RELAY_LIMITS.spaceFileQuotaBytes;
+  if (text === 'none') return null;
+  const quota = parseWhole(text, source, {
+    min: 1,
+    max: Number.MAX_SAFE_INTEGER,
+    unit: 'bytes',
+  });
+  return typeof quota === 'string' ? `${quota} (or "none" for no quota)` : quota;
+}
+
+/**
+ * `--max-file-bytes`, `--space-file-quota`, `--snapshot-interval` (seconds),
+ * `--max-snapshots`; a message on bad input.
+ */
 function parseLimits(values: FlagValues, env: Env): CliLimits | string {
   const [fileText, fileSource] = pick(values, env, 'max-file-bytes', 'RELAY_MAX_FILE_BYTES');
   const maxFileBytes =
@@ -178,6 +197,8 @@ function parseLimits(values: FlagValues, env: Env): CliLimits | string {
       ? DEFAULT_RELAY_LIMITS.maxFileBytes
       : parseWhole(fileText, fileSource, { min: 1, max: MAX_FILE_BYTES_CEILING, unit: 'bytes' });
   if (typeof maxFileBytes === 'string') return maxFileBytes;
+  const spaceFileQuotaBytes = parseQuota(values, env);
+  if (typeof spaceFileQuotaBytes === 'string') return spaceFileQuotaBytes;
 
   const [intervalText, intervalSource] = pick(
     values,
@@ -206,7 +227,12 @@ function parseLimits(values: FlagValues, env: Env): CliLimits | string {
         });
   if (typeof maxSnapshotsPerDoc === 'string') return maxSnapshotsPerDoc;
 
-  return { maxFileBytes, snapshotIntervalMs: intervalSeconds * 1000, maxSnapshotsPerDoc };
+  return {
+    maxFileBytes,
+    spaceFileQuotaBytes,
+    snapshotIntervalMs: intervalSeconds * 1000,
+    maxSnapshotsPerDoc,
+  };
 }
 
 type AuthConfig = Pick<

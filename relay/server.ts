@@ -206,10 +206,12 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     docMarkers: (spaceId) => storage.listMarkers(spaceId),
     files,
     maxFileBytes: limits.maxFileBytes,
+    spaceFileQuotaBytes: limits.spaceFileQuotaBytes,
     history,
     authenticator,
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
+    maxConcurrentUploads: limits.maxConcurrentUploads,
     version,
     log,
   });

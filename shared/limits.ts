@@ -24,6 +24,13 @@ export interface RelayLimits {
   readonly maxApiBodyBytes: number;
   /** Largest file (pasted image) stored through `POST /api/spaces/{id}/files`, in bytes; larger ones get HTTP 413. */
   readonly maxFileBytes: number;
+  /**
+   * Bytes of files one space may store in all, or null for no quota. Past it
+   * an upload gets HTTP 413 `quota_exceeded`; a file the space already has costs nothing.
+   */
+  readonly spaceFileQuotaBytes: number | null;
+  /** Uploads (raw request bodies) read at once across the relay; more get HTTP 503 with `retry-after`. */
+  readonly maxConcurrentUploads: number;
   /** Least time between two scheduled snapshots of a changed note (issue 4 point 8, relay/history). */
   readonly snapshotIntervalMs: number;
   /** Most snapshots kept per note; relay/history/retention.ts says which go first. */
@@ -32,6 +39,9 @@ export interface RelayLimits {
 
 /** Default largest image a note may hold (issue 4 point 3); the client refuses bigger ones before uploading. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Default bytes of files a space may store (1 GiB: about a hundred of the largest images). */
+export const SPACE_FILE_QUOTA_BYTES = 1024 * 1024 * 1024;
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxMessageBytes: 16 * 1024 * 1024,
@@ -44,6 +54,8 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   compactAfterUpdates: 500,
   maxApiBodyBytes: 16 * 1024,
   maxFileBytes: MAX_FILE_BYTES,
+  spaceFileQuotaBytes: SPACE_FILE_QUOTA_BYTES,
+  maxConcurrentUploads: 8,
   snapshotIntervalMs: 10 * 60 * 1000,
   maxSnapshotsPerDoc: 200,
 };

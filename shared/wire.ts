@@ -89,6 +89,13 @@ export function formatRoomName(room: RoomName): string {
 }
 
 /**
+ * The doc id of a space's index (issue 4 point 2: room `<spaceId>/index`),
+ * shared by the renderer and the relay. It is no note (the relay keeps no
+ * history of it); page ids are 32 hex digits, so no page can take it.
+ */
+export const SPACE_INDEX_DOC_ID = 'index';
+
+/**
  * Origin of the desktop app's renderer (served from the privileged `app:`
  * scheme by main). The relay always admits it to its REST API: the API
  * authenticates with bearer tokens only, so CORS guards nothing a token does

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { isImageContentType } from '../../shared/files-api.ts';
-import type { FileStore, StoredFileData } from './types.ts';
+import type { FileStore, PutFileResult, StoredFileData } from './types.ts';
 
 /** File name of the files database inside the data directory. */
 export const FILES_FILE = 'files.sqlite';
@@ -26,12 +26,16 @@ CREATE TABLE IF NOT EXISTS files (
   created_by   TEXT NOT NULL,
   PRIMARY KEY (space_id, file_id)
 );
+-- Covering index for a space's quota: SUM(size) reads the index, never a row (or its blob).
+CREATE INDEX IF NOT EXISTS files_space_size ON files (space_id, size);
 `;
 
 export class SqliteFileStore implements FileStore {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
   readonly #select: StatementSync;
+  readonly #exists: StatementSync;
+  readonly #used: StatementSync;
   #closed = false;
 
   constructor(options: { readonly dataDir: string }) {
@@ -47,6 +51,10 @@ export class SqliteFileStore implements FileStore {
     this.#select = this.#db.prepare(
       'SELECT content_type, data FROM files WHERE space_id = ? AND file_id = ?',
     );
+    this.#exists = this.#db.prepare('SELECT 1 FROM files WHERE space_id = ? AND file_id = ?');
+    this.#used = this.#db.prepare(
+      'SELECT COALESCE(SUM(size), 0) AS used FROM files WHERE space_id = ?',
+    );
   }
 
   put(
@@ -54,17 +62,44 @@ export class SqliteFileStore implements FileStore {
     fileId: string,
     file: StoredFileData,
     createdBy: string,
-  ): { created: boolean } {
-    const result = this.#insert.run(
-      spaceId,
-      fileId,
-      file.contentType,
-      file.bytes.byteLength,
-      file.bytes,
-      Date.now(),
-      createdBy,
-    );
-    return { created: Number(result.changes) > 0 };
+    quotaBytes: number | null,
+  ): PutFileResult {
+    // IMMEDIATE: the write lock is taken before the quota is read, so the
+    // check and the insert cannot interleave with another writer's.
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      let result: PutFileResult;
+      if (this.#exists.get(spaceId, fileId) !== undefined) {
+        result = { status: 'exists' };
+      } else {
+        const usedBytes = this.usedBytes(spaceId);
+        if (quotaBytes !== null && usedBytes + file.bytes.byteLength > quotaBytes) {
+          result = { status: 'quota-exceeded', usedBytes };
+        } else {
+          this.#insert.run(
+            spaceId,
+            fileId,
+            file.contentType,
+            file.bytes.byteLength,
+            file.bytes,
+            Date.now(),
+            createdBy,
+          );
+          result = { status: 'created' };
+        }
+      }
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  usedBytes(spaceId: string): number {
+    const used = this.#used.get(spaceId)?.['used'];
+    if (typeof used !== 'number') throw new Error('files: SUM(size) is not a number');
+    return used;
   }
 
   get(spaceId: string, fileId: string): StoredFileData | null {

@@ -88,7 +88,8 @@ async function storedState(
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+  // Buffer.compare works on any Uint8Array, natively (no per-byte callback).
+  return Buffer.compare(a, b) === 0;
 }
 
 /**

@@ -11,10 +11,8 @@
  * the last interval before a restart go into the snapshot that the note's
  * next change schedules.
  */
-import { parseRoomName, type RoomName } from '../../shared/wire.ts';
-
-/** The space index (room `<spaceId>/index`, issue 4 point 2) is no note: no history for it. */
-export const SPACE_INDEX_DOC_ID = 'index';
+// The space index (room `<spaceId>/index`, issue 4 point 2) is no note: no history for it.
+import { parseRoomName, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 
 export interface SchedulerOptions {
   readonly intervalMs: number;

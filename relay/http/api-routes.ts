@@ -54,6 +54,8 @@ export interface ApiDeps {
   /** Files of spaces (pasted images, routes-files.ts) and the largest accepted. */
   readonly files: FileStore;
   readonly maxFileBytes: number;
+  /** Bytes of files one space may store in all; null: no quota. */
+  readonly spaceFileQuotaBytes: number | null;
   /** Snapshots of notes (issue 4 point 8, routes-history.ts). */
   readonly history: NoteHistoryApi;
 }

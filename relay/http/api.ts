@@ -6,6 +6,9 @@
  * A route may instead take a raw (binary) body of declared types and its own
  * size limit, which its handler reads once it has checked access
  * (raw-body.ts), and may answer raw bytes with their content type (files).
+ * At most `maxConcurrentUploads` raw bodies are read at once (upload-slots.ts).
+ * An answer that leaves a body unread closes the connection gracefully
+ * (lingering-close.ts), so a client still sending reads it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloseCode } from '../../shared/wire.ts';
@@ -14,13 +17,18 @@ import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import { API_ROUTES, type ApiDeps, type ApiRoute } from './api-routes.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
 import { HttpError, readJsonBody, sendError, sendJson } from './json.ts';
+import { closeAfterAnswer } from './lingering-close.ts';
 import { checkRawBodyHead, readRawBody, type RawBody, type RawBodySpec } from './raw-body.ts';
+import { BodyAbortedError } from './read-limited.ts';
 import { buildOpenApi } from './openapi.ts';
+import { UploadSlots } from './upload-slots.ts';
 
 export interface ApiHandlerDeps extends ApiDeps {
   readonly authenticator: Authenticator;
   readonly corsOrigins: ReadonlySet<string>;
   readonly maxBodyBytes: number;
+  /** Raw bodies (uploads) read at once across the relay; more get 503. */
+  readonly maxConcurrentUploads: number;
   readonly version: string;
   readonly log: Logger;
 }
@@ -109,6 +117,7 @@ export function createApiHandler(
   deps: ApiHandlerDeps,
 ): (req: IncomingMessage, res: ServerResponse, path: string) => void {
   const routes = allRoutes(deps.version);
+  const uploads = new UploadSlots(deps.maxConcurrentUploads);
 
   const find = (method: string, path: string): Match | { allow: string[] } | null => {
     const allow: string[] = [];
@@ -116,7 +125,7 @@ export function createApiHandler(
       const params = matchPath(route.path, path);
       if (params === null) continue;
       if (route.method === method) return { route, params };
-      allow.push(route.method);
+      if (!allow.includes(route.method)) allow.push(route.method);
     }
     return allow.length > 0 ? { allow } : null;
   };
@@ -135,8 +144,9 @@ export function createApiHandler(
 
   const serve = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     const cors = corsHeaders(req, deps.corsOrigins);
-    // A raw body the answer leaves unread (refused early) is not drained: the connection closes.
-    let rawUnread = false;
+    // A body the answer leaves unread (refused early, or over its limit): the connection closes.
+    let bodyUnread = false;
+    let releaseUpload: (() => void) | undefined;
     try {
       const method = req.method ?? 'GET';
       if (method === 'OPTIONS') {
@@ -158,7 +168,10 @@ export function createApiHandler(
       const principal = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
       let body: unknown = undefined;
       if (route.body !== undefined) {
-        const parsed = route.body.safeParse(await readJsonBody(req, deps.maxBodyBytes));
+        bodyUnread = true;
+        const json = await readJsonBody(req, deps.maxBodyBytes);
+        bodyUnread = false;
+        const parsed = route.body.safeParse(json);
         if (!parsed.success) {
           const message = parsed.error.issues
             .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
@@ -170,12 +183,14 @@ export function createApiHandler(
       let readRaw: (() => Promise<RawBody>) | undefined;
       if (route.rawBody !== undefined) {
         const spec: RawBodySpec = { ...route.rawBody, maxBytes: route.rawBody.maxBytes(deps) };
-        rawUnread = true;
+        bodyUnread = true;
         // Type and declared length are refused before anything is read (415, 413).
         checkRawBodyHead(req, spec);
         readRaw = async () => {
+          // Held until the answer is written (finally below), whatever happens.
+          releaseUpload ??= uploads.acquire();
           const raw = await readRawBody(req, spec);
-          rawUnread = false;
+          bodyUnread = false;
           return raw;
         };
       }
@@ -197,14 +212,24 @@ export function createApiHandler(
       }
       sendJson(res, result.status, result.body, cors);
     } catch (err) {
-      const close: Record<string, string> =
-        rawUnread && !req.complete ? { connection: 'close' } : {};
+      if (err instanceof BodyAbortedError || res.destroyed) {
+        // The client went away mid-body: nobody is left to answer.
+        res.destroy();
+        return;
+      }
+      let close: Record<string, string> = {};
+      if (bodyUnread && !req.complete) {
+        close = { connection: 'close' };
+        closeAfterAnswer(req, res);
+      }
       if (err instanceof HttpError) {
         sendError(res, err, { ...cors, ...close });
         return;
       }
       deps.log.error('api request failed', { path, error: errorMessage(err) });
       sendError(res, new HttpError(500, 'internal', 'relay error'), { ...cors, ...close });
+    } finally {
+      releaseUpload?.();
     }
   };
 

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError } from '../../shared/api.ts';
+import { readLimited } from './read-limited.ts';
 
 /** An API failure: becomes its status and JSON error body. */
 export class HttpError extends Error {
@@ -61,7 +62,8 @@ export function sendError(
 
 /**
  * Reads a JSON request body of at most `maxBytes`.
- * @throws HttpError 415 (not JSON), 413 (too large), 400 (does not parse).
+ * @throws HttpError 415 (not JSON), 413 (too large), 400 (does not parse);
+ *   BodyAbortedError when the client goes away mid-body.
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
@@ -77,15 +79,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   );
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge;
-    chunks.push(chunk);
-  }
+  // Past the cap the rest is left unread (the caller closes the connection after the 413).
+  const bytes = await readLimited(req, maxBytes);
+  if (bytes === 'too-large') throw tooLarge;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
     throw new HttpError(400, 'invalid_json', 'the body is not valid JSON');
   }

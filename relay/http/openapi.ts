@@ -23,8 +23,9 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'not allowed (not a member, not an owner, or refused by the domain policy)',
   404: 'unknown space, member or person',
   409: 'conflict: the space would be left without an owner',
-  413: 'request body too large',
+  413: "request body too large (`payload_too_large`), or the space's files would pass its quota (`quota_exceeded`)",
   415: 'request body is not of an accepted content type (application/json, or the types a file route lists) or does not match it',
+  503: 'too many uploads at once: retry after the `retry-after` seconds',
 };
 
 function errorResponse(status: number): JsonObject {

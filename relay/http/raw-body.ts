@@ -2,10 +2,12 @@
  * Raw (binary) request bodies for the REST API: the declared content type
  * checked against the route's list (415), the size counted chunk by chunk
  * while the body streams in (413 as soon as it passes the limit, and at once
- * when `content-length` already says so), never buffered whole first.
+ * when `content-length` already says so), never buffered whole first. The
+ * rest of a refused body is left to lingering-close.ts.
  */
 import type { IncomingMessage } from 'node:http';
 import { HttpError } from './json.ts';
+import { readLimited } from './read-limited.ts';
 
 /** What a route that takes a raw body declares. */
 export interface RawBodySpec {
@@ -60,17 +62,13 @@ function tooLarge(maxBytes: number): HttpError {
 
 /**
  * Reads a raw body of at most `spec.maxBytes`, counting while it streams.
- * @throws HttpError 415 or 413 (see `checkRawBodyHead`), 400 when empty.
+ * @throws HttpError 415 or 413 (see `checkRawBodyHead`), 400 when empty;
+ *   BodyAbortedError when the client goes away mid-body.
  */
 export async function readRawBody(req: IncomingMessage, spec: RawBodySpec): Promise<RawBody> {
   const contentType = checkRawBodyHead(req, spec);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > spec.maxBytes) throw tooLarge(spec.maxBytes);
-    chunks.push(chunk);
-  }
-  if (size === 0) throw new HttpError(400, 'empty_body', 'the body is empty');
-  return { contentType, bytes: Buffer.concat(chunks, size) };
+  const bytes = await readLimited(req, spec.maxBytes);
+  if (bytes === 'too-large') throw tooLarge(spec.maxBytes);
+  if (bytes.byteLength === 0) throw new HttpError(400, 'empty_body', 'the body is empty');
+  return { contentType, bytes };
 }

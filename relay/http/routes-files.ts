@@ -11,6 +11,13 @@
  *   anything but an image of the stored type (nosniff, a sandboxing CSP for
  *   a file opened directly) and let it cache them forever (content-addressed),
  *   privately (members only).
+ * - `GET /api/spaces/{id}/files/limits` (every member): the relay's
+ *   `maxFileBytes` and the bytes the space may still store, so a client
+ *   checks an image against the real limits before keeping it for upload.
+ *   Listed before `…/files/{fileId}`: the first matching route wins.
+ *
+ * Each space may store `spaceFileQuotaBytes` of files in all (413
+ * `quota_exceeded` past it); a file the space has already costs nothing.
  *
  * Access is checked before the body is read: a non-member's upload is
  * refused without buffering it.
@@ -19,9 +26,11 @@ import { createHash } from 'node:crypto';
 import type { Role } from '../../shared/api.ts';
 import {
   FILE_ID_PATTERN,
+  FileLimitsSchema,
   IMAGE_CONTENT_TYPES,
   StoredFileSchema,
   sniffImageType,
+  type FileLimits,
   type StoredFile,
 } from '../../shared/files-api.ts';
 import { ID_PATTERN } from '../../shared/wire.ts';
@@ -49,6 +58,19 @@ async function memberRole(
   return { spaceId, role };
 }
 
+/** `bytes` as MiB with one decimal, for messages. */
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function quotaExceeded(quotaBytes: number, usedBytes: number, fileBytes: number): HttpError {
+  return new HttpError(
+    413,
+    'quota_exceeded',
+    `this space's files are full: it stores ${mib(usedBytes)} of its ${mib(quotaBytes)}, and this image needs ${mib(fileBytes)}`,
+  );
+}
+
 export const FILE_ROUTES: readonly ApiRoute[] = [
   {
     method: 'POST',
@@ -63,7 +85,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
       maxBytes: (deps) => deps.maxFileBytes,
     },
     responses: { 201: { description: 'the stored file', schema: StoredFileSchema } },
-    errors: [403, 404],
+    errors: [403, 404, 503],
     handle: async (deps, req) => {
       const { spaceId, role } = await memberRole(deps, req);
       if (role === 'viewer') {
@@ -82,9 +104,39 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
         );
       }
       const fileId = createHash('sha256').update(bytes).digest('base64url');
-      await deps.files.put(spaceId, fileId, { contentType: sniffed, bytes }, req.principal.id);
+      const quota = deps.spaceFileQuotaBytes;
+      const stored = await deps.files.put(
+        spaceId,
+        fileId,
+        { contentType: sniffed, bytes },
+        req.principal.id,
+        quota,
+      );
+      if (stored.status === 'quota-exceeded' && quota !== null) {
+        throw quotaExceeded(quota, stored.usedBytes, bytes.byteLength);
+      }
       const body: StoredFile = { fileId, contentType: sniffed, bytes: bytes.byteLength };
       return { status: 201, body };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/spaces/{id}/files/limits',
+    operationId: 'getFileLimits',
+    summary:
+      'What this relay accepts from a space (members, viewers included): the largest image, and the bytes the space may still store (null: no quota).',
+    auth: true,
+    responses: { 200: { description: 'the limits', schema: FileLimitsSchema } },
+    errors: [403, 404],
+    handle: async (deps, req) => {
+      const { spaceId } = await memberRole(deps, req);
+      const quota = deps.spaceFileQuotaBytes;
+      const body: FileLimits = {
+        maxFileBytes: deps.maxFileBytes,
+        spaceBytesLeft:
+          quota === null ? null : Math.max(0, quota - (await deps.files.usedBytes(spaceId))),
+      };
+      return { status: 200, body };
     },
   },
   {

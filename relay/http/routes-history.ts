@@ -19,8 +19,7 @@ import {
   SnapshotResponseSchema,
   type SnapshotMeta,
 } from '../../shared/history-api.ts';
-import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
-import { SPACE_INDEX_DOC_ID } from '../history/scheduler.ts';
+import { ID_PATTERN, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 import type { SnapshotRow } from '../history/sqlite-snapshots.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-routes.ts';
 import { HttpError } from './json.ts';

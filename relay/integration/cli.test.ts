@@ -127,16 +127,17 @@ describe('relay CLI', () => {
     expect(code).toBe(0);
   });
 
-  it('applies --max-file-bytes, --snapshot-interval and --max-snapshots', async () => {
+  it('applies --max-file-bytes, --space-file-quota, --snapshot-interval and --max-snapshots', async () => {
     const data = tempDataDir();
     cleanups.push(data.cleanup);
     const { url, lines } = await startCli(
       ['--port', '0', '--data', data.dir, '--idp-port', '0', '--max-file-bytes', '100'],
-      { RELAY_SNAPSHOT_INTERVAL: '60', RELAY_MAX_SNAPSHOTS: '3' },
+      { RELAY_SNAPSHOT_INTERVAL: '60', RELAY_MAX_SNAPSHOTS: '3', RELAY_SPACE_FILE_QUOTA: '100' },
     );
     const listening = lines.find((l) => l.msg === 'listening');
     expect(listening).toMatchObject({
       maxFileBytes: 100,
+      spaceFileQuotaBytes: 100,
       snapshotIntervalMs: 60_000,
       maxSnapshotsPerDoc: 3,
     });
@@ -164,7 +165,14 @@ describe('relay CLI', () => {
     expect((await upload(png)).status).toBe(201);
     const padded = new Uint8Array(png.byteLength + 40);
     padded.set(png);
-    expect((await upload(padded)).status).toBe(413);
+    const tooLarge = await upload(padded);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toContain('payload_too_large');
+    // A second, different image would pass the 100-byte quota; the first again costs nothing.
+    const overQuota = await upload(padded.subarray(0, png.byteLength + 1));
+    expect(overQuota.status).toBe(413);
+    expect(await overQuota.text()).toContain('quota_exceeded');
+    expect((await upload(png)).status).toBe(201);
   });
 
   it('rejects a bad flag with exit code 2 and a message', async () => {

@@ -1,10 +1,7 @@
-import type { RoomName } from '../../../shared/wire.ts';
+import { SPACE_INDEX_DOC_ID, type RoomName } from '../../../shared/wire.ts';
 
-/**
- * The doc id of a space's index (issue 4 point 2: room `<spaceId>/index`).
- * Page ids made here are 32 hex digits (`newPageId`), so no page can take it.
- */
-export const SPACE_INDEX_DOC_ID = 'index';
+// The index's doc id lives in shared/wire.ts (the relay needs it too); page ids made here are 32 hex digits.
+export { SPACE_INDEX_DOC_ID };
 
 export function spaceIndexRoom(spaceId: string): RoomName {
   return { spaceId, docId: SPACE_INDEX_DOC_ID };
