@@ -6,10 +6,26 @@ import { createSpace, employee, expect, newPage, share, test, type Person } from
 // (a whole space as a zip of Markdown files with their tree), end to end:
 // an owner changes the settings, a member sees them without reloading, an
 // editor cannot change them, and the editor exports the space, including
-// notes she never opened, then the test unzips the download.
+// notes she never opened and their images, then the test unzips the download.
 
 const status = (person: Person) => person.page.getByRole('status', { name: 'Sync status' });
 const pending = (person: Person) => status(person).locator('.sync-status__pending');
+
+/** A 1×1 PNG. */
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** Pastes the PNG into the open note with a real ClipboardEvent (a string: e2e/ has no DOM types). */
+async function pastePng(person: Person): Promise<void> {
+  await person.page.evaluate(`(() => {
+    const bytes = Uint8Array.from(atob('${PNG_BASE64}'), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    document.querySelector('.note-editor__content').dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  })()`);
+}
 
 /** Types `text` into the open note once it is editable. */
 async function write(person: Person, text: string): Promise<void> {
@@ -33,6 +49,11 @@ test('an owner renames a space and gives it an icon and a description; members s
   await write(ada, 'All our projects');
   await newPage(ada, 'Roadmap', 'Projects');
   await write(ada, 'Ship the editor');
+  await ada.page.keyboard.press('Enter');
+  await pastePng(ada);
+  const image = ada.page.locator('figure.note-image');
+  await expect(image).toHaveAttribute('data-state', 'ready');
+  const fileId = await image.getAttribute('data-file-id');
   await newPage(ada, 'Notes');
   await write(ada, 'Loose notes');
   await newPage(ada, 'Old plan');
@@ -96,14 +117,19 @@ test('an owner renames a space and gives it an icon and a description; members s
   await hers.getByRole('button', { name: 'Export space (zip)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Product design.zip');
-  await expect(hers.getByRole('status')).toHaveText('Exported 4 pages.');
+  await expect(hers.getByRole('status')).toHaveText('Exported 4 pages.With 1 image in _files.');
   const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+  // The image's bytes, under its id, linked from its note by a relative path.
+  const imagePath = `_files/${fileId ?? ''}.png`;
+  expect(Buffer.from(zip[imagePath] ?? []).toString('base64')).toBe(PNG_BASE64);
   const files = Object.fromEntries(
-    Object.entries(zip).map(([path, bytes]) => [path, strFromU8(bytes).trim()]),
+    Object.entries(zip)
+      .filter(([path]) => path !== imagePath)
+      .map(([path, bytes]) => [path, strFromU8(bytes).trim()]),
   );
   expect(files).toEqual({
     'Projects.md': 'All our projects',
-    'Projects/Roadmap.md': 'Ship the editor',
+    'Projects/Roadmap.md': `Ship the editor\n\n![image](../${imagePath})`,
     'Notes.md': 'Loose notes',
     '_archive/Old plan.md': 'Abandoned idea',
   });

@@ -29,70 +29,109 @@ export type ApiCall = <T>(
   body?: unknown,
 ) => Promise<T | null>;
 
+/** A request whose body and answer are not JSON (files), sent by `createRawApiCall`. */
+export interface RawApiRequest {
+  readonly method: string;
+  /** The `Accept` header: what the call expects back. */
+  readonly accept: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: BodyInit;
+  readonly cache?: RequestCache;
+}
+
+/** One REST call answering the relay's `Response` itself (status 2xx only). */
+export type RawApiCall = (path: string, request: RawApiRequest) => Promise<Response>;
+
+/** The relay's error body as an `ApiRequestError`, its own message when it sent one. */
+async function failure(response: Response): Promise<ApiRequestError> {
+  let json: unknown = null;
+  try {
+    const text = await response.text();
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    // not JSON: reported in words below
+  }
+  const parsed = ApiErrorSchema.safeParse(json);
+  return parsed.success
+    ? new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
+    : new ApiRequestError(response.status, 'http', `The relay answered HTTP ${response.status}.`);
+}
+
 /**
- * The relay's REST calls (issue 3 point 5), shared by every API client of
- * the renderer. Every call carries `Authorization: Bearer`; a 401 is
- * answered once with a forced token refresh and a retry. Every response is
- * validated with the shared schemas, and every failure becomes an
- * `ApiRequestError` whose message says what went wrong in words (the
- * relay's own message when it sent one).
+ * The token handling every REST call shares (issue 3 point 5), for any body:
+ * every call carries `Authorization: Bearer` (never a token in a URL); a 401
+ * is answered once with a forced token refresh and a retry; an unreachable
+ * relay and every non-2xx answer become an `ApiRequestError` whose message
+ * says what went wrong in words (the relay's own message when it sent one).
  */
-export function createApiCall(options: ApiCallOptions): ApiCall {
+export function createRawApiCall(options: ApiCallOptions): RawApiCall {
   const base = httpBaseFromRelayUrl(options.relayUrl);
-  return async function call<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType<T> | null,
-    body?: unknown,
-  ): Promise<T | null> {
+  return async (path, request) => {
     for (let attempt = 0; ; attempt += 1) {
       const token = await options.accessToken(attempt > 0 ? { forceRefresh: true } : undefined);
       if (token === null) throw new ApiRequestError(401, 'unauthorized', 'You are not signed in.');
       let response: Response;
       try {
         response = await options.fetch(new URL(path, base), {
-          method,
+          method: request.method,
+          // The call's own headers first: they can never replace the token.
           headers: {
+            ...request.headers,
             Authorization: `Bearer ${token.accessToken}`,
-            Accept: 'application/json',
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            Accept: request.accept,
           },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(request.cache === undefined ? {} : { cache: request.cache }),
           credentials: 'omit',
-          cache: 'no-store',
         });
       } catch {
         throw new ApiRequestError(0, 'network', `Could not reach the relay at ${base}.`);
       }
       if (response.status === 401 && attempt === 0) continue;
-      const text = await response.text();
-      let json: unknown = null;
-      try {
-        json = text === '' ? null : JSON.parse(text);
-      } catch {
-        // not JSON: reported below
-      }
-      if (!response.ok) {
-        const parsed = ApiErrorSchema.safeParse(json);
-        throw parsed.success
-          ? new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
-          : new ApiRequestError(
-              response.status,
-              'http',
-              `The relay answered HTTP ${response.status}.`,
-            );
-      }
-      if (schema === null) return null;
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        throw new ApiRequestError(
-          response.status,
-          'invalid-response',
-          `The relay sent an unexpected answer to ${method} ${path}.`,
-        );
-      }
-      return parsed.data;
+      if (!response.ok) throw await failure(response);
+      return response;
     }
+  };
+}
+
+/**
+ * The relay's JSON REST calls, shared by every API client of the renderer:
+ * `createRawApiCall`'s token handling and errors, JSON bodies, and every
+ * answer validated with the shared schemas.
+ */
+export function createApiCall(options: ApiCallOptions): ApiCall {
+  const raw = createRawApiCall(options);
+  return async function call<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T> | null,
+    body?: unknown,
+  ): Promise<T | null> {
+    const response = await raw(path, {
+      method,
+      accept: 'application/json',
+      cache: 'no-store',
+      ...(body === undefined
+        ? {}
+        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let json: unknown = null;
+    try {
+      json = text === '' ? null : JSON.parse(text);
+    } catch {
+      // not JSON: reported below (when a body was expected)
+    }
+    if (schema === null) return null;
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiRequestError(
+        response.status,
+        'invalid-response',
+        `The relay sent an unexpected answer to ${method} ${path}.`,
+      );
+    }
+    return parsed.data;
   };
 }
 

@@ -74,4 +74,26 @@ describe('files API client', () => {
     await expect(refused).rejects.toMatchObject({ status: 413, code: 'payload_too_large' });
     await expect(api.download('s', ID)).rejects.toMatchObject({ status: 0, code: 'network' });
   });
+
+  it('asks the relay for its image limits and validates the answer', async () => {
+    const { api, requests } = setup([
+      Response.json({ maxFileBytes: 2048, spaceBytesLeft: null }),
+      Response.json({ maxFileBytes: 'lots' }),
+      Response.json({ error: { code: 'not_found', message: 'no such route' } }, { status: 404 }),
+    ]);
+    expect(await api.limits('s 1')).toEqual({ maxFileBytes: 2048, spaceBytesLeft: null });
+    expect(requests[0]?.url).toBe('https://relay.example.com/api/spaces/s%201/files/limits');
+    expect(headerOf(requests[0]?.init, 'Authorization')).toBe('Bearer token-1');
+    await expect(api.limits('s')).rejects.toMatchObject({ code: 'invalid-response' });
+    await expect(api.limits('s')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  });
+
+  it('never lets a call’s own headers replace the token', async () => {
+    const { api, requests } = setup([
+      Response.json({ fileId: ID, contentType: 'image/png', bytes: 1 }, { status: 201 }),
+    ]);
+    await api.upload('s', new Uint8Array([1]), 'image/png');
+    expect(headerOf(requests[0]?.init, 'Authorization')).toBe('Bearer token-1');
+    expect(headerOf(requests[0]?.init, 'Accept')).toBe('application/json');
+  });
 });

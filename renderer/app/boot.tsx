@@ -91,6 +91,7 @@ export async function boot(options: BootOptions): Promise<void> {
         return current?.status === 'signed-in' ? current.profile.sub : null;
       },
       win: window,
+      doc: document,
     });
 
     const apply = (next: SessionState) => {

@@ -14,7 +14,30 @@ export function imageMarkdown(node: NodeJSON): string {
   if (typeof fileId !== 'string' || !FILE_ID_PATTERN.test(fileId)) return '';
   const alt = node.attrs?.['alt'];
   const text = typeof alt === 'string' ? escapeText(alt.replace(/\s+/g, ' ')) : '';
-  return `![${text}](${FILE_URI_SCHEME}${fileId})`;
+  const link = imageLink?.(fileId) ?? null;
+  return `![${text}](${link !== null && SAFE_LINK.test(link) ? link : FILE_URI_SCHEME + fileId})`;
+}
+
+/** What an image link may be instead of `commonplace-file:`: a relative path of plain names (no spaces, no scheme). */
+const SAFE_LINK = /^(?:\.\.\/)*(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+let imageLink: ((fileId: string) => string | null) | null = null;
+
+/**
+ * Runs `serialize` (synchronous: a `jsonToMarkdown` call) with each image
+ * written as `![alt](<link(fileId)>)` instead of `commonplace-file:<fileId>`,
+ * where `link` answers a relative path (a space's zip export puts the files
+ * beside the notes, issue 4 point 9); null keeps the `commonplace-file:`
+ * link. A link that is not a plain relative path is ignored.
+ */
+export function withImageLinks<T>(link: (fileId: string) => string | null, serialize: () => T): T {
+  const previous = imageLink;
+  imageLink = link;
+  try {
+    return serialize();
+  } finally {
+    imageLink = previous;
+  }
 }
 
 /**

@@ -28,6 +28,7 @@ const PNG = Uint8Array.from(
 const unreachableRelay: FilesApi = {
   upload: () => Promise.reject(new ApiRequestError(0, 'network', 'unreachable')),
   download: () => Promise.reject(new ApiRequestError(0, 'network', 'unreachable')),
+  limits: () => Promise.reject(new ApiRequestError(0, 'network', 'unreachable')),
 };
 
 const editors: Editor[] = [];

@@ -1,9 +1,12 @@
 import { MAX_FILE_BYTES } from '../../../shared/limits.ts';
-import { sniffImageType } from '../../../shared/files-api.ts';
+import { sniffImageType, type ImageContentType } from '../../../shared/files-api.ts';
 import { ApiRequestError, type FilesApi } from '../../api/index.ts';
 import { fileIdOf } from './file-id.ts';
-import { refuseImage, tooLarge } from './image-checks.ts';
+import { createLimitsCache } from './file-limits.ts';
+import { noRoomLeft, refuseImage, sentence, tooLarge } from './image-checks.ts';
+import { createImageRetry, type ImageRetryOptions } from './image-retry.ts';
 import { openPendingFiles, type PendingFile, type PendingFiles } from './pending-files.ts';
+import { createUploadQueue } from './upload-queue.ts';
 
 /** What an image of a note shows. */
 export type ImageState =
@@ -12,22 +15,38 @@ export type ImageState =
   | { readonly kind: 'ready'; readonly url: string; readonly uploading: boolean }
   /** Not available yet (not uploaded, relay unreachable): retried. */
   | { readonly kind: 'waiting'; readonly message: string }
+  /** The relay refused this machine's upload: the bytes are still here (never retried on its own). */
+  | { readonly kind: 'refused'; readonly url: string; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 export type AddResult =
   { readonly ok: true; readonly fileId: string } | { readonly ok: false; readonly message: string };
 
+/** An image's bytes and real type. */
+export interface ImageFile {
+  readonly bytes: Uint8Array;
+  readonly contentType: ImageContentType;
+}
+
 /**
- * Images of notes (issue 4 point 3). A pasted image is checked (size, real
- * type), named by its content hash, kept in IndexedDB and only then put in
- * the note; the upload follows, now or when the relay is back, so an image
- * pasted offline is never lost. Images are shown through `blob:` URLs, one
- * per image however many views show it, revoked when the last view goes.
+ * Images of notes (issue 4 point 3). A pasted image is checked (size against
+ * the relay's own limit, real type), named by its content hash, kept in
+ * IndexedDB and only then put in the note; the upload follows, now or when
+ * the relay is back, so an image pasted offline is never lost, not even when
+ * the relay then refuses it (the bytes stay, marked refused, until the person
+ * downloads, removes or retries them). Images are shown through `blob:` URLs,
+ * one per image however many views show it, revoked when the last view goes.
  */
 export interface FilesService {
   add(spaceId: string, file: Blob): Promise<AddResult>;
   /** Calls `listener` with the image's state now and on each change; returns the release. */
   watch(spaceId: string, fileId: string, listener: (state: ImageState) => void): () => void;
+  /** The image's bytes: this machine's copy first, else the relay's (throws, in words, when neither). */
+  read(spaceId: string, fileId: string): Promise<ImageFile>;
+  /** Uploads a refused image again (the person asked: e.g. their role changed back). */
+  tryAgain(spaceId: string, fileId: string): Promise<void>;
+  /** Forgets this machine's refused copy (the image was removed from the note). */
+  discard(spaceId: string, fileId: string): Promise<void>;
   /** Uploads every pending image of the signed-in person (on sign-in, when online). */
   flush(): Promise<void>;
   /** Messages about uploads the relay refused for good (shown by the editor). */
@@ -40,10 +59,18 @@ export interface FilesServiceOptions {
   /** The signed-in person's `sub` (pending images are kept per person), or null. */
   readonly owner: () => string | null;
   readonly indexedDB?: IDBFactory;
-  /** The window: an `online` event uploads at once. */
+  /** The window: an `online` event uploads and loads at once. */
   readonly win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
-  readonly retry?: { readonly minMs: number; readonly maxMs: number };
+  /** The document: missing images are not polled while it is hidden. */
+  readonly doc?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>;
+  readonly retry?: ImageRetryOptions['retry'];
+  /** Waits between looks for an image the relay does not have (404), the last repeated. */
+  readonly missingRetryMs?: readonly number[];
+  /** The largest image until the relay has said its own (MAX_FILE_BYTES). */
   readonly maxBytes?: number;
+  /** Where the relay's last known limits are kept per space (localStorage). */
+  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  readonly isOnline?: () => boolean;
   readonly urls?: { create(blob: Blob): string; revoke(url: string): void };
 }
 
@@ -53,17 +80,18 @@ interface Entry {
   readonly listeners: Set<(state: ImageState) => void>;
   state: ImageState;
   url: string | null;
-  timer: ReturnType<typeof setTimeout> | null;
-  attempt: number;
 }
 
-const PERMANENT = new Set([400, 403, 404, 413, 415]);
+const blobOf = (file: PendingFile) => new Blob([file.bytes], { type: file.contentType });
 
 export function createFilesService(options: FilesServiceOptions): FilesService {
   const { api } = options;
-  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  // Short: retries happen only while an image waits, and people watch it wait.
-  const retry = options.retry ?? { minMs: 1000, maxMs: 10_000 };
+  const limits = createLimitsCache({
+    api,
+    defaultMaxBytes: options.maxBytes ?? MAX_FILE_BYTES,
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
+    ...(options.isOnline === undefined ? {} : { isOnline: options.isOnline }),
+  });
   const urls = options.urls ?? {
     create: (blob: Blob) => URL.createObjectURL(blob),
     revoke: (url: string) => {
@@ -73,14 +101,19 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
   const entries = new Map<string, Entry>();
   const problems = new Set<(message: string) => void>();
   let pending: { owner: string; files: Promise<PendingFiles> } | null = null;
-  let flushing: Promise<void> | null = null;
-  let flushAgain = false;
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  let flushAttempt = 0;
   let destroyed = false;
 
   const key = (spaceId: string, fileId: string) => `${spaceId}/${fileId}`;
-  const backoff = (attempt: number) => Math.min(retry.maxMs, retry.minMs * 2 ** attempt);
+  const retries = createImageRetry({
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.missingRetryMs === undefined ? {} : { missingMs: options.missingRetryMs }),
+    ...(options.doc === undefined ? {} : { doc: options.doc }),
+    ...(options.win === undefined ? {} : { win: options.win }),
+    load: (k) => {
+      const entry = entries.get(k);
+      if (entry !== undefined && !destroyed) void load(entry);
+    },
+  });
 
   const pendingFiles = (): Promise<PendingFiles> | null => {
     const owner = options.owner();
@@ -100,39 +133,53 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     for (const listener of entry.listeners) listener(state);
   };
 
-  const show = (entry: Entry, blob: Blob, uploading: boolean) => {
-    entry.url ??= urls.create(blob);
-    set(entry, { kind: 'ready', url: entry.url, uploading });
+  const urlOf = (entry: Entry, blob: Blob): string => (entry.url ??= urls.create(blob));
+
+  const showLocal = (entry: Entry, file: PendingFile) => {
+    const url = urlOf(entry, blobOf(file));
+    set(
+      entry,
+      file.refused === undefined
+        ? { kind: 'ready', url, uploading: true }
+        : { kind: 'refused', url, message: file.refused.message },
+    );
+  };
+
+  const localCopy = async (spaceId: string, fileId: string): Promise<PendingFile | null> => {
+    try {
+      return (await (await pendingFiles())?.get(spaceId, fileId)) ?? null;
+    } catch {
+      // IndexedDB unavailable: the relay's copy instead
+      return null;
+    }
   };
 
   const load = async (entry: Entry): Promise<void> => {
-    entry.timer = null;
-    try {
-      const local = await (await pendingFiles())?.get(entry.spaceId, entry.fileId);
-      if (local != null) {
-        show(entry, new Blob([local.bytes], { type: local.contentType }), true);
-        return;
-      }
-    } catch {
-      // IndexedDB unavailable: the relay's copy below
+    const k = key(entry.spaceId, entry.fileId);
+    const local = await localCopy(entry.spaceId, entry.fileId);
+    if (local !== null) {
+      showLocal(entry, local);
+      return;
     }
     try {
-      show(entry, await api.download(entry.spaceId, entry.fileId), false);
+      const blob = await api.download(entry.spaceId, entry.fileId);
+      set(entry, { kind: 'ready', url: urlOf(entry, blob), uploading: false });
+      retries.succeeded(k);
     } catch (err) {
       const status = err instanceof ApiRequestError ? err.status : 0;
       if (status === 403 || status === 400) {
         set(entry, { kind: 'failed', message: 'You cannot see this image.' });
         return;
       }
+      const missing = status === 404;
       set(entry, {
         kind: 'waiting',
-        message:
-          status === 404
-            ? 'This image has not reached the relay yet.'
-            : 'The image will show when the relay can be reached.',
+        message: missing
+          ? 'This image has not reached the relay yet.'
+          : 'The image will show when the relay can be reached.',
       });
       if (entry.listeners.size === 0 || destroyed) return;
-      entry.timer = setTimeout(() => void load(entry), backoff(entry.attempt++));
+      retries.schedule(k, missing ? 'missing' : 'unreachable');
     }
   };
 
@@ -140,124 +187,75 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     for (const listener of problems) listener(message);
   };
 
-  const uploadOne = async (files: PendingFiles, file: PendingFile): Promise<boolean> => {
-    try {
-      await api.upload(file.spaceId, new Uint8Array(file.bytes), file.contentType);
-    } catch (err) {
-      if (!(err instanceof ApiRequestError) || !PERMANENT.has(err.status)) return false;
-      // Refused for good (no longer an editor, type or size): keeping it would retry forever.
-      await files.delete(file.spaceId, file.fileId);
-      report(`An image could not be uploaded: ${err.message}`);
+  const uploads = createUploadQueue({
+    api,
+    pendingFiles,
+    backoff: (attempt) => retries.backoff(attempt),
+    refused: (file) => {
+      report(
+        `An image could not be uploaded: ${sentence(file.refused.message)} It is kept on this device.`,
+      );
       const entry = entries.get(key(file.spaceId, file.fileId));
-      if (entry !== undefined) set(entry, { kind: 'failed', message: err.message });
-      return true;
-    }
-    await files.delete(file.spaceId, file.fileId);
-    const entry = entries.get(key(file.spaceId, file.fileId));
-    if (entry?.url != null) set(entry, { kind: 'ready', url: entry.url, uploading: false });
-    return true;
-  };
-
-  const flushOnce = async (): Promise<void> => {
-    const files = await pendingFiles();
-    if (files === null) return;
-    for (const file of await files.list()) {
-      if (!(await uploadOne(files, file))) {
-        // Relay unreachable (or failing): try again later, oldest first.
-        if (!destroyed && flushTimer === null) {
-          flushTimer = setTimeout(() => {
-            flushTimer = null;
-            void flush();
-          }, backoff(flushAttempt++));
-        }
-        return;
-      }
-    }
-    flushAttempt = 0;
-  };
-
-  // A function, not an inline test: both flags change while a flush awaits.
-  const again = (): boolean => flushAgain && !destroyed;
-
-  const flush = async (): Promise<void> => {
-    if (flushing !== null) {
-      flushAgain = true;
-      return flushing;
-    }
-    flushing = (async () => {
-      for (;;) {
-        flushAgain = false;
-        try {
-          await flushOnce();
-        } catch {
-          // IndexedDB failed: nothing to upload from it now
-        }
-        if (!again()) break;
-      }
-    })().finally(() => {
-      flushing = null;
-    });
-    return flushing;
-  };
+      if (entry !== undefined) showLocal(entry, file);
+    },
+    uploaded: (file) => {
+      const entry = entries.get(key(file.spaceId, file.fileId));
+      if (entry?.url != null) set(entry, { kind: 'ready', url: entry.url, uploading: false });
+    },
+  });
+  const flush = (): Promise<void> => uploads.flush();
 
   const online = () => {
     void flush();
-    for (const entry of entries.values()) {
-      if (entry.timer === null) continue;
-      clearTimeout(entry.timer);
-      void load(entry);
-    }
   };
   options.win?.addEventListener('online', online);
 
+  const add = async (spaceId: string, file: Blob): Promise<AddResult> => {
+    if (options.owner() === null) return { ok: false, message: 'Sign in to add images.' };
+    const { maxFileBytes, spaceBytesLeft } = await limits.refresh(spaceId);
+    if (file.size > maxFileBytes) return { ok: false, message: tooLarge(file.size, maxFileBytes) };
+    if (spaceBytesLeft !== null && file.size > spaceBytesLeft) {
+      return { ok: false, message: noRoomLeft(spaceBytesLeft) };
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const refused = refuseImage(bytes, file.type, maxFileBytes);
+    const contentType = sniffImageType(bytes);
+    if (refused !== null || contentType === null) {
+      return { ok: false, message: refused?.message ?? 'Not an image.' };
+    }
+    const fileId = await fileIdOf(bytes);
+    try {
+      const files = await pendingFiles();
+      if (files === null) throw new Error('signed out');
+      await files.put({
+        spaceId,
+        fileId,
+        contentType,
+        bytes: bytes.slice().buffer,
+        createdAt: Date.now(),
+      });
+    } catch {
+      return {
+        ok: false,
+        message: 'The image could not be kept on this device; nothing was added.',
+      };
+    }
+    void flush();
+    return { ok: true, fileId };
+  };
+
   return {
-    add: async (spaceId, file) => {
-      if (options.owner() === null) return { ok: false, message: 'Sign in to add images.' };
-      if (file.size > maxBytes) {
-        return { ok: false, message: tooLarge(file.size, maxBytes) };
-      }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const refused = refuseImage(bytes, file.type, maxBytes);
-      const contentType = sniffImageType(bytes);
-      if (refused !== null || contentType === null) {
-        return { ok: false, message: refused?.message ?? 'Not an image.' };
-      }
-      const fileId = await fileIdOf(bytes);
-      try {
-        const files = await pendingFiles();
-        if (files === null) throw new Error('signed out');
-        await files.put({
-          spaceId,
-          fileId,
-          contentType,
-          bytes: bytes.slice().buffer,
-          createdAt: Date.now(),
-        });
-      } catch {
-        return {
-          ok: false,
-          message: 'The image could not be kept on this device; nothing was added.',
-        };
-      }
-      void flush();
-      return { ok: true, fileId };
-    },
+    add,
     watch: (spaceId, fileId, listener) => {
       const k = key(spaceId, fileId);
       let entry = entries.get(k);
       if (entry === undefined) {
-        entry = {
-          spaceId,
-          fileId,
-          listeners: new Set(),
-          state: { kind: 'loading' },
-          url: null,
-          timer: null,
-          attempt: 0,
-        };
+        entry = { spaceId, fileId, listeners: new Set(), state: { kind: 'loading' }, url: null };
         entries.set(k, entry);
         entry.listeners.add(listener);
         listener(entry.state);
+        // While online: the relay's limit is at hand (and stored) for a paste made offline later.
+        void limits.refresh(spaceId);
         void load(entry);
       } else {
         entry.listeners.add(listener);
@@ -268,10 +266,45 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
         watched.listeners.delete(listener);
         if (watched.listeners.size > 0) return;
         // The last view is gone: free the bytes (a later view loads them again, from cache).
-        if (watched.timer !== null) clearTimeout(watched.timer);
+        retries.cancel(k);
         if (watched.url !== null) urls.revoke(watched.url);
         entries.delete(k);
       };
+    },
+    read: async (spaceId, fileId) => {
+      const local = await localCopy(spaceId, fileId);
+      if (local !== null) {
+        return { bytes: new Uint8Array(local.bytes), contentType: local.contentType };
+      }
+      const bytes = new Uint8Array(await (await api.download(spaceId, fileId)).arrayBuffer());
+      // The type the bytes announce, whatever the answer's header said.
+      const contentType = sniffImageType(bytes);
+      if (contentType === null) throw new Error('The relay sent something that is not an image.');
+      return { bytes, contentType };
+    },
+    tryAgain: async (spaceId, fileId) => {
+      const files = await pendingFiles();
+      const file = await files?.get(spaceId, fileId);
+      if (files == null || file == null) return;
+      // The same file without its refusal: waiting to go up again.
+      const waiting: PendingFile = {
+        spaceId: file.spaceId,
+        fileId: file.fileId,
+        contentType: file.contentType,
+        bytes: file.bytes,
+        createdAt: file.createdAt,
+      };
+      await files.put(waiting);
+      const entry = entries.get(key(spaceId, fileId));
+      if (entry !== undefined) showLocal(entry, waiting);
+      await uploads.flush({ now: true });
+    },
+    discard: async (spaceId, fileId) => {
+      const files = await pendingFiles();
+      const file = await files?.get(spaceId, fileId);
+      // Only a refused copy: one still waiting to go up is another note's image too.
+      if (files == null || file?.refused === undefined) return;
+      await files.delete(spaceId, fileId);
     },
     flush,
     onProblem: (listener) => {
@@ -283,9 +316,9 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     destroy: () => {
       destroyed = true;
       options.win?.removeEventListener('online', online);
-      if (flushTimer !== null) clearTimeout(flushTimer);
+      retries.destroy();
+      uploads.destroy();
       for (const entry of entries.values()) {
-        if (entry.timer !== null) clearTimeout(entry.timer);
         if (entry.url !== null) urls.revoke(entry.url);
       }
       entries.clear();

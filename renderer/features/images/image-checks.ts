@@ -14,6 +14,11 @@ export function tooLarge(size: number, maxBytes: number): string {
   return `This image is too large (${mib(size)}): images in notes can be at most ${mib(maxBytes)}.`;
 }
 
+/** The message for an image larger than what its space may still store. */
+export function noRoomLeft(bytesLeft: number): string {
+  return `This space has no room for this image: it may store only ${mib(bytesLeft)} more.`;
+}
+
 /** Why an image cannot go into a note (too large, not a PNG/JPEG/GIF/WebP), or null. */
 export function refuseImage(
   bytes: Uint8Array,
@@ -28,4 +33,10 @@ export function refuseImage(
         ? 'SVG images cannot be added to notes (they can carry scripts). Paste a PNG, JPEG, GIF or WebP image instead.'
         : 'Only PNG, JPEG, GIF and WebP images can be added to notes.',
   };
+}
+
+/** `message` ending as a sentence (a relay's message may lack the full stop). */
+export function sentence(message: string): string {
+  const text = message.trim();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -66,7 +66,23 @@ export const NoteImage = Node.create<NoteImageOptions>({
   },
 
   addNodeView() {
-    return ({ node }) => createImageView(node, this.options);
+    return ({ node, getPos, editor }) =>
+      createImageView(
+        node,
+        this.options,
+        // Only where the note can be edited (a viewer's note is read-only).
+        editor.isEditable
+          ? () => {
+              const pos = getPos();
+              const here = typeof pos === 'number' ? editor.state.doc.nodeAt(pos) : null;
+              if (typeof pos !== 'number' || here?.type.name !== 'image') return;
+              editor
+                .chain()
+                .deleteRange({ from: pos, to: pos + here.nodeSize })
+                .run();
+            }
+          : null,
+      );
   },
 
   addProseMirrorPlugins() {

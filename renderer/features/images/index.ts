@@ -8,6 +8,8 @@ export {
   type AddResult,
   type FilesService,
   type FilesServiceOptions,
+  type ImageFile,
   type ImageState,
 } from './files-service.ts';
+export { IMAGE_EXTENSIONS } from './refused-actions.ts';
 export { useImageSupport } from './use-image-support.tsx';

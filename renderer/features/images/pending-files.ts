@@ -1,12 +1,26 @@
 import type { ImageContentType } from '../../../shared/files-api.ts';
 
-/** An image pasted here whose upload the relay has not confirmed yet. */
+/** An image pasted here whose upload the relay has not confirmed (or has refused). */
 export interface PendingFile {
   readonly spaceId: string;
   readonly fileId: string;
   readonly contentType: ImageContentType;
   readonly bytes: ArrayBuffer;
   readonly createdAt: number;
+  /**
+   * Set when the relay refused the upload for good (no longer an editor, too
+   * large for this relay, id mismatch): the bytes stay here so nothing is
+   * lost; the upload is only tried again when the person asks.
+   */
+  readonly refused?: FileRefusal;
+}
+
+/** Why the relay refused an image, as shown on the image. */
+export interface FileRefusal {
+  /** HTTP status of the refusal (0 for a check made here). */
+  readonly status: number;
+  readonly message: string;
+  readonly at: number;
 }
 
 /** Pending uploads of one person, kept in IndexedDB until the relay has them. */

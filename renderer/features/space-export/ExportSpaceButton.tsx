@@ -26,6 +26,14 @@ function summary(result: SpaceExportResult): string[] {
       `From this device’s copy, as the relay could not be reached: ${result.stale.join(', ')}.`,
     );
   }
+  if (result.images > 0) {
+    lines.push(`With ${String(result.images)} image${result.images === 1 ? '' : 's'} in _files.`);
+  }
+  for (const image of result.missingImages) {
+    lines.push(
+      `An image could not be exported (${image.reason}); it is in: ${image.notes.join(', ')}.`,
+    );
+  }
   if (result.missing.length > 0) {
     lines.push(
       `Not exported (never opened on this device and the relay cannot be reached now): ${result.missing.map((m) => m.title).join(', ')}.`,
@@ -57,6 +65,7 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
         tree,
         registry: services.registry,
         store: services.store,
+        files: services.files ?? null,
         // Offline (or the relay down): what this device holds, without waiting.
         online: network === 'online' && indexConnection === 'online',
         onProgress: (done, total) => {
@@ -95,7 +104,11 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
       {state.step === 'done' && (
         <div
           className="space-export__report"
-          role={state.result.missing.length > 0 ? 'alert' : 'status'}
+          role={
+            state.result.missing.length > 0 || state.result.missingImages.length > 0
+              ? 'alert'
+              : 'status'
+          }
         >
           {summary(state.result).map((line) => (
             <p key={line}>{line}</p>

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ARCHIVE_FOLDER,
+  FILES_FOLDER,
   MAX_NAME_LENGTH,
   exportPaths,
+  relativeLink,
   sanitizeName,
   type ExportPage,
 } from './export-paths.ts';
@@ -128,5 +130,23 @@ describe('space export paths', () => {
     const entries = exportPaths([node]);
     expect(entries).toHaveLength(5001);
     expect(entries.at(-1)?.path).toBe(`${'N/'.repeat(5000)}Leaf.md`);
+  });
+
+  it('reserves _files at the top for images, not below it', () => {
+    expect(paths([page('f', FILES_FOLDER, [page('g', FILES_FOLDER)])])).toEqual({
+      f: '_files (2).md',
+      g: '_files (2)/_files.md',
+    });
+  });
+
+  it('links a note to an image file by a path relative to the note’s folder', () => {
+    expect(relativeLink('Home.md', '_files/abc.png')).toBe('_files/abc.png');
+    expect(relativeLink('Projects/Roadmap.md', '_files/abc.png')).toBe('../_files/abc.png');
+    expect(relativeLink('_archive/Old/Deep/Plan.md', '_files/abc.gif')).toBe(
+      '../../../_files/abc.gif',
+    );
+    // A folder that merely starts the same is not shared.
+    expect(relativeLink('_files x/Note.md', '_files/abc.png')).toBe('../_files/abc.png');
+    expect(relativeLink('_files/Note.md', '_files/abc.png')).toBe('abc.png');
   });
 });

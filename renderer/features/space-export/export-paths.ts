@@ -13,7 +13,9 @@
  *   never mixes the trash with live pages; `_archive` is reserved at the
  *   top level for it;
  * - the space's home note (no page of the tree) is `Home.md` at the top,
- *   a name reserved there for it.
+ *   a name reserved there for it;
+ * - images of notes are `_files/<fileId>.<ext>` at the top (`_files` is
+ *   reserved there), linked from each note by a path relative to its folder.
  * - names are sanitized for every common file system: no path separators or
  *   characters Windows forbids, no control characters, no leading dots (so
  *   never `.` or `..`), no trailing dots or spaces, no reserved device names
@@ -41,6 +43,8 @@ export interface ExportEntry {
 
 /** Folder holding archived pages at the top of the zip. */
 export const ARCHIVE_FOLDER = '_archive';
+/** Folder holding the images of the notes at the top of the zip, `<fileId>.<ext>` each. */
+export const FILES_FOLDER = '_files';
 /** Longest file or folder name made from a title, in graphemes (before ` (n)` and `.md`). */
 export const MAX_NAME_LENGTH = 80;
 
@@ -103,7 +107,9 @@ export function exportPaths(
     for (const page of [...pages].reverse()) stack.push({ page, folder, name });
   };
   const top = folderNames(
-    options.homeId === undefined ? [ARCHIVE_FOLDER] : [ARCHIVE_FOLDER, HOME_TITLE],
+    options.homeId === undefined
+      ? [ARCHIVE_FOLDER, FILES_FOLDER]
+      : [ARCHIVE_FOLDER, FILES_FOLDER, HOME_TITLE],
   );
   const archive = folderNames();
   push(
@@ -128,4 +134,24 @@ export function exportPaths(
     push(live, base, folderNames());
   }
   return out;
+}
+
+/**
+ * The link from the Markdown file at `from` to the file at `to`, both
+ * `/`-separated zip paths: `../` for each folder of `from` not shared with
+ * `to`, then the rest of `to` (viewers resolve a relative link against the
+ * Markdown file's own folder, as a browser resolves a URL: RFC 3986 §5.2).
+ */
+export function relativeLink(from: string, to: string): string {
+  const fromFolders = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let shared = 0;
+  while (
+    shared < fromFolders.length &&
+    shared < toParts.length - 1 &&
+    fromFolders[shared] === toParts[shared]
+  ) {
+    shared += 1;
+  }
+  return [...fromFolders.slice(shared).map(() => '..'), ...toParts.slice(shared)].join('/');
 }

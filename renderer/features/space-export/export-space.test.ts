@@ -7,10 +7,11 @@ import { openSpaceIndex } from '../../../shared/space-index/index.ts';
 import { createAppStore } from '../../store/index.ts';
 import { createDocRegistry, type DocRegistry } from '../../sync/index.ts';
 import { spaceIndexRoom } from '../tree/index.ts';
+import { NoteImage } from '../images/index.ts';
 import { exportSpace } from './index.ts';
 
 const SPACE = 'space1';
-const schema = getSchema([StarterKit]);
+const schema = getSchema([StarterKit, NoteImage]);
 let registry: DocRegistry | null = null;
 const releases: (() => void)[] = [];
 afterEach(() => {
@@ -36,12 +37,18 @@ function setup() {
   const indexHandle = reg.open(spaceIndexRoom(SPACE));
   releases.push(reg.retain(indexHandle));
   const index = openSpaceIndex(indexHandle.doc, { userId: 'emp-ada' });
-  const write = (id: string, text: string) => {
+  const write = (id: string, text: string, ...images: { fileId: string; alt: string | null }[]) => {
     const handle = reg.open({ spaceId: SPACE, docId: id }, { created: true });
     releases.push(reg.retain(handle));
     prosemirrorJSONToYXmlFragment(
       schema,
-      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+      {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text }] },
+          ...images.map((attrs) => ({ type: 'image', attrs })),
+        ],
+      },
       handle.body,
     );
   };
@@ -56,8 +63,13 @@ function setup() {
   write('b'.repeat(32), 'First roadmap');
   write('c'.repeat(32), 'Second roadmap');
   write('d'.repeat(32), 'Abandoned');
-  return { store, registry: reg, index };
+  return { store, registry: reg, index, write };
 }
+
+/** File ids (43 base64url characters) of the images below. */
+const KEPT = 'k'.repeat(43);
+const LOST = 'l'.repeat(43);
+const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 describe('exportSpace', () => {
   it('zips the home note and the tree as Markdown folders, archived pages in _archive/, and names what it could not load', async () => {
@@ -90,5 +102,49 @@ describe('exportSpace', () => {
       'Projects/Roadmap (2).md': 'Second roadmap',
       '_archive/Old plan.md': 'Abandoned',
     });
+  });
+
+  it('puts the images in _files/, linked from each note by a relative path, and names those it could not get', async () => {
+    const { store, registry: reg, index, write } = setup();
+    write('welcome', 'Start here', { fileId: KEPT, alt: null });
+    write(
+      'b'.repeat(32),
+      'First roadmap',
+      { fileId: KEPT, alt: 'board' },
+      { fileId: LOST, alt: 'x' },
+    );
+    const reads: string[] = [];
+    const result = await exportSpace({
+      spaceId: SPACE,
+      tree: index.snapshot(),
+      registry: reg,
+      store,
+      online: false,
+      // A stand-in for the files service: one image is on this device, the other nowhere.
+      files: {
+        read: (spaceId, fileId) => {
+          reads.push(`${spaceId}/${fileId}`);
+          return fileId === KEPT
+            ? Promise.resolve({ bytes: PNG_BYTES, contentType: 'image/png' })
+            : Promise.reject(new Error('the relay cannot be reached'));
+        },
+      },
+    });
+    // An image shown in two notes is fetched and stored once.
+    expect(reads.sort()).toEqual([`${SPACE}/${KEPT}`, `${SPACE}/${LOST}`]);
+    expect(result.images).toBe(1);
+    expect(result.missingImages).toEqual([
+      { notes: ['Roadmap'], reason: 'the relay cannot be reached' },
+    ]);
+    if (result.zip === null) throw new Error('no zip');
+    const files = unzipSync(result.zip);
+    expect(files[`_files/${KEPT}.png`]).toEqual(PNG_BYTES);
+    expect(strFromU8(files['Home.md'] ?? new Uint8Array())).toBe(
+      `Start here\n\n![](_files/${KEPT}.png)\n`,
+    );
+    // The one not had keeps its commonplace-file: link (importing back into the space shows it).
+    expect(strFromU8(files['Projects/Roadmap.md'] ?? new Uint8Array())).toBe(
+      `First roadmap\n\n![board](../_files/${KEPT}.png)\n\n![x](commonplace-file:${LOST})\n`,
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { fragmentToMarkdown } from '../../../shared/markdown/index.ts';
+import { fragmentToJson } from '../../../shared/markdown/index.ts';
+import type { NodeJSON } from '../../../shared/meeting/node-json.ts';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
 import type { AppState, AppStore } from '../../store/index.ts';
 import type { DocRegistry } from '../../sync/index.ts';
@@ -6,9 +7,9 @@ import type { DocRegistry } from '../../sync/index.ts';
 /** How long one note may take to sync with the relay before its local copy is used. */
 export const NOTE_SYNC_TIMEOUT_MS = 20_000;
 
-/** A note's Markdown, or why it could not be had. */
+/** A note's body (ProseMirror JSON, for Markdown), or why it could not be had. */
 export type LoadedNote =
-  | { readonly ok: true; readonly markdown: string; readonly fresh: boolean }
+  | { readonly ok: true; readonly doc: NodeJSON; readonly fresh: boolean }
   | { readonly ok: false; readonly reason: string };
 
 export interface LoadNoteOptions {
@@ -32,11 +33,11 @@ function outcome(state: AppState, key: string, online: boolean): Outcome | null 
 /**
  * Opens `room` through the doc registry (as an editor would, so it loads
  * from the local store and syncs with the relay), waits for its local load
- * and, when online, for its first sync, then reads its body as Markdown
- * (issue 4 point 9). A note never synced here and not reachable now is
+ * and, when online, for its first sync, then reads its body as JSON, for
+ * Markdown once its images are known (issue 4 point 9). A note never synced here and not reachable now is
  * reported, never exported as an empty file.
  */
-export async function loadNoteMarkdown(
+export async function loadNote(
   registry: DocRegistry,
   store: AppStore,
   room: RoomName,
@@ -65,10 +66,10 @@ export async function loadNoteMarkdown(
     });
     const status = store.getState().rooms[key];
     if (result === 'synced') {
-      return { ok: true, markdown: fragmentToMarkdown(handle.body), fresh: true };
+      return { ok: true, doc: fragmentToJson(handle.body), fresh: true };
     }
     if (status?.localLoaded === true && status.knownLocally) {
-      return { ok: true, markdown: fragmentToMarkdown(handle.body), fresh: false };
+      return { ok: true, doc: fragmentToJson(handle.body), fresh: false };
     }
     return {
       ok: false,
