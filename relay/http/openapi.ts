@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/api.ts';
-import type { ApiRoute } from './api-routes.ts';
+import type { ApiRoute } from './api-types.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -23,7 +23,6 @@
  * refused without buffering it.
  */
 import { createHash } from 'node:crypto';
-import type { Role } from '../../shared/api.ts';
 import {
   FILE_ID_PATTERN,
   FileLimitsSchema,
@@ -33,8 +32,8 @@ import {
   type FileLimits,
   type StoredFile,
 } from '../../shared/files-api.ts';
-import { ID_PATTERN } from '../../shared/wire.ts';
-import type { ApiDeps, ApiRequest, ApiRoute } from './api-routes.ts';
+import type { ApiRoute } from './api-types.ts';
+import { memberOf } from './route-access.ts';
 import { HttpError } from './json.ts';
 
 /** Headers of every file answer (see the module comment). */
@@ -45,20 +44,6 @@ export const FILE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'content-disposition': 'inline',
 };
 
-async function memberRole(
-  deps: ApiDeps,
-  req: ApiRequest,
-): Promise<{ spaceId: string; role: Role }> {
-  const spaceId = req.params['id'] ?? '';
-  if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
-    throw new HttpError(404, 'not_found', 'no such space');
-  }
-  const role = await deps.store.roleOf(spaceId, req.principal.id);
-  if (role === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
-  return { spaceId, role };
-}
-
-/** `bytes` as MiB with one decimal, for messages. */
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
@@ -87,7 +72,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
     responses: { 201: { description: 'the stored file', schema: StoredFileSchema } },
     errors: [403, 404, 503],
     handle: async (deps, req) => {
-      const { spaceId, role } = await memberRole(deps, req);
+      const { spaceId, role } = await memberOf(deps, req);
       if (role === 'viewer') {
         throw new HttpError(403, 'forbidden', 'viewers cannot add images to this space');
       }
@@ -129,7 +114,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
     responses: { 200: { description: 'the limits', schema: FileLimitsSchema } },
     errors: [403, 404],
     handle: async (deps, req) => {
-      const { spaceId } = await memberRole(deps, req);
+      const { spaceId } = await memberOf(deps, req);
       const quota = deps.spaceFileQuotaBytes;
       const body: FileLimits = {
         maxFileBytes: deps.maxFileBytes,
@@ -151,7 +136,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
     },
     errors: [400, 403, 404],
     handle: async (deps, req) => {
-      const { spaceId } = await memberRole(deps, req);
+      const { spaceId } = await memberOf(deps, req);
       const fileId = req.params['fileId'] ?? '';
       if (!FILE_ID_PATTERN.test(fileId)) {
         throw new HttpError(400, 'invalid_file_id', 'a file id is 43 base64url characters');

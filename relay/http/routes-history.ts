@@ -21,7 +21,8 @@ import {
 } from '../../shared/history-api.ts';
 import { ID_PATTERN, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 import type { SnapshotRow } from '../history/sqlite-snapshots.ts';
-import type { ApiDeps, ApiRequest, ApiRoute } from './api-routes.ts';
+import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
+import { memberOf } from './route-access.ts';
 import { HttpError } from './json.ts';
 
 const SNAPSHOTS_PATH = '/api/spaces/{id}/docs/{docId}/snapshots';
@@ -31,12 +32,7 @@ async function noteAndRole(
   deps: ApiDeps,
   req: ApiRequest,
 ): Promise<{ room: RoomName; role: Role }> {
-  const spaceId = req.params['id'] ?? '';
-  if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
-    throw new HttpError(404, 'not_found', 'no such space');
-  }
-  const role = await deps.store.roleOf(spaceId, req.principal.id);
-  if (role === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
+  const { spaceId, role } = await memberOf(deps, req);
   const docId = req.params['docId'] ?? '';
   if (!ID_PATTERN.test(docId) || docId === SPACE_INDEX_DOC_ID) {
     throw new HttpError(404, 'not_found', 'no such note');

@@ -12,9 +12,9 @@
  */
 import { SpaceSchema } from '../../shared/api.ts';
 import { UpdateSpaceRequestSchema } from '../../shared/space-settings-api.ts';
-import { ID_PATTERN } from '../../shared/wire.ts';
 import type { SpaceSettingsPatch } from '../spaces/types.ts';
-import type { ApiRoute } from './api-routes.ts';
+import type { ApiRoute } from './api-types.ts';
+import { spaceAndRole } from './route-access.ts';
 import { HttpError } from './json.ts';
 
 export const SPACE_SETTINGS_ROUTES: readonly ApiRoute[] = [
@@ -29,11 +29,8 @@ export const SPACE_SETTINGS_ROUTES: readonly ApiRoute[] = [
     responses: { 200: { description: 'the space as now stored', schema: SpaceSchema } },
     errors: [403, 404],
     handle: async (deps, req) => {
-      const spaceId = req.params['id'] ?? '';
-      if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
-        throw new HttpError(404, 'not_found', 'no such space');
-      }
-      if ((await deps.store.roleOf(spaceId, req.principal.id)) !== 'owner') {
+      const { spaceId, role } = await spaceAndRole(deps, req);
+      if (role !== 'owner') {
         throw new HttpError(403, 'forbidden', 'only owners of this space change its settings');
       }
       const body = UpdateSpaceRequestSchema.parse(req.body);

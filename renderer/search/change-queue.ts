@@ -1,14 +1,15 @@
 import type * as Y from 'yjs';
 import { observeNoteText, textFromNoteDoc, type NoteText } from '../../shared/search/index.ts';
 import { PAGES_KEY } from '../../shared/space-index/index.ts';
+import { SPACE_INDEX_DOC_ID } from '../../shared/wire.ts';
 import type { DocHandle } from '../sync/index.ts';
 import { vectorOf } from './owner-index.ts';
 
 /** Reads a note's text and state vector when the flush runs (not on every keystroke). */
 export type Reader = () => { body: NoteText; vector: string };
 
-/** The doc id of a space's index doc (`<spaceId>/index`, renderer/features/tree). */
-export const INDEX_DOC = 'index';
+/** The doc id of a space's index doc (`<spaceId>/index`). */
+export const INDEX_DOC = SPACE_INDEX_DOC_ID;
 
 /** What waits to be indexed, by room key (`<spaceId>/<docId>`). */
 export interface ChangeQueue {

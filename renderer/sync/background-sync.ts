@@ -7,7 +7,7 @@ import {
   type DocMarker,
 } from '../../shared/api.ts';
 import type { AccessTokenResult } from '../../shared/auth.ts';
-import { formatRoomName, type RoomName } from '../../shared/wire.ts';
+import { formatRoomName, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 import type { AppStore, OfflineChange } from '../store/index.ts';
 import type { DocRegistry } from './doc-registry-api.ts';
 import { decodeStateVector, differs } from './pending.ts';
@@ -109,7 +109,7 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
           marker.updatedBy !== null &&
           marker.updatedBy !== options.me &&
           relayAhead(local, relay) &&
-          marker.docId !== 'index'
+          marker.docId !== SPACE_INDEX_DOC_ID
         ) {
           changed.push({ room, by: marker.updatedBy });
         }
