@@ -1,13 +1,10 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
-import type { Person } from '../../../shared/api.ts';
 import { isCalendarDate } from '../../../shared/meeting/index.ts';
-import { personName, useDirectory } from '../members/index.ts';
+import { PeoplePicker } from '../members/index.ts';
 import type { ActionItemControls, ActionItemTarget } from './action-item-controls.ts';
 import type { ActionItemMeta } from './action-item.ts';
 import './action-item.css';
-
-const noSearch = (): Promise<Person[]> => Promise.resolve([]);
 
 /**
  * The small popover an action item's assignee or due-date button opens
@@ -46,10 +43,8 @@ function Popover({
 }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
-  const [query, setQuery] = useState('');
   const [due, setDue] = useState(target.due ?? '');
   const [error, setError] = useState<string | null>(null);
-  const found = useDirectory(controls.search ?? noSearch, query);
 
   const close = () => {
     controls.close();
@@ -125,45 +120,17 @@ function Popover({
         <p className="action-popover__current">
           {assigneeName === null ? 'Nobody is assigned.' : `Assigned to ${assigneeName}.`}
         </p>
-        {controls.search === null ? (
-          <p className="sidebar__hint">The directory cannot be searched here.</p>
-        ) : (
-          <input
-            className="input"
-            type="search"
-            aria-label="Find a person to assign"
-            placeholder="Find people by name or email"
-            value={query}
-            maxLength={100}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-          />
-        )}
-        {found.error !== null && (
-          <p className="sidebar__error" role="alert">
-            {found.error}
-          </p>
-        )}
-        {query.trim() !== '' && found.people.length > 0 && (
-          <ul className="action-popover__people" aria-label="People found">
-            {found.people.map((person) => (
-              <li key={person.id}>
-                <button
-                  type="button"
-                  className="button action-popover__person"
-                  onClick={() => {
-                    controls.remember(person);
-                    if (apply({ assignee: person.id })) close();
-                  }}
-                >
-                  Assign to {personName(person)}
-                  {person.email !== undefined && <small>{person.email}</small>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PeoplePicker
+          search={controls.search}
+          label="Find a person to assign"
+          action="Assign to"
+          variant="buttons"
+          keepQuery
+          onPick={(person) => {
+            controls.remember(person);
+            if (apply({ assignee: person.id })) close();
+          }}
+        />
         {target.assignee !== null && (
           <button
             type="button"

@@ -3,7 +3,7 @@ import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/ind
 import { readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { fromLocalInput, toLocalInput } from './meeting-time.ts';
 import { Dialog } from '../../ui/index.ts';
-import { personName, useDirectory, type SearchDirectory } from '../members/index.ts';
+import { PeoplePicker, personName, type SearchDirectory } from '../members/index.ts';
 
 export interface NewMeetingDialogProps {
   readonly searchDirectory: SearchDirectory;
@@ -60,11 +60,9 @@ export function NewMeetingDialog({
   const [minutes, setMinutes] = useState<number>(first?.minutes ?? 30);
   const [timeZone, setTimeZone] = useState<string | undefined>(first?.timeZone);
   const [attendees, setAttendees] = useState<readonly Attendee[]>(first?.attendees ?? []);
-  const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<readonly string[]>(prefill?.warnings ?? []);
   const [dropping, setDropping] = useState(false);
-  const found = useDirectory(searchDirectory, query);
 
   const addAttendee = (person: Attendee) => {
     setAttendees((list) => (list.some((a) => sameAttendee(a, person)) ? list : [...list, person]));
@@ -242,44 +240,12 @@ export function NewMeetingDialog({
             ))}
           </ul>
         )}
-        <input
-          className="input"
-          type="search"
-          aria-label="Find attendees"
-          placeholder="Find people by name or email"
-          value={query}
-          maxLength={100}
-          onChange={(event) => {
-            setQuery(event.target.value);
-          }}
+        <PeoplePicker
+          search={searchDirectory}
+          label="Find attendees"
+          action="Add"
+          onPick={addAttendee}
         />
-        {found.error !== null && (
-          <p className="sidebar__error" role="alert">
-            {found.error}
-          </p>
-        )}
-        {found.people.length > 0 && (
-          <ul className="members__list" aria-label="People found">
-            {found.people.map((person) => (
-              <li key={person.id} className="members__row">
-                <span className="members__who">
-                  {personName(person)}
-                  {person.email !== undefined && <small>{person.email}</small>}
-                </span>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    addAttendee(person);
-                    setQuery('');
-                  }}
-                >
-                  Add {personName(person)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
       </div>
     </Dialog>
   );

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { RoleSchema, type Role } from '../../../shared/api.ts';
 import type { MembersApi } from '../../api/index.ts';
 import { Dialog } from '../../ui/index.ts';
-import { personLabel, useDirectorySearch, useMembers } from './use-members.ts';
+import { PeoplePicker } from './PeoplePicker.tsx';
+import { personLabel, useMembers } from './use-members.ts';
 
 const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 const ROLES = RoleSchema.options;
@@ -27,13 +28,10 @@ export function MembersDialog(props: MembersDialogProps) {
   const { api, spaceId, spaceName, myRole, mySub, onClose } = props;
   const isOwner = myRole === 'owner';
   const state = useMembers(api, spaceId, props.onChanged);
-  const [query, setQuery] = useState('');
   const [inviteAs, setInviteAs] = useState<Role>('editor');
-  const search = useDirectorySearch(api, isOwner ? query : '');
-
+  // Stable, so the directory is asked again only when the query changes.
+  const searchDirectory = useCallback((q: string) => api.searchDirectory(q), [api]);
   const memberIds = new Set(state.members?.map((m) => m.id));
-  const found = search.people.filter((p) => !memberIds.has(p.id));
-  const error = state.error ?? search.error;
 
   return (
     <Dialog
@@ -47,62 +45,36 @@ export function MembersDialog(props: MembersDialogProps) {
       }
     >
       {!isOwner && <p className="sidebar__hint">Only owners of this space change its members.</p>}
-      {error !== null && (
+      {state.error !== null && (
         <p className="sidebar__error" role="alert">
-          {error}
+          {state.error}
         </p>
       )}
       {isOwner && (
         <div className="members__invite">
-          <input
-            className="input"
-            type="search"
-            aria-label="Find people to invite"
-            placeholder="Find people by name or email"
-            value={query}
-            maxLength={100}
-            onChange={(event) => {
-              setQuery(event.target.value);
-            }}
-          />
-          <select
-            className="input"
-            aria-label="Invite as"
-            value={inviteAs}
-            onChange={(event) => {
-              setInviteAs(RoleSchema.catch('editor').parse(event.target.value));
-            }}
+          <PeoplePicker
+            search={searchDirectory}
+            label="Find people to invite"
+            action="Invite"
+            exclude={(person) => memberIds.has(person.id)}
+            disabled={state.busy}
+            onPick={(person) => state.setRole(person, inviteAs)}
           >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </select>
-          {found.length > 0 && (
-            <ul className="members__list" aria-label="People found">
-              {found.map((person) => (
-                <li key={person.id} className="members__row">
-                  <span className="members__who">
-                    {personLabel(person)}
-                    {person.email !== undefined && <small>{person.email}</small>}
-                  </span>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={state.busy}
-                    onClick={() => {
-                      void state.setRole(person, inviteAs).then(() => {
-                        setQuery('');
-                      });
-                    }}
-                  >
-                    Invite {personLabel(person)}
-                  </button>
-                </li>
+            <select
+              className="input"
+              aria-label="Invite as"
+              value={inviteAs}
+              onChange={(event) => {
+                setInviteAs(RoleSchema.catch('editor').parse(event.target.value));
+              }}
+            >
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
               ))}
-            </ul>
-          )}
+            </select>
+          </PeoplePicker>
         </div>
       )}
       {state.members === null ? (

@@ -1,34 +1,17 @@
-import { useRef, useState } from 'react';
+import { useDialogButton } from '../../ui/index.ts';
 import { SpaceSettingsDialog, type SpaceSettingsDialogProps } from './SpaceSettingsDialog.tsx';
 
 export type SpaceSettingsButtonProps = Omit<SpaceSettingsDialogProps, 'onClose'>;
 
 /** "Space settings" for the current space; opens the dialog and gives focus back on close. */
 export function SpaceSettingsButton(props: SpaceSettingsButtonProps) {
-  const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, close, buttonProps } = useDialogButton();
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        className="button space-settings__open"
-        aria-haspopup="dialog"
-        onClick={() => {
-          setOpen(true);
-        }}
-      >
+      <button {...buttonProps} className="button space-settings__open">
         Space settings
       </button>
-      {open && (
-        <SpaceSettingsDialog
-          {...props}
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
-        />
-      )}
+      {open && <SpaceSettingsDialog {...props} onClose={close} />}
     </>
   );
 }
