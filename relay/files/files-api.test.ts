@@ -3,25 +3,14 @@
 // dedupe, members-only reads, hostile ids, CORS and the OpenAPI document.
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../shared/api.ts';
 import { StoredFileSchema } from '../../shared/files-api.ts';
 import { DESKTOP_APP_ORIGIN } from '../../shared/wire.ts';
-import {
-  addMember,
-  api,
-  createSpace,
-  startAuthRelay,
-  startTestIdp,
-  type TestIdp,
-} from '../integration/auth-helpers.ts';
-import { tempDataDir } from '../integration/helpers.ts';
-import type { RelayHandle } from '../server.ts';
+import { ADA, ALAN, GRACE, KATHERINE, type DemoPerson } from '../integration/demo-people.ts';
+import { useApiRig, type ApiRig } from '../integration/api-rig.ts';
 
-const ADA = 'emp-1001'; // owner
-const GRACE = 'emp-1002'; // editor
-const KATHERINE = 'emp-1003'; // viewer
-const ALAN = 'emp-1004'; // not a member
+// Ada owns the space, Grace edits, Katherine views, Alan is not a member.
 const MAX = 4096;
 
 /** A 1×1 PNG. */
@@ -32,47 +21,27 @@ const PNG = Buffer.from(
 const GIF = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(20, 1)]);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 
-let idp: TestIdp;
-let relay: RelayHandle;
-let cleanup: () => void;
-const tokens: Record<string, string> = {};
+const rigs = useApiRig({ limits: { maxFileBytes: MAX } });
+let rig: ApiRig;
 let spaceId: string;
 
-beforeAll(async () => {
-  idp = await startTestIdp();
-  for (const sub of [ADA, GRACE, KATHERINE, ALAN]) tokens[sub] = await idp.token(sub);
-});
-afterAll(async () => {
-  await idp.close();
-});
-afterEach(async () => {
-  await relay.close();
-  cleanup();
-});
-
-function token(sub: string): string {
-  const value = tokens[sub];
-  if (value === undefined) throw new Error(`no token for ${sub}`);
-  return value;
+function token(sub: DemoPerson): string {
+  return rig.tokens[sub];
 }
 
 async function start(): Promise<void> {
-  const data = tempDataDir();
-  cleanup = data.cleanup;
-  relay = await startAuthRelay(data.dir, idp, { limits: { maxFileBytes: MAX } });
-  spaceId = await createSpace(relay, token(ADA));
-  await addMember(relay, token(ADA), spaceId, token(GRACE), GRACE, 'editor');
-  await addMember(relay, token(ADA), spaceId, token(KATHERINE), KATHERINE, 'viewer');
-  await api(relay, token(ALAN), 'GET', '/api/me');
+  rig = await rigs.start();
+  spaceId = await rig.space(ADA, { [GRACE]: 'editor', [KATHERINE]: 'viewer' });
+  await rig.signIn(ALAN);
 }
 
 function upload(
-  sub: string | null,
+  sub: DemoPerson | null,
   bytes: Uint8Array | ReadableStream<Uint8Array>,
   type = 'image/png',
   space = spaceId,
 ): Promise<Response> {
-  return fetch(`${relay.httpUrl}/api/spaces/${space}/files`, {
+  return fetch(`${rig.relay.httpUrl}/api/spaces/${space}/files`, {
     method: 'POST',
     headers: {
       ...(sub === null ? {} : { authorization: `Bearer ${token(sub)}` }),
@@ -84,8 +53,8 @@ function upload(
   });
 }
 
-function download(sub: string, fileId: string, space = spaceId): Promise<Response> {
-  return fetch(`${relay.httpUrl}/api/spaces/${space}/files/${fileId}`, {
+function download(sub: DemoPerson, fileId: string, space = spaceId): Promise<Response> {
+  return fetch(`${rig.relay.httpUrl}/api/spaces/${space}/files/${fileId}`, {
     headers: { authorization: `Bearer ${token(sub)}` },
   });
 }
@@ -189,7 +158,7 @@ describe('space files (pasted images)', () => {
     expect(await errorCode(stranger)).toBe('forbidden');
     expect((await download(ADA, 'A'.repeat(43))).status).toBe(404);
     // The same id in a space that never received the file: not found there.
-    const other = await createSpace(relay, token(ALAN), 'Other');
+    const other = await rig.space(ALAN, {}, 'Other');
     expect((await download(ALAN, fileId, other)).status).toBe(404);
   });
 
@@ -204,7 +173,7 @@ describe('space files (pasted images)', () => {
     // Raw `..` segments: the HTTP client normalises them; send them as-is.
     const raw = await new Promise<number>((resolve, reject) => {
       const req = request(
-        `${relay.httpUrl}/api/spaces/${spaceId}/files/../../../files.sqlite`,
+        `${rig.relay.httpUrl}/api/spaces/${spaceId}/files/../../../files.sqlite`,
         { headers: { authorization: `Bearer ${token(ADA)}` } },
         (res) => {
           res.resume();
@@ -219,7 +188,7 @@ describe('space files (pasted images)', () => {
 
   it('lets the web client preflight an image upload (CORS allows content-type)', async () => {
     await start();
-    const preflight = await fetch(`${relay.httpUrl}/api/spaces/${spaceId}/files`, {
+    const preflight = await fetch(`${rig.relay.httpUrl}/api/spaces/${spaceId}/files`, {
       method: 'OPTIONS',
       headers: {
         origin: DESKTOP_APP_ORIGIN,
@@ -231,7 +200,7 @@ describe('space files (pasted images)', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     const { fileId } = StoredFileSchema.parse(await (await upload(ADA, PNG)).json());
-    const got = await fetch(`${relay.httpUrl}/api/spaces/${spaceId}/files/${fileId}`, {
+    const got = await fetch(`${rig.relay.httpUrl}/api/spaces/${spaceId}/files/${fileId}`, {
       headers: { authorization: `Bearer ${token(ADA)}`, origin: DESKTOP_APP_ORIGIN },
     });
     expect(got.headers.get('access-control-allow-origin')).toBe(DESKTOP_APP_ORIGIN);
@@ -239,7 +208,7 @@ describe('space files (pasted images)', () => {
 
   it('documents both routes in the OpenAPI document with their binary media types', async () => {
     await start();
-    const doc = (await api(relay, null, 'GET', '/api/openapi.json')).body as {
+    const doc = (await rig.api(null, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { requestBody?: unknown; responses: object }>>;
     };
     const post = doc.paths['/api/spaces/{id}/files']?.['post'];

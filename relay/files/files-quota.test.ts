@@ -2,24 +2,14 @@
 // uploads read at once, and `GET …/files/limits`. Real relay on port 0, real
 // SQLite, real dev-IdP tokens.
 import { request, type ClientRequest } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../shared/api.ts';
 import { FileLimitsSchema, StoredFileSchema } from '../../shared/files-api.ts';
 import type { RelayLimits } from '../../shared/limits.ts';
-import {
-  addMember,
-  api,
-  createSpace,
-  startAuthRelay,
-  startTestIdp,
-  type TestIdp,
-} from '../integration/auth-helpers.ts';
-import { tempDataDir } from '../integration/helpers.ts';
-import type { RelayHandle } from '../server.ts';
+import { ADA, ALAN, KATHERINE, type DemoPerson } from '../integration/demo-people.ts';
+import { useApiRig, type ApiRig } from '../integration/api-rig.ts';
 
-const ADA = 'emp-1001'; // owner
-const KATHERINE = 'emp-1003'; // viewer
-const ALAN = 'emp-1004'; // not a member
+// Ada owns the space, Katherine views, Alan is not a member.
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A distinct "PNG" of `size` bytes (the relay checks the signature only). */
@@ -27,49 +17,33 @@ function png(size: number, fill: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, Buffer.alloc(size - PNG_SIGNATURE.byteLength, fill)]);
 }
 
-let idp: TestIdp;
-let relay: RelayHandle;
-let cleanup: () => void;
-const tokens: Record<string, string> = {};
+const rigs = useApiRig({ limits: { maxFileBytes: 4096 } });
+let rig: ApiRig;
 let spaceId: string;
 
-beforeAll(async () => {
-  idp = await startTestIdp();
-  for (const sub of [ADA, KATHERINE, ALAN]) tokens[sub] = await idp.token(sub);
-});
-afterAll(async () => {
-  await idp.close();
-});
-afterEach(async () => {
-  await relay.close();
-  cleanup();
-});
-
-function token(sub: string): string {
-  const value = tokens[sub];
-  if (value === undefined) throw new Error(`no token for ${sub}`);
-  return value;
+function token(sub: DemoPerson): string {
+  return rig.tokens[sub];
 }
 
 async function start(limits: Partial<RelayLimits>): Promise<void> {
-  const data = tempDataDir();
-  cleanup = data.cleanup;
-  relay = await startAuthRelay(data.dir, idp, { limits: { maxFileBytes: 4096, ...limits } });
-  spaceId = await createSpace(relay, token(ADA));
-  await addMember(relay, token(ADA), spaceId, token(KATHERINE), KATHERINE, 'viewer');
-  await api(relay, token(ALAN), 'GET', '/api/me');
+  rig = await rigs.start({ limits });
+  spaceId = await rig.space(ADA, { [KATHERINE]: 'viewer' });
+  await rig.signIn(ALAN);
 }
 
-function upload(bytes: Uint8Array, space = spaceId, sub = ADA): Promise<Response> {
-  return fetch(`${relay.httpUrl}/api/spaces/${space}/files`, {
+function upload(bytes: Uint8Array, space = spaceId, sub: DemoPerson = ADA): Promise<Response> {
+  return fetch(`${rig.relay.httpUrl}/api/spaces/${space}/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token(sub)}`, 'content-type': 'image/png' },
     body: bytes,
   });
 }
 
-async function limits(space = spaceId, sub = ADA): Promise<{ status: number; body: unknown }> {
-  const answer = await api(relay, token(sub), 'GET', `/api/spaces/${space}/files/limits`);
+async function limits(
+  space = spaceId,
+  sub: DemoPerson = ADA,
+): Promise<{ status: number; body: unknown }> {
+  const answer = await rig.api(sub, 'GET', `/api/spaces/${space}/files/limits`);
   return { status: answer.status, body: answer.body };
 }
 
@@ -97,7 +71,7 @@ describe('space file quota', () => {
     expect((await upload(png(500, 4))).status).toBe(201);
     expect(FileLimitsSchema.parse((await limits()).body).spaceBytesLeft).toBe(0);
     // The quota is per space: another space starts empty.
-    const other = await createSpace(relay, token(ADA), 'Other');
+    const other = await rig.space(ADA, {}, 'Other');
     expect((await upload(png(1000, 3), other)).status).toBe(201);
   });
 
@@ -115,7 +89,7 @@ describe('space file quota', () => {
     expect(ApiErrorSchema.parse(stranger.body).error.code).toBe('forbidden');
     expect((await limits('AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
     // Other methods on the path are refused, naming GET once.
-    const post = await fetch(`${relay.httpUrl}/api/spaces/${spaceId}/files/limits`, {
+    const post = await fetch(`${rig.relay.httpUrl}/api/spaces/${spaceId}/files/limits`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token(ADA)}` },
     });
@@ -125,7 +99,7 @@ describe('space file quota', () => {
 
   it('documents the limits route in the OpenAPI document, and 503 on uploads', async () => {
     await start({});
-    const doc = (await api(relay, null, 'GET', '/api/openapi.json')).body as {
+    const doc = (await rig.api(null, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { responses: object }>>;
     };
     expect(doc.paths['/api/spaces/{id}/files/limits']?.['get']?.responses).toHaveProperty('200');
@@ -136,7 +110,7 @@ describe('space file quota', () => {
 describe('uploads read at once', () => {
   /** An upload whose first bytes are sent and whose body stays open until `req.end()`/`destroy()`. */
   function openUpload(): { req: ClientRequest; answer: Promise<number> } {
-    const req = request(`${relay.httpUrl}/api/spaces/${spaceId}/files`, {
+    const req = request(`${rig.relay.httpUrl}/api/spaces/${spaceId}/files`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token(ADA)}`, 'content-type': 'image/png' },
     });

@@ -1,89 +1,34 @@
 // Issue 4 point 8 against a real relay and a real dev IdP: "Save version
 // now" by role, listing, reading a snapshot back, the schedule with an
 // injected clock, and bad ids.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { ApiErrorSchema, type Role } from '../../shared/api.ts';
+import { ApiErrorSchema } from '../../shared/api.ts';
 import {
   SnapshotListResponseSchema,
   SnapshotMetaSchema,
   SnapshotResponseSchema,
   snapshotsPath,
 } from '../../shared/history-api.ts';
-import {
-  addMember,
-  api,
-  createSpace,
-  startAuthRelay,
-  startTestIdp,
-  type TestIdp,
-} from '../integration/auth-helpers.ts';
-import { connectClient, synced, tempDataDir, type TestClient } from '../integration/helpers.ts';
-import type { RelayHandle } from '../server.ts';
+import { ADA, ALAN, GRACE, KATHERINE, type DemoPerson } from '../integration/demo-people.ts';
+import { useApiRig, type ApiRig } from '../integration/api-rig.ts';
+import { synced, type TestClient } from '../integration/helpers.ts';
 
-const ADA = 'emp-1001';
-const GRACE = 'emp-1002';
-const KATHERINE = 'emp-1003';
-const ALAN = 'emp-1004';
 const INTERVAL = 60_000;
 
-let idp: TestIdp;
-let relay: RelayHandle | null = null;
-let cleanup: (() => void) | null = null;
 let clock = 1_700_000_000_000;
-const clients: TestClient[] = [];
-const tokens: Record<string, string> = {};
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-  for (const sub of [ADA, GRACE, KATHERINE, ALAN]) tokens[sub] = await idp.token(sub);
+const rigs = useApiRig({
+  limits: { snapshotIntervalMs: INTERVAL },
+  historyClock: () => clock,
 });
-afterAll(async () => {
-  await idp.close();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await relay?.close();
-  relay = null;
-  cleanup?.();
-});
-
-function token(sub: string): string {
-  const t = tokens[sub];
-  if (t === undefined) throw new Error(`no token for ${sub}`);
-  return t;
-}
-
-async function start(dir?: string): Promise<RelayHandle> {
-  let dataDir = dir;
-  if (dataDir === undefined) {
-    const data = tempDataDir();
-    cleanup = data.cleanup;
-    dataDir = data.dir;
-  }
-  relay = await startAuthRelay(dataDir, idp, {
-    limits: { snapshotIntervalMs: INTERVAL },
-    historyClock: () => clock,
-  });
-  return relay;
-}
 
 /** A space owned by Ada with Grace editing and Katherine viewing. */
-async function team(r: RelayHandle): Promise<string> {
-  const spaceId = await createSpace(r, token(ADA));
-  const members: [string, Role][] = [
-    [GRACE, 'editor'],
-    [KATHERINE, 'viewer'],
-  ];
-  for (const [sub, role] of members) {
-    await addMember(r, token(ADA), spaceId, token(sub), sub, role);
-  }
-  return spaceId;
+function team(r: ApiRig): Promise<string> {
+  return r.space(ADA, { [GRACE]: 'editor', [KATHERINE]: 'viewer' });
 }
 
-async function writer(r: RelayHandle, room: string): Promise<TestClient> {
-  const c = connectClient(r.wsUrl, room, { token: token(ADA) });
-  clients.push(c);
+async function writer(r: ApiRig, room: string): Promise<TestClient> {
+  const c = r.connect(room, ADA);
   await synced(c);
   return c;
 }
@@ -95,19 +40,19 @@ function textOf(update: string): string {
 }
 
 /** POSTs "Save version now" until the snapshot holds `text` (the edit may still be in flight). */
-async function saveUntil(r: RelayHandle, spaceId: string, docId: string, text: string) {
+async function saveUntil(r: ApiRig, spaceId: string, docId: string, text: string) {
   return vi.waitFor(async () => {
-    const answer = await api(r, token(ADA), 'POST', snapshotsPath(spaceId, docId));
+    const answer = await r.api(ADA, 'POST', snapshotsPath(spaceId, docId));
     expect([200, 201]).toContain(answer.status);
     const meta = SnapshotMetaSchema.parse(answer.body);
-    const got = await api(r, token(ADA), 'GET', snapshotsPath(spaceId, docId, meta.id));
+    const got = await r.api(ADA, 'GET', snapshotsPath(spaceId, docId, meta.id));
     expect(textOf(SnapshotResponseSchema.parse(got.body).update)).toBe(text);
     return meta;
   });
 }
 
-async function list(r: RelayHandle, sub: string, spaceId: string, docId: string) {
-  const answer = await api(r, token(sub), 'GET', snapshotsPath(spaceId, docId));
+async function list(r: ApiRig, sub: DemoPerson, spaceId: string, docId: string) {
+  const answer = await r.api(sub, 'GET', snapshotsPath(spaceId, docId));
   expect(answer.status).toBe(200);
   return SnapshotListResponseSchema.parse(answer.body).snapshots;
 }
@@ -118,7 +63,7 @@ function errorCode(body: unknown): string {
 
 describe('note history', () => {
   it('saves a version for owners and editors; viewers and outsiders get 403, an unknown space 404', async () => {
-    const r = await start();
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/notes`);
     ada.text.insert(0, 'first draft');
@@ -131,25 +76,25 @@ describe('note history', () => {
 
     ada.text.insert(ada.text.length, ', edited');
     await vi.waitFor(async () => {
-      const answer = await api(r, token(GRACE), 'POST', snapshotsPath(spaceId, 'notes'));
+      const answer = await r.api(GRACE, 'POST', snapshotsPath(spaceId, 'notes'));
       expect(answer.status).toBe(201);
       expect(SnapshotMetaSchema.parse(answer.body).createdBy).toBe(GRACE);
     });
 
-    const viewer = await api(r, token(KATHERINE), 'POST', snapshotsPath(spaceId, 'notes'));
+    const viewer = await r.api(KATHERINE, 'POST', snapshotsPath(spaceId, 'notes'));
     expect(viewer.status).toBe(403);
     expect(errorCode(viewer.body)).toBe('forbidden');
-    const outsider = await api(r, token(ALAN), 'POST', snapshotsPath(spaceId, 'notes'));
+    const outsider = await r.api(ALAN, 'POST', snapshotsPath(spaceId, 'notes'));
     expect(outsider.status).toBe(403);
-    expect((await api(r, token(ALAN), 'GET', snapshotsPath(spaceId, 'notes'))).status).toBe(403);
-    const nowhere = await api(r, token(ADA), 'POST', snapshotsPath('NoSuchSpace', 'notes'));
+    expect((await r.api(ALAN, 'GET', snapshotsPath(spaceId, 'notes'))).status).toBe(403);
+    const nowhere = await r.api(ADA, 'POST', snapshotsPath('NoSuchSpace', 'notes'));
     expect(nowhere.status).toBe(404);
-    expect((await api(r, null, 'GET', snapshotsPath(spaceId, 'notes'))).status).toBe(401);
+    expect((await r.api(null, 'GET', snapshotsPath(spaceId, 'notes'))).status).toBe(401);
     expect(await list(r, ADA, spaceId, 'notes')).toHaveLength(2);
   });
 
   it('lists snapshots newest first to every member, viewers included, and reads one back', async () => {
-    const r = await start();
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/plan`);
     ada.text.insert(0, 'one');
@@ -161,31 +106,31 @@ describe('note history', () => {
     const seen = await list(r, KATHERINE, spaceId, 'plan');
     expect(seen.map((s) => s.id)).toEqual([second.id, first.id]);
     expect(seen[0]?.createdAt).toBeGreaterThan(seen[1]?.createdAt ?? Infinity);
-    const old = await api(r, token(KATHERINE), 'GET', snapshotsPath(spaceId, 'plan', first.id));
+    const old = await r.api(KATHERINE, 'GET', snapshotsPath(spaceId, 'plan', first.id));
     expect(old.status).toBe(200);
     expect(textOf(SnapshotResponseSchema.parse(old.body).update)).toBe('one');
   });
 
   it('stores no duplicate when nothing changed: 200 with the newest snapshot', async () => {
-    const r = await start();
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/same`);
     ada.text.insert(0, 'steady');
     const first = await saveUntil(r, spaceId, 'same', 'steady');
-    const again = await api(r, token(ADA), 'POST', snapshotsPath(spaceId, 'same'));
+    const again = await r.api(ADA, 'POST', snapshotsPath(spaceId, 'same'));
     expect(again.status).toBe(200);
     expect(SnapshotMetaSchema.parse(again.body).id).toBe(first.id);
     expect(await list(r, ADA, spaceId, 'same')).toHaveLength(1);
   });
 
   it('takes a scheduled snapshot once the interval has passed since the first unsaved change', async () => {
-    const r = await start();
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/log`);
     ada.text.insert(0, 'a');
     // Stored (its change marker is out) and not yet due: no snapshot.
     await vi.waitFor(async () => {
-      const docs = await api(r, token(ADA), 'GET', `/api/spaces/${spaceId}/docs`);
+      const docs = await r.api(ADA, 'GET', `/api/spaces/${spaceId}/docs`);
       expect(JSON.stringify(docs.body)).toContain('"docId":"log"');
     });
     expect(await list(r, ADA, spaceId, 'log')).toEqual([]);
@@ -198,7 +143,7 @@ describe('note history', () => {
       expect(only).toMatchObject({ reason: 'scheduled', createdBy: null, createdAt: clock });
       return only;
     });
-    const got = await api(r, token(ADA), 'GET', snapshotsPath(spaceId, 'log', scheduled?.id));
+    const got = await r.api(ADA, 'GET', snapshotsPath(spaceId, 'log', scheduled?.id));
     expect(textOf(SnapshotResponseSchema.parse(got.body).update)).toBe('ab');
 
     // A change right after: not due yet, so only the manual save below is added.
@@ -211,21 +156,17 @@ describe('note history', () => {
   });
 
   it('keeps snapshots across a relay restart', async () => {
-    const data = tempDataDir();
-    cleanup = data.cleanup;
-    const r = await start(data.dir);
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/kept`);
     ada.text.insert(0, 'durable');
     const saved = await saveUntil(r, spaceId, 'kept', 'durable');
-    for (const c of clients.splice(0)) c.destroy();
-    await r.close();
-    const again = await start(data.dir);
-    expect((await list(again, ADA, spaceId, 'kept')).map((s) => s.id)).toEqual([saved.id]);
+    await r.restart();
+    expect((await list(r, ADA, spaceId, 'kept')).map((s) => s.id)).toEqual([saved.id]);
   });
 
   it('answers 404 for bad ids, another note’s snapshot, the space index and an empty note', async () => {
-    const r = await start();
+    const r = await rigs.start();
     const spaceId = await team(r);
     const ada = await writer(r, `${spaceId}/mine`);
     ada.text.insert(0, 'x');
@@ -242,15 +183,15 @@ describe('note history', () => {
       `/api/spaces/${spaceId}/docs/%ZZ/snapshots`,
     ];
     for (const path of notFound) {
-      const answer = await api(r, token(ADA), 'GET', path);
+      const answer = await r.api(ADA, 'GET', path);
       expect({ path, status: answer.status }).toEqual({
         path,
         status: path.includes('%ZZ') ? 400 : 404,
       });
     }
-    const index404 = await api(r, token(ADA), 'POST', snapshotsPath(spaceId, 'index'));
+    const index404 = await r.api(ADA, 'POST', snapshotsPath(spaceId, 'index'));
     expect(index404.status).toBe(404);
-    const empty = await api(r, token(ADA), 'POST', snapshotsPath(spaceId, 'never-written'));
+    const empty = await r.api(ADA, 'POST', snapshotsPath(spaceId, 'never-written'));
     expect(empty.status).toBe(404);
     expect(errorCode(empty.body)).toBe('not_found');
   });

@@ -1,69 +1,29 @@
 // Issue 4 point 1: space settings through `PATCH /api/spaces/{id}` against a
 // real relay (real SQLite) and a real dev IdP: roles, validation, what
 // `GET /api/spaces` then shows, CORS preflight and the OpenAPI entry.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiErrorSchema,
   MySpacesResponseSchema,
   SpaceSchema,
   type MySpace,
 } from '../../shared/api.ts';
-import {
-  addMember,
-  api,
-  createSpace,
-  startAuthRelay,
-  startTestIdp,
-  type TestIdp,
-} from '../integration/auth-helpers.ts';
-import { tempDataDir } from '../integration/helpers.ts';
-import type { RelayHandle } from '../server.ts';
+import { ADA, ALAN, GRACE, KATHERINE, type DemoPerson } from '../integration/demo-people.ts';
+import { useApiRig, type ApiRig } from '../integration/api-rig.ts';
 
-const ADA = 'emp-1001';
-const GRACE = 'emp-1002';
-const KATHERINE = 'emp-1003';
-const ALAN = 'emp-1004';
 const WEB_ORIGIN = 'http://127.0.0.1:5173';
 
-let idp: TestIdp;
-let relay: RelayHandle;
-let cleanup: () => void;
-let ada: string;
-let grace: string;
-let katherine: string;
-let alan: string;
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-  ada = await idp.token(ADA);
-  grace = await idp.token(GRACE);
-  katherine = await idp.token(KATHERINE);
-  alan = await idp.token(ALAN);
-});
-afterAll(async () => {
-  await idp.close();
-});
-afterEach(async () => {
-  await relay.close();
-  cleanup();
-});
+const rigs = useApiRig({ corsOrigins: [WEB_ORIGIN], limits: { maxApiBodyBytes: 4096 } });
+let rig: ApiRig;
 
 /** A relay with a space owned by Ada; Grace editor, Katherine viewer, Alan outside. */
 async function start(): Promise<string> {
-  const data = tempDataDir();
-  cleanup = data.cleanup;
-  relay = await startAuthRelay(data.dir, idp, {
-    corsOrigins: [WEB_ORIGIN],
-    limits: { maxApiBodyBytes: 4096 },
-  });
-  const spaceId = await createSpace(relay, ada, 'Design');
-  await addMember(relay, ada, spaceId, grace, GRACE, 'editor');
-  await addMember(relay, ada, spaceId, katherine, KATHERINE, 'viewer');
-  return spaceId;
+  rig = await rigs.start();
+  return rig.space(ADA, { [GRACE]: 'editor', [KATHERINE]: 'viewer' }, 'Design');
 }
 
-async function spaceAs(token: string, spaceId: string): Promise<MySpace | undefined> {
-  const answer = await api(relay, token, 'GET', '/api/spaces');
+async function spaceAs(person: DemoPerson, spaceId: string): Promise<MySpace | undefined> {
+  const answer = await rig.api(person, 'GET', '/api/spaces');
   return MySpacesResponseSchema.parse(answer.body).spaces.find((s) => s.id === spaceId);
 }
 
@@ -74,7 +34,7 @@ function errorCode(body: unknown): string {
 describe('PATCH /api/spaces/{id}', () => {
   it('lets an owner set name, icon and description; every member then lists them', async () => {
     const spaceId = await start();
-    const answer = await api(relay, ada, 'PATCH', `/api/spaces/${spaceId}`, {
+    const answer = await rig.api(ADA, 'PATCH', `/api/spaces/${spaceId}`, {
       name: '  Product design ',
       icon: '🎨',
       description: 'Mock-ups,\nreviews and the style guide.',
@@ -86,59 +46,59 @@ describe('PATCH /api/spaces/{id}', () => {
       icon: '🎨',
       description: 'Mock-ups,\nreviews and the style guide.',
     });
-    expect(await spaceAs(grace, spaceId)).toEqual({
+    expect(await spaceAs(GRACE, spaceId)).toEqual({
       id: spaceId,
       name: 'Product design',
       icon: '🎨',
       description: 'Mock-ups,\nreviews and the style guide.',
       role: 'editor',
     });
-    expect((await spaceAs(katherine, spaceId))?.name).toBe('Product design');
+    expect((await spaceAs(KATHERINE, spaceId))?.name).toBe('Product design');
   });
 
   it('changes only the fields sent; null clears icon and description', async () => {
     const spaceId = await start();
-    await api(relay, ada, 'PATCH', `/api/spaces/${spaceId}`, {
+    await rig.api(ADA, 'PATCH', `/api/spaces/${spaceId}`, {
       icon: '👩‍👩‍👧‍👦',
       description: 'Family',
     });
-    const renamed = await api(relay, ada, 'PATCH', `/api/spaces/${spaceId}`, { name: 'Home' });
+    const renamed = await rig.api(ADA, 'PATCH', `/api/spaces/${spaceId}`, { name: 'Home' });
     expect(renamed.body).toEqual({
       id: spaceId,
       name: 'Home',
       icon: '👩‍👩‍👧‍👦',
       description: 'Family',
     });
-    const cleared = await api(relay, ada, 'PATCH', `/api/spaces/${spaceId}`, {
+    const cleared = await rig.api(ADA, 'PATCH', `/api/spaces/${spaceId}`, {
       icon: null,
       description: null,
     });
     expect(cleared.body).toEqual({ id: spaceId, name: 'Home' });
-    expect(await spaceAs(ada, spaceId)).toEqual({ id: spaceId, name: 'Home', role: 'owner' });
+    expect(await spaceAs(ADA, spaceId)).toEqual({ id: spaceId, name: 'Home', role: 'owner' });
   });
 
   it.each([
-    ['an editor', () => grace, 403, 'forbidden'],
-    ['a viewer', () => katherine, 403, 'forbidden'],
-    ['a non-member', () => alan, 403, 'forbidden'],
+    ['an editor', () => GRACE, 403, 'forbidden'],
+    ['a viewer', () => KATHERINE, 403, 'forbidden'],
+    ['a non-member', () => ALAN, 403, 'forbidden'],
   ])('refuses %s with 403 and changes nothing', async (_who, token, status, code) => {
     const spaceId = await start();
-    const answer = await api(relay, token(), 'PATCH', `/api/spaces/${spaceId}`, {
+    const answer = await rig.api(token(), 'PATCH', `/api/spaces/${spaceId}`, {
       name: 'Hijacked',
     });
     expect(answer.status).toBe(status);
     expect(errorCode(answer.body)).toBe(code);
-    expect((await spaceAs(ada, spaceId))?.name).toBe('Design');
+    expect((await spaceAs(ADA, spaceId))?.name).toBe('Design');
   });
 
   it('answers 404 for an unknown or malformed space id, 401 without a token', async () => {
     await start();
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '..%2F..%2Fx']) {
-      const answer = await api(relay, ada, 'PATCH', `/api/spaces/${id}`, { name: 'X' });
+      const answer = await rig.api(ADA, 'PATCH', `/api/spaces/${id}`, { name: 'X' });
       expect(answer.status).toBe(404);
       expect(errorCode(answer.body)).toBe('not_found');
     }
-    const anonymous = await api(relay, null, 'PATCH', '/api/spaces/AAAAAAAAAAAAAAAAAAAAAA', {});
+    const anonymous = await rig.api(null, 'PATCH', '/api/spaces/AAAAAAAAAAAAAAAAAAAAAA', {});
     expect(anonymous.status).toBe(401);
   });
 
@@ -157,22 +117,22 @@ describe('PATCH /api/spaces/{id}', () => {
     ['not an object', ['name']],
   ])('refuses %s with 400 and changes nothing', async (_name, body) => {
     const spaceId = await start();
-    const answer = await api(relay, ada, 'PATCH', `/api/spaces/${spaceId}`, body);
+    const answer = await rig.api(ADA, 'PATCH', `/api/spaces/${spaceId}`, body);
     expect(answer.status).toBe(400);
     expect(errorCode(answer.body)).toBe('invalid_body');
-    expect(await spaceAs(ada, spaceId)).toEqual({ id: spaceId, name: 'Design', role: 'owner' });
+    expect(await spaceAs(ADA, spaceId)).toEqual({ id: spaceId, name: 'Design', role: 'owner' });
   });
 
   it('POST /api/spaces takes an icon and a description too', async () => {
     await start();
-    const created = await api(relay, ada, 'POST', '/api/spaces', {
+    const created = await rig.api(ADA, 'POST', '/api/spaces', {
       name: 'Ops',
       icon: '🛠️',
       description: 'Runbooks',
     });
     expect(created.status).toBe(201);
     const { id } = SpaceSchema.parse(created.body);
-    expect(await spaceAs(ada, id)).toEqual({
+    expect(await spaceAs(ADA, id)).toEqual({
       id,
       name: 'Ops',
       icon: '🛠️',
@@ -183,13 +143,13 @@ describe('PATCH /api/spaces/{id}', () => {
 
   it('allows PATCH in the CORS preflight and is documented in the OpenAPI document', async () => {
     const spaceId = await start();
-    const preflight = await fetch(`${relay.httpUrl}/api/spaces/${spaceId}`, {
+    const preflight = await fetch(`${rig.relay.httpUrl}/api/spaces/${spaceId}`, {
       method: 'OPTIONS',
       headers: { origin: WEB_ORIGIN, 'access-control-request-method': 'PATCH' },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
-    const doc = (await api(relay, null, 'GET', '/api/openapi.json')).body as {
+    const doc = (await rig.api(null, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, { operationId?: string }>>;
     };
     expect(doc.paths['/api/spaces/{id}']?.['patch']?.operationId).toBe('updateSpace');

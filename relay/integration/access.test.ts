@@ -3,85 +3,33 @@
 // before any document data, and nothing the refused client sent is stored or
 // relayed. Viewers read but cannot write; role changes reach open sockets.
 import * as decoding from 'lib0/decoding';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WebSocket } from 'ws';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { READ_ONLY_REASON } from '../../shared/api.ts';
 import { CloseCode, MessageType } from '../../shared/wire.ts';
 import { encodeAwareness, encodeSyncStep2, encodeSyncUpdate } from '../protocol/encode.ts';
 import type { RelayHandle } from '../server.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
-import {
-  addMember,
-  api,
-  createSpace,
-  startAuthRelay,
-  startTestIdp,
-  type TestIdp,
-} from './auth-helpers.ts';
-import {
-  connectClient,
-  openRawSocket,
-  synced,
-  tempDataDir,
-  type RawSocket,
-  type TestClient,
-} from './helpers.ts';
+import { ADA, ALAN, GRACE, KATHERINE } from './demo-people.ts';
+import { useApiRig, type ApiRig, type ApiRigOptions } from './api-rig.ts';
+import { synced } from './helpers.ts';
 
-const ADA = 'emp-1001'; // owner
-const GRACE = 'emp-1002'; // editor
-const KATHERINE = 'emp-1003'; // viewer
-const ALAN = 'emp-1004'; // not a member
+// Ada owns the space, Grace edits, Katherine views, Alan is not a member.
+const rigs = useApiRig();
+let rig: ApiRig;
 
-let idp: TestIdp;
-let relay: RelayHandle | null = null;
-let dataDir = '';
-const cleanups: (() => void)[] = [];
-const clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-
-beforeAll(async () => {
-  idp = await startTestIdp();
-});
-afterAll(async () => {
-  await idp.close();
-});
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.terminate();
-  for (const c of clients.splice(0)) c.destroy();
-  await relay?.close();
-  relay = null;
-  for (const c of cleanups.splice(0)) c();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function start(extra: Parameters<typeof startAuthRelay>[2] = {}): Promise<RelayHandle> {
-  const data = tempDataDir();
-  cleanups.push(data.cleanup);
-  dataDir = data.dir;
-  relay = await startAuthRelay(data.dir, idp, extra);
-  return relay;
+async function start(options: ApiRigOptions = {}): Promise<RelayHandle> {
+  rig = await rigs.start(options);
+  return rig.relay;
 }
 
 /** A space owned by Ada with Grace as editor and Katherine as viewer. */
-async function team(r: RelayHandle): Promise<string> {
-  const ada = await idp.token(ADA);
-  const spaceId = await createSpace(r, ada);
-  await addMember(r, ada, spaceId, await idp.token(GRACE), GRACE, 'editor');
-  await addMember(r, ada, spaceId, await idp.token(KATHERINE), KATHERINE, 'viewer');
-  return spaceId;
-}
-
-async function raw(r: RelayHandle, path: string): Promise<RawSocket> {
-  const socket = await openRawSocket(r.wsUrl, path);
-  sockets.push(socket.socket);
-  return socket;
-}
-
-function client(r: RelayHandle, room: string, token: string): TestClient {
-  const c = connectClient(r.wsUrl, room, { token });
-  clients.push(c);
-  return c;
+function team(): Promise<string> {
+  return rig.space(ADA, { [GRACE]: 'editor', [KATHERINE]: 'viewer' });
 }
 
 function updateFrame(text: string): Buffer {
@@ -102,9 +50,8 @@ function deniedReasons(frames: readonly Buffer[]): string[] {
 
 /** The stored text of `room` once the relay has closed (storage released). */
 async function storedText(room: string): Promise<string> {
-  await relay?.close();
-  relay = null;
-  const storage = new SqliteStorage({ dataDir });
+  await rig.relay.close();
+  const storage = new SqliteStorage({ dataDir: rig.dataDir });
   const doc = new Y.Doc();
   for (const update of storage.loadDoc(room).updates) Y.applyUpdate(doc, update);
   await storage.close();
@@ -114,13 +61,13 @@ async function storedText(room: string): Promise<string> {
 describe('relay authentication on the WebSocket', () => {
   it('refuses every bad token with 4401 before any data; what it sent is neither stored nor relayed', async () => {
     const r = await start();
-    const spaceId = await team(r);
+    const spaceId = await team();
     const room = `${spaceId}/notes`;
-    const watcher = client(r, room, await idp.token(GRACE));
+    const watcher = rig.connect(room, GRACE);
     await synced(watcher);
-    const bad = { 'no token': '', ...(await idp.forged()) };
+    const bad = { 'no token': '', ...(await rigs.idp.forged()) };
     for (const [name, token] of Object.entries(bad)) {
-      const socket = await raw(r, `/${room}${token === '' ? '' : `?token=${token}`}`);
+      const socket = await rig.openRaw(`/${room}${token === '' ? '' : `?token=${token}`}`);
       socket.socket.send(updateFrame(`from ${name}`));
       const { code, reason } = await socket.closed;
       expect({ name, code }).toEqual({ name, code: CloseCode.Unauthorized });
@@ -134,13 +81,13 @@ describe('relay authentication on the WebSocket', () => {
 
   it('refuses a non-member with 4403 and nothing of the document', async () => {
     const r = await start();
-    const spaceId = await team(r);
+    const spaceId = await team();
     const room = `${spaceId}/notes`;
-    const grace = client(r, room, await idp.token(GRACE));
+    const grace = rig.connect(room, GRACE);
     await synced(grace);
     grace.text.insert(0, 'members only');
     await expect.poll(() => r.metrics.updatesPersisted).toBe(1);
-    const outsider = await raw(r, `/${room}?token=${await idp.token(ALAN)}`);
+    const outsider = await rig.openRaw(`/${room}?token=${rig.tokens[ALAN]}`);
     outsider.socket.send(updateFrame('intruder'));
     expect(await outsider.closed).toEqual({
       code: CloseCode.Forbidden,
@@ -148,28 +95,28 @@ describe('relay authentication on the WebSocket', () => {
     });
     expect(outsider.frames).toHaveLength(0);
     // A space that does not exist answers the same.
-    const nowhere = await raw(r, `/NoSuchSpace/notes?token=${await idp.token(ALAN)}`);
+    const nowhere = await rig.openRaw(`/NoSuchSpace/notes?token=${rig.tokens[ALAN]}`);
     expect((await nowhere.closed).code).toBe(CloseCode.Forbidden);
     expect(await storedText(room)).toBe('members only');
   });
 
   it('refuses a domain outside --allowed-domains with 4403 and a clear reason', async () => {
-    const r = await start({ auth: { allowedDomains: ['example.com'] } });
-    const outsiderToken = await idp.sign({
+    await start({ auth: { allowedDomains: ['example.com'] } });
+    const outsiderToken = await rigs.idp.sign({
       sub: 'ext-2001',
       email: 'charles.babbage@partner.example.org',
     });
-    const socket = await raw(r, `/any/notes?token=${outsiderToken}`);
+    const socket = await rig.openRaw(`/any/notes?token=${outsiderToken}`);
     const { code, reason } = await socket.closed;
     expect(code).toBe(CloseCode.Forbidden);
     expect(reason).toContain('partner.example.org is not allowed');
     expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
     expect(socket.frames).toHaveLength(0);
     // Same policy on HTTP: 403 with the reason.
-    const answer = await api(r, outsiderToken, 'GET', '/api/me');
+    const answer = await rig.api({ token: outsiderToken }, 'GET', '/api/me');
     expect(answer.status).toBe(403);
     // Real tokens of the allowed domain pass.
-    expect((await api(r, await idp.token(ADA), 'GET', '/api/me')).status).toBe(200);
+    expect((await rig.api(ADA, 'GET', '/api/me')).status).toBe(200);
   });
 
   it.each([
@@ -181,18 +128,17 @@ describe('relay authentication on the WebSocket', () => {
     ['over-long id', `/${'a'.repeat(65)}/notes`],
     ['extra segment', '/space/notes/more'],
   ])('refuses a room name with %s (4404), before any data', async (_name, path) => {
-    const r = await start();
-    const socket = await raw(r, `${path}?token=${await idp.token(ADA)}`);
+    await start();
+    const socket = await rig.openRaw(`${path}?token=${rig.tokens[ADA]}`);
     expect((await socket.closed).code).toBe(CloseCode.InvalidRoom);
     expect(socket.frames).toHaveLength(0);
   });
 
   it('closes with 4401 when the token expires mid-session', async () => {
-    const r = await start({ auth: { clockToleranceSec: 0 } });
-    const ada = await idp.token(ADA);
-    const spaceId = await createSpace(r, ada);
-    const shortLived = await idp.sign({ exp: Math.floor(Date.now() / 1000) + 2 });
-    const socket = await raw(r, `/${spaceId}/notes?token=${shortLived}`);
+    await start({ auth: { clockToleranceSec: 0 } });
+    const spaceId = await rig.space(ADA);
+    const shortLived = await rigs.idp.sign({ exp: Math.floor(Date.now() / 1000) + 2 });
+    const socket = await rig.openRaw(`/${spaceId}/notes?token=${shortLived}`);
     await expect.poll(() => socket.frames.length).toBeGreaterThan(0);
     expect(await socket.closed).toEqual({ code: CloseCode.Unauthorized, reason: 'token expired' });
   });
@@ -201,14 +147,14 @@ describe('relay authentication on the WebSocket', () => {
 describe('space roles on the WebSocket', () => {
   it('a viewer reads; its update and its sync step 2 with new content are dropped, and it is told why', async () => {
     const r = await start();
-    const spaceId = await team(r);
+    const spaceId = await team();
     const room = `${spaceId}/notes`;
-    const grace = client(r, room, await idp.token(GRACE));
+    const grace = rig.connect(room, GRACE);
     await synced(grace);
     grace.text.insert(0, 'shared text');
     await expect.poll(() => r.metrics.updatesPersisted).toBe(1);
 
-    const viewer = await raw(r, `/${room}?token=${await idp.token(KATHERINE)}`);
+    const viewer = await rig.openRaw(`/${room}?token=${rig.tokens[KATHERINE]}`);
     await expect.poll(() => viewer.frames.length).toBeGreaterThan(0);
     // A step 2 that only repeats what the relay has is no write: no refusal.
     const known = new Y.Doc();
@@ -230,10 +176,10 @@ describe('space roles on the WebSocket', () => {
   });
 
   it('limits awareness for everyone, viewers included (1009)', async () => {
-    const r = await start({ limits: { maxAwarenessBytes: 1024 } });
-    const spaceId = await team(r);
+    await start({ limits: { maxAwarenessBytes: 1024 } });
+    const spaceId = await team();
     for (const sub of [ADA, KATHERINE]) {
-      const socket = await raw(r, `/${spaceId}/notes?token=${await idp.token(sub)}`);
+      const socket = await rig.openRaw(`/${spaceId}/notes?token=${rig.tokens[sub]}`);
       await expect.poll(() => socket.frames.length).toBeGreaterThan(0);
       socket.socket.send(encodeAwareness(awarenessUpdate('x'.repeat(2000))));
       expect((await socket.closed).code).toBe(CloseCode.MessageTooLarge);
@@ -242,18 +188,17 @@ describe('space roles on the WebSocket', () => {
 
   it('role changes reach a live connection: demotion stops writes, promotion restores them, removal closes with 4403', async () => {
     const r = await start();
-    const ada = await idp.token(ADA);
-    const spaceId = await team(r);
+    const spaceId = await team();
     const room = `${spaceId}/notes`;
-    const owner = client(r, room, ada);
-    const grace = client(r, room, await idp.token(GRACE));
+    const owner = rig.connect(room, ADA);
+    const grace = rig.connect(room, GRACE);
     await Promise.all([synced(owner), synced(grace)]);
     grace.text.insert(0, 'one ');
     await expect.poll(() => owner.text.toJSON()).toBe('one ');
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const setRole = (role: string) =>
-      api(r, ada, 'PUT', `/api/spaces/${spaceId}/members/${GRACE}`, { role });
+      rig.api(ADA, 'PUT', `/api/spaces/${spaceId}/members/${GRACE}`, { role });
     expect((await setRole('viewer')).status).toBe(200);
     // Told at once, before writing anything.
     await expect.poll(() => warn.mock.calls.flat().join(' ')).toContain(READ_ONLY_REASON);
@@ -271,11 +216,11 @@ describe('space roles on the WebSocket', () => {
     grace.provider.on('connection-close', (event) => {
       if (event !== null) closes.push(event.code);
     });
-    const removed = await api(r, ada, 'DELETE', `/api/spaces/${spaceId}/members/${GRACE}`);
+    const removed = await rig.api(ADA, 'DELETE', `/api/spaces/${spaceId}/members/${GRACE}`);
     expect(removed.status).toBe(204);
     await expect.poll(() => closes).toContain(CloseCode.Forbidden);
     // And she cannot come back.
-    const again = await raw(r, `/${room}?token=${await idp.token(GRACE)}`);
+    const again = await rig.openRaw(`/${room}?token=${rig.tokens[GRACE]}`);
     expect((await again.closed).code).toBe(CloseCode.Forbidden);
   });
 });
