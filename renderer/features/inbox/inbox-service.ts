@@ -16,6 +16,7 @@ import type { DocHandle, DocRegistry } from '../../sync/index.ts';
 import { SPACE_INDEX_DOC_ID } from '../tree/index.ts';
 import { createInboxPersist, type InboxStorage } from './inbox-persist.ts';
 import { createNoteTitles } from './note-titles.ts';
+import { mayChangeMentions } from './read-trigger.ts';
 
 /** One mention of me, as the inbox lists it. */
 export interface InboxItem {
@@ -169,9 +170,13 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     if (room.docId === SPACE_INDEX_DOC_ID || open.has(key)) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let remote = false;
+    // Text typed here leaves the mentions as they were (read-trigger.ts); it
+    // only dates the snippets around them, read again when the note closes.
+    let textChanged = false;
     let everSynced = provider.synced;
     const flush = () => {
       timer = null;
+      textChanged = false;
       if (stopped) return;
       const fromRelay = remote;
       remote = false;
@@ -190,7 +195,8 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       // y-websocket applies the relay's updates with the provider as origin;
       // local edits, the local store and the edit journal use other origins.
       if (tr.origin === provider) remote = true;
-      schedule();
+      if (mayChangeMentions(tr, provider)) schedule();
+      else textChanged = true;
     };
     const onSynced = (synced: boolean) => {
       if (!synced) return;
@@ -201,8 +207,8 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       doc.off('afterTransaction', onTransaction);
       provider.off('sync', onSynced);
       doc.off('destroy', detach);
-      if (timer !== null) {
-        clearTimeout(timer);
+      if (timer !== null || textChanged) {
+        if (timer !== null) clearTimeout(timer);
         flush();
       }
       open.delete(key);
