@@ -107,3 +107,22 @@ describe('serializeInboxState (the stored copy is capped)', () => {
     expect(stored.seen.at(-1)).toBe('s/n#b:1:63');
   });
 });
+
+describe('the quiet-note cache', () => {
+  it('forgets a note once it holds a mention of me, and reads old states without it', () => {
+    let state = indexRoom(emptyInboxState(), 'team/a', [], opts).state;
+    state = { ...state, quiet: { 'team/a': 'AQ==' } };
+    expect(indexRoom(state, 'team/a', [], opts).state.quiet).toEqual({ 'team/a': 'AQ==' });
+    expect(indexRoom(state, 'team/a', [body(1)], opts).state.quiet).toEqual({});
+    expect(parseInboxState('{"v":1,"indexed":{},"seen":[],"noticed":{}}').quiet).toEqual({});
+  });
+
+  it('is dropped first when the stored copy is over its cap', () => {
+    let state: InboxState = indexRoom(emptyInboxState(), 'team/a', [body(1)], opts).state;
+    state = { ...state, seen: ['x'], quiet: { 'team/b': 'Q'.repeat(500) } };
+    const stored = parseInboxState(serializeInboxState(state, 300));
+    expect(stored.quiet).toEqual({});
+    expect(stored.indexed).toEqual(state.indexed);
+    expect(stored.seen).toEqual(['x']);
+  });
+});

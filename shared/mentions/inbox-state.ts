@@ -2,7 +2,9 @@
 // ids each note held when it was last indexed (so only mentions that arrive
 // later are announced: no notification storm on first sync or sign-in), which
 // ones the person has seen (unread marks), and when a mention without a time
-// of its own (a body mention) was first noticed.
+// of its own (a body mention) was first noticed. And which notes held no
+// mention of the person at a known local state ("quiet"), so that the next
+// start-up reads only the notes that changed since, as the search index does.
 import { z } from 'zod';
 import { writtenBy, type MentionEntry } from './extract.ts';
 
@@ -23,11 +25,13 @@ export const InboxStateSchema = z.object({
   indexed: z.record(z.string().max(200), z.array(IdSchema).max(INBOX_LIMITS.perRoom)),
   seen: z.array(IdSchema).max(INBOX_LIMITS.seen),
   noticed: z.record(IdSchema, z.number().int().nonnegative()),
+  /** Room → base64 local state vector at which it held no mention of me (a cache). */
+  quiet: z.record(z.string().max(200), z.string().max(20_000)).default({}),
 });
 export type InboxState = z.infer<typeof InboxStateSchema>;
 
 export function emptyInboxState(): InboxState {
-  return { v: 1, indexed: {}, seen: [], noticed: {} };
+  return { v: 1, indexed: {}, seen: [], noticed: {}, quiet: {} };
 }
 
 /** The stored state, or an empty one when it is missing or unreadable (only unread marks are lost). */
@@ -86,12 +90,21 @@ export function indexRoom(
   Reflect.deleteProperty(indexed, roomKey);
   indexed[roomKey] = ids;
   const roomKeys = Object.keys(indexed);
+  let quiet = state.quiet;
   if (roomKeys.length > INBOX_LIMITS.rooms) {
+    quiet = { ...quiet };
     for (const key of roomKeys.slice(0, roomKeys.length - INBOX_LIMITS.rooms)) {
-      if (key !== roomKey) Reflect.deleteProperty(indexed, key);
+      if (key === roomKey) continue;
+      Reflect.deleteProperty(indexed, key);
+      Reflect.deleteProperty(quiet, key);
     }
   }
-  if (known === undefined) return { state: { ...state, indexed }, announce: [] };
+  if (kept.length > 0 && quiet[roomKey] !== undefined) {
+    // Not quiet any more: the next start-up must read it to list its mentions.
+    quiet = { ...quiet };
+    Reflect.deleteProperty(quiet, roomKey);
+  }
+  if (known === undefined) return { state: { ...state, indexed, quiet }, announce: [] };
   const before = new Set(known);
   const fresh = kept.filter((e) => !before.has(e.id));
   if (fresh.length === 0 && sameIds(ids, known)) return { state, announce: [] };
@@ -100,7 +113,10 @@ export function indexRoom(
   const announce = options.remote
     ? fresh.filter((e) => !writtenBy(e, options.me, options.localClient))
     : [];
-  return { state: { ...state, indexed, noticed: pruneNoticed(noticed, indexed) }, announce };
+  return {
+    state: { ...state, indexed, quiet, noticed: pruneNoticed(noticed, indexed) },
+    announce,
+  };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

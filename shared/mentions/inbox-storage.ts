@@ -23,12 +23,18 @@ function memberLength(key: string, value: unknown): number {
  * The state as JSON of at most `maxChars` characters. Rooms are dropped least
  * recently changed first (the key order of `indexed`, which `indexRoom`
  * keeps), with their noticed times; if that is not enough, the oldest seen
- * marks are dropped too. The state passed in is not changed.
+ * marks are dropped too (the quiet-note cache before all of it). The state
+ * passed in is not changed.
  */
 export function serializeInboxState(
-  state: InboxState,
+  full: InboxState,
   maxChars: number = MAX_STORED_INBOX_CHARS,
 ): string {
+  const first = JSON.stringify(full);
+  if (first.length <= maxChars) return first;
+  // The quiet-note cache goes first: losing it costs one read per note at the
+  // next start-up, nothing the person sees.
+  const state: InboxState = { ...full, quiet: {} };
   const whole = JSON.stringify(state);
   if (whole.length <= maxChars) return whole;
 
@@ -61,6 +67,6 @@ export function serializeInboxState(
     json = JSON.stringify({ ...state, indexed, noticed, seen });
   }
   if (json.length > maxChars)
-    json = JSON.stringify({ v: state.v, indexed: {}, seen: [], noticed: {} });
+    json = JSON.stringify({ v: state.v, indexed: {}, seen: [], noticed: {}, quiet: {} });
   return json;
 }

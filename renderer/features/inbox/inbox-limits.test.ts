@@ -30,6 +30,7 @@ function slowRegistry(notes: number, mentionsPerNote = 1) {
   let maxOpen = 0;
   const registry = {
     knownRooms: () => [...rooms, 'team/index'],
+    knownStateVector: () => null,
     observeDocs: () => () => undefined,
     readLocal: (room: RoomName): Promise<Y.Doc> => {
       // The space tree (titles) is not a note: answered at once, not counted.
@@ -165,5 +166,59 @@ describe('inbox storage', () => {
     // Still works in memory.
     expect(service.items().every((item) => !item.unread)).toBe(true);
     stop();
+  });
+});
+
+describe('inbox start-up', () => {
+  it('reads again only the notes that changed since they held no mention of me', async () => {
+    // A FAKE registry: two notes without mentions and one with, each with a
+    // local state vector the test sets; reads are counted per note.
+    const docs: Record<string, Y.Doc> = {
+      'team/quiet': new Y.Doc(),
+      'team/later': new Y.Doc(),
+      'team/busy': noteMentioningAda(1),
+    };
+    const vectors: Record<string, number> = { 'team/quiet': 1, 'team/later': 1, 'team/busy': 1 };
+    const reads: string[] = [];
+    const registry = {
+      knownRooms: () => Object.keys(docs),
+      observeDocs: () => () => undefined,
+      knownStateVector: (room: RoomName) => {
+        const v = vectors[`${room.spaceId}/${room.docId}`];
+        return v === undefined ? null : Uint8Array.of(v);
+      },
+      readLocal: (room: RoomName): Promise<Y.Doc> => {
+        const key = `${room.spaceId}/${room.docId}`;
+        // The space tree (page titles) is read too; only notes are counted.
+        if (room.docId !== 'index') reads.push(key);
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(docs[key] ?? new Y.Doc()));
+        return Promise.resolve(copy);
+      },
+    };
+    const storage = memoryStorage();
+    const startOnce = async () => {
+      const service = createInboxService({ registry, me: ADA, host, storage });
+      const stop = service.start();
+      await vi.waitFor(() => {
+        expect(service.items()).toHaveLength(1);
+      });
+      await vi.waitFor(() => {
+        expect(parseInboxState(storage.map.get(inboxStorageKey(ADA)) ?? null).quiet).toEqual({
+          'team/quiet': 'AQ==',
+          'team/later': vectors['team/later'] === 1 ? 'AQ==' : 'Ag==',
+        });
+      });
+      stop();
+    };
+
+    await startOnce();
+    expect(reads.sort()).toEqual(['team/busy', 'team/later', 'team/quiet']);
+
+    // The next start: "later" changed locally meanwhile, the others did not.
+    reads.length = 0;
+    vectors['team/later'] = 2;
+    await startOnce();
+    expect(reads.sort()).toEqual(['team/busy', 'team/later']);
   });
 });

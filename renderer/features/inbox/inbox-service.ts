@@ -1,3 +1,4 @@
+import { toBase64 } from 'lib0/buffer';
 import type * as Y from 'yjs';
 import type { Host } from '../../../shared/host.ts';
 import {
@@ -31,7 +32,10 @@ export interface InboxItem {
 }
 
 export interface InboxServiceOptions {
-  readonly registry: Pick<DocRegistry, 'knownRooms' | 'observeDocs' | 'readLocal'>;
+  readonly registry: Pick<
+    DocRegistry,
+    'knownRooms' | 'knownStateVector' | 'observeDocs' | 'readLocal'
+  >;
   /** The signed-in person's sub. */
   readonly me: string;
   readonly host: Pick<Host, 'notify'>;
@@ -223,28 +227,50 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     titles.clear();
     const keys = new Set(registry.knownRooms());
     for (const key of open.keys()) keys.add(key);
-    const queue = [...keys];
+    // Notes that held no mention of me at the local state they still have
+    // need no reading (the search index skips unchanged notes the same way).
+    const queue = [...keys].filter(
+      (key) =>
+        open.has(key) || state.quiet[key] === undefined || state.quiet[key] !== vectorOf(key),
+    );
+    const quiet: Record<string, string> = {};
     let next = 0;
     // A few notes at a time (like the space export): each local copy is a
     // whole Y.Doc in memory, and a person may hold thousands of notes.
     const worker = async (): Promise<void> => {
       for (let key = queue[next++]; key !== undefined; key = queue[next++]) {
         if (isStopped()) return;
-        await readOne(key);
+        const vector = vectorOf(key);
+        const found = await readOne(key);
+        if (found === 0 && vector !== undefined && !open.has(key)) quiet[key] = vector;
       }
     };
     await Promise.all(Array.from({ length: INBOX_READ_CONCURRENCY }, worker));
+    if (isStopped() || Object.keys(quiet).length === 0) return;
+    // Only notes indexed as empty count (one may have changed meanwhile).
+    const marks = Object.entries(quiet).filter(([key]) => state.indexed[key]?.length === 0);
+    if (marks.length === 0) return;
+    state = { ...state, quiet: { ...state.quiet, ...Object.fromEntries(marks) } };
+    save();
   }
 
-  async function readOne(key: string): Promise<void> {
+  /** The local state vector of a stored room, base64, or undefined when unknown. */
+  function vectorOf(key: string): string | undefined {
     const room = parseRoomName(key);
-    if (room === null || room.docId === SPACE_INDEX_DOC_ID) return;
+    const vector = room === null ? null : registry.knownStateVector(room);
+    return vector === null ? undefined : toBase64(vector);
+  }
+
+  /** Reads one stored note; how many mentions of me it holds, or null when it was not read. */
+  async function readOne(key: string): Promise<number | null> {
+    const room = parseRoomName(key);
+    if (room === null || room.docId === SPACE_INDEX_DOC_ID) return null;
     const doc = await registry.readLocal(room).catch(() => null);
-    if (doc === null || isStopped()) return;
+    if (doc === null || isStopped()) return null;
     try {
       const entries = mentionsOf(doc, me);
       const title = await titles.titleOf(room, doc);
-      if (isStopped()) return;
+      if (isStopped()) return null;
       // An open note is indexed by its watcher (which knows whether a change
       // came from the relay); its local copy is only listed.
       if (open.has(key)) {
@@ -253,6 +279,7 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
       } else {
         record(room, title, entries, false);
       }
+      return entries.length;
     } finally {
       doc.destroy();
     }
