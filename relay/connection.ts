@@ -40,6 +40,9 @@ type State = 'pending' | 'attached' | 'closed';
 /** Frames that arrived before the pipeline finished (the socket is paused, but some may be parsed already). */
 const MAX_EARLY_FRAMES = 64;
 
+/** Distinct refusal reasons told to one connection (each is told once). */
+const MAX_REFUSAL_REASONS = 16;
+
 /** setTimeout's largest delay (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -54,6 +57,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   #access: Access = { canWrite: false };
   #early: Buffer[] | null = [];
   #toldReadOnly = false;
+  readonly #toldRefused = new Set<string>();
   #principal: Principal | null = null;
   #spaceId = '';
   #indexed = false;
@@ -151,7 +155,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   }
 
   /**
-   * A membership change for this person in this space (issue 3 point 6):
+   * A membership change for this person in this space, applied to the open socket at once:
    * removed → 4403; demoted → read-only at once, and told so; promoted → may
    * write again (and will be told again if demoted later).
    */
@@ -208,6 +212,17 @@ export class ClientConnection implements RoomPeer, AccessHolder {
 
   fail(code: number, reason: string): void {
     this.close(code, reason);
+  }
+
+  /**
+   * Tells the client why the relay refused its update (the rules in
+   * relay/rules), once per reason per connection: a client that keeps typing
+   * into a full document is not sent the same message per keystroke.
+   */
+  refuse(reason: string): void {
+    if (this.#toldRefused.has(reason) || this.#toldRefused.size >= MAX_REFUSAL_REASONS) return;
+    this.#toldRefused.add(reason);
+    this.send(encodePermissionDenied(reason));
   }
 
   /** Drops the socket without a close handshake (dead peer, shutdown grace over). */
@@ -297,19 +312,29 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           this.send(room.syncStep2For(message.stateVector));
           return;
         case 'sync-step2':
-        case 'sync-update':
+        case 'sync-update': {
           if (message.empty) return;
+          const step2 = message.kind === 'sync-step2';
           // A step 2 mostly repeats what the relay has (every reconnect sends
           // the whole delete set): storing it would add a row and make this
           // person the note's last editor in its change marker for nothing.
-          if (message.kind === 'sync-step2' && !room.wouldChange(message.update)) return;
+          // One too large to decode before the guard has tried it is checked
+          // after (commitUpdate's onlyIfNew).
+          if (step2 && message.decoded !== null && !room.wouldChange(message.update)) return;
           if (!this.#access.canWrite) {
             metrics.writesRefused += 1;
             this.#refuseWrite();
             return;
           }
-          room.commitUpdate(this, message.update, message.kind === 'sync-update' ? frame : null);
+          room.commitUpdate(
+            this,
+            message.update,
+            step2 ? null : frame,
+            message.decoded,
+            step2 && message.decoded === null,
+          );
           return;
+        }
         case 'awareness':
           room.applyAwareness(this, message.update, frame);
           return;
@@ -333,7 +358,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   }
 
   /**
-   * Closes the socket with 4401 when the credential expires (issue 3 point 4):
+   * Closes the socket with 4401 when the credential expires (a socket must not outlive its token):
    * the client refreshes its token and reconnects. Delays beyond setTimeout's
    * range are re-armed in steps.
    */

@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
+import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import { ClientConnection } from './connection.ts';
@@ -30,6 +31,8 @@ import {
   type Authorizer,
 } from './pipeline/auth.ts';
 import { ConnectionLimiter } from './pipeline/connection-limits.ts';
+import { UpdateGuard } from './rules/update-guard.ts';
+import { UpdateRules } from './rules/update-rules.ts';
 import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
@@ -91,6 +94,12 @@ export interface RelayOptions {
   readonly corsOrigins?: readonly string[];
   /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
   readonly historyClock?: () => number;
+  /**
+   * Turns off the authorship and cap checks on updates (relay/rules), so the
+   * benchmark can measure what they cost in the same run. Never for a
+   * deployed relay: any member could then forge authors and break caps.
+   */
+  readonly benchmarkWithoutUpdateRules?: boolean;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -181,12 +190,23 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     ...(options.historyClock === undefined ? {} : { now: options.historyClock }),
     log,
   });
+  const guard = new UpdateGuard({
+    timeoutMs: limits.updateGuardTimeoutMs,
+    memoryMb: limits.updateGuardMemoryMb,
+    log,
+  });
+  const rules = new UpdateRules({
+    limits,
+    guard,
+    skipChecks: options.benchmarkWithoutUpdateRules === true,
+  });
   const registry = new DocRegistry({
     storage: history.watch(storage),
     fanout,
     limits,
     log,
     metrics,
+    rules,
   });
   const limiter = new ConnectionLimiter(limits.maxConnections);
   const connections = new Set<ClientConnection>();
@@ -222,6 +242,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     maxPayload: limits.maxMessageBytes,
     perMessageDeflate: false,
     clientTracking: false,
+    // The token travels in a subprotocol: echo ours, never that one.
+    handleProtocols: chooseSubprotocol,
   });
   const connectionDeps = {
     limits,
@@ -306,6 +328,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     clearTimeout(graceTimer);
     // Flush: every accepted update stored, every room compacted, storage closed.
     await registry.closeAll();
+    await guard.close();
     await fanout.close();
     await history.close();
     await storage.close();

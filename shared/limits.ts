@@ -35,6 +35,23 @@ export interface RelayLimits {
   readonly snapshotIntervalMs: number;
   /** Most snapshots kept per note; relay/history/retention.ts says which go first. */
   readonly maxSnapshotsPerDoc: number;
+  /**
+   * Largest size of one document (its whole state, Yjs-encoded), in bytes.
+   * An update that would grow a document past it is refused and its sender
+   * told why; updates that only delete are always accepted.
+   */
+  readonly maxDocBytes: number;
+  /**
+   * Updates larger than this (bytes) are decoded and applied first in a
+   * worker thread under `updateGuardTimeoutMs` and `updateGuardMemoryMb`, so
+   * a crafted update that makes Yjs spin or allocate cannot stall the relay.
+   * Smaller ones stay on the fast path (see relay/rules/update-guard.ts).
+   */
+  readonly updateGuardThresholdBytes: number;
+  /** Time a guarded update may take to decode and apply in the worker before its sender is closed (4413). */
+  readonly updateGuardTimeoutMs: number;
+  /** Heap (MiB) the guard's worker may use for one update and its document before its sender is closed (4413). */
+  readonly updateGuardMemoryMb: number;
 }
 
 /** Default largest image a note may hold (issue 4 point 3); the client refuses bigger ones before uploading. */
@@ -58,4 +75,8 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxConcurrentUploads: 8,
   snapshotIntervalMs: 10 * 60 * 1000,
   maxSnapshotsPerDoc: 200,
+  maxDocBytes: 64 * 1024 * 1024,
+  updateGuardThresholdBytes: 16 * 1024,
+  updateGuardTimeoutMs: 2_000,
+  updateGuardMemoryMb: 256,
 };

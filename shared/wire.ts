@@ -48,6 +48,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The room name in the URL is not `<spaceId>/<docId>`. */
   InvalidRoom: 4404,
+  /**
+   * An update took more time or memory to decode and apply than the relay
+   * allows (a crafted update that makes Yjs spin or allocate). Resending it
+   * cannot succeed.
+   */
+  UpdateTooCostly: 4413,
   /** The relay is at its connection limit; retry with back-off. */
   Overloaded: 4429,
 } as const;
@@ -58,7 +64,28 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MalformedMessage,
   CloseCode.Forbidden,
   CloseCode.InvalidRoom,
+  CloseCode.UpdateTooCostly,
 ]);
+
+/**
+ * WebSocket subprotocol of the relay: a client offers it beside its token
+ * (see `relayProtocols`) and the relay echoes it, never the token, so
+ * browsers accept the handshake.
+ */
+export const RELAY_SUBPROTOCOL = 'commonplace.v1';
+
+/**
+ * Prefix of the subprotocol that carries the access token. Headers are not
+ * shown in a browser console on a failed connect and proxies do not log them,
+ * unlike a URL's query; JWTs are base64url with dots, all valid token
+ * characters of RFC 6455 §4.1's `Sec-WebSocket-Protocol`.
+ */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'commonplace.bearer.';
+
+/** The subprotocols a client offers to send `token` to the relay without putting it in the URL. */
+export function relayProtocols(token: string): string[] {
+  return [RELAY_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${token}`];
+}
 
 /** Ids of spaces and documents: chosen by clients (so notes can be created offline). */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractToken, redactUrl } from './extract-token.ts';
+import { relayProtocols } from '../../shared/wire.ts';
+import { chooseSubprotocol, extractToken, redactUrl } from './extract-token.ts';
 
 describe('extractToken', () => {
   it('reads the WebSocket query parameter', () => {
@@ -20,6 +21,36 @@ describe('extractToken', () => {
   });
   it('prefers the header when both are present', () => {
     expect(extractToken({ url: '/x?token=q', headers: { authorization: 'Bearer h' } })).toBe('h');
+  });
+});
+
+describe('extractToken from Sec-WebSocket-Protocol', () => {
+  const header = (token: string): string => relayProtocols(token).join(', ');
+  it('reads the token subprotocol the app offers', () => {
+    expect(
+      extractToken({ url: '/s/d', headers: { 'sec-websocket-protocol': header('abc.def') } }),
+    ).toBe('abc.def');
+  });
+  it('prefers it to a query parameter, and refuses two of them', () => {
+    expect(
+      extractToken({ url: '/s/d?token=q', headers: { 'sec-websocket-protocol': header('h') } }),
+    ).toBe('h');
+    const two = `${header('a')}, commonplace.bearer.b`;
+    expect(extractToken({ url: '/s/d', headers: { 'sec-websocket-protocol': two } })).toBeNull();
+    const empty = 'commonplace.v1, commonplace.bearer.';
+    expect(extractToken({ url: '/s/d', headers: { 'sec-websocket-protocol': empty } })).toBeNull();
+  });
+  it('ignores other subprotocols', () => {
+    expect(
+      extractToken({ url: '/s/d?token=q', headers: { 'sec-websocket-protocol': 'chat' } }),
+    ).toBe('q');
+  });
+});
+
+describe('chooseSubprotocol', () => {
+  it('echoes the relay protocol, never the token one', () => {
+    expect(chooseSubprotocol(new Set(relayProtocols('secret')))).toBe('commonplace.v1');
+    expect(chooseSubprotocol(new Set(['commonplace.bearer.secret']))).toBe(false);
   });
 });
 

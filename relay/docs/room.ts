@@ -1,7 +1,8 @@
 /**
  * One document in memory: its Y.Doc, its awareness, and the write path
- * persist → broadcast → apply (handbook §1, issue 2 point 3). An update is
- * validated before it arrives here (protocol/decode.ts), appended to storage,
+ * judge → persist → broadcast → apply. An update is validated before it
+ * arrives here (protocol/decode.ts), judged by the relay's rules (authorship,
+ * caps; relay/rules), appended to storage,
  * and only once storage has accepted it is it sent to the other peers and
  * applied to the document. A storage failure drops the update and closes its
  * sender with 1011; the client still holds the edit and resends it on reconnect.
@@ -20,6 +21,8 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from '../protocol/encode.ts';
+import type { DecodedUpdate } from '../protocol/decode.ts';
+import type { RuledRoom, UpdateRules, Verdict } from '../rules/update-rules.ts';
 import type { AppendMeta, DocStorage, MaybePromise } from '../storage/types.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { predictStateVector, sameStateVector } from './state-vector.ts';
@@ -30,6 +33,8 @@ export interface RoomPeer extends FanoutPeer {
   fail(code: number, reason: string): void;
   /** The writer's `sub`, recorded in the room's change marker; absent or empty when unknown. */
   readonly userId?: string;
+  /** Tells this peer why its update was refused (neither stored nor relayed); it stays connected. */
+  refuse?(reason: string): void;
 }
 
 export interface RoomDeps {
@@ -38,12 +43,14 @@ export interface RoomDeps {
   readonly limits: RelayLimits;
   readonly log: Logger;
   readonly metrics: Metrics;
+  /** Authorship and caps, judged on each update before it is stored; every update is taken when absent. */
+  readonly rules?: UpdateRules;
 }
 
 /** Awareness client ids announced over each peer, removed when it leaves (as y-websocket does). */
 type ControlledIds = Set<number>;
 
-export class Room {
+export class Room implements RuledRoom {
   readonly name: string;
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
@@ -58,6 +65,8 @@ export class Room {
   #compactable = true;
   #compactionScheduled = false;
   #closed = false;
+  /** Upper bound of the document's encoded size: stored rows since the last measure. */
+  #sizeEstimate: number;
 
   /** Bumped by the awareness listener: tells `applyAwareness` whether anything changed. */
   #awarenessChanges = 0;
@@ -68,8 +77,10 @@ export class Room {
     doc: Y.Doc,
     lastSeq: number,
     storedRows: number,
+    storedBytes: number,
   ) {
     this.name = name;
+    this.#sizeEstimate = storedBytes;
     this.#deps = deps;
     this.#lastSeq = lastSeq;
     this.#storedRows = storedRows;
@@ -84,10 +95,21 @@ export class Room {
   static async load(name: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.storage.loadDoc(name);
     const { doc, compactable } = buildDoc(name, stored.updates, deps.log);
-    const room = new Room(name, deps, doc, stored.lastSeq, stored.updates.length);
+    const bytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const room = new Room(name, deps, doc, stored.lastSeq, stored.updates.length, bytes);
     room.#compactable = compactable;
     deps.log.debug('room loaded', { room: name, rows: stored.updates.length });
     return room;
+  }
+
+  get sizeEstimate(): number {
+    return this.#sizeEstimate;
+  }
+
+  /** Measures the document's encoded size and keeps it as the new estimate. */
+  measureSize(): number {
+    this.#sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.#sizeEstimate;
   }
 
   get peerCount(): number {
@@ -114,7 +136,7 @@ export class Room {
   /**
    * Whether applying `update` would change the document: structs it lacks or
    * deletions it has not seen. A read-only client's sync step 2 that only
-   * repeats what the document holds is no write (issue 3 point 6).
+   * repeats what the document holds is no write (it must not be refused as one).
    */
   wouldChange(update: Uint8Array): boolean {
     return !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
@@ -127,7 +149,7 @@ export class Room {
 
   /**
    * Sends `peer` the state vector of what is stored for this room
-   * (`MessageType.RelayState`, issue 5 point 4), once every update queued
+   * (`MessageType.RelayState`, for a truthful "not yet synced" count), once every update queued
    * before it (this peer's earlier frames included) is stored and applied:
    * persist before apply makes the document exactly the stored state.
    */
@@ -144,46 +166,104 @@ export class Room {
   }
 
   /**
-   * Stores a validated, non-empty update from `peer`, then relays it and
-   * applies it. `frame` is the client's own `sync update` frame when it can be
-   * relayed unchanged (saves an encode); a step 2 is re-encoded as an update,
-   * since relaying it as a step 2 would mark peers as synced.
+   * Judges a validated, non-empty update from `peer` (deps.rules), then stores
+   * it, relays it and applies it. `frame` is the client's own `sync update`
+   * frame when it can be relayed unchanged (saves an encode); a step 2 is
+   * re-encoded as an update, since relaying it as a step 2 would mark peers
+   * as synced. `decoded` is the update decoded (null: too large to decode
+   * before the guard has tried it). With `onlyIfNew`, an update that changes
+   * nothing is dropped once judged (a step 2 repeating what is stored).
    */
-  commitUpdate(peer: RoomPeer, update: Uint8Array, frame: Buffer | null): void {
+  commitUpdate(
+    peer: RoomPeer,
+    update: Uint8Array,
+    frame: Buffer | null,
+    decoded: DecodedUpdate | null = null,
+    onlyIfNew = false,
+  ): void {
     this.#queue.run(() => {
       if (this.#closed) return;
-      const { storage, metrics } = this.#deps;
-      // The change marker (issue 5 point 3) goes into the same transaction as the update.
-      const meta: AppendMeta = {
-        stateVector: predictStateVector(this.doc, update),
-        by: peer.userId === undefined || peer.userId === '' ? null : peer.userId,
-        at: Date.now(),
-      };
-      const persisted = (seq: number): MaybePromise<void> => {
-        metrics.updatesPersisted += 1;
-        this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
-        this.#apply(update, seq);
-        const actual = Y.encodeStateVector(this.doc);
-        if (!sameStateVector(actual, meta.stateVector)) return this.#correctMarker(actual);
-      };
-      const failed = (err: unknown): void => {
-        metrics.storageErrors += 1;
-        this.#deps.log.error('storage append failed', {
-          room: this.name,
-          error: errorMessage(err),
-        });
-        peer.fail(CloseCode.InternalError, 'storage failure');
-      };
-      let seq;
+      const rules = this.#deps.rules;
+      if (rules === undefined) return this.#store(peer, update, frame);
+      let verdict;
       try {
-        seq = storage.appendUpdate(this.name, update, meta);
+        verdict = rules.judge(this, peer.userId ?? '', update, decoded);
       } catch (err) {
-        failed(err);
+        this.#judgeFailed(peer, err);
         return;
       }
-      if (typeof seq === 'number') return persisted(seq);
-      return seq.then(persisted, failed);
+      if (!(verdict instanceof Promise)) return this.#settle(peer, update, frame, verdict, onlyIfNew);
+      return verdict.then(
+        (v) => this.#settle(peer, update, frame, v, onlyIfNew),
+        (err: unknown) => {
+          this.#judgeFailed(peer, err);
+        },
+      );
     });
+  }
+
+  #settle(
+    peer: RoomPeer,
+    update: Uint8Array,
+    frame: Buffer | null,
+    verdict: Verdict,
+    onlyIfNew: boolean,
+  ): MaybePromise<void> {
+    if (this.#closed) return;
+    if (verdict.kind === 'refuse') {
+      this.#deps.metrics.writesRefused += 1;
+      this.#deps.log.info('update refused', { room: this.name, reason: verdict.reason });
+      peer.refuse?.(verdict.reason);
+      return;
+    }
+    if (verdict.kind === 'close') {
+      this.#deps.metrics.writesRefused += 1;
+      peer.fail(verdict.code, verdict.reason);
+      return;
+    }
+    if (onlyIfNew && !this.wouldChange(update)) return;
+    return this.#store(peer, update, frame);
+  }
+
+  #judgeFailed(peer: RoomPeer, err: unknown): void {
+    this.#deps.log.error('update rules failed', { room: this.name, error: errorMessage(err) });
+    peer.fail(CloseCode.InternalError, 'relay error');
+  }
+
+  #store(peer: RoomPeer, update: Uint8Array, frame: Buffer | null): MaybePromise<void> {
+    const { storage, metrics } = this.#deps;
+    // The change marker goes into the same transaction as the update, so the
+    // index's "who changed what last" can never disagree with what is stored.
+    const meta: AppendMeta = {
+      stateVector: predictStateVector(this.doc, update),
+      by: peer.userId === undefined || peer.userId === '' ? null : peer.userId,
+      at: Date.now(),
+    };
+    const persisted = (seq: number): MaybePromise<void> => {
+      metrics.updatesPersisted += 1;
+      this.#sizeEstimate += update.byteLength;
+      this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
+      this.#apply(update, seq);
+      const actual = Y.encodeStateVector(this.doc);
+      if (!sameStateVector(actual, meta.stateVector)) return this.#correctMarker(actual);
+    };
+    const failed = (err: unknown): void => {
+      metrics.storageErrors += 1;
+      this.#deps.log.error('storage append failed', {
+        room: this.name,
+        error: errorMessage(err),
+      });
+      peer.fail(CloseCode.InternalError, 'storage failure');
+    };
+    let seq;
+    try {
+      seq = storage.appendUpdate(this.name, update, meta);
+    } catch (err) {
+      failed(err);
+      return;
+    }
+    if (typeof seq === 'number') return persisted(seq);
+    return seq.then(persisted, failed);
   }
 
   /**
@@ -295,6 +375,7 @@ export class Room {
     const done = (): void => {
       // The queue runs nothing else meanwhile: the merged row is now the only one.
       this.#storedRows = 1;
+      this.#sizeEstimate = merged.byteLength;
       this.#deps.metrics.compactions += 1;
     };
     const failed = (err: unknown): void => {

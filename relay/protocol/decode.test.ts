@@ -88,9 +88,23 @@ describe('decodeClientMessage', () => {
   });
 });
 
+describe('updates over the guard threshold', () => {
+  it('are left undecoded for the update guard', () => {
+    const update = docUpdate('x'.repeat(100));
+    const limited = { maxAwarenessBytes: 64, updateGuardThresholdBytes: 50 };
+    expect(decodeClientMessage(encodeSyncUpdate(update), limited)).toMatchObject({
+      kind: 'sync-update',
+      decoded: null,
+    });
+    const small = decodeClientMessage(encodeSyncUpdate(docUpdate('x')), limited);
+    expect(small).toMatchObject({ kind: 'sync-update' });
+    expect(small.kind === 'sync-update' && small.decoded !== null).toBe(true);
+  });
+});
+
 describe('validateUpdate', () => {
   it('accepts a real update and reports it non-empty', () => {
-    expect(validateUpdate(docUpdate('x'))).toEqual({ empty: false });
+    expect(validateUpdate(docUpdate('x'))).toMatchObject({ empty: false });
   });
 
   it('decodes a RelayState request (the type alone) and refuses one with trailing bytes', () => {

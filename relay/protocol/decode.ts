@@ -21,6 +21,12 @@ export type ClientMessage =
       readonly kind: 'sync-step2' | 'sync-update';
       readonly update: Uint8Array;
       readonly empty: boolean;
+      /**
+       * The update's structs and delete set, or null when it is over the
+       * guard's threshold: such an update is decoded first by the update
+       * guard's worker (relay/rules/update-guard.ts), never here.
+       */
+      readonly decoded: DecodedUpdate | null;
     }
   | { readonly kind: 'awareness'; readonly update: Uint8Array }
   | { readonly kind: 'query-awareness' }
@@ -37,7 +43,12 @@ export class ProtocolError extends Error {
 /** Options that bound what a single frame may carry. */
 export interface DecodeLimits {
   readonly maxAwarenessBytes: number;
+  /** Updates larger than this are left undecoded here (see `decoded`); all are decoded when absent. */
+  readonly updateGuardThresholdBytes?: number;
 }
+
+/** A decoded Yjs (v1) update. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /** An awareness update larger than `maxAwarenessBytes`. */
 export class AwarenessTooLargeError extends ProtocolError {}
@@ -65,9 +76,9 @@ function expectEnd(decoder: decoding.Decoder, what: string): void {
  * Returns whether it is empty (a no-op that need not be stored or relayed).
  * @throws ProtocolError when the update does not decode.
  */
-export function validateUpdate(update: Uint8Array): { empty: boolean } {
+export function validateUpdate(update: Uint8Array): { empty: boolean; decoded: DecodedUpdate } {
   const decoded = guard('update', () => Y.decodeUpdate(update));
-  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0 };
+  return { empty: decoded.structs.length === 0 && decoded.ds.clients.size === 0, decoded };
 }
 
 /**
@@ -124,9 +135,13 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits): Cl
         return { kind: 'sync-step1', stateVector: payload };
       }
       if (syncType === SyncType.Step2 || syncType === SyncType.Update) {
-        const { empty } = validateUpdate(payload);
         const kind = syncType === SyncType.Step2 ? 'sync-step2' : 'sync-update';
-        return { kind, update: payload, empty };
+        const threshold = limits.updateGuardThresholdBytes ?? Number.POSITIVE_INFINITY;
+        if (payload.byteLength > threshold) {
+          return { kind, update: payload, empty: false, decoded: null };
+        }
+        const { empty, decoded } = validateUpdate(payload);
+        return { kind, update: payload, empty, decoded };
       }
       return fail(`unknown sync type ${syncType}`);
     }

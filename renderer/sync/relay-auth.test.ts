@@ -28,8 +28,10 @@ class ScriptedSocket {
   onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
   onerror: (() => void) | null = null;
   readonly url: string;
-  constructor(url: string) {
+  readonly protocols: readonly string[];
+  constructor(url: string, protocols?: string | string[]) {
     this.url = url;
+    this.protocols = protocols === undefined ? [] : [protocols].flat();
     ScriptedSocket.sockets.push(this);
   }
   send(data: Uint8Array): void {
@@ -78,8 +80,11 @@ function setup(tokens: (string | null)[]) {
   return { store, registry, accessToken };
 }
 
-const tokenOf = (socket: ScriptedSocket | undefined) =>
-  new URL(socket?.url ?? 'x:').searchParams.get('token');
+/** The token a socket offered in its `Sec-WebSocket-Protocol` header. */
+const tokenOf = (socket: ScriptedSocket | undefined): string | null => {
+  const carried = socket?.protocols.find((p) => p.startsWith('commonplace.bearer.'));
+  return carried === undefined ? null : carried.slice('commonplace.bearer.'.length);
+};
 
 describe('relay connections carry the access token', () => {
   it('connects with a token, and on 4401 refreshes it and reconnects keeping the edit', async () => {
@@ -89,8 +94,10 @@ describe('relay connections carry the access token', () => {
       expect(ScriptedSocket.sockets).toHaveLength(1);
     });
     expect(tokenOf(ScriptedSocket.sockets[0])).toBe('first');
+    // The token travels in a header, never in the URL (consoles and proxy logs show URLs).
+    expect(ScriptedSocket.sockets[0]?.protocols).toContain('commonplace.v1');
     expect(ScriptedSocket.sockets[0]?.url).toMatch(
-      /^ws:\/\/relay\.test\/team\/welcome\?token=first$/,
+      /^ws:\/\/relay\.test\/team\/welcome$/,
     );
 
     // An edit made locally, then the relay says the token has expired.

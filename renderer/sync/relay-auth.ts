@@ -2,7 +2,7 @@ import * as authProtocol from 'y-protocols/auth';
 import type * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type { AccessTokenResult } from '../../shared/auth.ts';
-import { CloseCode, FATAL_CLOSE_CODES, MessageType } from '../../shared/wire.ts';
+import { CloseCode, FATAL_CLOSE_CODES, MessageType, relayProtocols } from '../../shared/wire.ts';
 
 /** Where relay connections get their access token (the Host, issue 3 point 4). */
 export interface RelayCredentials {
@@ -24,12 +24,19 @@ export function shouldReconnect(event: { code: number }): boolean {
   return !FATAL_CLOSE_CODES.has(event.code) && event.code !== CloseCode.Unauthorized;
 }
 
-/** Puts the token into the URL of the next connection (y-websocket reads `params` on each connect). */
+/**
+ * Gives the next connection its token in the `Sec-WebSocket-Protocol` header
+ * (y-websocket passes `protocols` to each new WebSocket), never in the URL: a
+ * URL shows in the browser console on every failed reconnect and can end up
+ * in proxy logs; a header does neither.
+ */
 export function setToken(provider: WebsocketProvider, token: string | null): void {
-  const params: Record<string, string> = { ...provider.params };
-  if (token === null) delete params['token'];
-  else params['token'] = token;
-  provider.params = params;
+  if ('token' in provider.params) {
+    const params: Record<string, string> = { ...provider.params };
+    delete params['token'];
+    provider.params = params;
+  }
+  provider.protocols = token === null ? [] : relayProtocols(token);
 }
 
 /**
