@@ -17,7 +17,11 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rolldownOptions: {
-      input: { cli: here('relay/cli.ts') },
+      // The update guard's worker runs as a file of its own (relay/rules/update-guard.ts).
+      input: {
+        cli: here('relay/cli.ts'),
+        'update-guard-worker': here('relay/rules/guard-worker.ts'),
+      },
       // Flat: chunks (the lazily imported development IdP) sit beside cli.js.
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },

@@ -19,8 +19,19 @@ describe('parseCli', () => {
           spaceFileQuotaBytes: 1_073_741_824,
           snapshotIntervalMs: 600_000,
           maxSnapshotsPerDoc: 200,
+          maxDocBytes: 67_108_864,
         },
       },
+    });
+  });
+
+  it('reads the per-document byte limit; the flag wins', () => {
+    expect(parseCli([], { RELAY_MAX_DOC_BYTES: '1048576' }, '/')).toMatchObject({
+      config: { limits: { maxDocBytes: 1_048_576 } },
+    });
+    const flags = ['--max-doc-bytes', '2097152'];
+    expect(parseCli(flags, { RELAY_MAX_DOC_BYTES: '1048576' }, '/')).toMatchObject({
+      config: { limits: { maxDocBytes: 2_097_152 } },
     });
   });
 
@@ -150,6 +161,8 @@ describe('parseCli', () => {
     [['--max-snapshots', '0'], '--max-snapshots must be a whole number of snapshots'],
     [['--max-snapshots', ' 5'], '--max-snapshots'],
     [['--max-snapshots', '99999999999999999999'], '--max-snapshots'],
+    [['--max-doc-bytes', '1000'], '--max-doc-bytes must be a whole number of bytes from 65536'],
+    [['--max-doc-bytes', '64MiB'], '--max-doc-bytes'],
   ])('rejects %j with a clear message', (argv, mention) => {
     const parsed = parseCli(argv, {}, '/');
     expect(parsed.kind).toBe('error');

@@ -28,7 +28,8 @@ export interface CliConfig {
 export type CliLimits = Pick<
   RelayLimits,
   'maxFileBytes' | 'spaceFileQuotaBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'
->;
+> &
+  Pick<RelayLimits, 'maxDocBytes'>;
 
 export type CliParse =
   | { readonly kind: 'run'; readonly config: CliConfig }
@@ -65,6 +66,8 @@ Options (each also read from an environment variable):
                            (RELAY_SNAPSHOT_INTERVAL, default ${String(DEFAULT_RELAY_LIMITS.snapshotIntervalMs / 1000)})
   --max-snapshots <n>      most snapshots kept per note
                            (RELAY_MAX_SNAPSHOTS, default ${String(DEFAULT_RELAY_LIMITS.maxSnapshotsPerDoc)})
+  --max-doc-bytes <n>      largest size of one document, in bytes
+                           (RELAY_MAX_DOC_BYTES, default ${String(DEFAULT_RELAY_LIMITS.maxDocBytes)})
   --help                   print this help and exit
 
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
@@ -104,6 +107,7 @@ export function parseCli(
         'space-file-quota': { type: 'string' },
         'snapshot-interval': { type: 'string' },
         'max-snapshots': { type: 'string' },
+        'max-doc-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -226,13 +230,27 @@ function parseLimits(values: FlagValues, env: Env): CliLimits | string {
           unit: 'snapshots',
         });
   if (typeof maxSnapshotsPerDoc === 'string') return maxSnapshotsPerDoc;
+  const maxDocBytes = parseDocBytes(values, env);
+  if (typeof maxDocBytes === 'string') return maxDocBytes;
 
   return {
     maxFileBytes,
     spaceFileQuotaBytes,
     snapshotIntervalMs: intervalSeconds * 1000,
     maxSnapshotsPerDoc,
+    maxDocBytes,
   };
+}
+
+/**
+ * `--max-doc-bytes`: whole bytes, at least 64 KiB (a smaller cap would
+ * refuse an ordinary note) and at most SQLite's largest value (a compacted
+ * document is one row).
+ */
+function parseDocBytes(values: FlagValues, env: Env): number | string {
+  const [text, source] = pick(values, env, 'max-doc-bytes', 'RELAY_MAX_DOC_BYTES');
+  if (text === undefined) return DEFAULT_RELAY_LIMITS.maxDocBytes;
+  return parseWhole(text, source, { min: 64 * 1024, max: MAX_FILE_BYTES_CEILING, unit: 'bytes' });
 }
 
 type AuthConfig = Pick<
