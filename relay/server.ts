@@ -30,6 +30,8 @@ import {
   type Authorizer,
 } from './pipeline/auth.ts';
 import { ConnectionLimiter } from './pipeline/connection-limits.ts';
+import { PersonConnections } from './pipeline/person-connections.ts';
+import { PersonRate } from './quotas/person-rate.ts';
 import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
@@ -49,6 +51,9 @@ export interface RelayAuthOptions {
   /** Clock skew allowed on `exp`/`nbf`, in seconds; 30 by default. */
   readonly clockToleranceSec?: number;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Default clock tolerance of token verification, in seconds. */
 export const DEFAULT_CLOCK_TOLERANCE_SEC = 30;
@@ -89,8 +94,10 @@ export interface RelayOptions {
   readonly spaceStore?: SpaceStore;
   /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
   readonly corsOrigins?: readonly string[];
-  /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
+  /** Clock of the snapshot schedule, epoch ms; `Date.now` by default (tests). */
   readonly historyClock?: () => number;
+  /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
+  readonly clock?: () => number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -189,6 +196,14 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     metrics,
   });
   const limiter = new ConnectionLimiter(limits.maxConnections);
+  // Under insecureOpenAccess everyone is the one `anonymous` person: shares
+  // per person would be the relay-wide limits, so only those apply.
+  const openAccess = options.insecureOpenAccess === true;
+  const personConnections = new PersonConnections(
+    openAccess ? limits.maxConnections : limits.maxConnectionsPerPerson,
+  );
+  const perPerson = (limit: number): number => (openAccess ? Number.MAX_SAFE_INTEGER : limit);
+  const clock = options.clock ?? Date.now;
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
 
@@ -212,6 +227,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,
+    maxConcurrentUploadsPerPerson: openAccess
+      ? limits.maxConcurrentUploads
+      : limits.maxConcurrentUploadsPerPerson,
+    uploadIdleTimeoutMs: limits.uploadIdleTimeoutMs,
+    requestRate: new PersonRate(perPerson(limits.restRequestsPerMinute), 60_000, clock),
+    rates: {
+      spaceCreations: new PersonRate(perPerson(limits.spacesCreatedPerDay), DAY_MS, clock),
+      manualSnapshots: new PersonRate(perPerson(limits.manualSnapshotsPerHour), HOUR_MS, clock),
+    },
     version,
     log,
   });
@@ -239,7 +263,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     metrics.connectionsOpened += 1;
-    const connection = new ClientConnection(socket, request, connectionDeps);
+    // Each socket's access stage also counts it against its person's share.
+    const connection = new ClientConnection(socket, request, {
+      ...connectionDeps,
+      authorizer: personConnections.authorizerFor(authorizer, socket),
+    });
     connections.add(connection);
     void connection.start();
   };
