@@ -33,6 +33,8 @@ import {
 import { ConnectionLimiter } from './pipeline/connection-limits.ts';
 import { UpdateGuard } from './rules/update-guard.ts';
 import { UpdateRules } from './rules/update-rules.ts';
+import { PersonConnections } from './pipeline/person-connections.ts';
+import { PersonRate } from './quotas/person-rate.ts';
 import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
@@ -52,6 +54,9 @@ export interface RelayAuthOptions {
   /** Clock skew allowed on `exp`/`nbf`, in seconds; 30 by default. */
   readonly clockToleranceSec?: number;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Default clock tolerance of token verification, in seconds. */
 export const DEFAULT_CLOCK_TOLERANCE_SEC = 30;
@@ -92,7 +97,7 @@ export interface RelayOptions {
   readonly spaceStore?: SpaceStore;
   /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
   readonly corsOrigins?: readonly string[];
-  /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
+  /** Clock of the snapshot schedule, epoch ms; `Date.now` by default (tests). */
   readonly historyClock?: () => number;
   /**
    * Turns off the authorship and cap checks on updates (relay/rules), so the
@@ -100,6 +105,8 @@ export interface RelayOptions {
    * deployed relay: any member could then forge authors and break caps.
    */
   readonly benchmarkWithoutUpdateRules?: boolean;
+  /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
+  readonly clock?: () => number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -209,6 +216,14 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     rules,
   });
   const limiter = new ConnectionLimiter(limits.maxConnections);
+  // Under insecureOpenAccess everyone is the one `anonymous` person: shares
+  // per person would be the relay-wide limits, so only those apply.
+  const openAccess = options.insecureOpenAccess === true;
+  const personConnections = new PersonConnections(
+    openAccess ? limits.maxConnections : limits.maxConnectionsPerPerson,
+  );
+  const perPerson = (limit: number): number => (openAccess ? Number.MAX_SAFE_INTEGER : limit);
+  const clock = options.clock ?? Date.now;
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
 
@@ -232,6 +247,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,
+    maxConcurrentUploadsPerPerson: openAccess
+      ? limits.maxConcurrentUploads
+      : limits.maxConcurrentUploadsPerPerson,
+    uploadIdleTimeoutMs: limits.uploadIdleTimeoutMs,
+    requestRate: new PersonRate(perPerson(limits.restRequestsPerMinute), 60_000, clock),
+    rates: {
+      spaceCreations: new PersonRate(perPerson(limits.spacesCreatedPerDay), DAY_MS, clock),
+      manualSnapshots: new PersonRate(perPerson(limits.manualSnapshotsPerHour), HOUR_MS, clock),
+    },
     version,
     log,
   });
@@ -261,7 +285,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     metrics.connectionsOpened += 1;
-    const connection = new ClientConnection(socket, request, connectionDeps);
+    // Each socket's access stage also counts it against its person's share.
+    const connection = new ClientConnection(socket, request, {
+      ...connectionDeps,
+      authorizer: personConnections.authorizerFor(authorizer, socket),
+    });
     connections.add(connection);
     void connection.start();
   };

@@ -125,7 +125,14 @@ export const DocMarkersResponseSchema = z.object({ docs: z.array(DocMarkerSchema
 
 /** The JSON body of every error response. */
 export const ApiErrorSchema = z.object({
-  error: z.object({ code: z.string().min(1), message: z.string().min(1) }),
+  error: z.object({
+    code: z.string().min(1),
+    message: z.string().min(1),
+    /** With 429: the name of the limit reached, as in the relay's limits (e.g. `restRequestsPerMinute`). */
+    limit: z.string().min(1).optional(),
+    /** With 429: seconds until a retry can pass (also the `Retry-After` header). */
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { ID_PATTERN } from './wire.ts';
 
 /**
- * Version history of notes (issue 4 point 8), as the relay serves it and the
- * renderer reads it. A snapshot is the full Yjs state of one note document
- * at a moment (`Y.encodeStateAsUpdate`), taken on a schedule or on demand.
+ * Version history of notes and of each space's index (`docId` `index`: the
+ * page tree and templates), as the relay serves it and the renderer reads
+ * it. A snapshot is the full Yjs state of one document at a moment
+ * (`Y.encodeStateAsUpdate`), taken on a schedule or on demand, and kept by
+ * a thinning schedule (every one of the last hour, hourly for a day, daily
+ * for 30 days, weekly after) that no burst of saves can empty.
  *
  * - `GET  /api/spaces/{id}/docs/{docId}/snapshots`: the note's snapshots,
  *   newest first (members, viewers included).
@@ -18,7 +21,7 @@ import { ID_PATTERN } from './wire.ts';
  * edit of the live note, so it syncs to everyone and can be undone.
  */
 
-/** Why a snapshot exists: the relay's schedule, or a person's "Save version now". */
+/** Why a snapshot exists: the relay's schedule, or a person's "Save version now" (rate-limited per person, 429). */
 export const SnapshotReasonSchema = z.enum(['scheduled', 'manual']);
 export type SnapshotReason = z.infer<typeof SnapshotReasonSchema>;
 

@@ -1,6 +1,6 @@
 /**
- * Every limit of the relay in one defaults object (handbook §2.6; Hocuspocus
- * keeps its `defaultConfiguration` the same way). Flags and environment
+ * Every limit of the relay in one defaults object, so that an operator finds
+ * them all in one place (Hocuspocus keeps its `defaultConfiguration` the same way). Flags and environment
  * variables override single fields; nothing else hard-codes a limit.
  */
 export interface RelayLimits {
@@ -31,9 +31,13 @@ export interface RelayLimits {
   readonly spaceFileQuotaBytes: number | null;
   /** Uploads (raw request bodies) read at once across the relay; more get HTTP 503 with `retry-after`. */
   readonly maxConcurrentUploads: number;
-  /** Least time between two scheduled snapshots of a changed note (issue 4 point 8, relay/history). */
+  /** Least time between two scheduled snapshots of a changed document (relay/history). */
   readonly snapshotIntervalMs: number;
-  /** Most snapshots kept per note; relay/history/retention.ts says which go first. */
+  /**
+   * Most weekly snapshots kept per document once they are older than a month
+   * (relay/history/retention.ts): younger ones follow the thinning schedule,
+   * which no burst of saves can disturb.
+   */
   readonly maxSnapshotsPerDoc: number;
   /**
    * Largest size of one document (its whole state, Yjs-encoded), in bytes.
@@ -52,9 +56,33 @@ export interface RelayLimits {
   readonly updateGuardTimeoutMs: number;
   /** Heap (MiB) the guard's worker may use for one update and its document before its sender is closed (4413). */
   readonly updateGuardMemoryMb: number;
+   * Open WebSocket connections of one person across the relay; past it
+   * their next one is closed with 4429. Enough for many windows, each
+   * syncing many notes, and far below `maxConnections`.
+   */
+  readonly maxConnectionsPerPerson: number;
+  /** Uploads one person may stream at once; more get HTTP 429. */
+  readonly maxConcurrentUploadsPerPerson: number;
+  /** An upload that sends nothing for this long is answered 408 and its slot freed. */
+  readonly uploadIdleTimeoutMs: number;
+  /** REST requests one person may make per minute (a bucket refilled evenly); more get HTTP 429. */
+  readonly restRequestsPerMinute: number;
+  /** Spaces one person may create per day (refilled evenly); more get HTTP 429. */
+  readonly spacesCreatedPerDay: number;
+  /** "Save version now" calls one person may make per hour (refilled evenly); more get HTTP 429. */
+  readonly manualSnapshotsPerHour: number;
+  /** A deleted space stays in its owners' trash, restorable, this long; then it is purged. */
+  readonly trashRetentionMs: number;
+  /**
+   * An image no note and no kept version refers to is deleted once it has
+   * been unreferenced this long (an upload waits for its note to sync).
+   */
+  readonly fileGraceMs: number;
+  /** How often the background job purges expired trash and collects unreferenced images. */
+  readonly maintenanceIntervalMs: number;
 }
 
-/** Default largest image a note may hold (issue 4 point 3); the client refuses bigger ones before uploading. */
+/** Default largest image a note may hold; the client refuses bigger ones before uploading. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Default bytes of files a space may store (1 GiB: about a hundred of the largest images). */
@@ -79,4 +107,13 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   updateGuardThresholdBytes: 16 * 1024,
   updateGuardTimeoutMs: 2_000,
   updateGuardMemoryMb: 256,
+  maxConnectionsPerPerson: 64,
+  maxConcurrentUploadsPerPerson: 2,
+  uploadIdleTimeoutMs: 30_000,
+  restRequestsPerMinute: 600,
+  spacesCreatedPerDay: 20,
+  manualSnapshotsPerHour: 60,
+  trashRetentionMs: 30 * 24 * 60 * 60 * 1000,
+  fileGraceMs: 24 * 60 * 60 * 1000,
+  maintenanceIntervalMs: 60 * 60 * 1000,
 };

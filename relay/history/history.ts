@@ -1,7 +1,8 @@
 /**
- * Version history of notes (issue 4 point 8): snapshots of each note's
- * stored state, taken on a schedule (scheduler.ts) and on demand ("Save
- * version now"), thinned by retention.ts, kept in `history.sqlite`.
+ * Version history of notes and of each space's index (the page tree and
+ * templates): snapshots of each document's stored state, taken on a schedule
+ * (scheduler.ts) and on demand ("Save version now"), thinned by
+ * retention.ts, kept in `history.sqlite`.
  *
  * A snapshot is `Y.encodeStateAsUpdate` of what storage holds for the room:
  * exactly what the relay has accepted (persist before broadcast), never an
@@ -13,7 +14,7 @@ import type { SnapshotReason } from '../../shared/history-api.ts';
 import { formatRoomName, type RoomName } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { DocStorage } from '../storage/types.ts';
-import { KEEP_ALL_MS, snapshotsToPrune } from './retention.ts';
+import { snapshotsToPrune } from './retention.ts';
 import { SnapshotScheduler } from './scheduler.ts';
 import {
   SqliteSnapshotStore,
@@ -29,7 +30,7 @@ export interface NoteHistoryOptions {
   readonly storage: DocStorage;
   /** Least time between two scheduled snapshots of a note. */
   readonly intervalMs: number;
-  /** Most snapshots kept per note. */
+  /** Most weekly snapshots (older than a month) kept per document. */
   readonly maxPerDoc: number;
   /** Epoch milliseconds; `Date.now` by default (tests inject a clock). */
   readonly now?: () => number;
@@ -100,7 +101,7 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
   const { storage, log } = options;
   const now = options.now ?? Date.now;
   const store = new SqliteSnapshotStore({ dataDir: options.dataDir });
-  const policy = { keepAllMs: KEEP_ALL_MS, maxPerDoc: options.maxPerDoc };
+  const policy = { maxWeekly: options.maxPerDoc };
   let closed = false;
 
   const save = async (

@@ -1,5 +1,6 @@
 /**
- * When the relay takes scheduled snapshots (issue 4 point 8): a note that
+ * When the relay takes scheduled snapshots: a document (a note, or a space's
+ * index) that
  * has changed gets a snapshot once `intervalMs` has passed since its first
  * change not yet in a snapshot. The check runs on the update path (after the
  * update is stored, so it never delays persist-before-broadcast; it costs a
@@ -11,8 +12,7 @@
  * the last interval before a restart go into the snapshot that the note's
  * next change schedules.
  */
-// The space index (room `<spaceId>/index`, issue 4 point 2) is no note: no history for it.
-import { parseRoomName, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
+import { parseRoomName, type RoomName } from '../../shared/wire.ts';
 
 export interface SchedulerOptions {
   readonly intervalMs: number;
@@ -46,7 +46,7 @@ export class SnapshotScheduler {
     let dirty = this.#dirty.get(room);
     if (dirty === undefined) {
       const parsed = parseRoomName(room);
-      if (parsed === null || parsed.docId === SPACE_INDEX_DOC_ID) return;
+      if (parsed === null) return;
       dirty = { since: this.#options.now(), timer: null };
       this.#dirty.set(room, dirty);
     }

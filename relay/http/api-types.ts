@@ -7,6 +7,7 @@ import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
 import type { Principal } from '../pipeline/auth.ts';
+import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import type { RawBody } from './raw-body.ts';
@@ -25,8 +26,13 @@ export interface ApiDeps {
   readonly maxFileBytes: number;
   /** Bytes of files one space may store in all; null: no quota. */
   readonly spaceFileQuotaBytes: number | null;
-  /** Snapshots of notes (issue 4 point 8, routes-history.ts). */
+  /** Snapshots of notes and space indexes (routes-history.ts). */
   readonly history: NoteHistoryApi;
+  /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
+  readonly rates: {
+    readonly spaceCreations: PersonRate;
+    readonly manualSnapshots: PersonRate;
+  };
 }
 
 export interface ApiRequest {

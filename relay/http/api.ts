@@ -6,7 +6,9 @@
  * A route may instead take a raw (binary) body of declared types and its own
  * size limit, which its handler reads once it has checked access
  * (raw-body.ts), and may answer raw bytes with their content type (files).
- * At most `maxConcurrentUploads` raw bodies are read at once (upload-slots.ts).
+ * At most `maxConcurrentUploads` raw bodies are read at once, a few per
+ * person, each cut off when it stalls (upload-slots.ts). Each person's
+ * authenticated calls are rate-limited (`restRequestsPerMinute`, 429).
  * An answer that leaves a body unread closes the connection gracefully
  * (lingering-close.ts), so a client still sending reads it.
  */
@@ -14,9 +16,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloseCode } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Authenticator, Principal } from '../pipeline/auth.ts';
+import type { PersonRate } from '../quotas/person-rate.ts';
 import { API_ROUTES, type ApiDeps, type ApiRoute } from './api-routes.ts';
 import { corsHeaders, preflightHeaders } from './cors.ts';
-import { HttpError, readJsonBody, sendError, sendJson } from './json.ts';
+import { HttpError, limitExceeded, readJsonBody, sendError, sendJson } from './json.ts';
 import { closeAfterAnswer } from './lingering-close.ts';
 import { checkRawBodyHead, readRawBody, type RawBody, type RawBodySpec } from './raw-body.ts';
 import { BodyAbortedError } from './read-limited.ts';
@@ -29,6 +32,12 @@ export interface ApiHandlerDeps extends ApiDeps {
   readonly maxBodyBytes: number;
   /** Raw bodies (uploads) read at once across the relay; more get 503. */
   readonly maxConcurrentUploads: number;
+  /** Raw bodies one person may stream at once; more get 429. */
+  readonly maxConcurrentUploadsPerPerson: number;
+  /** Silence after which a stalled raw body is refused with 408. */
+  readonly uploadIdleTimeoutMs: number;
+  /** Each person's authenticated calls (`restRequestsPerMinute`). */
+  readonly requestRate: PersonRate;
   readonly version: string;
   readonly log: Logger;
 }
@@ -117,7 +126,7 @@ export function createApiHandler(
   deps: ApiHandlerDeps,
 ): (req: IncomingMessage, res: ServerResponse, path: string) => void {
   const routes = allRoutes(deps.version);
-  const uploads = new UploadSlots(deps.maxConcurrentUploads);
+  const uploads = new UploadSlots(deps.maxConcurrentUploads, deps.maxConcurrentUploadsPerPerson);
 
   const find = (method: string, path: string): Match | { allow: string[] } | null => {
     const allow: string[] = [];
@@ -166,6 +175,16 @@ export function createApiHandler(
       }
       const { route, params } = found;
       const principal = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
+      if (route.auth) {
+        const rate = deps.requestRate.take(principal.id);
+        if (!rate.ok) {
+          throw limitExceeded(
+            'restRequestsPerMinute',
+            rate.retryAfterMs,
+            'you have made too many requests this minute',
+          );
+        }
+      }
       let body: unknown = undefined;
       if (route.body !== undefined) {
         bodyUnread = true;
@@ -182,13 +201,17 @@ export function createApiHandler(
       }
       let readRaw: (() => Promise<RawBody>) | undefined;
       if (route.rawBody !== undefined) {
-        const spec: RawBodySpec = { ...route.rawBody, maxBytes: route.rawBody.maxBytes(deps) };
+        const spec: RawBodySpec = {
+          ...route.rawBody,
+          maxBytes: route.rawBody.maxBytes(deps),
+          idleMs: deps.uploadIdleTimeoutMs,
+        };
         bodyUnread = true;
         // Type and declared length are refused before anything is read (415, 413).
         checkRawBodyHead(req, spec);
         readRaw = async () => {
           // Held until the answer is written (finally below), whatever happens.
-          releaseUpload ??= uploads.acquire();
+          releaseUpload ??= uploads.acquire(principal.id);
           const raw = await readRawBody(req, spec);
           bodyUnread = false;
           return raw;

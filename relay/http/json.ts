@@ -13,18 +13,45 @@ export class HttpError extends Error {
   readonly code: string;
   /** Extra response headers (e.g. `allow` for 405). */
   readonly headers: Readonly<Record<string, string>>;
+  /** Extra fields of the error body (a 429's `limit` and `retryAfterSeconds`). */
+  readonly details: LimitDetails | undefined;
   constructor(
     status: number,
     code: string,
     message: string,
     headers: Readonly<Record<string, string>> = {},
+    details?: LimitDetails,
   ) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
     this.code = code;
     this.headers = headers;
+    this.details = details;
   }
+}
+
+/** What a 429 says besides its message: which limit, and when to retry. */
+export interface LimitDetails {
+  readonly limit: string;
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * A refusal for a person past one of their fair-share limits: HTTP 429 with
+ * `Retry-After` (RFC 9110 §10.2.3, whole seconds, at least 1) and the
+ * limit's name in the body, so a script or the app can tell which limit it
+ * reached and back off for just that long.
+ */
+export function limitExceeded(limit: string, retryAfterMs: number, message: string): HttpError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HttpError(
+    429,
+    'limit_exceeded',
+    `${message} (limit ${limit}); retry in ${String(retryAfterSeconds)} s`,
+    { 'retry-after': String(retryAfterSeconds) },
+    { limit, retryAfterSeconds },
+  );
 }
 
 /** Writes a JSON response (or an empty one for 204). */
@@ -56,7 +83,9 @@ export function sendError(
   error: HttpError,
   headers: Readonly<Record<string, string>> = {},
 ): void {
-  const body: ApiError = { error: { code: error.code, message: error.message } };
+  const body: ApiError = {
+    error: { code: error.code, message: error.message, ...error.details },
+  };
   sendJson(res, error.status, body, { ...headers, ...error.headers });
 }
 
@@ -81,7 +110,8 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   if (declared > maxBytes) throw tooLarge;
   // Past the cap the rest is left unread (the caller closes the connection after the 413).
   const bytes = await readLimited(req, maxBytes);
-  if (bytes === 'too-large') throw tooLarge;
+  // No idle limit is passed, so 'idle' cannot come back; JSON bodies are a few KiB.
+  if (bytes === 'too-large' || bytes === 'idle') throw tooLarge;
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {

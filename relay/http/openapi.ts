@@ -22,9 +22,11 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   401: 'missing, invalid or expired access token',
   403: 'not allowed (not a member, not an owner, or refused by the domain policy)',
   404: 'unknown space, member or person',
+  408: 'an upload sent nothing for `uploadIdleTimeoutMs`: its slot is freed and the connection closed',
   409: 'conflict: the space would be left without an owner',
   413: "request body too large (`payload_too_large`), or the space's files would pass its quota (`quota_exceeded`)",
   415: 'request body is not of an accepted content type (application/json, or the types a file route lists) or does not match it',
+  429: "one of the caller's fair-share limits is reached: `error.limit` names it, `retry-after` (and `error.retryAfterSeconds`) says when to retry",
   503: 'too many uploads at once: retry after the `retry-after` seconds',
 };
 
@@ -68,7 +70,9 @@ function operation(route: ApiRoute): JsonObject {
     };
   }
   const errors = new Set(route.errors);
-  if (route.auth) errors.add(401);
+  // Every authenticated call counts against the caller's requests per minute.
+  if (route.auth) for (const s of [401, 429]) errors.add(s);
+  if (route.rawBody !== undefined) errors.add(408);
   if (route.body !== undefined || route.rawBody !== undefined) {
     for (const s of [400, 413, 415]) errors.add(s);
   }
@@ -111,7 +115,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json
       title: 'Commonplace relay API',
       version,
       description:
-        'Spaces, members and the directory (issue 3); change markers of stored documents (issue 5). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`.',
+        'Spaces, members and the directory (issue 3); change markers of stored documents (issue 5). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`; a 429 adds `limit` and `retryAfterSeconds`.',
     },
     security: [{ bearerAuth: [] }],
     paths,

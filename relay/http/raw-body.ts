@@ -17,6 +17,8 @@ export interface RawBodySpec {
   readonly maxBytes: number;
   /** For the OpenAPI document. */
   readonly description: string;
+  /** Silence after which a body that stopped arriving is refused with 408. */
+  readonly idleMs?: number;
 }
 
 /** A raw body as the handler receives it. */
@@ -67,8 +69,16 @@ function tooLarge(maxBytes: number): HttpError {
  */
 export async function readRawBody(req: IncomingMessage, spec: RawBodySpec): Promise<RawBody> {
   const contentType = checkRawBodyHead(req, spec);
-  const bytes = await readLimited(req, spec.maxBytes);
+  const bytes = await readLimited(req, spec.maxBytes, spec.idleMs);
   if (bytes === 'too-large') throw tooLarge(spec.maxBytes);
+  if (bytes === 'idle') {
+    throw new HttpError(
+      408,
+      'upload_stalled',
+      `nothing of the body arrived for ${String(spec.idleMs ?? 0)} ms (limit uploadIdleTimeoutMs)`,
+      { connection: 'close' },
+    );
+  }
   if (bytes.byteLength === 0) throw new HttpError(400, 'empty_body', 'the body is empty');
   return { contentType, bytes };
 }

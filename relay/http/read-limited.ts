@@ -21,20 +21,39 @@ export class BodyAbortedError extends Error {
 
 /**
  * Reads `req`'s body if it is at most `maxBytes`; `'too-large'` as soon as
- * it passes that (the rest is left unread, the request intact).
+ * it passes that (the rest is left unread, the request intact); `'idle'`
+ * when nothing arrives for `idleMs` (when given).
  * @throws BodyAbortedError when the connection closes or fails mid-body.
  */
-export function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
+export function readLimited(
+  req: IncomingMessage,
+  maxBytes: number,
+  idleMs?: number,
+): Promise<Buffer | 'too-large' | 'idle'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let idleTimer: NodeJS.Timeout | undefined;
+    // A body that stops arriving would otherwise hold its memory (and its
+    // upload slot) for as long as the client keeps the connection open.
+    const armIdle = (): void => {
+      if (idleMs === undefined) return;
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        stop();
+        resolve('idle');
+      }, idleMs);
+      idleTimer.unref();
+    };
     const stop = (): void => {
+      clearTimeout(idleTimer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('close', onClose);
     };
     const onData = (chunk: Buffer): void => {
+      armIdle();
       size += chunk.byteLength;
       if (size > maxBytes) {
         stop();
@@ -69,5 +88,6 @@ export function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buf
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('close', onClose);
+    armIdle();
   });
 }

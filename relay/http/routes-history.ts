@@ -1,14 +1,16 @@
 /**
- * Version history routes (issue 4 point 8); shapes in shared/history-api.ts.
+ * Version history routes; shapes in shared/history-api.ts. A document is a
+ * note or the space's index (`index`: the page tree and templates, so a
+ * wiped tree can be restored too).
  *
  * - Reading (list, one snapshot) is for members, viewers included: a viewer
- *   may read the note, so may read its past.
+ *   may read the document, so may read its past.
  * - "Save version now" is for owners and editors (403 for viewers), like
- *   writing to the note itself.
+ *   writing to the document itself, at most `manualSnapshotsPerHour` per
+ *   person (429 past it).
  * - An unknown space is 404; a space the caller is not in is 403 (as for
- *   members). A malformed doc or snapshot id, a snapshot of another note, the
- *   space index (`index`, which has no history) and a note with nothing stored
- *   are 404.
+ *   members). A malformed doc or snapshot id, a snapshot of another document
+ *   and a document with nothing stored are 404.
  */
 import type { Role } from '../../shared/api.ts';
 import { canWrite } from '../../shared/api.ts';
@@ -19,24 +21,22 @@ import {
   SnapshotResponseSchema,
   type SnapshotMeta,
 } from '../../shared/history-api.ts';
-import { ID_PATTERN, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
+import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
 import type { SnapshotRow } from '../history/sqlite-snapshots.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { memberOf } from './route-access.ts';
-import { HttpError } from './json.ts';
+import { HttpError, limitExceeded } from './json.ts';
 
 const SNAPSHOTS_PATH = '/api/spaces/{id}/docs/{docId}/snapshots';
 
-/** The note named by the path, checked to exist, and the caller's role (members only). */
+/** The document named by the path and the caller's role (members only). */
 async function noteAndRole(
   deps: ApiDeps,
   req: ApiRequest,
 ): Promise<{ room: RoomName; role: Role }> {
   const { spaceId, role } = await memberOf(deps, req);
   const docId = req.params['docId'] ?? '';
-  if (!ID_PATTERN.test(docId) || docId === SPACE_INDEX_DOC_ID) {
-    throw new HttpError(404, 'not_found', 'no such note');
-  }
+  if (!ID_PATTERN.test(docId)) throw new HttpError(404, 'not_found', 'no such document');
   return { room: { spaceId, docId }, role };
 }
 
@@ -66,7 +66,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     path: SNAPSHOTS_PATH,
     operationId: 'listSnapshots',
     summary:
-      'The snapshots of a note, newest first, without their state (members, viewers included). Scheduled snapshots have no author.',
+      'The snapshots of a note or of the space index (`index`), newest first, without their state (members, viewers included). Scheduled snapshots have no author. Kept by a thinning schedule: every one of the last hour, then one per hour for a day, one per day for 30 days, one per week after.',
     auth: true,
     responses: { 200: { description: 'the snapshots', schema: SnapshotListResponseSchema } },
     errors: [403, 404],
@@ -80,7 +80,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     path: SNAPSHOTS_PATH,
     operationId: 'saveSnapshot',
     summary:
-      'Saves a version of the note as the relay has stored it (owners and editors). 201 with the new snapshot, or 200 with the newest one when nothing changed since it.',
+      'Saves a version of the note or space index as the relay has stored it (owners and editors, at most `manualSnapshotsPerHour` per person). 201 with the new snapshot, or 200 with the newest one when nothing changed since it.',
     auth: true,
     responses: {
       200: { description: 'nothing changed: the newest snapshot', schema: SnapshotMetaSchema },
@@ -90,10 +90,20 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     handle: async (deps, req) => {
       const { room, role } = await noteAndRole(deps, req);
       if (!canWrite(role)) {
-        throw new HttpError(403, 'forbidden', 'viewers cannot save versions of a note');
+        throw new HttpError(403, 'forbidden', 'viewers cannot save versions');
+      }
+      // Thinning keeps a burst from displacing older versions; the rate bounds the storage it costs.
+      const rate = deps.rates.manualSnapshots.take(req.principal.id);
+      if (!rate.ok) {
+        throw limitExceeded(
+          'manualSnapshotsPerHour',
+          rate.retryAfterMs,
+          'you have saved too many versions this hour',
+        );
       }
       const result = await deps.history.save(room, 'manual', req.principal.id);
-      if (result === null) throw new HttpError(404, 'not_found', 'this note has no content yet');
+      if (result === null)
+        throw new HttpError(404, 'not_found', 'this document has no content yet');
       const [meta] = await describe(deps, [result.snapshot]);
       return { status: result.created ? 201 : 200, body: meta };
     },
@@ -103,7 +113,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     path: `${SNAPSHOTS_PATH}/{snapshotId}`,
     operationId: 'getSnapshot',
     summary:
-      'One snapshot of a note with its state: `Y.encodeStateAsUpdate` of the note then, base64 (members, viewers included).',
+      'One snapshot of a note or space index with its state: `Y.encodeStateAsUpdate` of the document then, base64 (members, viewers included).',
     auth: true,
     responses: { 200: { description: 'the snapshot', schema: SnapshotResponseSchema } },
     errors: [403, 404],
@@ -111,7 +121,8 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
       const { room } = await noteAndRole(deps, req);
       const id = req.params['snapshotId'] ?? '';
       const snapshot = SNAPSHOT_ID_PATTERN.test(id) ? deps.history.get(room, id) : null;
-      if (snapshot === null) throw new HttpError(404, 'not_found', 'no such snapshot of this note');
+      if (snapshot === null)
+        throw new HttpError(404, 'not_found', 'no such snapshot of this document');
       const { state, ...row } = snapshot;
       const [meta] = await describe(deps, [row]);
       return { status: 200, body: { ...meta, update: Buffer.from(state).toString('base64') } };
