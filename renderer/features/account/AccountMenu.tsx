@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Principal } from '../../../shared/auth.ts';
 import { identityFromProfile, initials } from '../../identity/index.ts';
+import { LanguageSetting } from './LanguageSetting.tsx';
+import { useT } from '../../i18n/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
@@ -13,6 +15,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const { name, color } = identityFromProfile(profile);
+  const t = useT();
 
   useEffect(() => {
     if (!open) return undefined;
@@ -35,7 +38,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
       <button
         type="button"
         className="account__button"
-        aria-label={`Account: ${name}`}
+        aria-label={t('account.label', { name })}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
@@ -51,6 +54,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
         <div className="account__menu" id={menuId}>
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
+          <LanguageSetting />
           <button
             type="button"
             className="button"
@@ -59,7 +63,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
               void onSignOut();
             }}
           >
-            Sign out
+            {t('account.signOut')}
           </button>
         </div>
       )}

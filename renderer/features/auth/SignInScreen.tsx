@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SessionState } from '../../../shared/auth.ts';
+import { useT } from '../../i18n/index.ts';
 
 export interface SignInScreenProps {
   readonly session: SessionState;
@@ -12,10 +13,11 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
   const [busy, setBusy] = useState(false);
   const waiting = busy || session.status === 'signing-in';
   const { reason } = session.persistence;
+  const t = useT();
   return (
     <main className="sign-in">
-      <h1 className="sign-in__brand">Commonplace</h1>
-      <p className="sign-in__lead">Team spaces and meeting notes, written together.</p>
+      <h1 className="sign-in__brand">{t('app.name')}</h1>
+      <p className="sign-in__lead">{t('app.tagline')}</p>
       {session.status === 'error' && (
         <p className="sign-in__error" role="alert">
           {session.reason}
@@ -32,7 +34,7 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
           });
         }}
       >
-        {waiting ? 'Signing in…' : 'Sign in with your company account'}
+        {waiting ? t('signIn.busy') : t('signIn.button')}
       </button>
       {reason !== undefined && <p className="sign-in__note">{reason}</p>}
     </main>
