@@ -27,6 +27,7 @@ import type { SpacesService } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
 import { t, useT } from '../i18n/index.ts';
 import { DEFAULT_NOTE, roomOf, searchForRoute, type Route } from './route.ts';
+import './shell.css';
 
 /** The address bar, injected so the shell can be rendered in tests. */
 export interface AppHistory {

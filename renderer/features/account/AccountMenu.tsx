@@ -3,6 +3,8 @@ import type { Principal } from '../../../shared/auth.ts';
 import { identityFromProfile, initials } from '../../identity/index.ts';
 import { LanguageSetting } from './LanguageSetting.tsx';
 import { useT } from '../../i18n/index.ts';
+import './account.css';
+import { Button } from '../../ui/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
@@ -55,16 +57,14 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
           <LanguageSetting />
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               setOpen(false);
               void onSignOut();
             }}
           >
             {t('account.signOut')}
-          </button>
+          </Button>
         </div>
       )}
     </div>

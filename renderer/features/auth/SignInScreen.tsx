@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { SessionState } from '../../../shared/auth.ts';
 import { useT } from '../../i18n/index.ts';
+import './sign-in.css';
+import { Button } from '../../ui/index.ts';
 
 export interface SignInScreenProps {
   readonly session: SessionState;
@@ -23,9 +25,8 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
           {session.reason}
         </p>
       )}
-      <button
-        type="button"
-        className="button button--primary"
+      <Button
+        variant="primary"
         disabled={waiting}
         onClick={() => {
           setBusy(true);
@@ -35,7 +36,7 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
         }}
       >
         {waiting ? t('signIn.busy') : t('signIn.button')}
-      </button>
+      </Button>
       {reason !== undefined && <p className="sign-in__note">{reason}</p>}
     </main>
   );

@@ -2,6 +2,7 @@ import { initials } from '../../identity/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { useAppStore } from '../../services/index.ts';
 import { selectPeers } from '../../store/index.ts';
+import './presence.css';
 
 /** The people who have this note open, from awareness; self first. */
 export function PresenceBar({ roomKey }: { readonly roomKey: string }) {

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/index.ts';
 import { useAppStore } from '../../services/index.ts';
+import { Button } from '../../ui/index.ts';
 
 /** After a reconnect: the notes others changed while this person was offline. */
 export function OfflineReport() {
@@ -17,15 +18,13 @@ export function OfflineReport() {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="button"
+      <Button
         onClick={() => {
           close(null);
         }}
       >
         {t('sync.dismiss')}
-      </button>
+      </Button>
     </section>
   );
 }

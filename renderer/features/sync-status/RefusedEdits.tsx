@@ -5,6 +5,7 @@ import { AppServicesContext, useAppStore } from '../../services/index.ts';
 import { downloadMarkdown, markdownFileName } from '../../files/index.ts';
 import { noteBody } from '../../sync/index.ts';
 import { useT } from '../../i18n/index.ts';
+import { Button } from '../../ui/index.ts';
 
 /**
  * Edits the relay refused (the person was removed or made a viewer while
@@ -26,9 +27,7 @@ export function RefusedEdits() {
             <strong>{entry.title}</strong>
             {t('sync.refusedAfter', { reason: entry.reason })}
           </p>
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               const room = parseRoomName(entry.roomKey);
               if (!room || !services) return;
@@ -43,16 +42,14 @@ export function RefusedEdits() {
             }}
           >
             {t('sync.exportMine')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          </Button>
+          <Button
             onClick={() => {
               dismiss(entry.roomKey);
             }}
           >
             {t('sync.dismiss')}
-          </button>
+          </Button>
         </div>
       ))}
     </section>

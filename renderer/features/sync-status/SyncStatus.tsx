@@ -1,6 +1,7 @@
 import { useAppStore } from '../../services/index.ts';
 import { t, useT } from '../../i18n/index.ts';
 import { selectPendingNotes, selectSyncState } from '../../store/index.ts';
+import './sync-status.css';
 
 /**
  * "3 notes not yet synced": counted in notes, since the underlying count is

@@ -12,6 +12,13 @@ export const de: Catalogue = {
     loadingSpaces: 'Ihre Bereiche werden geladen…',
     footer: '{{name}} {{version}} · {{platform}}',
   },
+  ui: {
+    notifications: 'Benachrichtigungen',
+    dismiss: 'Schließen',
+    close: 'Schließen',
+    cancel: 'Abbrechen',
+    moreActions: 'Weitere Aktionen',
+  },
   signIn: {
     button: 'Mit dem Firmenkonto anmelden',
     busy: 'Anmeldung läuft…',

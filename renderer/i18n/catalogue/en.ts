@@ -14,6 +14,13 @@ export const en = {
     loadingSpaces: 'Loading your spaces…',
     footer: '{{name}} {{version}} · {{platform}}',
   },
+  ui: {
+    notifications: 'Notifications',
+    dismiss: 'Dismiss',
+    close: 'Close',
+    cancel: 'Cancel',
+    moreActions: 'More actions',
+  },
   signIn: {
     button: 'Sign in with your company account',
     busy: 'Signing in…',
