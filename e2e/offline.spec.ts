@@ -33,7 +33,7 @@ test('offline edits survive a reload, are counted, and reach the relay when it i
   await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
   await ada.page.keyboard.press('End');
   await ada.page.keyboard.type(' Written offline.');
-  await expect(pending(ada)).toHaveText(/^\d+ changes? not yet synced$/);
+  await expect(pending(ada)).toHaveText(/^\d+ notes? not yet synced$/);
 
   // Reloading with unsynced changes asks first; we leave anyway.
   const dialogs: string[] = [];
@@ -48,7 +48,7 @@ test('offline edits survive a reload, are counted, and reach the relay when it i
   await expect(ada.editor).toHaveText('Before the tunnel. Written offline.');
   await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
   await expect(status(ada)).toHaveAttribute('data-state', 'offline');
-  await expect(pending(ada)).toHaveText(/^\d+ changes? not yet synced$/);
+  await expect(pending(ada)).toHaveText(/^\d+ notes? not yet synced$/);
   await expect(ada.page.getByRole('link', { name: /Field notes/ })).toBeVisible();
 
   // The relay is back: the count reaches zero and Grace sees the edits.
@@ -80,7 +80,7 @@ test('the web client opens with the network off, from its service worker and loc
   await ada.editor.click();
   await ada.page.keyboard.press('End');
   await ada.page.keyboard.type(' And in the air.');
-  await expect(pending(ada)).toHaveText(/^\d+ changes? not yet synced$/);
+  await expect(pending(ada)).toHaveText(/^\d+ notes? not yet synced$/);
 
   // Back on the ground: the edit reaches the relay.
   await ada.context.setOffline(false);

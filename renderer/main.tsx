@@ -1,7 +1,11 @@
+// Tokens and element defaults first: every other stylesheet builds on them.
+import './ui/tokens.css';
+import './ui/base.css';
+// The shared components' styles next, so a feature's own rules come after them.
+import './ui/index.ts';
 import { createRoot } from 'react-dom/client';
 import { boot } from './app/boot.tsx';
 import { desktopHost, registerOfflineShell, resolveHost } from './host/index.ts';
-import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -25,7 +25,9 @@ import {
 } from '../services/index.ts';
 import type { SpacesService } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
+import { t, useT } from '../i18n/index.ts';
 import { DEFAULT_NOTE, roomOf, searchForRoute, type Route } from './route.ts';
+import './shell.css';
 
 /** The address bar, injected so the shell can be rendered in tests. */
 export interface AppHistory {
@@ -84,6 +86,7 @@ function Workspace({
   const identity = identityFromProfile(profile);
   const search = useSearchService();
   const spaceItems = useAppStore((s) => s.spaces.items);
+  const tr = useT();
 
   useEffect(() => {
     void spaces.load();
@@ -106,8 +109,7 @@ function Workspace({
     [history],
   );
 
-  // A clicked notification or a deep link opens its note (issue 4 point 6),
-  // also one that arrived before this workspace mounted (launch, sign-in).
+  // A clicked notification or a deep link opens its note, also one that arrived before this workspace mounted (launch, sign-in).
   const openTarget = useCallback(
     (target: NoteTarget) => {
       go({ spaceId: target.spaceId, docId: target.docId });
@@ -136,7 +138,7 @@ function Workspace({
     <div className="shell">
       <header className="topbar">
         <div className="topbar__title">
-          <span className="brand">Commonplace</span>
+          <span className="brand">{tr('app.name')}</span>
           {room && (
             <PageCrumbs
               spaceId={room.spaceId}
@@ -232,15 +234,13 @@ function Workspace({
             />
           ) : (
             <p className="page__empty">
-              {status === 'ready'
-                ? 'Choose a space, or create one with “New space”.'
-                : 'Loading your spaces…'}
+              {status === 'ready' ? tr('app.chooseSpace') : tr('app.loadingSpaces')}
             </p>
           )}
         </main>
       </div>
       <footer className="footer">
-        {info.name} {info.version} · {info.platform}
+        {tr('app.footer', { name: info.name, version: info.version, platform: info.platform })}
       </footer>
     </div>
   );
@@ -257,5 +257,5 @@ export function Problem({ title, message }: { readonly title: string; readonly m
 }
 
 export function Splash() {
-  return <p className="splash">Starting Commonplace…</p>;
+  return <p className="splash">{t('app.starting')}</p>;
 }

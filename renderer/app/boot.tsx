@@ -15,6 +15,7 @@ import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { installUnloadWarning } from '../features/sync-status/index.ts';
 import { createDocRegistry, startOfflineSupport } from '../sync/index.ts';
+import { t } from '../i18n/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
 import { routeFromSearch, type RouteResult } from './route.ts';
 
@@ -42,7 +43,7 @@ export async function boot(options: BootOptions): Promise<void> {
     const session = await host.session();
     const route: RouteResult = routeFromSearch(options.currentSearch());
     if (!route.ok) {
-      root.render(<Problem title="No such note" message={route.message} />);
+      root.render(<Problem title={t('app.noSuchNote')} message={route.message} />);
       return;
     }
     const store = createAppStore();
@@ -51,14 +52,14 @@ export async function boot(options: BootOptions): Promise<void> {
       store,
       user: { name: 'Anonymous', color: '#8b8d98' },
       credentials: host,
-      // Issue 5: every doc in IndexedDB, per person.
+      // Every doc kept in IndexedDB, per person, so notes open and edit offline.
       localStore: {
         owner: session.status === 'signed-in' ? session.profile.sub : null,
         storage: window.localStorage,
         journal: window.localStorage,
       },
     });
-    // Issue 4 point 7: a local index of every note, per person, kept current as docs change.
+    // Search needs no relay: a local index of every note, per person, kept current as docs change.
     const search = createSearchService({ registry, store });
     installUnloadWarning(window, store);
     let stopOffline: (() => void) | null = null;
@@ -73,13 +74,13 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
-    // Issue 4 point 8: the version history panel's snapshots.
+    // The version history panel's snapshots.
     const noteHistory = createHistoryApi({
       relayUrl: info.relayUrl,
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
-    // Issue 4 point 3: images of notes, kept per person until uploaded.
+    // Images of notes, kept per person until uploaded.
     const files = createFilesService({
       api: createFilesApi({
         relayUrl: info.relayUrl,
@@ -153,6 +154,6 @@ export async function boot(options: BootOptions): Promise<void> {
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    root.render(<Problem title="Commonplace could not start" message={message} />);
+    root.render(<Problem title={t('app.couldNotStart')} message={message} />);
   }
 }

@@ -13,6 +13,7 @@ export {
   selectCanEdit,
   selectConnection,
   selectPendingTotal,
+  selectPendingNotes,
   selectPeers,
   selectProfile,
   selectReadOnlyReason,

@@ -67,7 +67,7 @@ export const selectCanEdit =
 export const selectProfile = (state: AppState): Principal | null =>
   state.session?.status === 'signed-in' ? state.session.profile : null;
 
-/** What the top bar's sync status shows (issue 5 point 4). */
+/** What the top bar's sync status shows. */
 export interface SyncSummary {
   readonly state: 'online' | 'offline' | 'syncing';
   /** Local changes the relay has not stored; null while unknown (never a guessed zero). */
@@ -83,6 +83,14 @@ export const selectPendingTotal = (state: AppState): number | null => {
   }
   return total;
 };
+
+/**
+ * How many notes hold changes the relay has not confirmed: people think in
+ * notes, not in the keystroke-sized updates `pending` counts. A note whose
+ * count is unknown (null) is counted, since it may hold some.
+ */
+export const selectPendingNotes = (state: AppState): number =>
+  Object.values(state.pending).filter((count) => count !== 0).length;
 
 /**
  * Offline when the network is gone or no open room reaches the relay;

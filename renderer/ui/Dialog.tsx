@@ -8,7 +8,9 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { firstField, trapTab } from './focus.ts';
+import './dialog.css';
 
 /** Attributes and handlers for the dialog's box (e.g. drag and drop onto a form). */
 export type DialogBodyProps = Omit<
@@ -88,7 +90,8 @@ export function Dialog(props: DialogProps) {
     </>
   );
 
-  return (
+  // On <body>, so that no ancestor's transform or filter confines the backdrop.
+  return createPortal(
     <div className="dialog" role="presentation">
       {onSubmit === undefined ? (
         <div
@@ -113,6 +116,7 @@ export function Dialog(props: DialogProps) {
           {content}
         </form>
       )}
-    </div>
+    </div>,
+    document.body,
   );
 }

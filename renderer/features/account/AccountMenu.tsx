@@ -1,6 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Principal } from '../../../shared/auth.ts';
 import { identityFromProfile, initials } from '../../identity/index.ts';
+import { LanguageSetting } from './LanguageSetting.tsx';
+import { useT } from '../../i18n/index.ts';
+import './account.css';
+import { Button } from '../../ui/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
@@ -13,6 +17,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const { name, color } = identityFromProfile(profile);
+  const t = useT();
 
   useEffect(() => {
     if (!open) return undefined;
@@ -35,7 +40,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
       <button
         type="button"
         className="account__button"
-        aria-label={`Account: ${name}`}
+        aria-label={t('account.label', { name })}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
@@ -51,16 +56,15 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
         <div className="account__menu" id={menuId}>
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
-          <button
-            type="button"
-            className="button"
+          <LanguageSetting />
+          <Button
             onClick={() => {
               setOpen(false);
               void onSignOut();
             }}
           >
-            Sign out
-          </button>
+            {t('account.signOut')}
+          </Button>
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render } from '@testing-library/react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { setLanguagePreference } from '../../i18n/index.ts';
 import { SignInScreen } from '../auth/index.ts';
 import { AccountMenu } from './index.ts';
 
@@ -42,5 +43,35 @@ describe('account menu', () => {
     expect(view.getByText('ada@example.com')).toBeTruthy();
     fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
     expect(onSignOut).toHaveBeenCalledOnce();
+  });
+});
+
+describe('language setting', () => {
+  afterEach(async () => {
+    await setLanguagePreference('system');
+  });
+
+  it('switches the UI to the chosen language at once and back to the system one', async () => {
+    const view = render(
+      <AccountMenu profile={{ sub: 'emp-1001', name: 'Ada Lovelace' }} onSignOut={vi.fn()} />,
+    );
+    fireEvent.click(view.getByRole('button', { name: 'Account: Ada Lovelace' }));
+    const select = view.getByRole('combobox', { name: 'Language' }) as HTMLSelectElement;
+    expect(select.value).toBe('system');
+    await act(async () => {
+      fireEvent.change(select, { target: { value: 'de' } });
+      await Promise.resolve();
+    });
+    expect(view.getByRole('button', { name: 'Abmelden' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('de');
+    expect(localStorage.getItem('commonplace.language')).toBe('de');
+    await act(async () => {
+      fireEvent.change(view.getByRole('combobox', { name: 'Sprache' }), {
+        target: { value: 'system' },
+      });
+      await Promise.resolve();
+    });
+    expect(view.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+    expect(localStorage.getItem('commonplace.language')).toBeNull();
   });
 });

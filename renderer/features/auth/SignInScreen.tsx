@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import type { SessionState } from '../../../shared/auth.ts';
+import { useT } from '../../i18n/index.ts';
+import './sign-in.css';
+import { Button } from '../../ui/index.ts';
 
 export interface SignInScreenProps {
   readonly session: SessionState;
@@ -12,18 +15,18 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
   const [busy, setBusy] = useState(false);
   const waiting = busy || session.status === 'signing-in';
   const { reason } = session.persistence;
+  const t = useT();
   return (
     <main className="sign-in">
-      <h1 className="sign-in__brand">Commonplace</h1>
-      <p className="sign-in__lead">Team spaces and meeting notes, written together.</p>
+      <h1 className="sign-in__brand">{t('app.name')}</h1>
+      <p className="sign-in__lead">{t('app.tagline')}</p>
       {session.status === 'error' && (
         <p className="sign-in__error" role="alert">
           {session.reason}
         </p>
       )}
-      <button
-        type="button"
-        className="button button--primary"
+      <Button
+        variant="primary"
         disabled={waiting}
         onClick={() => {
           setBusy(true);
@@ -32,8 +35,8 @@ export function SignInScreen({ session, onSignIn }: SignInScreenProps) {
           });
         }}
       >
-        {waiting ? 'Signing in…' : 'Sign in with your company account'}
-      </button>
+        {waiting ? t('signIn.busy') : t('signIn.button')}
+      </Button>
       {reason !== undefined && <p className="sign-in__note">{reason}</p>}
     </main>
   );

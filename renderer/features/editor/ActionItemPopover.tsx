@@ -5,6 +5,7 @@ import { PeoplePicker } from '../members/index.ts';
 import type { ActionItemControls, ActionItemTarget } from './action-item-controls.ts';
 import type { ActionItemMeta } from './action-item.ts';
 import './action-item.css';
+import { Button } from '../../ui/index.ts';
 
 /**
  * The small popover an action item's assignee or due-date button opens
@@ -132,15 +133,13 @@ function Popover({
           }}
         />
         {target.assignee !== null && (
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               if (apply({ assignee: null })) close();
             }}
           >
             Unassign
-          </button>
+          </Button>
         )}
       </section>
       <form
@@ -168,19 +167,17 @@ function Popover({
           />
         </label>
         <div className="action-popover__buttons">
-          <button type="submit" className="button button--primary">
+          <Button type="submit" variant="primary">
             Set due date
-          </button>
+          </Button>
           {target.due !== null && (
-            <button
-              type="button"
-              className="button"
+            <Button
               onClick={() => {
                 if (apply({ due: null })) close();
               }}
             >
               Clear due date
-            </button>
+            </Button>
           )}
         </div>
       </form>

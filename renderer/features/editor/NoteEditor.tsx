@@ -18,6 +18,9 @@ import { createMentionMenuStore } from './mention-menu-store.ts';
 import { CommentsPanel } from '../comments/index.ts';
 import { useImageSupport } from '../images/index.ts';
 import { HistoryPanel } from '../history/index.ts';
+import './editor.css';
+import './prosemirror.css';
+import './blocks.css';
 
 export interface NoteEditorProps {
   readonly room: RoomName;

@@ -10,6 +10,7 @@ import { SnapshotView } from './SnapshotView.tsx';
 import { NEEDS_RELAY, problem, useSnapshots } from './use-snapshots.ts';
 import { whenConfirmed } from './when-confirmed.ts';
 import './history.css';
+import { Button } from '../../ui/index.ts';
 
 /** How long "Save version now" waits for the relay to confirm the last keystrokes. */
 const CONFIRM_TIMEOUT_MS = 10_000;
@@ -93,14 +94,9 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
     <aside className="history-panel" aria-label="Version history">
       <header className="history-panel__header">
         <h2 className="history-panel__title">Version history</h2>
-        <button
-          type="button"
-          className="button"
-          onClick={onClose}
-          aria-label="Close version history"
-        >
+        <Button onClick={onClose} aria-label="Close version history">
           ×
-        </button>
+        </Button>
       </header>
       {state.status === 'offline' && (
         <p className="history-panel__offline" role="status">
@@ -116,9 +112,9 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
       {state.status === 'ready' && (
         <>
           {canSave && (
-            <button type="button" className="button" disabled={busy} onClick={() => void saveNow()}>
+            <Button disabled={busy} onClick={() => void saveNow()}>
               Save version now
-            </button>
+            </Button>
           )}
           {state.snapshots.length === 0 ? (
             <p className="history-panel__note">
@@ -156,15 +152,13 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
               {when(selected.meta)} · {who(selected.meta)}
             </span>
             {canRestore && (
-              <button
-                type="button"
-                className="button"
+              <Button
                 onClick={() => {
                   restore(selected);
                 }}
               >
                 Restore this version
-              </button>
+              </Button>
             )}
           </div>
           <SnapshotView

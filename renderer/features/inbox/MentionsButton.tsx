@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Host, NotificationAccess } from '../../../shared/host.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { useAppStore } from '../../services/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import type { InboxItem, InboxService } from './inbox-service.ts';
 import { useInbox } from './use-inbox.ts';
 import './inbox.css';
@@ -42,9 +42,8 @@ export function MentionsButton(props: MentionsButtonProps) {
   }, [service, items, current]);
   return (
     <>
-      <button
-        type="button"
-        className="button inbox__open"
+      <Button
+        className="inbox__open"
         aria-label={unread === 0 ? 'Mentions' : `Mentions, ${String(unread)} unread`}
         onClick={() => {
           setOpen(true);
@@ -56,7 +55,7 @@ export function MentionsButton(props: MentionsButtonProps) {
             {unread}
           </span>
         )}
-      </button>
+      </Button>
       {open && (
         <MentionsDialog
           {...props}
@@ -100,35 +99,29 @@ function MentionsDialog({
       onClose={onClose}
       footer={
         <>
-          <button
-            type="button"
-            className="button"
+          <Button
             disabled={unread.length === 0}
             onClick={() => {
               service?.markSeen(unread.map((item) => item.key));
             }}
           >
             Mark all as read
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
+          </Button>
+          <Button onClick={onClose}>Close</Button>
         </>
       }
     >
       {access === 'default' && (
         <p className="inbox__hint">
           Get a notification when someone mentions you.{' '}
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               // From the click itself: browsers ignore prompts without a gesture.
               void host.requestNotificationPermission().then(setAccess);
             }}
           >
             Enable notifications
-          </button>
+          </Button>
         </p>
       )}
       {access === 'denied' && (

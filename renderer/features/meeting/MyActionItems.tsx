@@ -1,10 +1,11 @@
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { toLocalInput } from './meeting-time.ts';
 import { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
 import './meeting-extras.css';
+import './meeting.css';
 
 export interface MyActionItemsProps {
   /** The signed-in person's `sub`: items assigned to it are listed. */
@@ -31,15 +32,14 @@ export function MyActionItems(props: MyActionItemsProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button
-        type="button"
-        className="button meeting-mine__open"
+      <Button
+        className="meeting-mine__open"
         onClick={() => {
           setOpen(true);
         }}
       >
         My action items
-      </button>
+      </Button>
       {open && (
         <MyActionItemsDialog
           {...props}
@@ -123,12 +123,8 @@ function MyActionItemsDialog({
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="button" onClick={reload}>
-            Refresh
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
+          <Button onClick={reload}>Refresh</Button>
+          <Button onClick={onClose}>Close</Button>
         </>
       }
     >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SpaceTemplate } from '../../../shared/space-templates/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { useSpaceTemplates } from '../templates/index.ts';
 import './meeting-extras.css';
 
@@ -31,11 +31,7 @@ export function NewFromTemplateDialog({
     <Dialog
       title="New from template"
       onClose={onClose}
-      footer={
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      }
+      footer={<Button onClick={onClose}>Close</Button>}
     >
       {error !== null && (
         <p className="sidebar__error" role="alert">
@@ -44,15 +40,14 @@ export function NewFromTemplateDialog({
       )}
       <ul className="templates__list" aria-label="Templates">
         <li className="templates__row">
-          <button type="button" className="button templates__use" onClick={onMeeting}>
+          <Button className="templates__use" onClick={onMeeting}>
             Meeting note <span className="templates__meta">built in</span>
-          </button>
+          </Button>
         </li>
         {templates.map((template) => (
           <li key={template.id} className="templates__row">
-            <button
-              type="button"
-              className="button templates__use"
+            <Button
+              className="templates__use"
               onClick={() => {
                 try {
                   onTemplate(template);
@@ -62,30 +57,26 @@ export function NewFromTemplateDialog({
               }}
             >
               {template.name}
-            </button>
+            </Button>
             {readOnlyReason === null &&
               (confirming === template.id ? (
-                <button
-                  type="button"
-                  className="button"
+                <Button
                   onClick={() => {
                     remove(template.id);
                     setConfirming(null);
                   }}
                 >
                   Really delete “{template.name}”
-                </button>
+                </Button>
               ) : (
-                <button
-                  type="button"
-                  className="button"
+                <Button
                   aria-label={`Delete template ${template.name}`}
                   onClick={() => {
                     setConfirming(template.id);
                   }}
                 >
                   Delete
-                </button>
+                </Button>
               ))}
           </li>
         ))}

@@ -6,6 +6,8 @@ import { createMeetingNote } from './create-meeting.ts';
 import { createNoteFromTemplate } from './create-from-template.ts';
 import { NewFromTemplateDialog } from './NewFromTemplateDialog.tsx';
 import { NewMeetingDialog } from './NewMeetingDialog.tsx';
+import './meeting.css';
+import { Button } from '../../ui/index.ts';
 
 export interface NewMeetingButtonProps {
   readonly spaceId: string;
@@ -29,24 +31,22 @@ export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButto
   if (services === null || readOnlyReason !== null) return null;
   return (
     <>
-      <button
-        type="button"
-        className="button meeting-new"
+      <Button
+        className="meeting-new"
         onClick={() => {
           setOpen(true);
         }}
       >
         New meeting note
-      </button>
-      <button
-        type="button"
-        className="button meeting-new"
+      </Button>
+      <Button
+        className="meeting-new"
         onClick={() => {
           setChoosing(true);
         }}
       >
         New from template…
-      </button>
+      </Button>
       {choosing && (
         <NewFromTemplateDialog
           spaceId={spaceId}

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/index.ts';
 import { readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { fromLocalInput, toLocalInput } from './meeting-time.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { PeoplePicker, personName, type SearchDirectory } from '../members/index.ts';
 
 export interface NewMeetingDialogProps {
@@ -135,20 +135,16 @@ export function NewMeetingDialog({
       }}
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary">
             Create meeting note
-          </button>
+          </Button>
         </>
       }
     >
       <p className="sidebar__hint">
         Fill in the meeting, or drop an invitation (.ics) here.{' '}
-        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Choose an .ics file…
-        </button>
+        <Button onClick={() => fileInput.current?.click()}>Choose an .ics file…</Button>
       </p>
       <input
         ref={fileInput}
@@ -226,16 +222,15 @@ export function NewMeetingDialog({
             {attendees.map((a) => (
               <li key={a.id ?? a.email ?? a.name} className="meeting-form__person">
                 {personName(a)}
-                <button
-                  type="button"
-                  className="button meeting-form__remove"
+                <Button
+                  className="meeting-form__remove"
                   aria-label={`Remove ${personName(a)}`}
                   onClick={() => {
                     setAttendees((list) => list.filter((b) => !sameAttendee(a, b)));
                   }}
                 >
                   ×
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

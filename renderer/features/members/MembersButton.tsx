@@ -1,5 +1,6 @@
-import { useDialogButton } from '../../ui/index.ts';
+import { Button, useDialogButton } from '../../ui/index.ts';
 import { MembersDialog, type MembersDialogProps } from './MembersDialog.tsx';
+import './members.css';
 
 export type MembersButtonProps = Omit<MembersDialogProps, 'onClose'>;
 
@@ -8,9 +9,9 @@ export function MembersButton(props: MembersButtonProps) {
   const { open, close, buttonProps } = useDialogButton();
   return (
     <>
-      <button {...buttonProps} className="button members__open">
+      <Button {...buttonProps} className="members__open">
         Members
-      </button>
+      </Button>
       {open && <MembersDialog {...props} onClose={close} />}
     </>
   );

@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { RoleSchema, type Role } from '../../../shared/api.ts';
 import type { MembersApi } from '../../api/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import { personLabel, useMembers } from './use-members.ts';
+import './members.css';
 
 const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 const ROLES = RoleSchema.options;
@@ -38,11 +39,7 @@ export function MembersDialog(props: MembersDialogProps) {
       title={`Members of ${spaceName}`}
       className="members"
       onClose={onClose}
-      footer={
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      }
+      footer={<Button onClick={onClose}>Close</Button>}
     >
       {!isOwner && <p className="sidebar__hint">Only owners of this space change its members.</p>}
       {state.error !== null && (
@@ -108,9 +105,7 @@ export function MembersDialog(props: MembersDialogProps) {
                         </option>
                       ))}
                     </select>
-                    <button
-                      type="button"
-                      className="button"
+                    <Button
                       aria-label={`Remove ${name}`}
                       disabled={state.busy}
                       onClick={() => {
@@ -118,7 +113,7 @@ export function MembersDialog(props: MembersDialogProps) {
                       }}
                     >
                       Remove
-                    </button>
+                    </Button>
                   </span>
                 ) : (
                   <span className="members__role" data-role={member.role}>

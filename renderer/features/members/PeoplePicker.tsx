@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Person } from '../../../shared/api.ts';
 import { personName, useDirectory, type SearchDirectory } from './use-directory.ts';
+import { Button } from '../../ui/index.ts';
 
 // Stands in for a directory that cannot be searched: the hook still runs (hooks
 // are called every render) but never asks anyone.
@@ -96,9 +97,8 @@ export function PeoplePicker({
           <ul className="action-popover__people" aria-label="People found">
             {people.map((person) => (
               <li key={person.id}>
-                <button
-                  type="button"
-                  className="button action-popover__person"
+                <Button
+                  className="action-popover__person"
                   disabled={disabled}
                   onClick={() => {
                     pick(person);
@@ -106,7 +106,7 @@ export function PeoplePicker({
                 >
                   {action} {personName(person)}
                   {person.email !== undefined && <small>{person.email}</small>}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -118,16 +118,14 @@ export function PeoplePicker({
                   {personName(person)}
                   {person.email !== undefined && <small>{person.email}</small>}
                 </span>
-                <button
-                  type="button"
-                  className="button"
+                <Button
                   disabled={disabled}
                   onClick={() => {
                     pick(person);
                   }}
                 >
                   {action} {personName(person)}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

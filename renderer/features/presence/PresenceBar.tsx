@@ -1,18 +1,21 @@
 import { initials } from '../../identity/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { useAppStore } from '../../services/index.ts';
 import { selectPeers } from '../../store/index.ts';
+import './presence.css';
 
 /** The people who have this note open, from awareness; self first. */
 export function PresenceBar({ roomKey }: { readonly roomKey: string }) {
+  const t = useT();
   const peers = useAppStore(selectPeers(roomKey));
   return (
-    <ul className="presence" aria-label="People here">
+    <ul className="presence" aria-label={t('presence.label')}>
       {peers.map((peer) => (
         <li
           key={peer.clientId}
           className="presence__person"
           data-self={peer.isSelf}
-          title={peer.isSelf ? `${peer.name} (you)` : peer.name}
+          title={peer.isSelf ? t('presence.you', { name: peer.name }) : peer.name}
         >
           <span
             className="presence__avatar"
@@ -24,7 +27,7 @@ export function PresenceBar({ roomKey }: { readonly roomKey: string }) {
           </span>
           <span className="presence__name">
             {peer.name}
-            {peer.isSelf && ' (you)'}
+            {peer.isSelf && t('presence.youSuffix')}
           </span>
         </li>
       ))}

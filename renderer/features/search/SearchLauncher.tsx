@@ -1,7 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { NoteHit, SearchService } from '../../search/index.ts';
 import { SearchPalette } from './SearchPalette.tsx';
 import { useSearchShortcut } from './use-search-shortcut.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface SearchLauncherProps {
   readonly service: SearchService;
@@ -34,26 +36,25 @@ export function SearchLauncher({ service, spaceName, onOpen }: SearchLauncherPro
   const shortcut = isMac ? '⌘K' : 'Ctrl+K';
   return (
     <>
-      <button
-        type="button"
-        className="button search-launcher"
-        aria-keyshortcuts="Control+K Meta+K"
-        onClick={show}
-      >
+      <Button className="search-launcher" aria-keyshortcuts="Control+K Meta+K" onClick={show}>
         Search <kbd>{shortcut}</kbd>
-      </button>
-      {open && (
-        <SearchPalette
-          service={service}
-          spaceName={spaceName}
-          onClose={close}
-          onOpen={(hit: NoteHit) => {
-            setOpen(false);
-            returnTo.current = null;
-            onOpen(hit.spaceId, hit.docId);
-          }}
-        />
-      )}
+      </Button>
+      {/* On <body>: an ancestor with a filter or transform would otherwise
+          become the backdrop's containing block and it would dim only that box. */}
+      {open &&
+        createPortal(
+          <SearchPalette
+            service={service}
+            spaceName={spaceName}
+            onClose={close}
+            onOpen={(hit: NoteHit) => {
+              setOpen(false);
+              returnTo.current = null;
+              onOpen(hit.spaceId, hit.docId);
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { downloadZip } from './download-zip.ts';
 import { sanitizeName } from './export-paths.ts';
 import { exportSpace, type SpaceExportResult } from './export-space.ts';
 import { formatRoomName } from '../../../shared/wire.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface ExportSpaceButtonProps {
   readonly spaceId: string;
@@ -81,16 +82,11 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
 
   return (
     <div className="space-export">
-      <button
-        type="button"
-        className="button"
-        disabled={state.step === 'working' || tree.size === 0}
-        onClick={() => void run()}
-      >
+      <Button disabled={state.step === 'working' || tree.size === 0} onClick={() => void run()}>
         {state.step === 'working'
           ? `Exporting… ${String(state.done)}/${String(state.total)}`
           : 'Export space (zip)'}
-      </button>
+      </Button>
       {tree.size === 0 && (
         <p className="sidebar__hint">
           {loaded ? 'This space has no pages to export yet.' : 'Loading the page tree…'}

@@ -1,4 +1,4 @@
-import { useDialogButton } from '../../ui/index.ts';
+import { Button, useDialogButton } from '../../ui/index.ts';
 import { SpaceSettingsDialog, type SpaceSettingsDialogProps } from './SpaceSettingsDialog.tsx';
 
 export type SpaceSettingsButtonProps = Omit<SpaceSettingsDialogProps, 'onClose'>;
@@ -8,9 +8,9 @@ export function SpaceSettingsButton(props: SpaceSettingsButtonProps) {
   const { open, close, buttonProps } = useDialogButton();
   return (
     <>
-      <button {...buttonProps} className="button space-settings__open">
+      <Button {...buttonProps} className="space-settings__open">
         Space settings
-      </button>
+      </Button>
       {open && <SpaceSettingsDialog {...props} onClose={close} />}
     </>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import type { SpacesService } from '../../spaces/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { ExportSpaceButton } from '../space-export/index.ts';
 import { ICON_CHOICES } from './icon-choices.ts';
 import { draftOf, patchFor, type SettingsDraft } from './settings-form.ts';
@@ -59,13 +59,7 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
       className="space-settings"
       onClose={onClose}
       // Owners get Cancel and Save inside their form instead.
-      footer={
-        isOwner ? undefined : (
-          <button type="button" className="button" onClick={onClose}>
-            Close
-          </button>
-        )
-      }
+      footer={isOwner ? undefined : <Button onClick={onClose}>Close</Button>}
     >
       {error !== null && (
         <p className="sidebar__error" role="alert">
@@ -97,10 +91,9 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
             <legend>Icon</legend>
             <div className="space-settings__choices" role="group" aria-label="Icon choices">
               {ICON_CHOICES.map((icon) => (
-                <button
+                <Button
                   key={icon}
-                  type="button"
-                  className="button space-settings__choice"
+                  className="space-settings__choice"
                   aria-label={`Icon ${icon}`}
                   aria-pressed={draft.icon.trim() === icon}
                   onClick={() => {
@@ -108,18 +101,17 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
                   }}
                 >
                   {icon}
-                </button>
+                </Button>
               ))}
-              <button
-                type="button"
-                className="button space-settings__choice"
+              <Button
+                className="space-settings__choice"
                 aria-pressed={draft.icon.trim() === ''}
                 onClick={() => {
                   edit({ icon: '' });
                 }}
               >
                 No icon
-              </button>
+              </Button>
             </div>
             <input
               className="input space-settings__icon-input"
@@ -146,12 +138,10 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
             />
           </label>
           <div className="dialog__buttons">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button button--primary" disabled={busy}>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button type="submit" variant="primary" disabled={busy}>
               {busy ? 'Saving…' : 'Save'}
-            </button>
+            </Button>
           </div>
         </form>
       ) : (

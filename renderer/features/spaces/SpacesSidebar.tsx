@@ -3,6 +3,7 @@ import type { MySpace } from '../../../shared/api.ts';
 import { useAppStore } from '../../services/index.ts';
 import { refreshSpacesOnFocus, type SpacesService } from '../../spaces/index.ts';
 import './space-meta.css';
+import { Button } from '../../ui/index.ts';
 
 export interface SpacesSidebarProps {
   readonly service: SpacesService;
@@ -38,9 +39,7 @@ export function SpacesSidebar({
         {spaces.error !== null && (
           <div className="sidebar__error" role="alert">
             <p>{spaces.error}</p>
-            <button type="button" className="button" onClick={() => void service.load()}>
-              Retry
-            </button>
+            <Button onClick={() => void service.load()}>Retry</Button>
           </div>
         )}
         {spaces.status === 'ready' && spaces.items.length === 0 && (
@@ -98,29 +97,26 @@ export function SpacesSidebar({
                 setName(event.target.value);
               }}
             />
-            <button type="submit" className="button button--primary" disabled={spaces.creating}>
+            <Button type="submit" variant="primary" disabled={spaces.creating}>
               {spaces.creating ? 'Creating…' : 'Create'}
-            </button>
-            <button
-              type="button"
-              className="button"
+            </Button>
+            <Button
               onClick={() => {
                 setNaming(false);
               }}
             >
               Cancel
-            </button>
+            </Button>
           </form>
         ) : (
-          <button
-            type="button"
-            className="button sidebar__new-button"
+          <Button
+            className="sidebar__new-button"
             onClick={() => {
               setNaming(true);
             }}
           >
             New space
-          </button>
+          </Button>
         )}
         {spaces.createError !== null && (
           <p className="sidebar__error" role="alert">

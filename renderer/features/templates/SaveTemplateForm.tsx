@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_TEMPLATE_NAME_LENGTH } from '../../../shared/space-templates/index.ts';
 import { useSpaceTemplates } from './use-space-templates.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface SaveTemplateFormProps {
   readonly spaceId: string;
@@ -69,18 +70,16 @@ export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: Save
         </p>
       )}
       <div className="dialog__buttons">
-        <button
-          type="button"
-          className="button"
+        <Button
           onClick={() => {
             onDone(null);
           }}
         >
           Cancel
-        </button>
-        <button type="submit" className="button button--primary">
+        </Button>
+        <Button type="submit" variant="primary">
           Save template
-        </button>
+        </Button>
       </div>
     </form>
   );

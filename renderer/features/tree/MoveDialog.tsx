@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PageTarget, PageTree } from '../../../shared/space-index/index.ts';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog, Button } from '../../ui/index.ts';
 import { moveDestinations } from './drop.ts';
 import { displayTitle } from './tree-context.ts';
 
@@ -33,12 +33,10 @@ export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
       }}
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary">
             Move
-          </button>
+          </Button>
         </>
       }
     >

@@ -7,6 +7,8 @@ import { newPageId } from './space-index-room.ts';
 import { TrashSection } from './TrashSection.tsx';
 import { TreeActionsContext, type TreeActions } from './tree-context.ts';
 import { useSpaceIndex } from './use-space-index.ts';
+import './tree.css';
+import { Button } from '../../ui/index.ts';
 
 export interface PageTreeNavProps {
   readonly spaceId: string;
@@ -163,15 +165,14 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
             View only
           </span>
         ) : (
-          <button
-            type="button"
-            className="button tree__new"
+          <Button
+            className="tree__new"
             onClick={() => {
               actions.createInside(null);
             }}
           >
             New page
-          </button>
+          </Button>
         )}
       </div>
       {error !== null && (

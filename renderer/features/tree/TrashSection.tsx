@@ -1,5 +1,6 @@
 import type { Page } from '../../../shared/space-index/index.ts';
 import { displayTitle } from './tree-context.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface TrashSectionProps {
   readonly pages: readonly Page[];
@@ -20,16 +21,15 @@ export function TrashSection({ pages, readOnly, onRestore }: TrashSectionProps) 
             <li key={page.id} className="trash__item">
               <span className="trash__title">{displayTitle(page.title)}</span>
               {!readOnly && (
-                <button
-                  type="button"
-                  className="button trash__restore"
+                <Button
+                  className="trash__restore"
                   aria-label={`Restore ${displayTitle(page.title)}`}
                   onClick={() => {
                     onRestore(page.id);
                   }}
                 >
                   Restore
-                </button>
+                </Button>
               )}
             </li>
           ))}
