@@ -4,7 +4,7 @@ import { BROWSER_PAGE_HEADERS, renderBrowserPage } from './browser-pages.ts';
 
 /** Why the loopback wait ended without a usable redirect. */
 export class LoopbackError extends Error {
-  readonly kind: 'timeout' | 'state_mismatch' | 'closed';
+  readonly kind: 'timeout' | 'closed';
   constructor(kind: LoopbackError['kind'], message: string) {
     super(message);
     this.name = 'LoopbackError';
@@ -22,7 +22,10 @@ export interface LoopbackCallback {
 export interface LoopbackListener {
   /** `http://127.0.0.1:<ephemeral port>/callback`. */
   readonly redirectUri: string;
-  /** Resolves on the first redirect whose state matches; rejects on timeout or mismatch. */
+  /**
+   * Resolves on the first redirect whose state matches; rejects on timeout or
+   * close. A request with any other state never settles it.
+   */
   readonly callback: Promise<LoopbackCallback>;
   /** Whether the socket is still open (for tests and diagnostics). */
   isListening(): boolean;
@@ -65,7 +68,11 @@ export async function startLoopbackListener(options: {
       res.writeHead(404, { 'content-type': 'text/plain', connection: 'close' }).end('not found');
       return;
     }
-    settled = true;
+    // Any local process can reach this port. A request without our state was
+    // not sent by the IdP for this sign-in, so it is answered and otherwise
+    // ignored: letting it end the wait would let a stranger abort the person's
+    // sign-in with one request. The real redirect may still arrive until the
+    // sign-in's own timeout.
     if (url.searchParams.get('state') !== options.expectedState) {
       answer(
         res,
@@ -73,12 +80,9 @@ export async function startLoopbackListener(options: {
         false,
         'This sign-in response does not belong to the sign-in Commonplace started. Please try again from the app.',
       );
-      rejectCallback(
-        new LoopbackError('state_mismatch', 'state mismatch on the loopback redirect'),
-      );
-      close();
       return;
     }
+    settled = true;
     const fullUrl = new URL(`http://127.0.0.1:${String(port)}${req.url ?? '/'}`);
     resolveCallback({
       url: fullUrl,

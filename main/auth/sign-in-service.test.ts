@@ -244,19 +244,22 @@ describe('desktop sign-in service', () => {
     expect(await readdir(h.dir)).toEqual([]);
   });
 
-  it('rejects a redirect whose state does not match, and closes the listener', async () => {
-    const h = await harness();
+  it('ignores a redirect whose state does not match and completes with the real one', async () => {
+    const h = await harness({ sub: 'emp-1002' });
     let forged: Response | undefined;
     h.shell.onOpen = (url) => {
       const redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
-      void fetch(`${redirectUri}?code=stolen&state=attacker`).then((r) => (forged = r));
+      void (async () => {
+        // A stranger's request reaches the listener first...
+        forged = await fetch(`${redirectUri}?code=stolen&state=attacker`);
+        // ...then the person finishes at the IdP and the real redirect arrives.
+        await playBrowser(url, { sub: 'emp-1002', follow: true });
+      })();
     };
     const state = await h.service.signIn();
-    expect(state).toMatchObject({
-      status: 'error',
-      reason: containing('did not match'),
-    });
-    await expect.poll(() => forged?.status).toBe(400);
+    expect(forged?.status).toBe(400);
+    expect(await forged?.text()).toContain('does not belong');
+    expect(state).toMatchObject({ status: 'signed-in', profile: { sub: 'emp-1002' } });
     const redirectUri = new URL(h.shell.opened[0] ?? '').searchParams.get('redirect_uri') ?? '';
     await expect(fetch(redirectUri)).rejects.toThrow();
   });

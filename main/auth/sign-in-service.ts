@@ -83,8 +83,6 @@ function profileFrom(claims: oidc.IDToken | undefined, fallback?: Principal): Pr
 function describeSignInError(error: unknown): string {
   if (error instanceof LoopbackError) {
     if (error.kind === 'timeout') return 'Sign-in timed out: no answer came back from the browser.';
-    if (error.kind === 'state_mismatch')
-      return 'The sign-in answer did not match this sign-in. Please try again.';
     return 'Sign-in was cancelled.';
   }
   if (error instanceof oidc.AuthorizationResponseError) {
