@@ -56,6 +56,7 @@ export interface RelayLimits {
   readonly updateGuardTimeoutMs: number;
   /** Heap (MiB) the guard's worker may use for one update and its document before its sender is closed (4413). */
   readonly updateGuardMemoryMb: number;
+  /**
    * Open WebSocket connections of one person across the relay; past it
    * their next one is closed with 4429. Enough for many windows, each
    * syncing many notes, and far below `maxConnections`.
