@@ -14,6 +14,7 @@ import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayFanout } from './relay-fanout.ts';
+import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
 import { typingLatency } from './typing-latency.ts';
 
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   localColdStart,
   editorOpen,
   typingLatency,
+  relayRules,
 ];
 
 const PACKAGES = [

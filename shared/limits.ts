@@ -106,7 +106,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxSnapshotsPerDoc: 200,
   maxDocBytes: 64 * 1024 * 1024,
   updateGuardThresholdBytes: 16 * 1024,
-  updateGuardTimeoutMs: 2_000,
+  updateGuardTimeoutMs: 1_000,
   updateGuardMemoryMb: 256,
   maxConnectionsPerPerson: 64,
   maxConcurrentUploadsPerPerson: 2,

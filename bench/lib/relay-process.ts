@@ -127,6 +127,40 @@ export async function startOurRelay(root: string): Promise<RelayProcess> {
 }
 
 /**
+ * Our relay from source (bench/lib/rules-relay-main.ts) with the update
+ * rules `on` or `off`, named `rules on` / `rules off`; otherwise set up as
+ * `startOurRelay` is (dev IdP in the bench process, fresh data directory).
+ */
+export async function startRulesRelay(root: string, rules: 'on' | 'off'): Promise<RelayProcess> {
+  const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
+  const idp = await startDevIdp({ port: 0 });
+  const main = path.join(root, 'bench', 'lib', 'rules-relay-main.ts');
+  return startRelay({
+    name: `rules ${rules}`,
+    args: [main, data, idp.issuer, idp.audience, rules],
+    env: process.env,
+    cwd: root,
+    ready: (line) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return undefined;
+      }
+      if (typeof parsed !== 'object' || parsed === null) return undefined;
+      const record = parsed as Record<string, unknown>;
+      const url = record['url'];
+      if (record['msg'] !== 'listening' || typeof url !== 'string') return undefined;
+      return { url: url.replace(/^http/, 'ws'), issuer: idp.issuer };
+    },
+    cleanup: async () => {
+      await idp.close();
+      await rm(data, { recursive: true, force: true });
+    },
+  });
+}
+
+/**
  * The stock relay of @y/websocket-server, unchanged: HOST and PORT from the
  * environment, no persistence (YPERSISTENCE removed from its environment).
  */

@@ -192,7 +192,9 @@ export class Room implements RuledRoom {
         this.#judgeFailed(peer, err);
         return;
       }
-      if (!(verdict instanceof Promise)) return this.#settle(peer, update, frame, verdict, onlyIfNew);
+      if (!(verdict instanceof Promise)) {
+        return this.#settle(peer, update, frame, verdict, onlyIfNew);
+      }
       return verdict.then(
         (v) => this.#settle(peer, update, frame, v, onlyIfNew),
         (err: unknown) => {

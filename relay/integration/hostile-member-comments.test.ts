@@ -19,7 +19,10 @@ import { memberClient, whenSynced, type MemberClient } from './hostile-member-he
 
 const rigs = useApiRig();
 
-const ANCHOR = { start: { tname: 'prosemirror', assoc: 0 }, end: { tname: 'prosemirror', assoc: 0 } };
+const ANCHOR = {
+  start: { tname: 'prosemirror', assoc: 0 },
+  end: { tname: 'prosemirror', assoc: 0 },
+};
 const AS_ADA = { sub: ADA, name: 'Ada Lovelace' };
 const AS_GRACE = { sub: GRACE, name: 'Grace Hopper' };
 
@@ -57,9 +60,13 @@ async function adaThread(r: Room, text = 'Ship it on Friday'): Promise<string> {
 
 /** Grace's client is told why; the relay has judged everything she sent before. */
 async function refusedFor(client: MemberClient, why: string): Promise<void> {
-  await vi.waitFor(() => {
-    expect(client.denials.join(' | ')).toContain(why);
-  });
+  // Large updates wait for the update guard's worker: allow for a busy machine.
+  await vi.waitFor(
+    () => {
+      expect(client.denials.join(' | ')).toContain(why);
+    },
+    { timeout: 20_000 },
+  );
 }
 
 /** What someone opening the note now gets from the relay. */

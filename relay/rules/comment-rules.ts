@@ -39,11 +39,17 @@ function viewThreads(doc: Y.Doc): Map<string, ThreadView> {
         : [];
     views.set(key, {
       thread: thread !== null && thread.id === key ? thread : null,
-      messages: list.map((m) => JSON.stringify(m) ?? 'undefined'),
-      raw: JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value) ?? '',
+      messages: list.map(jsonText),
+      raw: jsonText(value instanceof Y.AbstractType ? value.toJSON() : value),
     });
   }
   return views;
+}
+
+/** JSON text of any value (`undefined` and functions, which JSON lacks, get a name). */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value) as string | undefined;
+  return text ?? 'undefined';
 }
 
 /** Author of a message given as JSON text, or null when it has none. */
@@ -51,8 +57,7 @@ function authorOf(json: string): string | null {
   try {
     const value: unknown = JSON.parse(json);
     if (typeof value === 'object' && value !== null && 'author' in value) {
-      const author = (value as { author: unknown }).author;
-      return typeof author === 'string' ? author : null;
+      return typeof value.author === 'string' ? value.author : null;
     }
   } catch {
     return null;
@@ -77,9 +82,11 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 
 function checkNewThread(view: ThreadView, me: string): string | null {
   const thread = view.thread;
-  if (thread === null || thread.malformedMessages > 0) return 'a comment thread must be well-formed';
+  if (thread === null || thread.malformedMessages > 0)
+    return 'a comment thread must be well-formed';
   if (thread.author !== me) return 'a comment thread can only be started as yourself';
-  if (thread.messages.some((m) => m.author !== me)) return 'a comment can only be posted as yourself';
+  if (thread.messages.some((m) => m.author !== me))
+    return 'a comment can only be posted as yourself';
   if (thread.resolved !== null && thread.resolved.by !== me) {
     return 'a thread can only be resolved as yourself';
   }

@@ -20,6 +20,9 @@ export interface GuardAnswer {
   readonly error: string | null;
 }
 
+/** Sent once the worker has loaded: job time limits start counting only then. */
+export const GUARD_READY = 'ready';
+
 parentPort?.on('message', (job: GuardJob) => {
   let error: string | null = null;
   const doc = new Y.Doc({ gc: true });
@@ -36,3 +39,4 @@ parentPort?.on('message', (job: GuardJob) => {
   const answer: GuardAnswer = { id: job.id, error };
   parentPort?.postMessage(answer);
 });
+parentPort?.postMessage(GUARD_READY);

@@ -15,6 +15,7 @@ import {
   readTemplate,
   templatesMap,
 } from '../../shared/space-templates/index.ts';
+import { jsonText } from './comment-rules.ts';
 
 interface Entry {
   readonly raw: string;
@@ -28,11 +29,9 @@ function entries(doc: Y.Doc): Map<string, Entry> {
   for (const [id, value] of templatesMap(doc).entries()) {
     const template = readTemplate(id, value);
     const createdBy =
-      typeof value === 'object' && value !== null && 'createdBy' in value
-        ? (value as { createdBy: unknown }).createdBy
-        : null;
+      typeof value === 'object' && value !== null && 'createdBy' in value ? value.createdBy : null;
     out.set(id, {
-      raw: JSON.stringify(value instanceof Y.AbstractType ? value.toJSON() : value) ?? '',
+      raw: jsonText(value instanceof Y.AbstractType ? value.toJSON() : value),
       valid: template !== null,
       createdBy: typeof createdBy === 'string' ? createdBy : null,
       length: template?.content.length ?? 0,

@@ -23,6 +23,9 @@ import { Worker } from 'node:worker_threads';
 import { errorMessage, type Logger } from '../log.ts';
 import type { GuardAnswer, GuardJob } from './guard-worker.ts';
 
+/** The worker's first message (guard-worker.ts's GUARD_READY; not imported: that module runs a worker). */
+const READY = 'ready';
+
 /** Where the worker's code is: beside this file when run from source, beside cli.js when built. */
 const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('./guard-worker.ts', import.meta.url)
@@ -48,6 +51,8 @@ export class UpdateGuard {
   readonly #options: UpdateGuardOptions;
   readonly #queue: Pending[] = [];
   #worker: Worker | null = null;
+  /** Whether #worker has loaded (a job's time starts then: loading Yjs is not the update's cost). */
+  #ready = false;
   #running: Pending | null = null;
   #timer: NodeJS.Timeout | null = null;
   #nextId = 1;
@@ -82,10 +87,11 @@ export class UpdateGuard {
 
   #pump(): void {
     if (this.#running !== null || this.#closed) return;
+    const worker = this.#ensureWorker();
+    if (!this.#ready) return; // pumped again once it has loaded
     const next = this.#queue.shift();
     if (next === undefined) return;
     this.#running = next;
-    const worker = this.#ensureWorker();
     this.#timer = setTimeout(() => {
       this.#kill(`took longer than ${String(this.#options.timeoutMs)} ms`);
     }, this.#options.timeoutMs);
@@ -101,28 +107,49 @@ export class UpdateGuard {
       },
     });
     worker.unref();
-    worker.on('message', (answer: GuardAnswer) => {
+    this.#ready = false;
+    worker.on('message', (answer: GuardAnswer | typeof READY) => {
+      if (answer === READY) {
+        if (this.#worker !== worker) return;
+        this.#ready = true;
+        this.#pump();
+        return;
+      }
       if (this.#running?.job.id !== answer.id) return;
       this.#finish(
         answer.error === null ? { ok: true } : { ok: false, why: 'invalid', message: answer.error },
       );
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      if (this.#worker !== worker) return;
-      this.#worker = null;
       const message =
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `needed more than ${String(this.#options.memoryMb)} MiB`
           : errorMessage(err);
-      this.#finish({ ok: false, why: 'limit', message });
+      this.#lost(worker, message);
     });
     worker.on('exit', () => {
-      if (this.#worker !== worker) return;
-      this.#worker = null;
-      this.#finish({ ok: false, why: 'limit', message: 'update guard worker exited' });
+      this.#lost(worker, 'update guard worker exited');
     });
     this.#worker = worker;
     return worker;
+  }
+
+  /**
+   * The worker died: the job it ran is refused. One that died before it
+   * loaded (it could not start) costs the next waiting job instead, so a
+   * worker that can never start refuses large updates rather than respawning
+   * for ever.
+   */
+  #lost(worker: Worker, message: string): void {
+    if (this.#worker !== worker) return;
+    this.#worker = null;
+    if (!this.#ready) {
+      this.#options.log.error('update guard worker failed to start', { error: message });
+      this.#queue
+        .shift()
+        ?.resolve({ ok: false, why: 'limit', message: 'update guard unavailable' });
+    }
+    this.#finish({ ok: false, why: 'limit', message });
   }
 
   #kill(message: string): void {

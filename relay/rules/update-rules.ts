@@ -87,7 +87,9 @@ export class UpdateRules {
   ): Verdict | Promise<Verdict> {
     if (decoded === null) {
       return this.#guarded(room, update).then((verdict) =>
-        verdict.kind === 'accept' ? this.#rules(room, sender, update, verdict.decoded, true) : verdict,
+        verdict.kind === 'accept'
+          ? this.#rules(room, sender, update, verdict.decoded, true)
+          : verdict,
       );
     }
     return this.#rules(room, sender, update, decoded, false);

@@ -76,7 +76,8 @@ export function updateShape(
     const key = placer.keyOf(struct);
     if (key !== null && watchedKeys.has(key)) {
       const values = keyed.get(key) ?? [];
-      values.push(...struct.content.getContent());
+      const content: unknown[] = struct.content.getContent();
+      values.push(...content);
       keyed.set(key, values);
     }
   }
@@ -142,9 +143,9 @@ class Placer {
   ofUpdateItem(start: Y.Item): Place | null {
     // Neighbour chains inside one update can be long: followed iteratively.
     const chain: Y.Item[] = [];
-    let current: Y.Item | null = start;
+    let current = start;
     let place: Place | null = null;
-    while (current !== null) {
+    for (;;) {
       const memo = this.#structPlaces.get(current);
       if (memo !== undefined) {
         place = memo;
@@ -178,9 +179,9 @@ class Placer {
   keyOf(start: Y.Item): string | null {
     // Overwrites of one key within an update form a chain: followed iteratively.
     const chain: Y.Item[] = [];
-    let current: Y.Item | null = start;
+    let current = start;
     let key: string | null = null;
-    while (current !== null) {
+    for (;;) {
       if (current.parentSub !== null) {
         key = current.parentSub;
         break;
@@ -230,8 +231,8 @@ class Placer {
     if (memo !== undefined) return memo;
     const path: YType[] = [];
     let current: YType = type;
-    let place: Place | null = null;
-    while (place === null) {
+    let place: Place;
+    for (;;) {
       const known = this.#typePlaces.get(current);
       if (known !== undefined) {
         place = known;

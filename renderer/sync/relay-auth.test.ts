@@ -96,9 +96,7 @@ describe('relay connections carry the access token', () => {
     expect(tokenOf(ScriptedSocket.sockets[0])).toBe('first');
     // The token travels in a header, never in the URL (consoles and proxy logs show URLs).
     expect(ScriptedSocket.sockets[0]?.protocols).toContain('commonplace.v1');
-    expect(ScriptedSocket.sockets[0]?.url).toMatch(
-      /^ws:\/\/relay\.test\/team\/welcome$/,
-    );
+    expect(ScriptedSocket.sockets[0]?.url).toMatch(/^ws:\/\/relay\.test\/team\/welcome$/);
 
     // An edit made locally, then the relay says the token has expired.
     noteBody(handle.doc).insert(0, [new Y.XmlElement('paragraph')]);
