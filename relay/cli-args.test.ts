@@ -20,6 +20,14 @@ describe('parseCli', () => {
           snapshotIntervalMs: 600_000,
           maxSnapshotsPerDoc: 200,
           maxDocBytes: 67_108_864,
+          maxConnectionsPerPerson: 64,
+          maxConcurrentUploadsPerPerson: 2,
+          uploadIdleTimeoutMs: 30_000,
+          restRequestsPerMinute: 600,
+          spacesCreatedPerDay: 20,
+          manualSnapshotsPerHour: 60,
+          trashRetentionMs: 30 * 86_400_000,
+          fileGraceMs: 86_400_000,
         },
       },
     });
@@ -33,6 +41,30 @@ describe('parseCli', () => {
     expect(parseCli(flags, { RELAY_MAX_DOC_BYTES: '1048576' }, '/')).toMatchObject({
       config: { limits: { maxDocBytes: 2_097_152 } },
     });
+  });
+
+  it('reads the per-person shares and the trash times in their units; flags win; bad input is refused', () => {
+    const env = { RELAY_REQUESTS_PER_MINUTE: '100', RELAY_TRASH_DAYS: '7' };
+    const flags = ['--max-connections-per-person', '8', '--upload-idle-timeout', '5'];
+    expect(parseCli([...flags, '--file-grace-hours', '2'], env, '/')).toMatchObject({
+      config: {
+        limits: {
+          maxConnectionsPerPerson: 8,
+          uploadIdleTimeoutMs: 5_000,
+          restRequestsPerMinute: 100,
+          trashRetentionMs: 7 * 86_400_000,
+          fileGraceMs: 7_200_000,
+        },
+      },
+    });
+    expect(parseCli(['--requests-per-minute', '50'], env, '/')).toMatchObject({
+      config: { limits: { restRequestsPerMinute: 50 } },
+    });
+    expect(parseCli(['--spaces-per-day', '0'], {}, '/')).toEqual({
+      kind: 'error',
+      message: '--spaces-per-day must be a whole number of spaces from 1 to 1000000, got "0"',
+    });
+    expect(parseCli([], { RELAY_SAVES_PER_HOUR: 'many' }, '/')).toMatchObject({ kind: 'error' });
   });
 
   it('reads the space file quota in bytes, or "none"; the flag wins', () => {
@@ -161,8 +193,6 @@ describe('parseCli', () => {
     [['--max-snapshots', '0'], '--max-snapshots must be a whole number of snapshots'],
     [['--max-snapshots', ' 5'], '--max-snapshots'],
     [['--max-snapshots', '99999999999999999999'], '--max-snapshots'],
-    [['--max-doc-bytes', '1000'], '--max-doc-bytes must be a whole number of bytes from 65536'],
-    [['--max-doc-bytes', '64MiB'], '--max-doc-bytes'],
   ])('rejects %j with a clear message', (argv, mention) => {
     const parsed = parseCli(argv, {}, '/');
     expect(parsed.kind).toBe('error');

@@ -1,6 +1,6 @@
 /**
- * Command-line flags of `npm run relay`, each with an environment variable
- * (issue 2 point 3). Flags win over the environment, which wins over defaults.
+ * Command-line flags of `npm run relay`, each with an environment variable.
+ * Flags win over the environment, which wins over defaults.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,12 +24,87 @@ export interface CliConfig {
   readonly limits: CliLimits;
 }
 
-/** The limits with a flag: image size, space quota and version history (issue 4 points 3 and 8). */
+/** The limits with a flag: image size, space quota, version history, fair shares, trash. */
 export type CliLimits = Pick<
   RelayLimits,
   'maxFileBytes' | 'spaceFileQuotaBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'
 > &
-  Pick<RelayLimits, 'maxDocBytes'>;
+  Pick<RelayLimits, 'maxDocBytes'> &
+  Pick<RelayLimits, (typeof SHARE_FLAGS)[number]['field']>;
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Per-person shares and the trash, one flag each: whole numbers in the unit
+ * named, scaled to the limit's milliseconds where it is a duration.
+ */
+const SHARE_FLAGS = [
+  {
+    flag: 'max-connections-per-person',
+    env: 'RELAY_MAX_CONNECTIONS_PER_PERSON',
+    field: 'maxConnectionsPerPerson',
+    unit: 'connections',
+    scale: 1,
+    max: 1_000_000,
+  },
+  {
+    flag: 'max-uploads-per-person',
+    env: 'RELAY_MAX_UPLOADS_PER_PERSON',
+    field: 'maxConcurrentUploadsPerPerson',
+    unit: 'uploads',
+    scale: 1,
+    max: 10_000,
+  },
+  {
+    flag: 'upload-idle-timeout',
+    env: 'RELAY_UPLOAD_IDLE_TIMEOUT',
+    field: 'uploadIdleTimeoutMs',
+    unit: 'seconds',
+    scale: 1000,
+    max: Math.floor((2 ** 31 - 1) / 1000),
+  },
+  {
+    flag: 'requests-per-minute',
+    env: 'RELAY_REQUESTS_PER_MINUTE',
+    field: 'restRequestsPerMinute',
+    unit: 'requests',
+    scale: 1,
+    max: 1_000_000,
+  },
+  {
+    flag: 'spaces-per-day',
+    env: 'RELAY_SPACES_PER_DAY',
+    field: 'spacesCreatedPerDay',
+    unit: 'spaces',
+    scale: 1,
+    max: 1_000_000,
+  },
+  {
+    flag: 'saves-per-hour',
+    env: 'RELAY_SAVES_PER_HOUR',
+    field: 'manualSnapshotsPerHour',
+    unit: 'saves',
+    scale: 1,
+    max: 1_000_000,
+  },
+  {
+    flag: 'trash-days',
+    env: 'RELAY_TRASH_DAYS',
+    field: 'trashRetentionMs',
+    unit: 'days',
+    scale: DAY_MS,
+    max: 36_500,
+  },
+  {
+    flag: 'file-grace-hours',
+    env: 'RELAY_FILE_GRACE_HOURS',
+    field: 'fileGraceMs',
+    unit: 'hours',
+    scale: HOUR_MS,
+    max: 876_000,
+  },
+] as const;
 
 export type CliParse =
   | { readonly kind: 'run'; readonly config: CliConfig }
@@ -66,6 +141,22 @@ Options (each also read from an environment variable):
                            (RELAY_SNAPSHOT_INTERVAL, default ${String(DEFAULT_RELAY_LIMITS.snapshotIntervalMs / 1000)})
   --max-snapshots <n>      most snapshots kept per note
                            (RELAY_MAX_SNAPSHOTS, default ${String(DEFAULT_RELAY_LIMITS.maxSnapshotsPerDoc)})
+  --max-connections-per-person <n>  open WebSocket connections of one person
+                           (RELAY_MAX_CONNECTIONS_PER_PERSON, default ${String(DEFAULT_RELAY_LIMITS.maxConnectionsPerPerson)})
+  --max-uploads-per-person <n>  uploads one person may stream at once
+                           (RELAY_MAX_UPLOADS_PER_PERSON, default ${String(DEFAULT_RELAY_LIMITS.maxConcurrentUploadsPerPerson)})
+  --upload-idle-timeout <s>  seconds of silence after which an upload is cut off
+                           (RELAY_UPLOAD_IDLE_TIMEOUT, default ${String(DEFAULT_RELAY_LIMITS.uploadIdleTimeoutMs / 1000)})
+  --requests-per-minute <n>  REST requests of one person per minute
+                           (RELAY_REQUESTS_PER_MINUTE, default ${String(DEFAULT_RELAY_LIMITS.restRequestsPerMinute)})
+  --spaces-per-day <n>     spaces one person may create per day
+                           (RELAY_SPACES_PER_DAY, default ${String(DEFAULT_RELAY_LIMITS.spacesCreatedPerDay)})
+  --saves-per-hour <n>     "save version" calls of one person per hour
+                           (RELAY_SAVES_PER_HOUR, default ${String(DEFAULT_RELAY_LIMITS.manualSnapshotsPerHour)})
+  --trash-days <n>         days a deleted space or file stays restorable
+                           (RELAY_TRASH_DAYS, default ${String(DEFAULT_RELAY_LIMITS.trashRetentionMs / DAY_MS)})
+  --file-grace-hours <n>   hours an image no note refers to is kept before it is collected
+                           (RELAY_FILE_GRACE_HOURS, default ${String(DEFAULT_RELAY_LIMITS.fileGraceMs / HOUR_MS)})
   --max-doc-bytes <n>      largest size of one document, in bytes
                            (RELAY_MAX_DOC_BYTES, default ${String(DEFAULT_RELAY_LIMITS.maxDocBytes)})
   --help                   print this help and exit
@@ -108,6 +199,7 @@ export function parseCli(
         'snapshot-interval': { type: 'string' },
         'max-snapshots': { type: 'string' },
         'max-doc-bytes': { type: 'string' },
+        ...Object.fromEntries(SHARE_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -230,8 +322,11 @@ function parseLimits(values: FlagValues, env: Env): CliLimits | string {
           unit: 'snapshots',
         });
   if (typeof maxSnapshotsPerDoc === 'string') return maxSnapshotsPerDoc;
+
   const maxDocBytes = parseDocBytes(values, env);
   if (typeof maxDocBytes === 'string') return maxDocBytes;
+  const shares = parseShares(values, env);
+  if (typeof shares === 'string') return shares;
 
   return {
     maxFileBytes,
@@ -239,6 +334,7 @@ function parseLimits(values: FlagValues, env: Env): CliLimits | string {
     snapshotIntervalMs: intervalSeconds * 1000,
     maxSnapshotsPerDoc,
     maxDocBytes,
+    ...shares,
   };
 }
 
@@ -251,6 +347,24 @@ function parseDocBytes(values: FlagValues, env: Env): number | string {
   const [text, source] = pick(values, env, 'max-doc-bytes', 'RELAY_MAX_DOC_BYTES');
   if (text === undefined) return DEFAULT_RELAY_LIMITS.maxDocBytes;
   return parseWhole(text, source, { min: 64 * 1024, max: MAX_FILE_BYTES_CEILING, unit: 'bytes' });
+}
+
+type ShareLimits = Pick<RelayLimits, (typeof SHARE_FLAGS)[number]['field']>;
+
+/** The flags of `SHARE_FLAGS`; a message on bad input. */
+function parseShares(values: FlagValues, env: Env): ShareLimits | string {
+  const shares: Record<string, number> = {};
+  for (const spec of SHARE_FLAGS) {
+    const [text, source] = pick(values, env, spec.flag, spec.env);
+    if (text === undefined) {
+      shares[spec.field] = DEFAULT_RELAY_LIMITS[spec.field];
+      continue;
+    }
+    const value = parseWhole(text, source, { min: 1, max: spec.max, unit: spec.unit });
+    if (typeof value === 'string') return value;
+    shares[spec.field] = value * spec.scale;
+  }
+  return shares as ShareLimits;
 }
 
 type AuthConfig = Pick<

@@ -41,6 +41,7 @@ import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
 import type { SpaceStore } from './spaces/types.ts';
 import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
 import type { DocStorage } from './storage/types.ts';
+import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
 
 /** Access-token verification (issue 3 point 4). */
@@ -148,6 +149,8 @@ export interface RelayHandle {
   stats(): { rooms: number; connections: number };
   /** Counters (for tests and /metrics). */
   readonly metrics: Metrics;
+  /** Runs the background clean-up now (trash purge, image collection); tests drive it with `clock`. */
+  runMaintenance(): Promise<MaintenanceReport>;
 }
 
 function urlHost(host: string): string {
@@ -252,6 +255,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       : limits.maxConcurrentUploadsPerPerson,
     uploadIdleTimeoutMs: limits.uploadIdleTimeoutMs,
     requestRate: new PersonRate(perPerson(limits.restRequestsPerMinute), 60_000, clock),
+    now: clock,
+    trashRetentionMs: limits.trashRetentionMs,
     rates: {
       spaceCreations: new PersonRate(perPerson(limits.spacesCreatedPerDay), DAY_MS, clock),
       manualSnapshots: new PersonRate(perPerson(limits.manualSnapshotsPerHour), HOUR_MS, clock),
@@ -259,6 +264,20 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
   });
+  // Purges expired trash and collects unreferenced images in the background.
+  const maintenance = new MaintenanceJob(
+    {
+      store: spaceStore,
+      files,
+      history,
+      storage,
+      trashRetentionMs: limits.trashRetentionMs,
+      fileGraceMs: limits.fileGraceMs,
+      now: clock,
+      log,
+    },
+    limits.maintenanceIntervalMs,
+  );
   const server = createServer(createHttpHandler({ version, metrics, gauges, api }));
   const wss = new WebSocketServer({
     noServer: true,
@@ -355,6 +374,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     }
     clearTimeout(graceTimer);
     // Flush: every accepted update stored, every room compacted, storage closed.
+    await maintenance.close();
     await registry.closeAll();
     await guard.close();
     await fanout.close();
@@ -378,5 +398,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       return closing;
     },
     stats: () => ({ rooms: registry.size, connections: connections.size }),
+    runMaintenance: () => maintenance.runNow(),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Files of a space (issue 4 point 3: pasted images), shared by the relay's
+ * Files of a space (pasted images), shared by the relay's
  * `POST/GET /api/spaces/{id}/files` and the renderer.
  *
  * A file is content-addressed: its id is the SHA-256 of its bytes in
@@ -72,3 +72,33 @@ export const FileLimitsSchema = z.strictObject({
   spaceBytesLeft: z.number().int().nonnegative().nullable(),
 });
 export type FileLimits = z.infer<typeof FileLimitsSchema>;
+
+/**
+ * A file as `GET /api/spaces/{id}/files` lists it (owners): what the space
+ * stores and counts against its quota, trashed files included until they are
+ * purged. `DELETE /api/spaces/{id}/files/{fileId}` moves one to the trash
+ * (owners; it stops being served), `POST …/files/{fileId}/restore` brings it
+ * back. An image no note and no kept version refers to is collected by the
+ * relay after a grace period, without anyone deleting it.
+ */
+export const FileInfoSchema = z.object({
+  fileId: FileIdSchema,
+  contentType: z.enum(IMAGE_CONTENT_TYPES),
+  bytes: z.number().int().nonnegative(),
+  /** Epoch milliseconds. */
+  createdAt: z.number().int().nonnegative(),
+  /** `sub` of the uploader. */
+  createdBy: z.string(),
+  /** When it was moved to the trash (epoch ms); null for a live file. */
+  deletedAt: z.number().int().nonnegative().nullable(),
+});
+export type FileInfo = z.infer<typeof FileInfoSchema>;
+
+export const FileListResponseSchema = z.object({
+  files: z.array(FileInfoSchema),
+  /** Bytes the space stores in all (its quota's count). */
+  usedBytes: z.number().int().nonnegative(),
+  /** Its quota in bytes; null: none. */
+  quotaBytes: z.number().int().positive().nullable(),
+});
+export type FileListResponse = z.infer<typeof FileListResponseSchema>;

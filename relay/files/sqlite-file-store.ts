@@ -7,9 +7,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import { isImageContentType } from '../../shared/files-api.ts';
-import type { FileStore, PutFileResult, StoredFileData } from './types.ts';
+import type { FileInfo, FileStore, PutFileResult, StoredFileData } from './types.ts';
 
 /** File name of the files database inside the data directory. */
 export const FILES_FILE = 'files.sqlite';
@@ -30,6 +30,47 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_space_size ON files (space_id, size);
 `;
 
+/**
+ * Columns added after the first release: a database made before them gains
+ * them on open (NULL: live, referenced). SQLite has no `ADD COLUMN IF NOT
+ * EXISTS`, hence the check of table_info.
+ */
+const ADDED_COLUMNS: readonly (readonly [string, string])[] = [
+  // In the trash since (epoch ms).
+  ['deleted_at', 'INTEGER'],
+  // Found referenced by no document and no kept version since (epoch ms).
+  ['unreferenced_since', 'INTEGER'],
+];
+
+function migrate(db: DatabaseSync): void {
+  const have = new Set(
+    db
+      .prepare('PRAGMA table_info(files)')
+      .all()
+      .map((row) => row['name']),
+  );
+  for (const [column, type] of ADDED_COLUMNS) {
+    if (!have.has(column)) db.exec(`ALTER TABLE files ADD COLUMN ${column} ${type}`);
+  }
+}
+
+function fileInfo(row: Record<string, SQLOutputValue>): FileInfo {
+  const { file_id: fileId, content_type: type, size, created_at: at, created_by: by } = row;
+  const deletedAt = row['deleted_at'];
+  if (
+    typeof fileId !== 'string' ||
+    typeof type !== 'string' ||
+    !isImageContentType(type) ||
+    typeof size !== 'number' ||
+    typeof at !== 'number' ||
+    typeof by !== 'string' ||
+    (deletedAt !== null && typeof deletedAt !== 'number')
+  ) {
+    throw new Error('corrupt files row');
+  }
+  return { fileId, contentType: type, bytes: size, createdAt: at, createdBy: by, deletedAt };
+}
+
 export class SqliteFileStore implements FileStore {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
@@ -45,11 +86,12 @@ export class SqliteFileStore implements FileStore {
       'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
     );
     this.#db.exec(SCHEMA);
+    migrate(this.#db);
     this.#insert = this.#db.prepare(
       'INSERT INTO files (space_id, file_id, content_type, size, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space_id, file_id) DO NOTHING',
     );
     this.#select = this.#db.prepare(
-      'SELECT content_type, data FROM files WHERE space_id = ? AND file_id = ?',
+      'SELECT content_type, data FROM files WHERE space_id = ? AND file_id = ? AND deleted_at IS NULL',
     );
     this.#exists = this.#db.prepare('SELECT 1 FROM files WHERE space_id = ? AND file_id = ?');
     this.#used = this.#db.prepare(
@@ -70,6 +112,12 @@ export class SqliteFileStore implements FileStore {
     try {
       let result: PutFileResult;
       if (this.#exists.get(spaceId, fileId) !== undefined) {
+        // Uploaded again: whoever did wants it, so it leaves the trash and its grace starts over.
+        this.#run(
+          'UPDATE files SET deleted_at = NULL, unreferenced_since = NULL WHERE space_id = ? AND file_id = ?',
+          spaceId,
+          fileId,
+        );
         result = { status: 'exists' };
       } else {
         const usedBytes = this.usedBytes(spaceId);
@@ -112,6 +160,101 @@ export class SqliteFileStore implements FileStore {
     }
     if (!(data instanceof Uint8Array)) throw new Error('corrupt row: data is not a blob');
     return { contentType, bytes: data };
+  }
+
+  list(spaceId: string): FileInfo[] {
+    return this.#db
+      .prepare(
+        'SELECT file_id, content_type, size, created_at, created_by, deleted_at FROM files WHERE space_id = ? ORDER BY created_at DESC, file_id',
+      )
+      .all(spaceId)
+      .map(fileInfo);
+  }
+
+  trash(spaceId: string, fileId: string, at: number): boolean {
+    return (
+      this.#run(
+        'UPDATE files SET deleted_at = ? WHERE space_id = ? AND file_id = ? AND deleted_at IS NULL',
+        at,
+        spaceId,
+        fileId,
+      ) > 0
+    );
+  }
+
+  restore(spaceId: string, fileId: string): boolean {
+    return (
+      this.#run(
+        'UPDATE files SET deleted_at = NULL, unreferenced_since = NULL WHERE space_id = ? AND file_id = ? AND deleted_at IS NOT NULL',
+        spaceId,
+        fileId,
+      ) > 0
+    );
+  }
+
+  purgeTrashed(before: number): number {
+    return this.#run('DELETE FROM files WHERE deleted_at IS NOT NULL AND deleted_at <= ?', before);
+  }
+
+  purgeSpace(spaceId: string): void {
+    this.#run('DELETE FROM files WHERE space_id = ?', spaceId);
+  }
+
+  spacesWithFiles(): string[] {
+    return this.#db
+      .prepare('SELECT DISTINCT space_id FROM files')
+      .all()
+      .map((row) => String(row['space_id']));
+  }
+
+  collect(
+    spaceId: string,
+    referenced: ReadonlySet<string>,
+    now: number,
+    graceMs: number,
+  ): string[] {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const rows = this.#db
+        .prepare(
+          'SELECT file_id, unreferenced_since FROM files WHERE space_id = ? AND deleted_at IS NULL',
+        )
+        .all(spaceId);
+      const deleted: string[] = [];
+      for (const row of rows) {
+        const fileId = String(row['file_id']);
+        const since = row['unreferenced_since'];
+        if (referenced.has(fileId)) {
+          if (since !== null) {
+            this.#run(
+              'UPDATE files SET unreferenced_since = NULL WHERE space_id = ? AND file_id = ?',
+              spaceId,
+              fileId,
+            );
+          }
+        } else if (typeof since !== 'number') {
+          this.#run(
+            'UPDATE files SET unreferenced_since = ? WHERE space_id = ? AND file_id = ?',
+            now,
+            spaceId,
+            fileId,
+          );
+        } else if (now - since >= graceMs) {
+          this.#run('DELETE FROM files WHERE space_id = ? AND file_id = ?', spaceId, fileId);
+          deleted.push(fileId);
+        }
+      }
+      this.#db.exec('COMMIT');
+      return deleted;
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Runs one write statement; the rows it changed. */
+  #run(sql: string, ...params: (string | number)[]): number {
+    return Number(this.#db.prepare(sql).run(...params).changes);
   }
 
   close(): void {

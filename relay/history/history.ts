@@ -55,6 +55,10 @@ export interface NoteHistoryApi {
 }
 
 export interface NoteHistory extends NoteHistoryApi {
+  /** The states of every kept snapshot of a space (image collection). */
+  spaceStates(spaceId: string): Iterable<Uint8Array>;
+  /** Deletes every snapshot of a space. */
+  purgeSpace(spaceId: string): void;
   /** `storage` with every stored update reported to the scheduler. */
   watch(storage: DocStorage): DocStorage;
   /** Stops the schedule, waits for snapshots in progress, closes the database. */
@@ -62,7 +66,7 @@ export interface NoteHistory extends NoteHistoryApi {
 }
 
 /** Rebuilds the stored state of `room` and encodes it; null when nothing is stored. */
-async function storedState(
+export async function storedState(
   storage: DocStorage,
   room: string,
   log: Logger,
@@ -160,6 +164,10 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
     list: (room) => store.list(room.spaceId, room.docId),
     get: (room, id) => store.get(room.spaceId, room.docId, id),
     save,
+    spaceStates: (spaceId) => store.statesOfSpace(spaceId),
+    purgeSpace: (spaceId) => {
+      store.deleteSpace(spaceId);
+    },
     close: async () => {
       await scheduler.close();
       closed = true;

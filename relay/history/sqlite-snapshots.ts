@@ -1,5 +1,5 @@
 /**
- * Snapshots of notes in SQLite (`history.sqlite` in the data directory; see
+ * Snapshots of documents in SQLite (`history.sqlite` in the data directory; see
  * schema.ts for why a file of its own). Every method answers synchronously,
  * like the relay's other SQLite stores.
  */
@@ -120,6 +120,21 @@ export class SqliteSnapshotStore {
       this.#db.exec('ROLLBACK');
       throw err;
     }
+  }
+
+  /** The states of every kept snapshot of a space, one at a time (image collection reads them). */
+  *statesOfSpace(spaceId: string): Generator<Uint8Array> {
+    for (const row of this.#db
+      .prepare('SELECT state FROM snapshots WHERE space = ?')
+      .iterate(spaceId)) {
+      const state = row['state'];
+      if (state instanceof Uint8Array) yield state;
+    }
+  }
+
+  /** Deletes every snapshot of a space (its trash time is over). */
+  deleteSpace(spaceId: string): void {
+    this.#db.prepare('DELETE FROM snapshots WHERE space = ?').run(spaceId);
   }
 
   /** Folds the WAL into the file and closes it. Idempotent. */

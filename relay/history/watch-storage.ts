@@ -1,6 +1,6 @@
 /**
  * A `DocStorage` that tells the history scheduler about every stored update
- * (issue 4 point 8) and otherwise passes everything through unchanged. The
+ * and otherwise passes everything through unchanged. The
  * call comes after `appendUpdate` has succeeded (nothing is noted for an
  * update that was not stored) and before the room broadcasts it, so it must
  * stay cheap and must never throw into the write path.
@@ -39,6 +39,9 @@ export function watchStorage(
     setStateVector: (room, stateVector) => storage.setStateVector(room, stateVector),
     listMarkers: (spaceId) => storage.listMarkers(spaceId),
     compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
+    ...(storage.deleteSpace === undefined
+      ? {}
+      : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
     close: () => storage.close(),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The relay's REST API (issue 3 point 5), one table: each route's method,
+ * The relay's REST API, one table: each route's method,
  * path, schemas and handler, gathered from the routes-*.ts files. The
  * dispatcher (api.ts) and the OpenAPI document (openapi.ts) are both built
  * from it, so they cannot drift apart. Order matters where templates
@@ -12,6 +12,7 @@ import { HISTORY_ROUTES } from './routes-history.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
+import { TRASH_ROUTES } from './routes-trash.ts';
 
 export type * from './api-types.ts';
 export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from './routes-spaces.ts';
@@ -22,4 +23,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...SPACE_SETTINGS_ROUTES,
   ...FILE_ROUTES,
   ...HISTORY_ROUTES,
+  ...TRASH_ROUTES,
 ];

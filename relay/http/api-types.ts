@@ -28,6 +28,10 @@ export interface ApiDeps {
   readonly spaceFileQuotaBytes: number | null;
   /** Snapshots of notes and space indexes (routes-history.ts). */
   readonly history: NoteHistoryApi;
+  /** Epoch milliseconds: when things are trashed (tests inject a clock). */
+  readonly now: () => number;
+  /** How long a trashed space or file can be restored. */
+  readonly trashRetentionMs: number;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -14,7 +14,7 @@ import {
   type Role,
   type Space,
 } from '../../shared/api.ts';
-import type { MembershipResult, SpaceSettingsPatch, SpaceStore } from './types.ts';
+import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
 /** File name of the membership database inside the data directory. */
 export const SPACES_FILE = 'spaces.sqlite';
@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS people (
 const ADDED_SPACE_COLUMNS: readonly (readonly [string, string])[] = [
   ['icon', 'TEXT'],
   ['description', 'TEXT'],
+  // Set while the space is in the trash (epoch ms); NULL for a live space.
+  ['deleted_at', 'INTEGER'],
 ];
 
 /** Adds the columns of `ADDED_SPACE_COLUMNS` that `db`'s spaces table lacks. */
@@ -127,14 +129,25 @@ export class SqliteSpaceStore implements SpaceStore {
       insertSpace: p(
         'INSERT INTO spaces (id, name, created_at, icon, description) VALUES (?, ?, ?, ?, ?)',
       ),
-      getSpace: p('SELECT id, name, icon, description FROM spaces WHERE id = ?'),
+      getSpace: p(
+        'SELECT id, name, icon, description FROM spaces WHERE id = ? AND deleted_at IS NULL',
+      ),
       updateSpace: p(
-        'UPDATE spaces SET name = COALESCE(?1, name), icon = CASE WHEN ?2 THEN ?3 ELSE icon END, description = CASE WHEN ?4 THEN ?5 ELSE description END WHERE id = ?6',
+        'UPDATE spaces SET name = COALESCE(?1, name), icon = CASE WHEN ?2 THEN ?3 ELSE icon END, description = CASE WHEN ?4 THEN ?5 ELSE description END WHERE id = ?6 AND deleted_at IS NULL',
       ),
       spacesOf: p(
-        'SELECT s.id, s.name, s.icon, s.description, m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? ORDER BY s.name COLLATE NOCASE, s.id',
+        'SELECT s.id, s.name, s.icon, s.description, m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? AND s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE, s.id',
       ),
-      roleOf: p('SELECT role FROM members WHERE space_id = ? AND user_id = ?'),
+      roleOf: p(
+        'SELECT m.role FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.space_id = ? AND m.user_id = ? AND s.deleted_at IS NULL',
+      ),
+      trash: p('UPDATE spaces SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL'),
+      restore: p('UPDATE spaces SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL'),
+      trashOf: p(
+        "SELECT s.id, s.name, s.icon, s.description, s.deleted_at FROM members m JOIN spaces s ON s.id = m.space_id WHERE m.user_id = ? AND m.role = 'owner' AND s.deleted_at IS NOT NULL ORDER BY s.deleted_at DESC, s.id",
+      ),
+      trashedBefore: p('SELECT id FROM spaces WHERE deleted_at IS NOT NULL AND deleted_at <= ?'),
+      purge: p('DELETE FROM spaces WHERE id = ? AND deleted_at IS NOT NULL'),
       members: p(
         'SELECT m.user_id, m.role, p.name, p.email FROM members m LEFT JOIN people p ON p.id = m.user_id WHERE m.space_id = ? ORDER BY COALESCE(p.name, m.user_id) COLLATE NOCASE, m.user_id',
       ),
@@ -244,6 +257,35 @@ export class SqliteSpaceStore implements SpaceStore {
       this.#st('deleteMember').run(spaceId, userId);
       return 'ok';
     });
+  }
+
+  trashSpace(spaceId: string, at: number): boolean {
+    return Number(this.#st('trash').run(at, spaceId).changes) > 0;
+  }
+
+  restoreSpace(spaceId: string): boolean {
+    return Number(this.#st('restore').run(spaceId).changes) > 0;
+  }
+
+  trashOf(userId: string): TrashedSpace[] {
+    return this.#st('trashOf')
+      .all(userId)
+      .map((row) => {
+        const deletedAt = row['deleted_at'];
+        if (typeof deletedAt !== 'number') throw new Error('corrupt row: deleted_at');
+        return { space: spaceOf(row), deletedAt };
+      });
+  }
+
+  trashedBefore(before: number): string[] {
+    return this.#st('trashedBefore')
+      .all(before)
+      .map((row) => text(row, 'id'));
+  }
+
+  purgeSpace(spaceId: string): boolean {
+    // Memberships go with it (ON DELETE CASCADE, foreign keys are on).
+    return Number(this.#st('purge').run(spaceId).changes) > 0;
   }
 
   upsertPerson(p: Person): void {

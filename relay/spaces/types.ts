@@ -1,6 +1,5 @@
 /**
- * Spaces, their members and the people who have signed in (issue 3 point 5),
- * behind a small interface: SQLite now, PostgreSQL later. Methods may answer
+ * Spaces, their members and the people who have signed in, behind a small interface: SQLite now, PostgreSQL later. Methods may answer
  * synchronously (embedded database) or with a promise (network database), as
  * in storage/types.ts; callers always `await`.
  */
@@ -10,11 +9,18 @@ import type { MaybePromise } from '../storage/types.ts';
 /** Outcome of a membership change that must keep at least one owner. */
 export type MembershipResult = 'ok' | 'not-member' | 'last-owner';
 
-/** Space settings to change (issue 4 point 1): present fields are set, null clears. */
+/** Space settings to change: present fields are set, null clears. */
 export interface SpaceSettingsPatch {
   readonly name?: string;
   readonly icon?: string | null;
   readonly description?: string | null;
+}
+
+/** A space in its owners' trash. */
+export interface TrashedSpace {
+  readonly space: Space;
+  /** Epoch milliseconds of the deletion. */
+  readonly deletedAt: number;
 }
 
 export interface SpaceStore {
@@ -38,6 +44,21 @@ export interface SpaceStore {
   setRole(spaceId: string, userId: string, role: Role): MaybePromise<MembershipResult>;
   /** Removes `userId` from the space; refuses when they are its last owner. One transaction. */
   removeMember(spaceId: string, userId: string): MaybePromise<MembershipResult>;
+  /**
+   * Moves a live space to the trash at `at` (epoch ms): from then on it is
+   * gone for everyone (`getSpace`, `roleOf`, `spacesOf` skip it) but its
+   * members and data stay, so `restoreSpace` brings it back whole. False
+   * when there is no such live space.
+   */
+  trashSpace(spaceId: string, at: number): MaybePromise<boolean>;
+  /** Brings a trashed space back; false when it is not in the trash. */
+  restoreSpace(spaceId: string): MaybePromise<boolean>;
+  /** The trashed spaces `userId` owns, most recently deleted first. */
+  trashOf(userId: string): MaybePromise<TrashedSpace[]>;
+  /** Ids of spaces in the trash since `before` or earlier (epoch ms). */
+  trashedBefore(before: number): MaybePromise<string[]>;
+  /** Deletes a trashed space and its memberships for good; false when it is not in the trash. */
+  purgeSpace(spaceId: string): MaybePromise<boolean>;
   /** Records (or refreshes) a person who presented a valid token. */
   upsertPerson(person: Person): MaybePromise<void>;
   /** A known person, or null. */

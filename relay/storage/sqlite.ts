@@ -131,6 +131,23 @@ export class SqliteStorage implements DocStorage {
     return this.#selectMarkers.all(spaceId).map(markerFromRow);
   }
 
+  deleteSpace(spaceId: string): void {
+    // Rooms are `<spaceId>/<docId>` and ids never hold '/', so the space's rooms
+    // are exactly those from `<spaceId>/` up to `<spaceId>0` ('0' follows '/'),
+    // a range the (room, seq) index serves.
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      this.#db
+        .prepare('DELETE FROM updates WHERE room >= ? AND room < ?')
+        .run(`${spaceId}/`, `${spaceId}0`);
+      this.#db.prepare('DELETE FROM doc_meta WHERE space = ?').run(spaceId);
+      this.#db.exec('COMMIT');
+    } catch (err) {
+      this.#db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
   compact(room: string, throughSeq: number, merged: Uint8Array): void {
     // The merged row takes the sequence number of the newest row it replaces,
     // so it still sorts before every update appended after `throughSeq`.

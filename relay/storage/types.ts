@@ -62,6 +62,12 @@ export interface DocStorage {
    * one. Updates appended after `throughSeq` are kept and stay after it.
    */
   compact(room: string, throughSeq: number, merged: Uint8Array): MaybePromise<void>;
+  /**
+   * Deletes every stored document of `spaceId` (its updates and markers), when
+   * a deleted space's time in the trash is over. Optional: a storage without
+   * it keeps the documents of purged spaces, unreachable (their space is gone).
+   */
+  deleteSpace?(spaceId: string): MaybePromise<void>;
   /** Flushes and releases the storage (and any thread it started). Further calls fail. */
   close(): MaybePromise<void>;
 }
