@@ -65,6 +65,7 @@ export default tseslint.config(
         project: [
           './tsconfig.shared.json',
           './tsconfig.renderer.json',
+          './tsconfig.preload.json',
           './tsconfig.main.json',
           './tsconfig.node.json',
         ],
@@ -136,6 +137,56 @@ export default tseslint.config(
       ),
     ],
   ),
+  {
+    // Main's own code never imports the preload: they run in different
+    // processes. Tests (and their fakes) may, to drive both ends of the IPC.
+    ...layering(
+      ['main/**/*.ts'],
+      [
+        folderImport(
+          'renderer|relay|preload',
+          'main/ talks to the renderer and the preload over IPC, to the relay over the network.',
+        ),
+      ],
+    ),
+    ignores: ['main/**/*.test.ts', 'main/testing/**'],
+  },
+  {
+    // The preload runs in the sandboxed renderer: the DOM and Electron's
+    // renderer-side modules, no Node (a sandboxed preload cannot require it).
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowImportNames: ['contextBridge', 'ipcRenderer', 'webFrame', 'webUtils'],
+              message: "The preload may use only Electron's renderer-side modules.",
+            },
+          ],
+          patterns: [
+            ...nodeImports,
+            { regex: '^electron\\/.+$', message: 'Import renderer-side modules from electron.' },
+            folderImport('main|renderer|relay', 'The preload depends on shared/ only.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'The sandboxed preload has no Node.' },
+        { name: 'Buffer', message: 'The sandboxed preload has no Node.' },
+        { name: 'require', message: 'The sandboxed preload has no Node.' },
+      ],
+    },
+  },
+  {
+    files: ['preload/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
   layering(
     ['idp/**/*.ts'],
     [

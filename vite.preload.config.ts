@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   build: {
     lib: {
-      entry: fileURLToPath(new URL('main/preload.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('preload/index.ts', import.meta.url)),
       formats: ['cjs'],
       fileName: () => 'index.cjs',
     },

@@ -14,6 +14,7 @@ export default defineConfig({
             'relay/**/*.test.ts',
             'idp/**/*.test.ts',
             'main/**/*.test.ts',
+            'preload/**/*.test.ts',
             'scripts/**/*.test.ts',
             'bench/**/*.test.ts',
           ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSignInService } from './auth/fakes.ts';
-import { createPreloadHost, type IpcRendererLike } from './bridge.ts';
+import { createPreloadHost, type IpcRendererLike } from '../preload/bridge.ts';
 import { APP_ORIGIN } from './config.ts';
 import { findDeepLinkArgument, handleDeepLink } from './deep-link.ts';
 import { createEventSender } from './ipc/events.ts';

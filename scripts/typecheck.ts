@@ -6,6 +6,7 @@ const projects = [
   'tsconfig.shared.json',
   'tsconfig.node.json',
   'tsconfig.main.json',
+  'tsconfig.preload.json',
   'tsconfig.renderer.json',
 ];
 let failed = 0;

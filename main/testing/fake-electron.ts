@@ -4,7 +4,7 @@
 // narrow interface the real Electron object is type-checked against
 // (main/index.ts passes the real ones, checked by tsconfig.main.json).
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { IpcRendererLike } from '../bridge.ts';
+import type { IpcRendererLike } from '../../preload/bridge.ts';
 import { APP_ENTRY_URL } from '../config.ts';
 import type { EventTargetLike } from '../ipc/events.ts';
 import type { IpcMainLike } from '../ipc/register.ts';

@@ -3,7 +3,7 @@ import { AppInfoSchema, type Host } from '../../shared/host.ts';
 import { HOST_GLOBAL } from '../../shared/ipc.ts';
 import { NotifyRequestSchema, type NotifyRequest } from '../../shared/mentions/index.ts';
 
-/** What the preload exposes (main/preload). Every result is validated here again. */
+/** What the preload exposes (preload/). Every result is validated here again. */
 interface Bridge {
   appInfo: () => unknown;
   session: () => unknown;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../shared/auth.ts';
 import { createPreloadHost } from './bridge.ts';
-import { FakeIpcRenderer } from './testing/fake-electron.ts';
+import { FakeIpcRenderer } from '../main/testing/fake-electron.ts';
 
 const info = {
   name: 'Commonplace',
