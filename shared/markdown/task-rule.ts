@@ -9,9 +9,9 @@ export type TaskItemInfo = {
 };
 
 /** What `md.parse` is given as `env`: a resolver tells names from older exports' assignee ids. */
-export interface TaskRuleEnv {
+export type TaskRuleEnv = {
   readonly resolvePerson?: PersonResolver | undefined;
-}
+};
 
 const MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
 
