@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { errors, type ClientMetadata, type Configuration } from 'oidc-provider';
 import type { JWK } from 'jose';
@@ -6,6 +6,7 @@ import { DEMO_EMPLOYEES, type Employee } from './employees.ts';
 import { handleInteraction } from './interactions.ts';
 import { LOGIN_PAGE_CSP, renderMessagePage } from './login-page.ts';
 import { loadOrCreateSecrets, type SigningAlg } from './keys.ts';
+import { openStore, sqliteAdapter } from './sqlite-adapter.ts';
 
 /** Client id of the Electron app: a public native client (RFC 8252). */
 export const DESKTOP_CLIENT_ID = 'commonplace-desktop';
@@ -35,7 +36,10 @@ export interface DevIdpOptions {
   readonly signingAlg?: SigningAlg;
   /** Private signing keys to use instead of generated ones (tests sign their own tokens with them). */
   readonly jwks?: { keys: JWK[] };
-  /** Where to persist keys so tokens survive a restart. Without it keys live in memory only. */
+  /**
+   * Where to persist keys, sessions and grants, so a restart signs no one out
+   * and issued tokens still verify. Without it everything lives in memory.
+   */
   readonly dataDir?: string;
   readonly accessTokenTtlSec?: number;
   readonly refreshTokenTtlSec?: number;
@@ -90,12 +94,22 @@ function mergeClients(base: ClientMetadata[], extra: readonly ClientMetadata[]):
   return [...byId.values()];
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 function formatHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
 /**
- * Starts the built-in development OpenID Connect provider (issue 3, point 1).
+ * Starts the built-in development OpenID Connect provider.
  * Authorization Code + PKCE S256 only, public clients, JWT access tokens for
  * one audience, refresh tokens with rotation, revocation. It never logs tokens.
  * Meant for loopback development and tests; never run it beside an external issuer.
@@ -109,6 +123,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const refreshTokenTtl = options.refreshTokenTtlSec ?? 14 * 24 * 60 * 60;
   const secrets = await loadOrCreateSecrets(signingAlg, options.dataDir);
   const jwks = options.jwks ?? secrets.jwks;
+  const store = openStore(options.dataDir);
 
   // Listen first: the issuer URL carries the port the OS picked.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
@@ -117,19 +132,19 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const server = createServer((req, res) => {
     handler(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  try {
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${formatHost(host)}:${port}`;
 
   const findEmployee = (sub: string): Employee | undefined => employees.find((e) => e.sub === sub);
 
   const configuration: Configuration = {
+    adapter: sqliteAdapter(store),
     clients: mergeClients(builtInClients(options.webRedirectUris ?? []), options.clients ?? []),
     jwks,
     cookies: { keys: secrets.cookieKeys },
@@ -239,6 +254,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
+          store.close();
           if (error) reject(error);
           else resolve();
         });

@@ -3,6 +3,7 @@
 // reports the environment the app would have been launched with.
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,7 +28,13 @@ function runStart(env: Record<string, string>): Promise<Run> {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts'), '--skip-build'], {
     cwd: root,
     // Port 0 and a fresh data directory: never collide with a running relay.
-    env: { ...process.env, RELAY_PORT: '0', RELAY_DATA: path.join(dir, 'data'), ...env },
+    env: {
+      ...process.env,
+      RELAY_PORT: '0',
+      IDP_PORT: '0',
+      RELAY_DATA: path.join(dir, 'data'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -41,9 +48,12 @@ function runStart(env: Record<string, string>): Promise<Run> {
   });
 }
 
-function listeningLine(stdout: string): Record<string, unknown> {
-  const line = stdout.split('\n').find((l) => l.startsWith('relay: ') && l.includes('listening'));
-  return JSON.parse(line?.slice('relay: '.length) ?? '{}') as Record<string, unknown>;
+/** The services `npm start` announced: one line each, with its URL. */
+function announced(stdout: string): { ws: string; url: string; issuer: string } {
+  const lines = stdout.split('\n');
+  const ws = /^Relay: +(ws:\/\/\S+) \(data .+\)$/.exec(lines[0] ?? '')?.[1] ?? '';
+  const issuer = /^Development IdP: (http:\/\/\S+)$/.exec(lines[1] ?? '')?.[1] ?? '';
+  return { ws, url: ws.replace(/^ws/, 'http'), issuer };
 }
 
 describe('npm start', () => {
@@ -57,10 +67,16 @@ describe('npm start', () => {
     expect(lines[0]).toMatch(
       /^start: cannot open the desktop app, no Electron binary here \(.+\); run `npm run web`/,
     );
-    const ready = listeningLine(run.stdout);
-    expect(ready['msg']).toBe('listening');
+    const ready = announced(run.stdout);
+    expect(ready.ws).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    expect(ready.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The announcements come first: no build log, no relay log before it was
+    // ready (its shutdown log follows them).
+    expect(run.stdout.split('\n').filter((l) => l !== '' && !l.startsWith('relay: '))).toHaveLength(
+      2,
+    );
     // The relay it started is gone with it.
-    await expect(fetch(`${String(ready['url'])}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${ready.url}/healthz`)).rejects.toThrow();
   });
 
   it('launches the app with the relay URL and the identity provider the relay reported', async () => {
@@ -76,7 +92,7 @@ describe('npm start', () => {
 
     const run = await runStart({ ELECTRON_OVERRIDE_DIST_PATH: dist });
     expect(run.code).toBe(0);
-    const ready = listeningLine(run.stdout);
+    const ready = announced(run.stdout);
     const launched = JSON.parse(
       run.stdout
         .split('\n')
@@ -84,13 +100,26 @@ describe('npm start', () => {
         ?.slice(14) ?? '{}',
     ) as Record<string, unknown>;
     expect(launched['argv']).toEqual([root]);
-    expect(launched['relay']).toBe(ready['ws']);
+    expect(launched['relay']).toBe(ready.ws);
     expect(launched['relay']).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
-    // Whatever the relay reported (its embedded dev IdP), the app received.
-    expect(launched['issuer']).toBe(ready['issuer'] ?? null);
-    expect(launched['audience']).toBe(ready['audience'] ?? null);
-    if (ready['issuer'] === undefined) expect(run.stderr).toContain('sign-in is unavailable');
+    // The relay's embedded dev IdP, as announced, is what the app received.
+    expect(launched['issuer']).toBe(ready.issuer);
+    expect(launched['audience']).toBe('urn:commonplace:relay');
     // Closing the app stopped the relay.
-    await expect(fetch(`${String(ready['url'])}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${ready.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('names the variable to change when the relay port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const run = await runStart({ RELAY_PORT: String(port), IDP_PORT: '0' });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`start: port ${String(port)} is in use: set RELAY_PORT=<n>`);
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -4,9 +4,12 @@
 // desktop app against both. Where no Electron binary can be found it says so
 // in one line, points to `npm run web`, stops the relay and exits non-zero.
 // Ctrl-C (or SIGTERM) stops both; closing the app stops the relay.
+// Start-up prints one line per service with its URL: the build's output is
+// shown only when it fails, and the relay's JSON log only after it is ready.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from './electron-binary.ts';
+import { clashedPort, portClashMessage } from './port-clash.ts';
 import { stopChild, waitForJsonLine } from './processes.ts';
 import { desktopEnvironment, relayArgs } from './start-env.ts';
 
@@ -36,11 +39,37 @@ onSignal('SIGTERM', 143);
 function build(): void {
   if (process.argv.includes('--skip-build')) return;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(npm, ['run', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) {
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
     console.error('start: the build failed (see above)');
     process.exit(result.status ?? 1);
   }
+}
+
+/**
+ * What to say when a relay log line before "listening" reports a failure:
+ * a taken port names the variable that moves it.
+ */
+function startFailure(line: string): string | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof record !== 'object' || record === null) return null;
+  const { level, error } = record as { level?: unknown; error?: unknown };
+  if (level !== 'error' || typeof error !== 'string') return null;
+  const port = clashedPort(error);
+  if (port === null) return `the relay failed to start: ${error}`;
+  const idpPort = process.env['IDP_PORT']?.trim() || '4445';
+  return portClashMessage(port, String(port) === idpPort ? 'IDP_PORT' : 'RELAY_PORT');
 }
 
 /** Starts the relay; resolves with its JSON "listening" line. */
@@ -52,12 +81,24 @@ async function startRelay(): Promise<Record<string, unknown>> {
   });
   children.add(relay);
   relay.once('exit', () => children.delete(relay));
+  let isReady = false;
+  let failure: string | null = null;
   const ready = await waitForJsonLine(relay, (line) => line['msg'] === 'listening', {
     timeoutMs: RELAY_READY_TIMEOUT_MS,
     echo: (line) => {
-      console.log(`relay: ${line}`);
+      if (isReady) console.log(`relay: ${line}`);
+      else failure = startFailure(line) ?? failure;
     },
+  }).catch((error: unknown) => {
+    throw new Error(failure ?? `the relay ${error instanceof Error ? error.message : 'failed'}`);
   });
+  isReady = true;
+  console.log(`Relay:           ${String(ready['ws'])} (data ${String(ready['data'])})`);
+  if (process.env['COMMONPLACE_ISSUER']?.trim()) {
+    console.log(`Identity provider: ${String(ready['issuer'])}`);
+  } else {
+    console.log(`Development IdP: ${String(ready['issuer'])}`);
+  }
   relay.once('exit', (code, signal) => {
     if (stopping) return;
     console.error(

@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:net';
+import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_CLIENT_ID } from '../idp/dev-idp.ts';
+import { obtainTokens } from '../idp/testing.ts';
 
 const script = path.join(import.meta.dirname, 'web.ts');
 let dir = '';
@@ -34,8 +38,26 @@ function run(args: string[]) {
   return { child, output: () => out, exited };
 }
 
+/** Resolves with the lines `npm run web` printed once it is ready. */
+function readyLines(web: ReturnType<typeof run>): Promise<string[]> {
+  return vi.waitFor(
+    () => {
+      if (!/^(Development IdP|Identity provider): /m.test(web.output())) {
+        throw new Error(`not ready: ${web.output()}`);
+      }
+      return web.output().trimEnd().split('\n');
+    },
+    { timeout: 20_000, interval: 50 },
+  );
+}
+
+function field(lines: string[], label: string): string {
+  const line = lines.find((l) => l.startsWith(`${label}:`)) ?? '';
+  return /:\s+(\S+)/.exec(line)?.[1] ?? '';
+}
+
 describe('npm run web', () => {
-  it('serves the renderer, the dev IdP and its config on one printed URL, and exits 0 on SIGTERM', async () => {
+  it('prints one line per service with its URL, serves the renderer, the dev IdP and its config, and exits 0 on SIGTERM', async () => {
     const web = run([
       '--port',
       '0',
@@ -48,14 +70,13 @@ describe('npm run web', () => {
       '--renderer',
       dir,
     ]);
-    const url = await vi.waitFor(
-      () => {
-        const match = /^Commonplace web: (http:\/\/\S+) /m.exec(web.output());
-        if (!match?.[1]) throw new Error(`not ready: ${web.output()}`);
-        return match[1];
-      },
-      { timeout: 20_000, interval: 50 },
-    );
+    const lines = await readyLines(web);
+    // One line per service with its URL; no dependency warnings around them.
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Commonplace web: http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(lines[1]).toMatch(/^Relay: +ws:\/\/127\.0\.0\.1:\d+ \(data .+\)$/);
+    expect(lines[2]).toMatch(/^Development IdP: http:\/\/127\.0\.0\.1:\d+$/);
+    const url = field(lines, 'Commonplace web');
     expect(await (await fetch(url)).text()).toContain('<title>cp</title>');
     const config = (await (await fetch(new URL('/config.json', url))).json()) as {
       relayUrl: string;
@@ -102,5 +123,71 @@ describe('npm run web', () => {
     const web = run(['--port', 'eighty', '--skip-build']);
     expect(await web.exited).toBe(1);
     expect(web.output()).toContain('--port must be a port number');
+  });
+
+  it('names the flag to change when a port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const web = run([
+        '--port',
+        '0',
+        '--relay-port',
+        '0',
+        '--idp-port',
+        String(port),
+        '--data',
+        path.join(dir, 'clash'),
+        '--renderer',
+        dir,
+      ]);
+      expect(await web.exited).toBe(1);
+      expect(web.output().trim()).toBe(`web: port ${String(port)} is in use: pass --idp-port <n>`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('keeps people signed in across a restart on the same data directory', async () => {
+    const args = (idpPort: string) => [
+      '--port',
+      '0',
+      '--relay-port',
+      '0',
+      '--idp-port',
+      idpPort,
+      '--data',
+      path.join(dir, 'restart'),
+      '--renderer',
+      dir,
+    ];
+    const first = run(args('0'));
+    const issuer = field(await readyLines(first), 'Development IdP');
+    const tokens = await obtainTokens(issuer, 'emp-1005');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // The same IdP port, so the issuer the tokens name is the same.
+    const second = run(args(new URL(issuer).port));
+    expect(field(await readyLines(second), 'Development IdP')).toBe(issuer);
+    try {
+      const config = await oidc.discovery(
+        new URL(issuer),
+        DESKTOP_CLIENT_ID,
+        undefined,
+        oidc.None(),
+        {
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev IdP over http
+          execute: [oidc.allowInsecureRequests],
+        },
+      );
+      const refreshed = await oidc.refreshTokenGrant(config, tokens.refreshToken ?? '');
+      expect(refreshed.claims()?.sub).toBe('emp-1005');
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
   });
 });

@@ -1,11 +1,13 @@
 // `npm run web`: builds the renderer, serves it, runs the development IdP
 // (unless an external issuer is given) and the relay in-process, then prints
-// the URL on one line (issue 2 point 6, issue 3 points 1 and 3).
+// one line per service with its URL and nothing else, so the URL to open is
+// not lost among build and dependency chatter.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { DEFAULT_AUDIENCE, WEB_CLIENT_ID, startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
 import { startAuthRelay } from './auth-relay.ts';
+import { namingPortClash } from './port-clash.ts';
 import { startWebServer } from './web-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -14,7 +16,7 @@ const USAGE = `Usage: npm run web -- [options]
   --port             web server port (env WEB_PORT, default 5173)
   --relay-port       relay port (env RELAY_PORT, default 4444)
   --idp-port         development IdP port (env IDP_PORT, default 4445)
-  --data             relay data directory (env RELAY_DATA, default .data/relay)
+  --data             data directory of the relay, and of the development IdP in its idp/ (env RELAY_DATA, default .data/relay)
   --issuer           an external OpenID Connect issuer (env COMMONPLACE_ISSUER); no dev IdP then
   --client-id        the web client id registered there (env COMMONPLACE_WEB_CLIENT_ID, default ${WEB_CLIENT_ID})
   --audience         access-token audience = the relay (env COMMONPLACE_AUDIENCE, default ${DEFAULT_AUDIENCE})
@@ -93,7 +95,13 @@ async function main(): Promise<void> {
       ? path.join(root, 'out', 'renderer')
       : path.resolve(values.renderer);
   if (!values['skip-build'] && values.renderer === undefined) {
-    await build({ configFile: path.join(root, 'vite.renderer.config.ts'), logLevel: 'warn' });
+    await build({
+      configFile: path.join(root, 'vite.renderer.config.ts'),
+      logLevel: 'warn',
+      // Rolldown's "plugins took N% of the build time" notice is advice for
+      // plugin authors, not for someone starting the app.
+      build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+    });
   }
 
   // The web server first: its origin is the web client's redirect URI.
@@ -103,19 +111,39 @@ async function main(): Promise<void> {
   let relayUrl: string;
   let issuer: string;
   try {
-    const web = await startWebServer({ rootDir: rendererDir, port: webPort });
+    const web = await namingPortClash(
+      () => startWebServer({ rootDir: rendererDir, port: webPort }),
+      webPort,
+      '--port',
+    );
     closers.push(() => web.close());
     url = web.url;
     let idp: DevIdp | null = null;
     if (externalIssuer === undefined) {
-      idp = await startDevIdp({ port: idpPort, audience, webRedirectUris: [web.url] });
+      idp = await namingPortClash(
+        () =>
+          startDevIdp({
+            port: idpPort,
+            audience,
+            webRedirectUris: [web.url],
+            // Keys, sessions and grants persist, so a restart signs no one out.
+            dataDir: path.join(dataDir, 'idp'),
+          }),
+        idpPort,
+        '--idp-port',
+      );
       closers.push(() => (idp as DevIdp).close());
     }
     issuer = idp?.issuer ?? (externalIssuer as string);
-    const relay = await startAuthRelay(
-      { port: relayPort, dataDir },
-      { issuer, audience, ...(allowedDomains ? { allowedDomains } : {}) },
-      web.url,
+    const relay = await namingPortClash(
+      () =>
+        startAuthRelay(
+          { port: relayPort, dataDir },
+          { issuer, audience, ...(allowedDomains ? { allowedDomains } : {}) },
+          web.url,
+        ),
+      relayPort,
+      '--relay-port',
     );
     closers.push(() => relay.close());
     relayUrl = relay.wsUrl;
@@ -133,8 +161,10 @@ async function main(): Promise<void> {
     await closeAll();
     throw error;
   }
+  console.log(`Commonplace web: ${url}`);
+  console.log(`Relay:           ${relayUrl} (data ${dataDir})`);
   console.log(
-    `Commonplace web: ${url} (relay ${relayUrl}, ${externalIssuer === undefined ? 'development IdP' : 'IdP'} ${issuer}, data ${dataDir})`,
+    `${externalIssuer === undefined ? 'Development IdP' : 'Identity provider'}: ${issuer}`,
   );
 
   let stopping = false;

@@ -132,7 +132,7 @@ describe('web session', () => {
     session.dispose();
   });
 
-  it('ends the session with a reason when the IdP refuses the refresh token', async () => {
+  it('ends the session, saying in words to sign in again, when the IdP refuses the refresh token', async () => {
     const { oidc } = fakeOidc({
       refresh: () => Promise.reject(Object.assign(new Error('x'), { error: 'invalid_grant' })),
     });
@@ -140,8 +140,10 @@ describe('web session', () => {
     await expect(session.accessToken({ forceRefresh: true })).resolves.toBeNull();
     expect(session.state()).toMatchObject({
       status: 'error',
-      reason: expect.stringContaining('invalid_grant') as unknown,
+      reason: 'Your session has ended. Please sign in again.',
     });
+    // Not the IdP's protocol words.
+    expect(JSON.stringify(session.state())).not.toContain('invalid_grant');
     expect(storage.getItem('commonplace.session.v1')).toBeNull();
   });
 

@@ -74,6 +74,9 @@ const CALLBACK_PARAMS = [
   'session_state',
 ];
 
+/** What a person reads when the IdP refuses to renew the session (expired, revoked, reused). */
+export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
+
 /** A message safe to show: never a token, never longer than the schema allows. */
 export function describeError(prefix: string, error: unknown): string {
   let detail = 'unknown error';
@@ -195,7 +198,9 @@ export function createWebSession(options: WebSessionOptions): WebSession {
           if (isRefusal(error) || start.refreshToken === undefined) {
             wipe({
               status: 'error',
-              reason: describeError('Your session has ended; please sign in again', error),
+              // The IdP's own words ("invalid_grant: grant request is
+              // invalid") mean nothing to the person; what to do does.
+              reason: SESSION_ENDED,
               persistence: PERSISTENCE,
             });
           } else {

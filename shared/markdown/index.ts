@@ -1,7 +1,13 @@
-/** Markdown in and out of notes (issue 4 point 9; issue 5 point 5). Format: README.md. */
+/** Markdown in and out of notes (export, import, refused offline edits). Format: README.md. */
 export { fragmentToMarkdown } from './fragment-to-markdown.ts';
 export { fragmentToJson } from './fragment-json.ts';
-export { jsonToMarkdown } from './serialize.ts';
+export { jsonToMarkdown, type MarkdownExportOptions } from './serialize.ts';
+export {
+  personLookupWords,
+  type MentionedPerson,
+  type PersonNameOf,
+  type PersonResolver,
+} from './people.ts';
 export {
   markdownToProsemirrorJson,
   MarkdownImportError,

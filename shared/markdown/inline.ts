@@ -61,11 +61,13 @@ function textRun(node: NodeJSON, context: InlineContext): string {
   return escapeText(lead, context) + out + escapeText(trail, context);
 }
 
-/** A mention as a link with the `mention:` scheme, so it comes back as a mention. */
-function mention(node: NodeJSON): string {
-  const id = typeof node.attrs?.['id'] === 'string' ? node.attrs['id'] : '';
-  const label = typeof node.attrs?.['label'] === 'string' ? node.attrs['label'] : id;
-  return `[@${escapeText(label)}](mention:${encodeURIComponent(id)})`;
+/**
+ * A mention as a reader writes one, `@Grace Hopper`: the directory id stays
+ * out of the file, and import finds the person again by name.
+ */
+function mention(node: NodeJSON, context: InlineContext): string {
+  const label = typeof node.attrs?.['label'] === 'string' ? node.attrs['label'] : '';
+  return `@${escapeText(label.replace(/\s+/g, ' '), context)}`;
 }
 
 /** The Markdown of a block's inline content. */
@@ -77,7 +79,7 @@ export function inlineMarkdown(
   for (const node of content ?? []) {
     if (node.type === 'text') out += textRun(node, context);
     else if (node.type === 'hardBreak') out += context.table === true ? '<br>' : '\\\n';
-    else if (node.type === 'mention') out += mention(node);
+    else if (node.type === 'mention') out += mention(node, context);
     else out += inlineMarkdown(node.content, context);
   }
   return out;

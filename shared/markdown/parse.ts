@@ -3,7 +3,8 @@ import type { Token } from 'markdown-it';
 import type { NodeJSON } from '../meeting/node-json.ts';
 import { imageBlock } from './image.ts';
 import { inlineJson } from './parse-inline.ts';
-import { taskListRule, type TaskItemInfo } from './task-rule.ts';
+import { resolvePeople, type PersonResolver } from './people.ts';
+import { taskListRule, type TaskItemInfo, type TaskRuleEnv } from './task-rule.ts';
 
 /** Largest Markdown text imported (characters); a bigger file is refused, not cut. */
 export const MAX_MARKDOWN_LENGTH = 2_000_000;
@@ -16,6 +17,8 @@ export class MarkdownImportError extends Error {
 export interface MarkdownImportOptions {
   /** Id for an action item without a valid, unique one (default: `crypto.randomUUID()`). */
   readonly newId?: () => string;
+  /** Finds people by name (from the directory), so `@Name` and assignees come back as people. */
+  readonly resolvePerson?: PersonResolver;
 }
 
 // html: true only so that `<u>`, `<br>` and `<!-- -->` are recognised; every
@@ -193,8 +196,10 @@ export function markdownToProsemirrorJson(
       `This Markdown file is too large to import (over ${String(MAX_MARKDOWN_LENGTH / 1_000_000)} million characters).`,
     );
   }
-  const tokens = md.parse(markdown.replace(/^\uFEFF/, ''), {});
+  const env: TaskRuleEnv = { resolvePerson: options.resolvePerson };
+  const tokens = md.parse(markdown.replace(/^\uFEFF/, ''), env);
   const walk: Walk = { tokens, i: 0, newId: options.newId ?? defaultId, ids: new Set() };
   const content = blocks(walk, null);
-  return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
+  const doc = { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
+  return options.resolvePerson === undefined ? doc : resolvePeople(doc, options.resolvePerson);
 }

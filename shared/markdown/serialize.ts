@@ -1,6 +1,7 @@
 import type { NodeJSON } from '../meeting/node-json.ts';
 import { imageMarkdown } from './image.ts';
 import { escapeLineStart, inlineMarkdown } from './inline.ts';
+import { namesForExport, type PersonNameOf } from './people.ts';
 import { formatTaskMeta } from './task-meta.ts';
 
 /**
@@ -46,7 +47,7 @@ function taskSuffix(item: NodeJSON): string {
     const value = attr(item, name);
     return typeof value === 'string' ? value : null;
   };
-  return formatTaskMeta({ assignee: text('assignee'), due: text('due'), id: text('id') });
+  return formatTaskMeta({ assignee: text('assignee'), due: text('due') });
 }
 
 function list(node: NodeJSON, marker: (i: number, item: NodeJSON) => string): string {
@@ -149,13 +150,20 @@ function blocks(content: readonly NodeJSON[] | undefined): string {
   return out;
 }
 
+export interface MarkdownExportOptions {
+  /** Names of people by directory id (action-item assignees); mentions carry their own. */
+  readonly nameOf?: PersonNameOf;
+}
+
 /**
  * The Markdown of a ProseMirror JSON document (or any node): every block a
  * note uses (headings, paragraphs, bulleted, numbered and task lists with
  * their action-item metadata, tables, code blocks, quotes, dividers) and
- * inline marks, links and mentions. Ends with one newline; '' when empty.
+ * inline marks, links and mentions. People appear by name, never by id.
+ * Ends with one newline; '' when empty.
  */
-export function jsonToMarkdown(doc: NodeJSON): string {
+export function jsonToMarkdown(json: NodeJSON, options: MarkdownExportOptions = {}): string {
+  const doc = namesForExport(json, options.nameOf);
   const text = doc.type === 'doc' ? blocks(doc.content) : block(doc);
   return text.trim() === '' ? '' : `${text}\n`;
 }

@@ -1,10 +1,16 @@
 import type { MarkdownIt, StateCore } from 'markdown-it';
+import type { PersonResolver } from './people.ts';
 import { parseTaskMeta, type TaskMeta } from './task-meta.ts';
 
 /** What the rule leaves on a task list's and a task item's opening token. */
 export type TaskItemInfo = {
   readonly checked: boolean;
   readonly meta: TaskMeta;
+};
+
+/** What `md.parse` is given as `env`: a resolver tells names from older exports' assignee ids. */
+export type TaskRuleEnv = {
+  readonly resolvePerson?: PersonResolver | undefined;
 };
 
 const MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
@@ -19,6 +25,7 @@ const MARKER = /^\[([ xX])\](?:[ \t]+|$)/;
 export function taskListRule(md: MarkdownIt): void {
   md.core.ruler.before('inline', 'commonplace_task_lists', (state: StateCore) => {
     const tokens = state.tokens;
+    const resolve = (state.env as TaskRuleEnv | undefined)?.resolvePerson;
     tokens.forEach((open, start) => {
       if (open.type !== 'bullet_list_open') return;
       const items: { item: number; inline: number }[] = [];
@@ -46,7 +53,10 @@ export function taskListRule(md: MarkdownIt): void {
         const inlineToken = tokens[inline];
         if (itemToken === undefined || inlineToken === undefined) continue;
         const match = MARKER.exec(inlineToken.content);
-        const { text, meta } = parseTaskMeta(inlineToken.content.slice(match?.[0].length ?? 0));
+        const { text, meta } = parseTaskMeta(
+          inlineToken.content.slice(match?.[0].length ?? 0),
+          (word) => resolve?.(word) !== undefined,
+        );
         inlineToken.content = text;
         const info: TaskItemInfo = { checked: match?.[1] !== ' ', meta };
         itemToken.meta = info;

@@ -110,6 +110,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
         room={room}
         editor={editor}
         body={handle.body}
+        people={actionItems}
         onOpenPage={onOpenPage}
         onShowHistory={() => {
           setHistoryOpen(true);

@@ -2,7 +2,7 @@ import { useContext, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { fragmentToMarkdown } from '../../../shared/markdown/index.ts';
+import { fragmentToJson, jsonToMarkdown } from '../../../shared/markdown/index.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { newPageId, useSpaceIndex } from '../tree/index.ts';
@@ -13,6 +13,8 @@ import {
   markdownFileName,
   readMarkdownFile,
 } from './markdown-files.ts';
+import type { ActionItemControls } from './action-item-controls.ts';
+import { namesForExport } from './markdown-people.ts';
 
 export interface NoteMenuProps {
   readonly room: RoomName;
@@ -21,17 +23,19 @@ export interface NoteMenuProps {
   readonly body: Y.XmlFragment;
   /** Opens another page of this space (the imported note); without it, no import. */
   readonly onOpenPage?: ((docId: string) => void) | undefined;
-  /** Opens the note's version history beside it (issue 4 point 8). */
+  /** Opens the note's version history beside it. */
   readonly onShowHistory?: (() => void) | undefined;
+  /** Names of people and the directory, so exported files name people and imported names resolve. */
+  readonly people?: Pick<ActionItemControls, 'nameOf' | 'search'> | undefined;
 }
 
 /**
- * The note's actions (issue 4 point 9): "Export as Markdown" downloads this
+ * The note's actions: "Export as Markdown" downloads this
  * note; "Import Markdown…" makes a new page at the top level of this
  * space's tree (through the space index, so it works offline) holding the
  * file's content, then opens it.
  */
-export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: NoteMenuProps) {
+export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory, people }: NoteMenuProps) {
   const services = useContext(AppServicesContext);
   const { index, tree, readOnlyReason } = useSpaceIndex(room.spaceId);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -40,14 +44,21 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: Note
   const [notice, setNotice] = useState<string | null>(null);
   const title = tree.get(room.docId)?.title ?? '';
 
-  const exportNote = () => {
-    downloadMarkdown(document, markdownFileName(title), fragmentToMarkdown(body));
+  const exportNote = async () => {
+    // Read now, so the file is the note as it was when asked for.
+    const json = fragmentToJson(body);
+    const nameOf = await namesForExport(
+      json,
+      (id) => people?.nameOf(id) ?? null,
+      people?.search ?? null,
+    );
+    downloadMarkdown(document, markdownFileName(title), jsonToMarkdown(json, { nameOf }));
   };
 
   const importFile = async (file: File) => {
     if (services === null || onOpenPage === undefined) return;
     try {
-      const json = await readMarkdownFile(file, editor.schema);
+      const json = await readMarkdownFile(file, editor.schema, people?.search ?? null);
       const id = newPageId();
       index.create({ id, title: importedTitle(json, file.name), parentId: null });
       const handle = services.registry.open(
@@ -73,7 +84,7 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: Note
           ⋯
         </summary>
         <div className="note-menu__items" role="group" aria-label="Note actions">
-          <button type="button" className="note-menu__item" onClick={exportNote}>
+          <button type="button" className="note-menu__item" onClick={() => void exportNote()}>
             Export as Markdown
           </button>
           {onOpenPage !== undefined && readOnlyReason === null && (

@@ -6,6 +6,8 @@ import {
 } from '../../../shared/markdown/index.ts';
 import type { NodeJSON } from '../../../shared/meeting/node-json.ts';
 import { newActionItemId } from './action-item.ts';
+import type { PeopleSearch } from './action-item-controls.ts';
+import { resolverForImport } from './markdown-people.ts';
 
 export { downloadMarkdown, markdownFileName } from '../../files/index.ts';
 
@@ -22,11 +24,16 @@ export function importedTitle(json: NodeJSON, fileName: string): string {
 
 /**
  * Reads a chosen file as a note: size and encoding checked, Markdown
- * parsed, and the result checked against the editor's schema before
+ * parsed (names of people found again in the directory, when `search` is
+ * given), and the result checked against the editor's schema before
  * anything is written, so a bad file changes nothing.
  * @throws MarkdownImportError with a message fit to show.
  */
-export async function readMarkdownFile(file: File, schema: Schema): Promise<NodeJSON> {
+export async function readMarkdownFile(
+  file: File,
+  schema: Schema,
+  search: PeopleSearch | null = null,
+): Promise<NodeJSON> {
   // UTF-8 takes at least one byte per character: more bytes than 4× the
   // limit is over it for certain, and never read into memory.
   if (file.size > MAX_MARKDOWN_LENGTH * 4) {
@@ -39,7 +46,12 @@ export async function readMarkdownFile(file: File, schema: Schema): Promise<Node
   } catch {
     throw new MarkdownImportError('This file is not UTF-8 text; save it as UTF-8 and try again.');
   }
-  const json = markdownToProsemirrorJson(text, { newId: newActionItemId });
+  if (text.length > MAX_MARKDOWN_LENGTH) {
+    // Refused before any directory lookup; the parser says why.
+    markdownToProsemirrorJson(text);
+  }
+  const resolvePerson = await resolverForImport(text, search);
+  const json = markdownToProsemirrorJson(text, { newId: newActionItemId, resolvePerson });
   try {
     schema.nodeFromJSON(json).check();
   } catch (error) {

@@ -2,6 +2,13 @@ import type { MarkJSON, NodeJSON } from '../../../shared/meeting/node-json.ts';
 
 // Test data for the Markdown round trip (markdown-roundtrip.test.ts).
 
+/** The people directory the round trip resolves names against. */
+export const DIRECTORY: readonly { id: string; name: string }[] = [
+  { id: 'emp-1001', name: 'Ada Lovelace' },
+  { id: 'emp-1002', name: 'Grace Hopper' },
+  { id: 'emp-1005', name: 'Hedy Lamarr' },
+];
+
 const t = (text: string, marks?: MarkJSON[]): NodeJSON =>
   marks ? { type: 'text', text, marks } : { type: 'text', text };
 const p = (...content: NodeJSON[]): NodeJSON => ({ type: 'paragraph', content });
@@ -31,7 +38,7 @@ export const EVERY_BLOCK: NodeJSON = {
       t(' or write to '),
       t('ops', [{ type: 'link', attrs: { href: 'mailto:ops@example.com' } }]),
       t('. Asked '),
-      { type: 'mention', attrs: { id: 'grace', label: 'Grace Hopper' } },
+      { type: 'mention', attrs: { id: 'emp-1002', label: 'Grace Hopper' } },
       t(' about 2 * 3 = [six] & <b>#1</b>'),
       { type: 'hardBreak' },
       t('# not a heading'),
@@ -55,7 +62,7 @@ export const EVERY_BLOCK: NodeJSON = {
       content: [
         {
           type: 'taskItem',
-          attrs: { id: 'item1', checked: false, assignee: 'ada', due: '2026-03-05' },
+          attrs: { id: 'item1', checked: false, assignee: 'emp-1001', due: '2026-03-05' },
           content: [p(t('Send the minutes'))],
         },
         {
@@ -153,6 +160,11 @@ export function randomDoc(seed: number): NodeJSON {
     const n = 1 + Math.floor(rand() * 4);
     for (let i = 0; i < n; i++) {
       if (i > 0) out.push(t(' '));
+      if (rand() < 0.1) {
+        const person = pick(DIRECTORY);
+        out.push({ type: 'mention', attrs: { id: person.id, label: person.name } });
+        continue;
+      }
       const marks = plain ? [] : pick(MARKS);
       out.push(marks.length > 0 ? t(pick(WORDS), marks) : t(pick(WORDS)));
     }
@@ -179,7 +191,7 @@ export function randomDoc(seed: number): NodeJSON {
             attrs: {
               id: `id${String(ids++)}`,
               checked: rand() < 0.5,
-              assignee: rand() < 0.5 ? pick(['ada', 'grace hopper', 'x@y.z']) : null,
+              assignee: rand() < 0.5 ? pick(['emp-1001', 'emp-1005', 'not-listed', 'x@y.z']) : null,
               due: rand() < 0.5 ? '2026-12-31' : null,
             },
             content: [para()],
