@@ -10,6 +10,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/wire.ts';
 import type { RelayLimits } from '../../shared/limits.ts';
+import { readRelayedFrame } from '../fanout/frame.ts';
 import type { Fanout, FanoutPeer } from '../fanout/types.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -39,6 +40,12 @@ export interface RoomDeps {
   readonly log: Logger;
   readonly metrics: Metrics;
 }
+
+/**
+ * Origin of changes that came from another relay node: the fan-out relayed
+ * them to this node's peers already, so they are never published again.
+ */
+const REMOTE = Symbol('another relay node');
 
 /** Awareness client ids announced over each peer, removed when it leaves (as y-websocket does). */
 type ControlledIds = Set<number>;
@@ -150,6 +157,7 @@ export class Room {
    * since relaying it as a step 2 would mark peers as synced.
    */
   commitUpdate(peer: RoomPeer, update: Uint8Array, frame: Buffer | null): void {
+    const arrived = performance.now();
     this.#queue.run(() => {
       if (this.#closed) return;
       const { storage, metrics } = this.#deps;
@@ -162,6 +170,7 @@ export class Room {
       const persisted = (seq: number): MaybePromise<void> => {
         metrics.updatesPersisted += 1;
         this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
+        metrics.timings.fanoutSeconds.observe((performance.now() - arrived) / 1000);
         this.#apply(update, seq);
         const actual = Y.encodeStateVector(this.doc);
         if (!sameStateVector(actual, meta.stateVector)) return this.#correctMarker(actual);
@@ -198,6 +207,65 @@ export class Room {
     if (this.#awarenessChanges !== before) this.#deps.fanout.publish(this.name, frame, null);
   }
 
+  /**
+   * Applies a frame (stored update or awareness change) that another relay
+   * node published. Its peers here have it already, from the fan-out.
+   */
+  applyRemote(frame: Uint8Array): void {
+    if (this.#closed) return;
+    const relayed = readRelayedFrame(frame);
+    if (relayed === null) return;
+    try {
+      if (relayed.kind === 'update') Y.applyUpdate(this.doc, relayed.update, REMOTE);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed.update, REMOTE);
+    } catch (err) {
+      this.#deps.log.warn('frame from another node failed to apply', {
+        room: this.name,
+        error: errorMessage(err),
+      });
+    }
+  }
+
+  /**
+   * Reloads the room's stored updates and applies what this copy lacks
+   * (updates other nodes stored while their frames could not reach this one),
+   * relaying exactly those changes to this node's peers.
+   */
+  resync(): Promise<void> {
+    this.#queue.run(async () => {
+      if (this.#closed) return;
+      let stored;
+      try {
+        stored = await this.#deps.storage.loadDoc(this.name);
+      } catch (err) {
+        // Storage is down too: the next resync (or reload) catches up.
+        this.#deps.log.warn('resync failed', { room: this.name, error: errorMessage(err) });
+        return;
+      }
+      const missed: Uint8Array[] = [];
+      const collect = (update: Uint8Array): void => {
+        missed.push(update);
+      };
+      this.doc.on('update', collect);
+      try {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (err) {
+        this.#deps.log.warn('resync failed to apply', {
+          room: this.name,
+          error: errorMessage(err),
+        });
+      } finally {
+        this.doc.off('update', collect);
+      }
+      this.#lastSeq = Math.max(this.#lastSeq, stored.lastSeq);
+      this.#storedRows = stored.updates.length;
+      if (missed.length === 0) return;
+      const frame = encodeSyncUpdate(Y.mergeUpdates(missed));
+      for (const peer of this.#peers.keys()) peer.send(frame);
+    });
+    return this.#queue.idle();
+  }
+
   /** Sends every present awareness state to `peer` (on join and on query). */
   sendAwarenessTo(peer: RoomPeer): void {
     const states = this.awareness.getStates();
@@ -231,6 +299,7 @@ export class Room {
     origin: unknown,
   ): void => {
     this.#awarenessChanges += 1;
+    if (origin === REMOTE) return;
     const ids = this.#peers.get(origin as RoomPeer);
     if (ids !== undefined) {
       for (const id of change.added) ids.add(id);
