@@ -29,6 +29,7 @@ describe('parseCli', () => {
           trashRetentionMs: 30 * 86_400_000,
           fileGraceMs: 86_400_000,
         },
+        scale: { databaseUrl: null, redisUrl: null, adminPort: null },
       },
     });
   });
@@ -215,4 +216,38 @@ describe('parseCli', () => {
       );
     },
   );
+
+  it('reads the scale-out URLs and admin port from flags or the environment', () => {
+    expect(
+      parseCli(
+        ['--database', 'postgres://relay:secret@db/relay', '--admin-port', '9100'],
+        { RELAY_REDIS_URL: 'redis://cache:6379' },
+        '/',
+      ),
+    ).toMatchObject({
+      config: {
+        scale: {
+          databaseUrl: 'postgres://relay:secret@db/relay',
+          redisUrl: 'redis://cache:6379',
+          adminPort: 9100,
+        },
+      },
+    });
+    expect(parseCli([], { RELAY_DATABASE_URL: 'postgresql://db/x' }, '/')).toMatchObject({
+      config: { scale: { databaseUrl: 'postgresql://db/x' } },
+    });
+  });
+
+  it('refuses a wrong scheme without echoing the URL, which may hold a password', () => {
+    const parsed = parseCli(['--database', 'mysql://root:hunter2@db/x'], {}, '/');
+    expect(parsed).toEqual({
+      kind: 'error',
+      message: '--database must be a postgres:// or postgresql:// URL',
+    });
+    expect(parseCli([], { RELAY_REDIS_URL: 'http://cache' }, '/')).toEqual({
+      kind: 'error',
+      message: 'RELAY_REDIS_URL must be a redis:// or rediss:// URL',
+    });
+    expect(parseCli(['--admin-port', 'x'], {}, '/')).toMatchObject({ kind: 'error' });
+  });
 });

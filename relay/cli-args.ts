@@ -22,6 +22,18 @@ export interface CliConfig {
   readonly corsOrigins: readonly string[];
   /** Limits an operator may set (the rest keep `DEFAULT_RELAY_LIMITS`). */
   readonly limits: CliLimits;
+  /** Scale-out: PostgreSQL URL for documents, Redis URL for fan-out, admin port. */
+  readonly scale: ScaleConfig;
+}
+
+/** Several nodes: shared storage, fan-out between them, operations port. */
+export interface ScaleConfig {
+  /** `postgres://…` for document storage; null keeps SQLite in the data directory. */
+  readonly databaseUrl: string | null;
+  /** `redis://…` carrying updates between relay nodes; null serves this node's clients only. */
+  readonly redisUrl: string | null;
+  /** Port of /healthz, /readyz and /metrics for operators; null serves none. */
+  readonly adminPort: number | null;
 }
 
 /** The limits with a flag: image size, space quota, version history, fair shares, trash. */
@@ -159,6 +171,11 @@ Options (each also read from an environment variable):
                            (RELAY_FILE_GRACE_HOURS, default ${String(DEFAULT_RELAY_LIMITS.fileGraceMs / HOUR_MS)})
   --max-doc-bytes <n>      largest size of one document, in bytes
                            (RELAY_MAX_DOC_BYTES, default ${String(DEFAULT_RELAY_LIMITS.maxDocBytes)})
+  --database <url>         postgres://user:pass@host/db: documents in PostgreSQL,
+                           shared by every relay node (RELAY_DATABASE_URL; default SQLite)
+  --redis <url>            redis://host:port: fan-out between relay nodes (RELAY_REDIS_URL)
+  --admin-port <n>         port of /healthz, /readyz and /metrics for operators
+                           (RELAY_ADMIN_PORT; on --host; keep it off the public network)
   --help                   print this help and exit
 
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
@@ -200,6 +217,9 @@ export function parseCli(
         'max-snapshots': { type: 'string' },
         'max-doc-bytes': { type: 'string' },
         ...Object.fromEntries(SHARE_FLAGS.map((f) => [f.flag, { type: 'string' as const }])),
+        database: { type: 'string' },
+        redis: { type: 'string' },
+        'admin-port': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -227,7 +247,13 @@ export function parseCli(
   const limits = parseLimits(values, env);
   if (typeof limits === 'string') return { kind: 'error', message: limits };
 
-  return { kind: 'run', config: { port, host, dataDir: resolve(cwd, data), ...auth, limits } };
+  const scale = parseScale(values, env);
+  if (typeof scale === 'string') return { kind: 'error', message: scale };
+
+  return {
+    kind: 'run',
+    config: { port, host, dataDir: resolve(cwd, data), ...auth, limits, scale },
+  };
 }
 
 type FlagValues = Record<string, string | boolean | undefined>;
@@ -421,4 +447,32 @@ function parseAuth(values: FlagValues, env: Env): AuthConfig | string {
     }
   }
   return { issuer, audience, allowedDomains, idpPort, corsOrigins };
+}
+
+/** A URL with one of `protocols`, or the message saying so (never echoing it: it may hold a password). */
+function parseServiceUrl(
+  text: string | undefined,
+  source: string,
+  protocols: readonly string[],
+): string | null | { error: string } {
+  if (text === undefined) return null;
+  const url = URL.parse(text);
+  if (url === null || !protocols.includes(url.protocol)) {
+    return { error: `${source} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL` };
+  }
+  return text;
+}
+
+/** `--database`, `--redis`, `--admin-port`; a message on bad input. */
+function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
+  const [dbText, dbSource] = pick(values, env, 'database', 'RELAY_DATABASE_URL');
+  const databaseUrl = parseServiceUrl(dbText, dbSource, ['postgres:', 'postgresql:']);
+  if (typeof databaseUrl === 'object' && databaseUrl !== null) return databaseUrl.error;
+  const [redisText, redisSource] = pick(values, env, 'redis', 'RELAY_REDIS_URL');
+  const redisUrl = parseServiceUrl(redisText, redisSource, ['redis:', 'rediss:']);
+  if (typeof redisUrl === 'object' && redisUrl !== null) return redisUrl.error;
+  const [adminText, adminSource] = pick(values, env, 'admin-port', 'RELAY_ADMIN_PORT');
+  const adminPort = adminText === undefined ? null : parsePort(adminText, adminSource);
+  if (typeof adminPort === 'string') return adminPort;
+  return { databaseUrl, redisUrl, adminPort };
 }

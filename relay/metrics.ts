@@ -3,6 +3,7 @@
  * Prometheus text format on /metrics. Plain fields, bumped in place: no
  * allocation on the message path.
  */
+import { Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   connectionsOpened: number;
@@ -18,6 +19,40 @@ export interface Metrics {
   roomsUnloaded: number;
   /** Closes sent by the relay, by close code. */
   readonly closesByCode: Map<number, number>;
+  /** Latency histograms (Prometheus), served on the admin port. */
+  readonly timings: Timings;
+}
+
+/**
+ * Histograms through prom-client (the Prometheus project's Node client):
+ * bucket bookkeeping and the exposition format are its job, not ours. One
+ * registry per relay, so several relays in one process (tests) stay apart.
+ */
+export interface Timings {
+  readonly registry: Registry;
+  /** From an update reaching its room to its frame sent to every local peer (storage included). */
+  readonly fanoutSeconds: Histogram;
+  /** One storage call, by operation (`append`, `load`, `compact`). */
+  readonly storageSeconds: Histogram<'op'>;
+  /** From publishing a frame on Redis to receiving it back: the transport's lag. */
+  readonly redisLagSeconds: Histogram;
+}
+
+/** Buckets from 0.5 ms to 5 s: fan-out is expected in single milliseconds. */
+const LATENCY_BUCKETS = [
+  0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+];
+
+function createTimings(): Timings {
+  const registry = new Registry();
+  const histogram = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+    new Histogram<L>({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers: [registry] });
+  return {
+    registry,
+    fanoutSeconds: histogram('relay_fanout_seconds', 'update arrival to local broadcast'),
+    storageSeconds: histogram('relay_storage_seconds', 'storage call duration', ['op']),
+    redisLagSeconds: histogram('relay_redis_lag_seconds', 'publish to receipt over Redis'),
+  };
 }
 
 /** Fresh, zeroed counters. */
@@ -34,6 +69,7 @@ export function createMetrics(): Metrics {
     roomsLoaded: 0,
     roomsUnloaded: 0,
     closesByCode: new Map(),
+    timings: createTimings(),
   };
 }
 
@@ -49,7 +85,7 @@ export interface Gauges {
   readonly uptimeSeconds: number;
 }
 
-const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode'>)[] = [
+const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode' | 'timings'>)[] = [
   'connectionsOpened',
   'messagesReceived',
   'bytesReceived',

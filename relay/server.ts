@@ -39,7 +39,12 @@ import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
 import type { SpaceStore } from './spaces/types.ts';
+import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiring.ts';
+import { startAdminServer } from './admin/server.ts';
+import { RedisFanout } from './fanout/redis.ts';
+import { PostgresStorage } from './storage/postgres.ts';
 import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
+import { timedStorage } from './storage/timed.ts';
 import type { DocStorage } from './storage/types.ts';
 import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
@@ -108,6 +113,14 @@ export interface RelayOptions {
   readonly benchmarkWithoutUpdateRules?: boolean;
   /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
   readonly clock?: () => number;
+  /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
+  readonly databaseUrl?: string;
+  /** `redis://…`: fan-out to the other relay nodes (ignored with `fanout`). */
+  readonly redisUrl?: string;
+  /** Port of the operators' server (/healthz, /readyz, /metrics) on `host`; none when absent. */
+  readonly adminPort?: number;
+  /** Resident memory above which /readyz answers 503, so the load balancer sends sockets elsewhere. */
+  readonly memoryBudgetBytes?: number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -151,6 +164,8 @@ export interface RelayHandle {
   readonly metrics: Metrics;
   /** Runs the background clean-up now (trash purge, image collection); tests drive it with `clock`. */
   runMaintenance(): Promise<MaintenanceReport>;
+  /** `http://host:port` of the operators' server, or null without `adminPort`. */
+  readonly adminUrl: string | null;
 }
 
 function urlHost(host: string): string {
@@ -171,15 +186,28 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const corsOrigins = new Set([...normaliseOrigins(options.corsOrigins ?? []), DESKTOP_APP_ORIGIN]);
   const metrics = createMetrics();
   const startedAt = Date.now();
-  const storage =
+  const rawStorage =
     options.storage ??
-    new SqliteStorage({
-      dataDir: options.dataDir,
-      ...(options.sqliteSynchronous === undefined
-        ? {}
-        : { synchronous: options.sqliteSynchronous }),
-    });
-  const fanout = options.fanout ?? new InProcessFanout();
+    (options.databaseUrl === undefined
+      ? new SqliteStorage({
+          dataDir: options.dataDir,
+          ...(options.sqliteSynchronous === undefined
+            ? {}
+            : { synchronous: options.sqliteSynchronous }),
+        })
+      : await PostgresStorage.open(options.databaseUrl));
+  const storage = timedStorage(rawStorage, metrics.timings.storageSeconds);
+  const fanout =
+    options.fanout ??
+    (options.redisUrl === undefined
+      ? new InProcessFanout()
+      : await RedisFanout.connect({
+          url: options.redisUrl,
+          log,
+          onLag: (seconds) => {
+            metrics.timings.redisLagSeconds.observe(seconds);
+          },
+        }));
   const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
   // Pasted images (issue 4 point 3), in files.sqlite beside the documents.
   const files = new SqliteFileStore({ dataDir: options.dataDir });
@@ -217,6 +245,13 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     log,
     metrics,
     rules,
+  });
+  // Frames and resync requests from other relay nodes, for rooms loaded here.
+  fanout.onRemote((room, frame) => {
+    registry.loaded(room)?.applyRemote(frame);
+  });
+  fanout.onResync((room) => {
+    void registry.loaded(room)?.resync();
   });
   const limiter = new ConnectionLimiter(limits.maxConnections);
   // Under insecureOpenAccess everyone is the one `anonymous` person: shares
@@ -278,7 +313,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     limits.maintenanceIntervalMs,
   );
-  const server = createServer(createHttpHandler({ version, metrics, gauges, api }));
+  const httpHandler = createHttpHandler({ version, metrics, gauges, api });
+  const server = createServer(
+    options.adminPort === undefined ? httpHandler : hidePublicMetrics(httpHandler),
+  );
   const wss = new WebSocketServer({
     noServer: true,
     // Frames over the limit are refused by ws before they are buffered: close 1009.
@@ -350,6 +388,17 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   server.on('error', (err) => {
     log.error('server error', { error: errorMessage(err) });
   });
+  const admin =
+    options.adminPort === undefined
+      ? null
+      : await startAdminServer(host, options.adminPort, {
+          checks: readinessChecks({
+            storage,
+            fanout,
+            memoryBudgetBytes: options.memoryBudgetBytes,
+          }),
+          metrics: () => prometheusText(metrics, gauges()),
+        });
 
   const shutdown = async (): Promise<void> => {
     clearInterval(heartbeat);
@@ -377,6 +426,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await maintenance.close();
     await registry.closeAll();
     await guard.close();
+    await admin?.close();
     await fanout.close();
     await history.close();
     await storage.close();
@@ -393,6 +443,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     httpUrl: `http://${urlHost(host)}:${port}`,
     wsUrl: `ws://${urlHost(host)}:${port}`,
     metrics,
+    adminUrl: admin?.url ?? null,
     close: () => {
       closing ??= shutdown();
       return closing;

@@ -47,6 +47,11 @@ export class DocRegistry {
     return this.#entries.size;
   }
 
+  /** The room `name` if it is loaded, without counting a user (frames from other nodes). */
+  loaded(name: string): Room | null {
+    return this.#entries.get(name)?.loaded ?? null;
+  }
+
   /**
    * Returns the room `name`, loading it if needed, and counts one user of it.
    * Every successful acquire must be paired with one `release`.

@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/wire.ts';
 import type { RelayLimits } from '../../shared/limits.ts';
+import { readRelayedFrame } from '../fanout/frame.ts';
 import type { Fanout, FanoutPeer } from '../fanout/types.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -46,6 +47,12 @@ export interface RoomDeps {
   /** Authorship and caps, judged on each update before it is stored; every update is taken when absent. */
   readonly rules?: UpdateRules;
 }
+
+/**
+ * Origin of changes that came from another relay node: the fan-out relayed
+ * them to this node's peers already, so they are never published again.
+ */
+const REMOTE = Symbol('another relay node');
 
 /** Awareness client ids announced over each peer, removed when it leaves (as y-websocket does). */
 type ControlledIds = Set<number>;
@@ -181,10 +188,11 @@ export class Room implements RuledRoom {
     decoded: DecodedUpdate | null = null,
     onlyIfNew = false,
   ): void {
+    const arrived = performance.now();
     this.#queue.run(() => {
       if (this.#closed) return;
       const rules = this.#deps.rules;
-      if (rules === undefined) return this.#store(peer, update, frame);
+      if (rules === undefined) return this.#store(peer, update, frame, arrived);
       let verdict;
       try {
         verdict = rules.judge(this, peer.userId ?? '', update, decoded);
@@ -193,10 +201,10 @@ export class Room implements RuledRoom {
         return;
       }
       if (!(verdict instanceof Promise)) {
-        return this.#settle(peer, update, frame, verdict, onlyIfNew);
+        return this.#settle(peer, update, frame, verdict, onlyIfNew, arrived);
       }
       return verdict.then(
-        (v) => this.#settle(peer, update, frame, v, onlyIfNew),
+        (v) => this.#settle(peer, update, frame, v, onlyIfNew, arrived),
         (err: unknown) => {
           this.#judgeFailed(peer, err);
         },
@@ -210,6 +218,7 @@ export class Room implements RuledRoom {
     frame: Buffer | null,
     verdict: Verdict,
     onlyIfNew: boolean,
+    arrived: number,
   ): MaybePromise<void> {
     if (this.#closed) return;
     if (verdict.kind === 'refuse') {
@@ -224,7 +233,7 @@ export class Room implements RuledRoom {
       return;
     }
     if (onlyIfNew && !this.wouldChange(update)) return;
-    return this.#store(peer, update, frame);
+    return this.#store(peer, update, frame, arrived);
   }
 
   #judgeFailed(peer: RoomPeer, err: unknown): void {
@@ -232,7 +241,12 @@ export class Room implements RuledRoom {
     peer.fail(CloseCode.InternalError, 'relay error');
   }
 
-  #store(peer: RoomPeer, update: Uint8Array, frame: Buffer | null): MaybePromise<void> {
+  #store(
+    peer: RoomPeer,
+    update: Uint8Array,
+    frame: Buffer | null,
+    arrived: number,
+  ): MaybePromise<void> {
     const { storage, metrics } = this.#deps;
     // The change marker goes into the same transaction as the update, so the
     // index's "who changed what last" can never disagree with what is stored.
@@ -245,6 +259,7 @@ export class Room implements RuledRoom {
       metrics.updatesPersisted += 1;
       this.#sizeEstimate += update.byteLength;
       this.#deps.fanout.publish(this.name, frame ?? encodeSyncUpdate(update), peer);
+      metrics.timings.fanoutSeconds.observe((performance.now() - arrived) / 1000);
       this.#apply(update, seq);
       const actual = Y.encodeStateVector(this.doc);
       if (!sameStateVector(actual, meta.stateVector)) return this.#correctMarker(actual);
@@ -280,6 +295,65 @@ export class Room implements RuledRoom {
     if (this.#awarenessChanges !== before) this.#deps.fanout.publish(this.name, frame, null);
   }
 
+  /**
+   * Applies a frame (stored update or awareness change) that another relay
+   * node published. Its peers here have it already, from the fan-out.
+   */
+  applyRemote(frame: Uint8Array): void {
+    if (this.#closed) return;
+    const relayed = readRelayedFrame(frame);
+    if (relayed === null) return;
+    try {
+      if (relayed.kind === 'update') Y.applyUpdate(this.doc, relayed.update, REMOTE);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed.update, REMOTE);
+    } catch (err) {
+      this.#deps.log.warn('frame from another node failed to apply', {
+        room: this.name,
+        error: errorMessage(err),
+      });
+    }
+  }
+
+  /**
+   * Reloads the room's stored updates and applies what this copy lacks
+   * (updates other nodes stored while their frames could not reach this one),
+   * relaying exactly those changes to this node's peers.
+   */
+  resync(): Promise<void> {
+    this.#queue.run(async () => {
+      if (this.#closed) return;
+      let stored;
+      try {
+        stored = await this.#deps.storage.loadDoc(this.name);
+      } catch (err) {
+        // Storage is down too: the next resync (or reload) catches up.
+        this.#deps.log.warn('resync failed', { room: this.name, error: errorMessage(err) });
+        return;
+      }
+      const missed: Uint8Array[] = [];
+      const collect = (update: Uint8Array): void => {
+        missed.push(update);
+      };
+      this.doc.on('update', collect);
+      try {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (err) {
+        this.#deps.log.warn('resync failed to apply', {
+          room: this.name,
+          error: errorMessage(err),
+        });
+      } finally {
+        this.doc.off('update', collect);
+      }
+      this.#lastSeq = Math.max(this.#lastSeq, stored.lastSeq);
+      this.#storedRows = stored.updates.length;
+      if (missed.length === 0) return;
+      const frame = encodeSyncUpdate(Y.mergeUpdates(missed));
+      for (const peer of this.#peers.keys()) peer.send(frame);
+    });
+    return this.#queue.idle();
+  }
+
   /** Sends every present awareness state to `peer` (on join and on query). */
   sendAwarenessTo(peer: RoomPeer): void {
     const states = this.awareness.getStates();
@@ -313,6 +387,7 @@ export class Room implements RuledRoom {
     origin: unknown,
   ): void => {
     this.#awarenessChanges += 1;
+    if (origin === REMOTE) return;
     const ids = this.#peers.get(origin as RoomPeer);
     if (ids !== undefined) {
       for (const id of change.added) ids.add(id);

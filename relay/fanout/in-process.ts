@@ -5,6 +5,7 @@ import type {
   MembershipChange,
   MembershipHandler,
   RemoteFrameHandler,
+  ResyncHandler,
 } from './types.ts';
 
 export class InProcessFanout implements Fanout {
@@ -41,6 +42,10 @@ export class InProcessFanout implements Fanout {
 
   onRemote(_handler: RemoteFrameHandler): void {
     // One process has no other nodes: nothing ever arrives from elsewhere.
+  }
+
+  onResync(_handler: ResyncHandler): void {
+    // Nothing comes from elsewhere, so nothing can be missed.
   }
 
   publishMembership(change: MembershipChange): void {

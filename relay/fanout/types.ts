@@ -1,7 +1,7 @@
 /**
  * Fan-out contract: delivers an encoded frame to every peer of a room. The
- * in-process implementation serves one relay node; a Redis implementation
- * (later) will also publish to other nodes and hand their frames back through
+ * in-process implementation serves one relay node; the Redis one (redis.ts)
+ * also publishes to other nodes and hands their frames back through
  * `onRemote`, so that each node applies them to its copy of the document.
  */
 import type { MaybePromise } from '../storage/types.ts';
@@ -13,7 +13,7 @@ export interface FanoutPeer {
 }
 
 /**
- * A space membership changed (issue 3 point 6): `role` is the new role, or
+ * A space membership changed: `role` is the new role, or
  * null when the person was removed. Open connections adjust within a second.
  */
 export interface MembershipChange {
@@ -24,8 +24,14 @@ export interface MembershipChange {
 
 export type MembershipHandler = (change: MembershipChange) => void;
 
-/** Frames published by another relay node for `room`. */
+/**
+ * Frames published by another relay node for `room`. The fan-out has already
+ * relayed them to this node's peers; the handler updates the room's state.
+ */
 export type RemoteFrameHandler = (room: string, frame: Buffer) => void;
+
+/** `room` may have missed frames from other nodes: reload it from storage. */
+export type ResyncHandler = (room: string) => void;
 
 export interface Fanout {
   /** Adds `peer` to `room`'s recipients. */
@@ -41,6 +47,8 @@ export interface Fanout {
   peerCount(room: string): number;
   /** Registers the handler for frames from other nodes (never called in-process). */
   onRemote(handler: RemoteFrameHandler): void;
+  /** Registers the handler told when a room must be reloaded from storage (never in-process). */
+  onResync(handler: ResyncHandler): void;
   /**
    * Announces a membership change to every node, this one included, so that
    * each closes or downgrades its own open connections (a Redis fan-out
@@ -49,5 +57,7 @@ export interface Fanout {
   publishMembership(change: MembershipChange): void;
   /** Registers a handler for membership changes from any node. */
   onMembership(handler: MembershipHandler): void;
+  /** Whether the link to other nodes is up (readiness); absent when there are none. */
+  readonly connected?: boolean;
   close(): MaybePromise<void>;
 }

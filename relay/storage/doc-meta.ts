@@ -1,9 +1,9 @@
 /**
- * Change markers of stored documents (issue 5 point 3) in SQLite: one row per
+ * Change markers of stored documents in SQLite: one row per
  * room in `doc_meta`, written in the same transaction as each appended update,
  * so `GET /api/spaces/{id}/docs` answers from one indexed query and never
  * loads a document. Rooms stored before this table existed are back-filled
- * once, when the database is opened.
+ * once, by the migration that adds the table.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { tempDataDir } from '../integration/helpers.ts';
+import { openSqlite } from '../db/sqlite.ts';
+import { SQLITE_DOC_MIGRATIONS } from './sqlite-migrations.ts';
 import { SQLITE_FILE, SqliteStorage } from './sqlite.ts';
 
 const cleanups: (() => void)[] = [];
@@ -19,38 +21,12 @@ function dir(): string {
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
 describe('SqliteStorage', () => {
-  it('appends per room in order and reads them back after reopening', async () => {
-    const dataDir = dir();
-    const storage = new SqliteStorage({ dataDir });
-    const s1 = storage.appendUpdate('a/x', bytes(1));
-    storage.appendUpdate('b/y', bytes(9));
-    const s2 = storage.appendUpdate('a/x', bytes(2, 2));
-    expect(s2).toBeGreaterThan(s1);
-    await storage.close();
-    const reopened = new SqliteStorage({ dataDir });
-    expect(reopened.loadDoc('a/x')).toEqual({ updates: [bytes(1), bytes(2, 2)], lastSeq: s2 });
-    expect(reopened.loadDoc('none/here')).toEqual({ updates: [], lastSeq: 0 });
-    await reopened.close();
-  });
-
   it('uses the WAL journal', async () => {
     const dataDir = dir();
     const storage = new SqliteStorage({ dataDir });
     const db = new DatabaseSync(join(dataDir, SQLITE_FILE));
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
-    await storage.close();
-  });
-
-  it('compacts rows up to a sequence number and keeps later ones after the merged row', async () => {
-    const storage = new SqliteStorage({ dataDir: dir() });
-    storage.appendUpdate('a/x', bytes(1));
-    const through = storage.appendUpdate('a/x', bytes(2));
-    storage.appendUpdate('b/y', bytes(7));
-    const later = storage.appendUpdate('a/x', bytes(3));
-    storage.compact('a/x', through, bytes(12));
-    expect(storage.loadDoc('a/x')).toEqual({ updates: [bytes(12), bytes(3)], lastSeq: later });
-    expect(storage.loadDoc('b/y').updates).toEqual([bytes(7)]);
     await storage.close();
   });
 
@@ -102,32 +78,19 @@ describe('SqliteStorage', () => {
     }
   });
 
-  it('keeps a change marker per document, written with each update, listed per space', async () => {
-    const dataDir = dir();
-    const storage = new SqliteStorage({ dataDir });
-    storage.appendUpdate('s1/note', bytes(1), { stateVector: bytes(1, 5, 1), by: 'ada', at: 10 });
-    storage.appendUpdate('s1/index', bytes(2), { stateVector: bytes(1, 6, 1), by: null, at: 11 });
-    storage.appendUpdate('s2/other', bytes(3), { stateVector: bytes(0), by: 'bob', at: 12 });
-    storage.appendUpdate('s1/note', bytes(4), { stateVector: bytes(1, 5, 2), by: 'bob', at: 13 });
-    storage.setStateVector('s1/note', bytes(1, 5, 3));
-    expect(storage.listMarkers('s1')).toEqual([
-      { docId: 'index', stateVector: bytes(1, 6, 1), updatedAt: 11, updatedBy: null },
-      { docId: 'note', stateVector: bytes(1, 5, 3), updatedAt: 13, updatedBy: 'bob' },
-    ]);
-    expect(storage.listMarkers('nobody')).toEqual([]);
-    await storage.close();
-    const reopened = new SqliteStorage({ dataDir });
-    expect(reopened.listMarkers('s2')).toHaveLength(1);
-    await reopened.close();
-  });
-
-  it('back-fills markers of documents stored before markers existed', async () => {
+  it('back-fills markers when it migrates a database from before markers existed', async () => {
     const dataDir = dir();
     const source = new Y.Doc();
     source.getText('t').insert(0, 'old');
-    const storage = new SqliteStorage({ dataDir });
-    storage.appendUpdate('s1/legacy', Y.encodeStateAsUpdate(source)); // no meta: an old relay
-    await storage.close();
+    // A version-1 file, as an older relay wrote it: updates, no markers.
+    const old = openSqlite(join(dataDir, SQLITE_FILE), {
+      store: 'documents',
+      migrations: SQLITE_DOC_MIGRATIONS.slice(0, 1),
+    });
+    old
+      .prepare('INSERT INTO updates (room, data) VALUES (?, ?)')
+      .run('s1/legacy', Y.encodeStateAsUpdate(source));
+    old.close();
     const reopened = new SqliteStorage({ dataDir });
     const [marker] = reopened.listMarkers('s1');
     expect(marker?.docId).toBe('legacy');
@@ -136,19 +99,7 @@ describe('SqliteStorage', () => {
     expect(Y.decodeStateVector(marker?.stateVector ?? bytes())).toEqual(
       Y.decodeStateVector(Y.encodeStateVector(source)),
     );
+    expect(reopened.loadDoc('s1/legacy').updates).toHaveLength(1);
     await reopened.close();
-  });
-
-  it('rolls the update back when its marker cannot be written', async () => {
-    const storage = new SqliteStorage({ dataDir: dir() });
-    expect(() =>
-      storage.appendUpdate('s1/note', bytes(1), {
-        stateVector: bytes(0),
-        by: null,
-        at: Number.NaN, // NOT NULL column: the marker insert fails
-      }),
-    ).toThrow();
-    expect(storage.loadDoc('s1/note').updates).toEqual([]);
-    await storage.close();
   });
 });

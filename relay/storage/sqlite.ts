@@ -1,22 +1,21 @@
 /**
- * SQLite storage through `node:sqlite` (issue 2 point 3). WAL journal: writers
+ * SQLite storage through `node:sqlite`, opened by db/sqlite.ts. WAL journal: writers
  * append to the log and readers never block them. `synchronous=NORMAL` makes
  * each committed update survive a crash or kill of the relay process (the WAL
  * write has reached the OS); `FULL` also fsyncs every commit, surviving power
  * loss at roughly six times the cost per update (see relay/README.md).
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { openSqlite, sqliteTransaction, type SqliteSynchronous } from '../db/sqlite.ts';
 import {
-  backfillMarkers,
-  DOC_META_SCHEMA,
   markerFromRow,
   markerKey,
   SELECT_MARKERS,
   UPSERT_MARKER,
   UPSERT_STATE_VECTOR,
 } from './doc-meta.ts';
+import { SQLITE_DOC_MIGRATIONS } from './sqlite-migrations.ts';
 import {
   DEFAULT_CHECKPOINT_SCHEDULE,
   IdleCheckpointer,
@@ -24,7 +23,7 @@ import {
 } from './idle-checkpointer.ts';
 import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
 
-export type SqliteSynchronous = 'NORMAL' | 'FULL';
+export type { SqliteSynchronous } from '../db/sqlite.ts';
 
 export interface SqliteStorageOptions {
   /** Directory holding `relay.sqlite` (created if missing). */
@@ -43,15 +42,6 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 /** File name of the database inside the data directory. */
 export const SQLITE_FILE = 'relay.sqlite';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS updates (
-  seq  INTEGER PRIMARY KEY,
-  room TEXT    NOT NULL,
-  data BLOB    NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_room ON updates (room, seq);
-`;
-
 /** A `DocStorage` on one SQLite file. Every method answers synchronously. */
 export class SqliteStorage implements DocStorage {
   readonly #db: DatabaseSync;
@@ -66,16 +56,11 @@ export class SqliteStorage implements DocStorage {
   #closed: Promise<void> | null = null;
 
   constructor(options: SqliteStorageOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
-    const file = join(options.dataDir, SQLITE_FILE);
-    this.#db = new DatabaseSync(file);
-    const synchronous = options.synchronous ?? 'NORMAL';
-    this.#db.exec(
-      `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000;`,
-    );
-    this.#db.exec(SCHEMA);
-    this.#db.exec(DOC_META_SCHEMA);
-    backfillMarkers(this.#db);
+    this.#db = openSqlite(join(options.dataDir, SQLITE_FILE), {
+      store: 'documents',
+      migrations: SQLITE_DOC_MIGRATIONS,
+      ...(options.synchronous === undefined ? {} : { synchronous: options.synchronous }),
+    });
     this.#checkpointer = this.#startCheckpointer(options);
     this.#insert = this.#db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)');
     this.#insertAt = this.#db.prepare('INSERT INTO updates (seq, room, data) VALUES (?, ?, ?)');
@@ -109,17 +94,13 @@ export class SqliteStorage implements DocStorage {
       return seq;
     }
     // One transaction: the marker never claims an update that is not stored.
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const seq = Number(this.#insert.run(room, update).lastInsertRowid);
+    const seq = sqliteTransaction(this.#db, () => {
+      const inserted = Number(this.#insert.run(room, update).lastInsertRowid);
       this.#upsertMarker.run(room, key.space, key.doc, meta.stateVector, meta.at, meta.by);
-      this.#db.exec('COMMIT');
-      this.#checkpointer.noteWrite(update.byteLength);
-      return seq;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+      return inserted;
+    });
+    this.#checkpointer.noteWrite(update.byteLength);
+    return seq;
   }
 
   setStateVector(room: string, stateVector: Uint8Array): void {
@@ -151,16 +132,15 @@ export class SqliteStorage implements DocStorage {
   compact(room: string, throughSeq: number, merged: Uint8Array): void {
     // The merged row takes the sequence number of the newest row it replaces,
     // so it still sorts before every update appended after `throughSeq`.
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
+    sqliteTransaction(this.#db, () => {
       this.#deleteThrough.run(room, throughSeq);
       this.#insertAt.run(throughSeq, room, merged);
-      this.#db.exec('COMMIT');
-      this.#checkpointer.noteWrite(merged.byteLength);
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    });
+    this.#checkpointer.noteWrite(merged.byteLength);
+  }
+
+  ping(): void {
+    this.#db.prepare('SELECT 1').get();
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * The relay's storage contract. Documents are stored as an append-only log of
  * Yjs updates per room, merged from time to time (compaction). SQLite
- * implements it now; PostgreSQL later. Methods may answer synchronously (an
+ * (embedded, one node) and PostgreSQL (shared by several nodes) implement it. Methods may answer synchronously (an
  * embedded database) or with a promise (a network database): the relay keeps
  * the synchronous path free of microtask hops, which matters for fan-out latency.
  */
@@ -17,7 +17,7 @@ export interface StoredDoc {
 }
 
 /**
- * The change marker written with an update (issue 5 point 3): what the
+ * The change marker written with an update: what the
  * stored state of the room will be once the update is in, and who sent it.
  */
 export interface AppendMeta {
@@ -44,7 +44,8 @@ export interface DocStorage {
   /**
    * Appends one update durably and returns its sequence number. When this
    * resolves the update survives a crash of the relay process; only then may
-   * it be applied or broadcast (persist before broadcast, handbook §1).
+   * it be applied or broadcast: a relay killed at any instant then loses
+   * nothing it has sent onward.
    * With `meta`, the room's change marker is updated in the same transaction.
    */
   appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): MaybePromise<number>;
@@ -60,6 +61,8 @@ export interface DocStorage {
    * Replaces every update of `room` with sequence number `<= throughSeq` by
    * `merged`, atomically: a crash leaves either the old rows or the merged
    * one. Updates appended after `throughSeq` are kept and stay after it.
+   * A store shared by several nodes must also keep what deleted rows held that
+   * `merged` lacks (another node's update not yet applied here).
    */
   compact(room: string, throughSeq: number, merged: Uint8Array): MaybePromise<void>;
   /**
@@ -68,6 +71,8 @@ export interface DocStorage {
    * it keeps the documents of purged spaces, unreachable (their space is gone).
    */
   deleteSpace?(spaceId: string): MaybePromise<void>;
+  /** Resolves when the store answers, rejects when it does not (readiness probes). */
+  ping?(): MaybePromise<void>;
   /** Flushes and releases the storage (and any thread it started). Further calls fail. */
   close(): MaybePromise<void>;
 }

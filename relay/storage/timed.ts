@@ -1,0 +1,39 @@
+/**
+ * Wraps a `DocStorage` to time each call into the storage-latency histogram.
+ * A synchronous store stays synchronous (no promise is added on its path).
+ */
+import type { Histogram } from 'prom-client';
+import type { AppendMeta, DocStorage, MaybePromise, StoredDoc, StoredMarker } from './types.ts';
+
+function timed<T>(
+  histogram: Histogram<'op'>,
+  op: string,
+  call: () => MaybePromise<T>,
+): MaybePromise<T> {
+  const started = performance.now();
+  const observe = (): void => {
+    histogram.observe({ op }, (performance.now() - started) / 1000);
+  };
+  const result = call();
+  if (result instanceof Promise) return result.finally(observe);
+  observe();
+  return result;
+}
+
+/** `storage` with every data call timed by operation. */
+export function timedStorage(storage: DocStorage, histogram: Histogram<'op'>): DocStorage {
+  return {
+    loadDoc: (room): MaybePromise<StoredDoc> =>
+      timed(histogram, 'load', () => storage.loadDoc(room)),
+    appendUpdate: (room, update, meta?: AppendMeta): MaybePromise<number> =>
+      timed(histogram, 'append', () => storage.appendUpdate(room, update, meta)),
+    setStateVector: (room, stateVector) =>
+      timed(histogram, 'marker', () => storage.setStateVector(room, stateVector)),
+    listMarkers: (spaceId): MaybePromise<StoredMarker[]> =>
+      timed(histogram, 'markers', () => storage.listMarkers(spaceId)),
+    compact: (room, throughSeq, merged) =>
+      timed(histogram, 'compact', () => storage.compact(room, throughSeq, merged)),
+    ping: () => storage.ping?.(),
+    close: () => storage.close(),
+  };
+}
