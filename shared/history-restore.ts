@@ -6,6 +6,9 @@
  * every member like any edit, the relay stores it like any edit, and it can
  * itself be undone from history. Change markers (`changes`) are left alone:
  * they record edits of notes, which a restore of the tree does not undo.
+ *
+ * The relay takes a template only in its sender's name, so a template that
+ * someone else had saved comes back in the name of the person restoring it.
  */
 import * as Y from 'yjs';
 import { PAGES_KEY } from './space-index/schema.ts';
@@ -26,15 +29,24 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A template value saved in `person`'s name (other values, or no person: unchanged). */
+function inNameOf(value: unknown, person: string | undefined): unknown {
+  if (person === undefined || typeof value !== 'object' || value === null) return value;
+  if (value instanceof Y.AbstractType || !('createdBy' in value)) return value;
+  return value.createdBy === person ? value : { ...value, createdBy: person };
+}
+
 /**
  * Makes the maps `RESTORED_INDEX_MAPS` of `live` equal to those of the
- * snapshot `update` (`Y.encodeStateAsUpdate` of the index then).
+ * snapshot `update` (`Y.encodeStateAsUpdate` of the index then);
+ * templates come back in the name of `restoredBy` when given.
  * @returns how many keys were set or deleted (0: the tree was already so).
  */
 export function restoreIndexFromSnapshot(
   live: Y.Doc,
   update: Uint8Array,
   origin?: unknown,
+  restoredBy?: string,
 ): number {
   const past = new Y.Doc();
   let changes = 0;
@@ -53,7 +65,8 @@ export function restoreIndexFromSnapshot(
         for (const [key, value] of source.entries()) {
           if (target.has(key) && sameValue(target.get(key), value)) continue;
           // A shared type belongs to one document: the live one gets a copy.
-          target.set(key, value instanceof Y.AbstractType ? value.clone() : value);
+          const copy = value instanceof Y.AbstractType ? value.clone() : value;
+          target.set(key, name === TEMPLATES_KEY ? inNameOf(copy, restoredBy) : copy);
           changes += 1;
         }
       }

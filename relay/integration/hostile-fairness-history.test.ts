@@ -14,6 +14,7 @@ import {
   type SnapshotMeta,
 } from '../../shared/history-api.ts';
 import { restoreIndexFromSnapshot } from '../../shared/history-restore.ts';
+import { listTemplates, saveTemplate } from '../../shared/space-templates/index.ts';
 import { createPage } from '../../shared/space-index/operations.ts';
 import { buildPageTree } from '../../shared/space-index/page-tree.ts';
 import { pagesMap, readAllPages } from '../../shared/space-index/schema.ts';
@@ -164,7 +165,10 @@ describe('history a burst of saves cannot empty', () => {
         parentId: null,
       });
     }
-    ada.doc.getMap('templates').set('standup', { name: 'Stand-up', content: '{"type":"doc"}' });
+    // Grace saves the template; Ada will restore it after Grace wipes it.
+    const grace = await client(r, room, GRACE);
+    const standup = { id: 'standup', name: 'Stand-up', createdAt: clock };
+    saveTemplate(grace.doc, { ...standup, createdBy: GRACE, content: { type: 'doc' } });
     const titles = (doc: Y.Doc) =>
       readAllPages(doc)
         .map((p) => p.title)
@@ -176,7 +180,6 @@ describe('history a burst of saves cannot empty', () => {
     });
 
     clock += 60_000;
-    const grace = await client(r, room, GRACE);
     await expect.poll(() => titles(grace.doc)).toEqual(['Minutes', 'Roadmap']);
     grace.doc.transact(() => {
       pagesMap(grace.doc).clear();
@@ -184,14 +187,19 @@ describe('history a burst of saves cannot empty', () => {
     });
     await expect.poll(() => titles(ada.doc)).toEqual([]);
     await burst(r, spaceId, 'index', () => {
-      grace.doc.getMap('templates').set(`junk${String(clock)}`, { name: 'junk' });
+      const junk = { id: `junk${String(clock)}`, name: 'junk', createdAt: clock };
+      saveTemplate(grace.doc, { ...junk, createdBy: GRACE, content: { type: 'doc' } });
     });
     expect(await ids(r, spaceId, 'index')).toContain(saved.id);
 
     const state = await snapshotState(r, ADA, spaceId, 'index', saved.id);
-    expect(restoreIndexFromSnapshot(ada.doc, state)).toBeGreaterThan(0);
+    expect(restoreIndexFromSnapshot(ada.doc, state, null, ADA)).toBeGreaterThan(0);
     const katherine = await client(r, room, KATHERINE);
     await expect.poll(() => titles(katherine.doc)).toEqual(['Minutes', 'Roadmap']);
     await expect.poll(() => [...katherine.doc.getMap('templates').keys()]).toEqual(['standup']);
+    // The relay takes templates only in their sender's name: Ada's restore saved it as hers.
+    expect(listTemplates(katherine.doc).map((t) => [t.id, t.createdBy])).toEqual([
+      ['standup', ADA],
+    ]);
   });
 });

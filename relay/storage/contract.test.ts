@@ -123,6 +123,21 @@ for (const backend of storageBackends()) {
       await storage.close();
     });
 
+    it('deletes every document of one space and nothing of a space whose id it prefixes', async () => {
+      const storage = await open();
+      const meta = { stateVector: bytes(0), by: null, at: 1 };
+      await storage.appendUpdate('s1/note', bytes(1), meta);
+      await storage.appendUpdate('s1/index', bytes(2), meta);
+      await storage.appendUpdate('s10/note', bytes(3), meta);
+      await storage.deleteSpace?.('s1');
+      expect((await storage.loadDoc('s1/note')).updates).toEqual([]);
+      expect((await storage.loadDoc('s1/index')).updates).toEqual([]);
+      expect(await storage.listMarkers('s1')).toEqual([]);
+      expect((await storage.loadDoc('s10/note')).updates).toEqual([bytes(3)]);
+      expect(await storage.listMarkers('s10')).toHaveLength(1);
+      await storage.close();
+    });
+
     it('answers a readiness ping while open', async () => {
       const storage = await open();
       await expect(Promise.resolve().then(() => storage.ping?.())).resolves.toBeUndefined();

@@ -126,6 +126,18 @@ export class PostgresStorage implements DocStorage {
     });
   }
 
+  /** Deletes every stored document of a purged space (rooms are `<spaceId>/<docId>`). */
+  async deleteSpace(spaceId: string): Promise<void> {
+    await pgTransaction(this.#pool, async (client) => {
+      // '0' follows '/', and ids never hold '/': the range is exactly the space's rooms.
+      await client.query('DELETE FROM doc_updates WHERE room >= $1 AND room < $2', [
+        `${spaceId}/`,
+        `${spaceId}0`,
+      ]);
+      await client.query('DELETE FROM doc_meta WHERE space = $1', [spaceId]);
+    });
+  }
+
   /** Ends the pool once queries in flight are done. Idempotent. */
   close(): Promise<void> {
     this.#closed ??= this.#pool.end();

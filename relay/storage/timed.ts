@@ -33,7 +33,15 @@ export function timedStorage(storage: DocStorage, histogram: Histogram<'op'>): D
       timed(histogram, 'markers', () => storage.listMarkers(spaceId)),
     compact: (room, throughSeq, merged) =>
       timed(histogram, 'compact', () => storage.compact(room, throughSeq, merged)),
-    ping: () => storage.ping?.(),
+    // Optional methods stay optional: a caller tests for them (e.g. the trash
+    // purge) and must see exactly what the wrapped store offers.
+    ...(storage.deleteSpace === undefined
+      ? {}
+      : {
+          deleteSpace: (spaceId: string) =>
+            timed(histogram, 'delete_space', () => storage.deleteSpace?.(spaceId)),
+        }),
+    ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
     close: () => storage.close(),
   };
 }
