@@ -1,6 +1,6 @@
 /**
- * Command-line flags of `npm run relay`, each with an environment variable
- * (issue 2 point 3). Flags win over the environment, which wins over defaults.
+ * Command-line flags of `npm run relay`, each with an environment variable.
+ * Flags win over the environment, which wins over defaults.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ export interface CliConfig {
   readonly limits: CliLimits;
 }
 
-/** The limits with a flag: image size, space quota and version history (issue 4 points 3 and 8). */
+/** The limits with a flag: image size, space quota, version history, document size. */
 export type CliLimits = Pick<
   RelayLimits,
   'maxFileBytes' | 'spaceFileQuotaBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'

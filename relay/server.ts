@@ -1,7 +1,7 @@
 /**
  * The Commonplace relay: one HTTP + WebSocket server on one port that speaks
- * the y-websocket protocol (issue 2 point 3). `startRelay` wires the stages
- * together; each stage lives in its own file (handbook §2.5).
+ * the y-websocket protocol. `startRelay` wires the stages together; each
+ * stage lives in its own file, small enough to test on its own.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +41,7 @@ import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
 import type { DocStorage } from './storage/types.ts';
 import { readVersion } from './version.ts';
 
-/** Access-token verification (issue 3 point 4). */
+/** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
   /** OpenID Connect issuer; its discovery document names the JWKS. */
   readonly issuer: string;
@@ -92,7 +92,7 @@ export interface RelayOptions {
   readonly spaceStore?: SpaceStore;
   /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
   readonly corsOrigins?: readonly string[];
-  /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
+  /** Clock of the version-history snapshot schedule, epoch ms; `Date.now` by default (tests). */
   readonly historyClock?: () => number;
   /**
    * Turns off the authorship and cap checks on updates (relay/rules), so the
@@ -171,7 +171,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     });
   const fanout = options.fanout ?? new InProcessFanout();
   const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
-  // Pasted images (issue 4 point 3), in files.sqlite beside the documents.
+  // Pasted images, in files.sqlite beside the documents.
   const files = new SqliteFileStore({ dataDir: options.dataDir });
   const authenticator = recordingPeople(baseAuthenticator, spaceStore);
   const authorizer =
@@ -181,7 +181,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
-  // Version history (issue 4 point 8): its schedule hears of each update once it is stored.
+  // Version history: its schedule hears of each update once it is stored.
   const history = openNoteHistory({
     dataDir: options.dataDir,
     storage,

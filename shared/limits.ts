@@ -1,5 +1,5 @@
 /**
- * Every limit of the relay in one defaults object (handbook §2.6; Hocuspocus
+ * Every limit of the relay in one defaults object, so none hides in code (Hocuspocus
  * keeps its `defaultConfiguration` the same way). Flags and environment
  * variables override single fields; nothing else hard-codes a limit.
  */
@@ -31,7 +31,7 @@ export interface RelayLimits {
   readonly spaceFileQuotaBytes: number | null;
   /** Uploads (raw request bodies) read at once across the relay; more get HTTP 503 with `retry-after`. */
   readonly maxConcurrentUploads: number;
-  /** Least time between two scheduled snapshots of a changed note (issue 4 point 8, relay/history). */
+  /** Least time between two scheduled snapshots of a changed note (relay/history). */
   readonly snapshotIntervalMs: number;
   /** Most snapshots kept per note; relay/history/retention.ts says which go first. */
   readonly maxSnapshotsPerDoc: number;
@@ -54,7 +54,7 @@ export interface RelayLimits {
   readonly updateGuardMemoryMb: number;
 }
 
-/** Default largest image a note may hold (issue 4 point 3); the client refuses bigger ones before uploading. */
+/** Default largest image a note may hold; the client refuses bigger ones before uploading. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Default bytes of files a space may store (1 GiB: about a hundred of the largest images). */
