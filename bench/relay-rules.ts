@@ -8,6 +8,7 @@ import { runRound, type RoomState } from './lib/fanout-round.ts';
 import { ms, table, times } from './lib/markdown.ts';
 import { ratio, summarize, type Summary } from './lib/percentiles.ts';
 import { startRulesRelay, type RelayProcess } from './lib/relay-process.ts';
+import { judgeCost } from './lib/rules-cost.ts';
 import { readTrace, syntheticStream, traceStream, type KeystrokeStream } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
 
@@ -49,7 +50,8 @@ export const relayRules: BenchModule = {
       context.log(`rules: ${count.clients} clients, ${count.updates} updates × ${plan.rounds}`);
       results.set(count.clients, await measure(context, plan, count, index, stream));
     }
-    return report(plan, stream, results);
+    const cost = judgeCost(stream);
+    return report(plan, stream, results, cost);
   },
 };
 
@@ -107,6 +109,7 @@ function report(
   plan: Plan,
   stream: KeystrokeStream,
   results: Map<number, Map<string, Summary>>,
+  cost: Summary,
 ): string {
   const rows = [...results].map(([clients, byRelay]) => {
     const on = byRelay.get('rules on');
@@ -127,6 +130,8 @@ function report(
       '`benchmarkWithoutUpdateRules` (no authorship, cap or reference checks; the update ' +
       'guard stays). Ratios are on / off: the goal is at most 1.05×.',
     table(['Clients', 'p50 on/off', 'p99 on/off', 'on p50 / p99', 'off p50 / p99'], rows),
+    `The rules' own time per keystroke update (\`UpdateRules.judge\` in process, ${String(cost.count)} updates of the stream after 100 of warm-up): ` +
+      `p50 ${cost.p50.toFixed(1)} µs, p99 ${cost.p99.toFixed(1)} µs, mean ${cost.mean.toFixed(1)} µs.`,
     [
       '### Method',
       `- Stream: ${stream.source}; the note starts from the text before it (${stream.prefix.length} characters).`,

@@ -155,8 +155,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   }
 
   /**
-   * A membership change for this person in this space, applied to the open socket at once:
-   * removed → 4403; demoted → read-only at once, and told so; promoted → may
+   * A membership change for this person in this space, applied to the open
+   * socket at once: removed → 4403; demoted → read-only at once, and told so; promoted → may
    * write again (and will be told again if demoted later).
    */
   applyRole(role: Role | null): void {
@@ -358,8 +358,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   }
 
   /**
-   * Closes the socket with 4401 when the credential expires (a socket must not outlive its token):
-   * the client refreshes its token and reconnects. Delays beyond setTimeout's
+   * Closes the socket with 4401 when the credential expires (a socket must
+   * not outlive its token): the client refreshes its token and reconnects. Delays beyond setTimeout's
    * range are re-armed in steps.
    */
   #armExpiry(expiresAtMs: number | undefined): void {

@@ -1,7 +1,7 @@
 /**
  * The Commonplace relay: one HTTP + WebSocket server on one port that speaks
- * the y-websocket protocol (issue 2 point 3). `startRelay` wires the stages
- * together; each stage lives in its own file (handbook §2.5).
+ * the y-websocket protocol. `startRelay` wires the stages together; each
+ * stage lives in its own file, small enough to test on its own.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,7 +49,7 @@ import type { DocStorage } from './storage/types.ts';
 import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
 
-/** Access-token verification (issue 3 point 4). */
+/** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
   /** OpenID Connect issuer; its discovery document names the JWKS. */
   readonly issuer: string;
@@ -209,7 +209,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
           },
         }));
   const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
-  // Pasted images (issue 4 point 3), in files.sqlite beside the documents.
+  // Pasted images, in files.sqlite beside the documents.
   const files = new SqliteFileStore({ dataDir: options.dataDir });
   const authenticator = recordingPeople(baseAuthenticator, spaceStore);
   const authorizer =
@@ -219,7 +219,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
-  // Version history (issue 4 point 8): its schedule hears of each update once it is stored.
+  // Version history: its schedule hears of each update once it is stored.
   const history = openNoteHistory({
     dataDir: options.dataDir,
     storage,

@@ -2,7 +2,7 @@
  * Wire constants shared by the relay and every client: message types of the
  * y-websocket protocol, the close codes the relay uses, and room naming.
  * One place, so that a client can tell a bad token from a full server
- * (handbook §2.6; Outline keeps its close codes the same way).
+ * (Outline keeps its close codes the same way).
  */
 
 /** Top-level message types of the y-websocket protocol (first varUint of a frame). */
@@ -21,7 +21,7 @@ export const MessageType = {
    * answers `[RelayState, varUint8Array(Y.encodeStateVector(doc))]` with the
    * state vector of everything it has durably stored for the room. Comparing
    * it with the local state vector gives the truthful "not yet synced" count
-   * of issue 5 point 4 instead of a guess.
+   * instead of a guess.
    */
   RelayState: 100,
 } as const;
@@ -116,7 +116,7 @@ export function formatRoomName(room: RoomName): string {
 }
 
 /**
- * The doc id of a space's index (issue 4 point 2: room `<spaceId>/index`),
+ * The doc id of a space's index (room `<spaceId>/index`),
  * shared by the renderer and the relay. It is no note (the relay keeps no
  * history of it); page ids are 32 hex digits, so no page can take it.
  */

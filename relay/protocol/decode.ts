@@ -1,5 +1,5 @@
 /**
- * Defensive decoding of client frames (issue 2 point 3). A frame is fully
+ * Defensive decoding of client frames: nothing a client sends is trusted. A frame is fully
  * decoded and validated before anything touches a document, an awareness
  * instance or storage: a malformed or truncated frame becomes a
  * `ProtocolError` (close code 4400 for that socket only) instead of a

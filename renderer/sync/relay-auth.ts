@@ -4,7 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { CloseCode, FATAL_CLOSE_CODES, MessageType, relayProtocols } from '../../shared/wire.ts';
 
-/** Where relay connections get their access token (the Host, issue 3 point 4). */
+/** Where relay connections get their access token (the Host, which refreshes it). */
 export interface RelayCredentials {
   accessToken(options?: { forceRefresh?: boolean }): Promise<AccessTokenResult | null>;
 }
@@ -41,8 +41,9 @@ export function setToken(provider: WebsocketProvider, token: string | null): voi
 
 /**
  * Replaces y-websocket's handler for y-protocols/auth messages. Its default
- * logs the provider's URL, which carries the access token (tokens are never
- * logged, handbook §5); ours hands the reason to `onDenied` instead.
+ * logs the provider's URL, which a client configured with `params` would
+ * have carrying the access token (tokens are never logged); ours hands the
+ * reason to `onDenied` instead.
  */
 export function handlePermissionDenied(
   provider: WebsocketProvider,
