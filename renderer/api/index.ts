@@ -8,3 +8,4 @@ export { createApiCall, type ApiCall, type ApiCallOptions } from './api-call.ts'
 export { createMembersApi, type MembersApi } from './members-api.ts';
 export { createHistoryApi, type HistoryApi, type Snapshot } from './history-api.ts';
 export { createFilesApi, type FilesApi } from './files-api.ts';
+export { createTrashApi, type TrashApi } from './trash-api.ts';

@@ -5,6 +5,7 @@ import type { Host } from '../../shared/host.ts';
 import {
   createFilesApi,
   createHistoryApi,
+  createTrashApi,
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
@@ -80,6 +81,12 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // Deleting spaces into their owners' trash, and restoring them.
+    const trash = createTrashApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
     // Images of notes, kept per person until uploaded.
     const files = createFilesService({
       api: createFilesApi({
@@ -138,7 +145,7 @@ export async function boot(options: BootOptions): Promise<void> {
     root.render(
       <StrictMode>
         <App
-          services={{ store, registry, search, history: noteHistory, files }}
+          services={{ store, registry, search, history: noteHistory, files, trash }}
           host={host}
           info={info}
           spaces={spaces}

@@ -4,5 +4,7 @@ export {
   useDocHandle,
   useSearchService,
   useFilesService,
+  useHistoryApi,
+  useTrashApi,
   type AppServices,
 } from './services.ts';

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { HistoryApi } from '../api/index.ts';
+import type { HistoryApi, TrashApi } from '../api/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
 import type { FilesService } from '../features/images/index.ts';
@@ -17,6 +17,8 @@ export interface AppServices {
   readonly history?: HistoryApi;
   /** Images of notes (issue 4 point 3); absent in tests that do not need it. */
   readonly files?: FilesService;
+  /** Deleting spaces into the trash and restoring them; absent in tests that do not need it. */
+  readonly trash?: TrashApi;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
@@ -24,6 +26,16 @@ export const AppServicesContext = createContext<AppServices | null>(null);
 /** The search service, or null when the app runs without one. */
 export function useSearchService(): SearchService | null {
   return useServices().search ?? null;
+}
+
+/** The trash of spaces, or null when the app runs without one. */
+export function useTrashApi(): TrashApi | null {
+  return useServices().trash ?? null;
+}
+
+/** Version history (notes and space indexes), or null when the app runs without one. */
+export function useHistoryApi(): HistoryApi | null {
+  return useServices().history ?? null;
 }
 
 /** The images service, or null when the app runs without one. */

@@ -25,6 +25,7 @@ function fakeService(fail?: ApiRequestError) {
       if (fail) return Promise.reject(fail);
       return Promise.resolve({ id: spaceId, name: patch.name ?? 'Design', role: 'owner' });
     },
+    refresh: (): Promise<void> => Promise.resolve(),
   };
 }
 

@@ -3,13 +3,15 @@ import type { MySpace } from '../../../shared/api.ts';
 import type { SpacesService } from '../../spaces/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { ExportSpaceButton } from '../space-export/index.ts';
+import { DeleteSpaceSection } from './DeleteSpaceSection.tsx';
 import { ICON_CHOICES } from './icon-choices.ts';
+import { PageTreeHistorySection } from './PageTreeHistorySection.tsx';
 import { draftOf, patchFor, type SettingsDraft } from './settings-form.ts';
 import './space-settings.css';
 
 export interface SpaceSettingsDialogProps {
   readonly space: MySpace;
-  readonly service: Pick<SpacesService, 'update'>;
+  readonly service: Pick<SpacesService, 'update' | 'refresh'>;
   readonly onClose: () => void;
 }
 
@@ -18,9 +20,10 @@ function message(error: unknown): string {
 }
 
 /**
- * A space's settings (issue 4 point 1): owners change its name, icon and
- * description (the relay checks the role too); other members read them.
- * Also the whole-space Markdown export (issue 4 point 9), for everyone.
+ * A space's settings: owners change its name, icon and description (the
+ * relay checks the role too); other members read them. Also the whole-space
+ * Markdown export for everyone, the page tree's history, and "Delete space"
+ * for owners.
  */
 export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDialogProps) {
   const isOwner = space.role === 'owner';
@@ -163,6 +166,8 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
       <section className="space-settings__export" aria-label="Export">
         <ExportSpaceButton spaceId={space.id} spaceName={space.name} />
       </section>
+      <PageTreeHistorySection space={space} />
+      <DeleteSpaceSection space={space} service={service} onDeleted={onClose} />
     </Dialog>
   );
 }

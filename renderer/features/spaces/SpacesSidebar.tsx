@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import { useAppStore } from '../../services/index.ts';
 import { refreshSpacesOnFocus, type SpacesService } from '../../spaces/index.ts';
+import { TrashButton } from './TrashButton.tsx';
 import './space-meta.css';
 import { Button } from '../../ui/index.ts';
 
@@ -123,6 +124,7 @@ export function SpacesSidebar({
             {spaces.createError}
           </p>
         )}
+        <TrashButton service={service} />
       </nav>
       {children}
     </div>

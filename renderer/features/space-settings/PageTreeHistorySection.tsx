@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { MySpace } from '../../../shared/api.ts';
+import type { SnapshotMeta } from '../../../shared/history-api.ts';
+import { restoreIndexFromSnapshot } from '../../../shared/history-restore.ts';
+import { SPACE_INDEX_DOC_ID } from '../../../shared/wire.ts';
+import { useDocHandle, useHistoryApi } from '../../services/index.ts';
+import { spaceIndexRoom } from '../tree/index.ts';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function when(epochMs: number): string {
+  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Where the restore's edit comes from (so it is told apart from a person's own edits). */
+const RESTORE_ORIGIN = 'page-tree-history';
+
+/**
+ * "Page tree history": the space index's versions (the page tree and
+ * templates), each restorable by owners and editors as an ordinary edit of
+ * the live index, which syncs to every member and is itself kept in history.
+ */
+export function PageTreeHistorySection({ space }: { space: MySpace }) {
+  const api = useHistoryApi();
+  const handle = useDocHandle(spaceIndexRoom(space.id));
+  const [versions, setVersions] = useState<readonly SnapshotMeta[] | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (api === null) return null;
+  const canRestore = space.role !== 'viewer';
+
+  const load = async () => {
+    setStatus(null);
+    try {
+      setVersions(await api.list(space.id, SPACE_INDEX_DOC_ID));
+    } catch (err) {
+      setStatus(`Could not load the page tree history: ${message(err)}`);
+    }
+  };
+
+  const restore = async (meta: SnapshotMeta) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const { update } = await api.get(space.id, SPACE_INDEX_DOC_ID, meta.id);
+      restoreIndexFromSnapshot(handle.doc, update, RESTORE_ORIGIN);
+      setStatus(`Page tree restored to ${when(meta.createdAt)}.`);
+    } catch (err) {
+      setStatus(`Could not restore the page tree: ${message(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="space-settings__history" aria-label="Page tree history">
+      {versions === null ? (
+        <button type="button" className="button" onClick={() => void load()}>
+          Page tree history
+        </button>
+      ) : versions.length === 0 ? (
+        <p className="sidebar__hint">No saved versions of the page tree yet.</p>
+      ) : (
+        <ul className="sidebar__list" aria-label="Page tree versions">
+          {versions.map((meta) => (
+            <li key={meta.id} className="space-settings__version">
+              <span>
+                {when(meta.createdAt)}
+                {meta.createdByName === undefined ? '' : ` · ${meta.createdByName}`}
+              </span>
+              {canRestore && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  aria-label={`Restore the page tree of ${when(meta.createdAt)}`}
+                  onClick={() => void restore(meta)}
+                >
+                  Restore
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {status !== null && <p role="status">{status}</p>}
+    </section>
+  );
+}
