@@ -43,6 +43,8 @@ describe('createPreloadHost', () => {
         'signIn',
         'signOut',
         'takePendingNote',
+        'settings',
+        'changeSetting',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
@@ -133,6 +135,22 @@ describe('createPreloadHost', () => {
 
 describe('notifications through the bridge', () => {
   const target = { spaceId: 'team', docId: 'plan' };
+
+  it('settings and changeSetting cross as settings:get and settings:set, parsed both ways', async () => {
+    const { ipc, host } = setup();
+    const view = { values: { telemetry: false }, enforced: ['telemetry'] };
+    ipc.answers.set('settings:get', view);
+    ipc.answers.set('settings:set', view);
+    await expect(host.settings?.()).resolves.toEqual(view);
+    const change = { key: 'startAtLogin', value: true, extra: 'dropped' } as const;
+    await expect(host.changeSetting?.(change)).resolves.toEqual(view);
+    expect(ipc.calls).toEqual([
+      ['settings:get'],
+      ['settings:set', { key: 'startAtLogin', value: true }],
+    ]);
+    ipc.answers.set('settings:get', { values: {}, enforced: ['notASetting'] });
+    await expect(host.settings?.()).rejects.toThrow();
+  });
 
   it('takePendingNote invokes app:take-pending-note and parses the answer', async () => {
     const { ipc, host } = setup();

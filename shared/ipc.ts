@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccessTokenResultSchema, SessionStateSchema } from './auth.ts';
 import { AppInfoSchema } from './host.ts';
 import { NotifyRequestSchema } from './mentions/notify.ts';
+import { PersonalSettingChangeSchema, SettingsViewSchema } from './policy.ts';
 
 /**
  * The one IPC contract between the renderer (through the preload) and main.
@@ -42,6 +43,16 @@ export const ipcContract = {
   'app:take-pending-note': {
     args: z.tuple([]),
     result: NotifyRequestSchema.shape.target.nullable(),
+  },
+  /** Every setting's value and which ones the organisation enforces. */
+  'settings:get': {
+    args: z.tuple([]),
+    result: SettingsViewSchema,
+  },
+  /** Changes one of the person's own settings; refused when policy enforces it. */
+  'settings:set': {
+    args: z.tuple([PersonalSettingChangeSchema]),
+    result: SettingsViewSchema,
   },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
