@@ -13,6 +13,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { requestedScope, resourceIndicator, type NoteTarget } from '../shared/host.ts';
@@ -31,6 +32,7 @@ import { createNoteOpener, createPendingNote } from './pending-note.ts';
 import { environmentLayer, policyEnvironment } from './policy/environment.ts';
 import { loadManagedPolicy, policySources, readPolicyFile } from './policy/load.ts';
 import { createSettingsService, type SettingsService } from './settings-service.ts';
+import { createUpdateController } from './updates/updater.ts';
 import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
 import { applySecurity, contentSecurityPolicy } from './security.ts';
@@ -184,6 +186,7 @@ async function start(settings: Settings): Promise<void> {
     log,
   });
   stopAuth = () => {
+    updates.dispose();
     stopPush();
     signIn.dispose();
     notify.dispose();
@@ -194,9 +197,26 @@ async function start(settings: Settings): Promise<void> {
     file: path.join(app.getPath('userData'), 'settings.json'),
     log,
   });
+  const effective = managed.view().values;
+  const updates = createUpdateController({
+    updater: autoUpdater,
+    settings: {
+      updatesAllowed: effective.updatesAllowed ?? true,
+      updateUrl: effective.updateUrl,
+      updateChannel: effective.updateChannel ?? 'latest',
+      updateCheckIntervalHours: effective.updateCheckIntervalHours ?? 4,
+    },
+    onReady: (version) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        sendEvent?.(window.webContents, 'app:update-ready', { version });
+      }
+    },
+    log,
+  });
   registerIpcHandlers(
     ipcMain,
     createIpcHandlers({
+      updates,
       app,
       relayUrl: settings.relayUrl,
       signIn,
@@ -216,6 +236,8 @@ async function start(settings: Settings): Promise<void> {
       `could not restore the saved sign-in: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
+
+  if (updates.active) void updates.check();
 
   const launchLink = findDeepLinkArgument(process.argv);
   if (launchLink !== undefined) onDeepLink(launchLink);

@@ -45,6 +45,8 @@ describe('createPreloadHost', () => {
         'takePendingNote',
         'settings',
         'changeSetting',
+        'onUpdateReady',
+        'restartToUpdate',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
@@ -150,6 +152,17 @@ describe('notifications through the bridge', () => {
     ]);
     ipc.answers.set('settings:get', { values: {}, enforced: ['notASetting'] });
     await expect(host.settings?.()).rejects.toThrow();
+  });
+
+  it('passes the update-ready event on and asks main to restart to update', async () => {
+    const { ipc, host } = setup();
+    const seen: unknown[] = [];
+    host.onUpdateReady?.((update) => seen.push(update));
+    ipc.emit('app:update-ready', { version: '1.1.0', extra: 'dropped' });
+    ipc.emit('app:update-ready', { version: '' });
+    expect(seen).toEqual([{ version: '1.1.0' }]);
+    ipc.answers.set('app:restart-to-update', true);
+    await expect(host.restartToUpdate?.()).resolves.toBe(true);
   });
 
   it('takePendingNote invokes app:take-pending-note and parses the answer', async () => {

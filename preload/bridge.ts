@@ -102,6 +102,13 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
       subscribe('app:open-note', (payload) => ipcEvents['app:open-note'].parse(payload), listener),
     takePendingNote: () => call('app:take-pending-note'),
     settings: () => call('settings:get'),
+    onUpdateReady: (listener: (update: { version: string }) => void) =>
+      subscribe(
+        'app:update-ready',
+        (payload) => ipcEvents['app:update-ready'].parse(payload),
+        listener,
+      ),
+    restartToUpdate: () => call('app:restart-to-update'),
     // Rebuilt from the two known fields; main parses the change again.
     changeSetting: (change: PersonalSettingChange) =>
       call('settings:set', { key: change.key, value: change.value } as PersonalSettingChange),

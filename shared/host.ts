@@ -117,6 +117,10 @@ export interface Host {
   settings?(): Promise<SettingsView>;
   /** Changes one of the person's own settings; refused for an enforced one. */
   changeSetting?(change: PersonalSettingChange): Promise<SettingsView>;
+  /** Calls `listener` when an update has downloaded (desktop only); returns the unsubscribe function. */
+  onUpdateReady?(listener: (update: { version: string }) => void): () => void;
+  /** Quits and installs a downloaded update; resolves false when none is ready. */
+  restartToUpdate?(): Promise<boolean>;
   /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
   notificationPermission(): NotificationAccess;
   /**

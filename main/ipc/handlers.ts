@@ -34,6 +34,8 @@ export interface HandlerDeps {
   readonly notify?: Notify;
   /** The note a deep link or notification asked for before a page listened (pending-note.ts). */
   readonly pendingNote?: Pick<PendingNote, 'take'>;
+  /** The update controller (updates/updater.ts); without it there is nothing to install. */
+  readonly updates?: { restartToUpdate(): boolean };
   /** Managed and personal settings; without it, built-in defaults and nothing to change. */
   readonly settings?: SettingsService;
 }
@@ -58,6 +60,7 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return null;
     },
     'app:take-pending-note': () => deps.pendingNote?.take() ?? null,
+    'app:restart-to-update': () => deps.updates?.restartToUpdate() ?? false,
     'settings:get': () =>
       deps.settings?.view() ?? resolveSettings({ policy: { enforced: {}, defaults: {} } }),
     'settings:set': (change) => {
