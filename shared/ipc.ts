@@ -70,7 +70,7 @@ export const ipcEvents = {
   /** Open a note: a notification was clicked or a deep link arrived. */
   'app:open-note': NotifyRequestSchema.shape.target,
   /** An update has downloaded and installs on quit: offer "Restart to update". */
-  'app:update-ready': z.object({ version: z.string().min(1).max(100) }).strict(),
+  'app:update-ready': z.object({ version: z.string().min(1).max(100) }),
 } as const satisfies Record<string, z.ZodType>;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
