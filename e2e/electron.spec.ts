@@ -190,3 +190,36 @@ test('desktop app: sign-in through the system browser with the development IdP',
     await idp.close();
   }
 });
+
+test('desktop app: managed settings and updates reach the renderer through the preload', async () => {
+  const binary = electronOrSkip();
+  if (binary === null) return;
+  const app = await launch(binary, {});
+  try {
+    const page = await app.firstWindow();
+    // An unmanaged test machine: every setting has a value, none is locked.
+    const view = await page.evaluate(
+      (key) => (globalThis as unknown as PageGlobals)[key]?.settings?.(),
+      HOST_GLOBAL,
+    );
+    expect(view?.enforced).toEqual([]);
+    expect(view?.values).toMatchObject({ updatesAllowed: true, offlineGraceDays: 14 });
+    const changed = await page.evaluate(
+      (key) =>
+        (globalThis as unknown as PageGlobals)[key]?.changeSetting?.({
+          key: 'notifications',
+          value: 'off',
+        }),
+      HOST_GLOBAL,
+    );
+    expect(changed?.values.notifications).toBe('off');
+    // No update server is configured here, so there is nothing to install.
+    const restarted = await page.evaluate(
+      (key) => (globalThis as unknown as PageGlobals)[key]?.restartToUpdate?.(),
+      HOST_GLOBAL,
+    );
+    expect(restarted).toBe(false);
+  } finally {
+    await app.close();
+  }
+});

@@ -53,17 +53,8 @@ export const DEFAULT_CLIENT_ID = 'commonplace-desktop';
 export const DEFAULT_AUDIENCE = 'urn:commonplace:relay';
 
 /**
- * IT policy files, read in this order; the first that exists wins, and its
- * settings override the environment (an administrator's choice beats a
- * user's). Next to the executable suits Windows installs; the /etc path suits
- * Linux and macOS fleets. See main/policy.ts.
- */
-export const POLICY_FILE_NAME = 'policy.json';
-export const SYSTEM_POLICY_PATH = '/etc/commonplace/policy.json';
-
-/**
  * Hosts whose `https:` links may be handed to the system browser
- * (checklist #15). A host matches itself and its subdomains. Sign-in (issue 3)
+ * (checklist #15). A host matches itself and its subdomains. Sign-in
  * opens the identity provider through its own service with its own check; it
  * does not widen this list.
  */

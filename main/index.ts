@@ -1,6 +1,7 @@
 // The Electron entry point: the only file that imports the real 'electron'
 // module. Everything it wires is a plain module that takes the Electron APIs
-// as parameters and is tested under Node with fakes (handbook §3).
+// as parameters and is tested under Node with fakes, since the Electron binary
+// is not available everywhere the tests run.
 import {
   app,
   BrowserWindow,
@@ -12,8 +13,11 @@ import {
   session,
   shell,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { requestedScope, resourceIndicator, type NoteTarget } from '../shared/host.ts';
+import type { ManagedPolicy, PolicyLayer } from '../shared/policy.ts';
 import { resolveRelayUrl } from './app-info.ts';
 import { resolveIdentityConfig, type IdentityResolution } from './auth/identity-config.ts';
 import { createSignInService, type SignInService } from './auth/sign-in-service.ts';
@@ -25,7 +29,10 @@ import { createIpcHandlers } from './ipc/handlers.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createNotifier } from './notifications.ts';
 import { createNoteOpener, createPendingNote } from './pending-note.ts';
-import { applyPolicy, loadPolicy, policyPaths } from './policy.ts';
+import { environmentLayer, policyEnvironment } from './policy/environment.ts';
+import { loadManagedPolicy, policySources, readPolicyFile } from './policy/load.ts';
+import { createSettingsService, type SettingsService } from './settings-service.ts';
+import { createUpdateController } from './updates/updater.ts';
 import { createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { resolveRendererLocation, type RendererLocation } from './renderer-url.ts';
 import { applySecurity, contentSecurityPolicy } from './security.ts';
@@ -41,21 +48,33 @@ interface Settings {
   readonly relayUrl: string;
   readonly renderer: RendererLocation;
   readonly identity: IdentityResolution;
+  readonly policy: ManagedPolicy;
+  readonly environment: PolicyLayer;
 }
 
 /**
- * IT policy laid over the environment, then parsed. A malformed relay URL,
- * renderer URL or policy file stops start-up with a message naming it; a
- * missing or bad issuer does not: the app opens and says why sign-in is off.
+ * Managed policy (registry, managed preferences or /etc, see main/policy/)
+ * laid over the environment, then parsed. An invalid policy or a malformed
+ * relay or renderer URL stops start-up with one line naming it; a missing or
+ * bad issuer does not: the app opens and says why sign-in is off.
  */
 function readSettings(): Settings {
-  const { policy, source } = loadPolicy(policyPaths(app.getPath('exe'), process.platform));
-  if (source !== null) log(`settings from the IT policy ${source} override the environment`);
-  const env = applyPolicy(process.env, policy);
+  const loaded = loadManagedPolicy(policySources(process.platform, process.env), {
+    readFile: readPolicyFile,
+    run: (command, args) => {
+      const result = spawnSync(command, args, { encoding: 'utf8', windowsHide: true });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+  });
+  if (!loaded.ok) throw new Error(loaded.problem);
+  if (loaded.sources.length > 0) log(`managed policy from ${loaded.sources.join(', ')}`);
+  const env = policyEnvironment(process.env, loaded.policy);
   return {
     relayUrl: resolveRelayUrl(env),
     renderer: resolveRendererLocation(env, { packaged: app.isPackaged }),
     identity: resolveIdentityConfig(env),
+    policy: loaded.policy,
+    environment: environmentLayer(process.env),
   };
 }
 
@@ -115,7 +134,7 @@ function optionalResource(resource: string | undefined): { resource?: string } {
   return resource === undefined ? {} : { resource };
 }
 
-/** The sign-in service (issue 3 point 2), or a stand-in that explains why there is none. */
+/** The sign-in service, or a stand-in that explains why there is none. */
 async function createSessionService(identity: IdentityResolution): Promise<SignInService> {
   if (!identity.ok) {
     log(identity.reason);
@@ -167,13 +186,44 @@ async function start(settings: Settings): Promise<void> {
     log,
   });
   stopAuth = () => {
+    updates.dispose();
     stopPush();
     signIn.dispose();
     notify.dispose();
   };
+  const managed: SettingsService = createSettingsService({
+    policy: settings.policy,
+    environment: settings.environment,
+    file: path.join(app.getPath('userData'), 'settings.json'),
+    log,
+  });
+  const effective = managed.view().values;
+  const updates = createUpdateController({
+    updater: autoUpdater,
+    settings: {
+      updatesAllowed: effective.updatesAllowed ?? true,
+      updateUrl: effective.updateUrl,
+      updateChannel: effective.updateChannel ?? 'latest',
+      updateCheckIntervalHours: effective.updateCheckIntervalHours ?? 4,
+    },
+    onReady: (version) => {
+      for (const window of BrowserWindow.getAllWindows()) {
+        sendEvent?.(window.webContents, 'app:update-ready', { version });
+      }
+    },
+    log,
+  });
   registerIpcHandlers(
     ipcMain,
-    createIpcHandlers({ app, relayUrl: settings.relayUrl, signIn, notify, pendingNote }),
+    createIpcHandlers({
+      updates,
+      app,
+      relayUrl: settings.relayUrl,
+      signIn,
+      notify,
+      pendingNote,
+      settings: managed,
+    }),
     {
       trustedOrigins,
       log,
@@ -186,6 +236,8 @@ async function start(settings: Settings): Promise<void> {
       `could not restore the saved sign-in: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
+
+  if (updates.active) void updates.check();
 
   const launchLink = findDeepLinkArgument(process.argv);
   if (launchLink !== undefined) onDeepLink(launchLink);

@@ -43,6 +43,10 @@ describe('createPreloadHost', () => {
         'signIn',
         'signOut',
         'takePendingNote',
+        'settings',
+        'changeSetting',
+        'onUpdateReady',
+        'restartToUpdate',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
@@ -133,6 +137,33 @@ describe('createPreloadHost', () => {
 
 describe('notifications through the bridge', () => {
   const target = { spaceId: 'team', docId: 'plan' };
+
+  it('settings and changeSetting cross as settings:get and settings:set, parsed both ways', async () => {
+    const { ipc, host } = setup();
+    const view = { values: { telemetry: false }, enforced: ['telemetry'] };
+    ipc.answers.set('settings:get', view);
+    ipc.answers.set('settings:set', view);
+    await expect(host.settings?.()).resolves.toEqual(view);
+    const change = { key: 'startAtLogin', value: true, extra: 'dropped' } as const;
+    await expect(host.changeSetting?.(change)).resolves.toEqual(view);
+    expect(ipc.calls).toEqual([
+      ['settings:get'],
+      ['settings:set', { key: 'startAtLogin', value: true }],
+    ]);
+    ipc.answers.set('settings:get', { values: {}, enforced: ['notASetting'] });
+    await expect(host.settings?.()).rejects.toThrow();
+  });
+
+  it('passes the update-ready event on and asks main to restart to update', async () => {
+    const { ipc, host } = setup();
+    const seen: unknown[] = [];
+    host.onUpdateReady?.((update) => seen.push(update));
+    ipc.emit('app:update-ready', { version: '1.1.0', extra: 'dropped' });
+    ipc.emit('app:update-ready', { version: '' });
+    expect(seen).toEqual([{ version: '1.1.0' }]);
+    ipc.answers.set('app:restart-to-update', true);
+    await expect(host.restartToUpdate?.()).resolves.toBe(true);
+  });
 
   it('takePendingNote invokes app:take-pending-note and parses the answer', async () => {
     const { ipc, host } = setup();

@@ -8,6 +8,7 @@ import {
   type IpcEvent,
 } from '../shared/ipc.ts';
 import type { NotifyRequest } from '../shared/mentions/notify.ts';
+import type { PersonalSettingChange } from '../shared/policy.ts';
 
 /**
  * The part of Electron's `ipcRenderer` the bridge uses. It stays inside the
@@ -100,6 +101,17 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
     onOpenNote: (listener: (target: NoteTarget) => void) =>
       subscribe('app:open-note', (payload) => ipcEvents['app:open-note'].parse(payload), listener),
     takePendingNote: () => call('app:take-pending-note'),
+    settings: () => call('settings:get'),
+    onUpdateReady: (listener: (update: { version: string }) => void) =>
+      subscribe(
+        'app:update-ready',
+        (payload) => ipcEvents['app:update-ready'].parse(payload),
+        listener,
+      ),
+    restartToUpdate: () => call('app:restart-to-update'),
+    // Rebuilt from the two known fields; main parses the change again.
+    changeSetting: (change: PersonalSettingChange) =>
+      call('settings:set', { key: change.key, value: change.value } as PersonalSettingChange),
     // Main shows notifications itself; whether they appear is the OS's setting.
     notificationPermission: () => 'granted' as const,
     requestNotificationPermission: () => Promise.resolve('granted' as const),

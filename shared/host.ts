@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { AccessTokenResult, SessionState } from './auth.ts';
 import type { NotifyRequest } from './mentions/notify.ts';
+import type { PersonalSettingChange, SettingsView } from './policy.ts';
 
 /**
  * What the renderer needs from whatever hosts it. In the desktop app the
  * preload provides it over IPC; in a browser the web host provides it. The
- * renderer never learns which (handbook §1).
+ * renderer never learns which, so the same UI runs in both.
  */
 
 export const AppInfoSchema = z.object({
@@ -109,6 +110,17 @@ export interface Host {
    * null: its address bar (`?space=&note=`) carries the link itself.
    */
   takePendingNote(): Promise<NoteTarget | null>;
+  /**
+   * Every setting and which ones the organisation enforces. Only the desktop
+   * app has managed settings; the web host leaves this out.
+   */
+  settings?(): Promise<SettingsView>;
+  /** Changes one of the person's own settings; refused for an enforced one. */
+  changeSetting?(change: PersonalSettingChange): Promise<SettingsView>;
+  /** Calls `listener` when an update has downloaded (desktop only); returns the unsubscribe function. */
+  onUpdateReady?(listener: (update: { version: string }) => void): () => void;
+  /** Quits and installs a downloaded update; resolves false when none is ready. */
+  restartToUpdate?(): Promise<boolean>;
   /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
   notificationPermission(): NotificationAccess;
   /**

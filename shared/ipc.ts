@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccessTokenResultSchema, SessionStateSchema } from './auth.ts';
 import { AppInfoSchema } from './host.ts';
 import { NotifyRequestSchema } from './mentions/notify.ts';
+import { PersonalSettingChangeSchema, SettingsViewSchema } from './policy.ts';
 
 /**
  * The one IPC contract between the renderer (through the preload) and main.
@@ -43,6 +44,21 @@ export const ipcContract = {
     args: z.tuple([]),
     result: NotifyRequestSchema.shape.target.nullable(),
   },
+  /** Quits and installs a downloaded update; false when none is ready. */
+  'app:restart-to-update': {
+    args: z.tuple([]),
+    result: z.boolean(),
+  },
+  /** Every setting's value and which ones the organisation enforces. */
+  'settings:get': {
+    args: z.tuple([]),
+    result: SettingsViewSchema,
+  },
+  /** Changes one of the person's own settings; refused when policy enforces it. */
+  'settings:set': {
+    args: z.tuple([PersonalSettingChangeSchema]),
+    result: SettingsViewSchema,
+  },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 /**
@@ -53,6 +69,8 @@ export const ipcEvents = {
   'auth:session-changed': SessionStateSchema,
   /** Open a note: a notification was clicked or a deep link arrived. */
   'app:open-note': NotifyRequestSchema.shape.target,
+  /** An update has downloaded and installs on quit: offer "Restart to update". */
+  'app:update-ready': z.object({ version: z.string().min(1).max(100) }),
 } as const satisfies Record<string, z.ZodType>;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

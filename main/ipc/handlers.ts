@@ -3,6 +3,8 @@ import { createAppInfo, type AppIdentity } from '../app-info.ts';
 import type { SignInService } from '../auth/sign-in-service.ts';
 import type { Notify } from '../notifications.ts';
 import type { PendingNote } from '../pending-note.ts';
+import type { SettingsService } from '../settings-service.ts';
+import { resolveSettings } from '../../shared/policy.ts';
 
 /**
  * One handler per contract channel, typed from `shared/ipc.ts`: adding a
@@ -32,6 +34,10 @@ export interface HandlerDeps {
   readonly notify?: Notify;
   /** The note a deep link or notification asked for before a page listened (pending-note.ts). */
   readonly pendingNote?: Pick<PendingNote, 'take'>;
+  /** The update controller (updates/updater.ts); without it there is nothing to install. */
+  readonly updates?: { restartToUpdate(): boolean };
+  /** Managed and personal settings; without it, built-in defaults and nothing to change. */
+  readonly settings?: SettingsService;
 }
 
 /**
@@ -54,5 +60,12 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
       return null;
     },
     'app:take-pending-note': () => deps.pendingNote?.take() ?? null,
+    'app:restart-to-update': () => deps.updates?.restartToUpdate() ?? false,
+    'settings:get': () =>
+      deps.settings?.view() ?? resolveSettings({ policy: { enforced: {}, defaults: {} } }),
+    'settings:set': (change) => {
+      if (deps.settings === undefined) throw new Error('settings cannot be changed here');
+      return deps.settings.set(change);
+    },
   };
 }

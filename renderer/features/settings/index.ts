@@ -1,0 +1,1 @@
+export { ManagedSettings } from './ManagedSettings.tsx';
