@@ -13,6 +13,8 @@ import {
   markdownFileName,
   readMarkdownFile,
 } from './markdown-files.ts';
+import { useT } from '../../i18n/index.ts';
+import { Menu } from '../../ui/index.ts';
 
 export interface NoteMenuProps {
   readonly room: RoomName;
@@ -21,12 +23,12 @@ export interface NoteMenuProps {
   readonly body: Y.XmlFragment;
   /** Opens another page of this space (the imported note); without it, no import. */
   readonly onOpenPage?: ((docId: string) => void) | undefined;
-  /** Opens the note's version history beside it (issue 4 point 8). */
+  /** Opens the note's version history beside it. */
   readonly onShowHistory?: (() => void) | undefined;
 }
 
 /**
- * The note's actions (issue 4 point 9): "Export as Markdown" downloads this
+ * The note's actions: "Export as Markdown" downloads this
  * note; "Import Markdown…" makes a new page at the top level of this
  * space's tree (through the space index, so it works offline) holding the
  * file's content, then opens it.
@@ -39,6 +41,7 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: Note
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const title = tree.get(room.docId)?.title ?? '';
+  const t = useT();
 
   const exportNote = () => {
     downloadMarkdown(document, markdownFileName(title), fragmentToMarkdown(body));
@@ -68,56 +71,35 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory }: Note
 
   return (
     <div className="note-menu">
-      <details className="note-menu__details">
-        <summary className="button note-menu__summary" aria-label="Note actions">
-          ⋯
-        </summary>
-        <div className="note-menu__items" role="group" aria-label="Note actions">
-          <button type="button" className="note-menu__item" onClick={exportNote}>
-            Export as Markdown
-          </button>
-          {onOpenPage !== undefined && readOnlyReason === null && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={() => fileInput.current?.click()}
-            >
-              Import Markdown…
-            </button>
-          )}
-          {readOnlyReason === null && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={(event) => {
-                event.currentTarget.closest('details')?.removeAttribute('open');
-                setNotice(null);
-                setSavingTemplate(true);
-              }}
-            >
-              Save as template…
-            </button>
-          )}
-          {onShowHistory !== undefined && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={(event) => {
-                event.currentTarget.closest('details')?.removeAttribute('open');
-                onShowHistory();
-              }}
-            >
-              Version history
-            </button>
-          )}
-        </div>
-      </details>
+      <Menu
+        label={t('noteMenu.label')}
+        items={[
+          { label: t('noteMenu.export'), onSelect: exportNote },
+          ...(onOpenPage !== undefined && readOnlyReason === null
+            ? [{ label: t('noteMenu.import'), onSelect: () => fileInput.current?.click() }]
+            : []),
+          ...(readOnlyReason === null
+            ? [
+                {
+                  label: t('noteMenu.saveTemplate'),
+                  onSelect: () => {
+                    setNotice(null);
+                    setSavingTemplate(true);
+                  },
+                },
+              ]
+            : []),
+          ...(onShowHistory !== undefined
+            ? [{ label: t('noteMenu.history'), onSelect: onShowHistory }]
+            : []),
+        ]}
+      />
       <input
         ref={fileInput}
         type="file"
         accept=".md,.markdown,.txt,text/markdown,text/plain"
         hidden
-        aria-label="Markdown file to import"
+        aria-label={t('noteMenu.importFile')}
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
