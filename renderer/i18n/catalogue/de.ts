@@ -33,6 +33,21 @@ export const de: Catalogue = {
     en: 'English',
     de: 'Deutsch',
   },
+  nav: {
+    sidebar: 'Seitenleiste',
+    places: 'Orte',
+    collapse: 'Seitenleiste einklappen',
+    expand: 'Seitenleiste zeigen',
+    resize: 'Breite der Seitenleiste ändern',
+  },
+  tree: {
+    home: 'Startseite',
+    pages: 'Seiten',
+    syncing: 'Noch keine Seiten hier (wird noch synchronisiert).',
+    viewOnly: 'Nur lesen',
+    newPage: 'Neue Seite',
+    dropTop: 'Hier ablegen, um auf die oberste Ebene zu verschieben',
+  },
   presence: {
     label: 'Anwesende',
     you: '{{name}} (Sie)',

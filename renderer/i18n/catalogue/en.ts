@@ -35,6 +35,21 @@ export const en = {
     en: 'English',
     de: 'Deutsch',
   },
+  nav: {
+    sidebar: 'Sidebar',
+    places: 'Places',
+    collapse: 'Collapse the sidebar',
+    expand: 'Show the sidebar',
+    resize: 'Resize the sidebar',
+  },
+  tree: {
+    home: 'Home',
+    pages: 'Pages',
+    syncing: 'No pages here yet (still syncing).',
+    viewOnly: 'View only',
+    newPage: 'New page',
+    dropTop: 'Drop here to move to the top level',
+  },
   presence: {
     label: 'People here',
     you: '{{name}} (you)',
