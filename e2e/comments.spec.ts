@@ -67,16 +67,34 @@ test('one comments on selected text, the other replies; resolve, reopen, and the
   await expect(thread(ada, 'Friday')).toContainText('Yes, booked the room');
   await expect(thread(ada, 'Friday').getByRole('listitem')).toHaveCount(2);
 
-  // Clicking the highlight focuses its thread.
+  // Clicking the highlight focuses its thread and puts the caret where the
+  // click was, so typing lands inside the commented word.
+  await grace.editor.click();
+  await grace.page.keyboard.press('Control+Home');
   await grace.editor.locator('.comment-highlight').first().click();
   await expect(graceThread).toHaveAttribute('data-active', 'true');
+  await grace.page.keyboard.type('~');
+  await expect
+    .poll(async () => {
+      const text = (await grace.editor.textContent()) ?? '';
+      const at = text.indexOf('~');
+      const word = text.replace('~', '').indexOf('Friday');
+      return at > word && at < word + 'Friday'.length;
+    })
+    .toBe(true);
+  await grace.page.keyboard.press('Backspace');
+  await expect(ada.editor).toHaveText('The launch happens on Friday at noon');
 
   // Resolve: the thread leaves the open list and its highlight goes, for both.
   await thread(ada, 'Friday').getByRole('button', { name: 'Resolve' }).click();
   await expect(thread(ada, 'Friday')).toHaveCount(0);
   await expect(graceThread).toHaveCount(0);
   await expect(grace.editor.locator('.comment-highlight')).toHaveCount(0);
-  await expect(ada.page.getByText('No open comments.')).toBeVisible();
+  // With no open thread the margin gives its room back to the note.
+  await expect(ada.page.getByRole('complementary', { name: 'Comments' })).toHaveAttribute(
+    'data-open',
+    'false',
+  );
 
   // Reopen from "Show resolved": back in the open list, highlighted again.
   await ada.page.getByRole('checkbox', { name: /Show resolved/ }).check();

@@ -101,7 +101,7 @@ test('a note with every block type, built with shortcuts and the slash menu, see
   // Export as Markdown: a download holding each block.
   await ada.page.getByLabel('Note actions').first().click();
   const downloading = ada.page.waitForEvent('download');
-  await ada.page.getByRole('button', { name: 'Export as Markdown' }).click();
+  await ada.page.getByRole('menuitem', { name: 'Export as Markdown' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');
@@ -147,7 +147,7 @@ test('importing a Markdown file creates a new page with its content', async ({ o
   ].join('\n');
   await ada.page.getByLabel('Note actions').first().click();
   const choosing = ada.page.waitForEvent('filechooser');
-  await ada.page.getByRole('button', { name: 'Import Markdown…' }).click();
+  await ada.page.getByRole('menuitem', { name: 'Import Markdown…' }).click();
   await (
     await choosing
   ).setFiles({ name: 'retro.md', mimeType: 'text/markdown', buffer: Buffer.from(file) });

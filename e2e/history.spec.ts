@@ -6,7 +6,7 @@ import { createSpace, employee, expect, share, test, type Person } from './fixtu
 
 async function openHistory(person: Person) {
   await person.page.getByLabel('Note actions').first().click();
-  await person.page.getByRole('button', { name: 'Version history' }).click();
+  await person.page.getByRole('menuitem', { name: 'Version history' }).click();
   const panel = person.page.getByRole('complementary', { name: 'Version history' });
   await expect(panel).toBeVisible();
   return panel;

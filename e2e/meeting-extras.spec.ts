@@ -42,7 +42,7 @@ test('an action item assigned with a due date in the editor shows in the assigne
   await expect(item).toHaveAttribute('data-due', '2026-03-10');
   // A past date on an open item: marked overdue.
   await expect(item).toHaveAttribute('data-overdue', 'true');
-  await expect(item.getByRole('button', { name: 'Due 2026-03-10 (overdue)' })).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Due Mar 10, 2026 (overdue)' })).toBeVisible();
 
   // Grace: background sync brings the note; her list shows it with its due date.
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
@@ -170,7 +170,7 @@ test('a note saved as a template makes new notes, and another member sees the te
   await expect(ada.editor.locator('h2')).toHaveText('What went well');
 
   await ada.page.getByLabel('Note actions').first().click();
-  await ada.page.getByRole('button', { name: 'Save as template…' }).click();
+  await ada.page.getByRole('menuitem', { name: 'Save as template…' }).click();
   const save = ada.page.getByRole('form', { name: 'Save as template' });
   await save.getByLabel('Template name').fill('Team retro');
   await save.getByRole('button', { name: 'Save template' }).click();

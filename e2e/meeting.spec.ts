@@ -52,7 +52,7 @@ test('a meeting note from the form, and an attendee ticks her action item from "
   ].join('\n');
   await ada.page.getByLabel('Note actions').first().click();
   const choosing = ada.page.waitForEvent('filechooser');
-  await ada.page.getByRole('button', { name: 'Import Markdown…' }).click();
+  await ada.page.getByRole('menuitem', { name: 'Import Markdown…' }).click();
   await (
     await choosing
   ).setFiles({ name: 'follow-ups.md', mimeType: 'text/markdown', buffer: Buffer.from(file) });

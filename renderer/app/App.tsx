@@ -27,6 +27,8 @@ import type { SpacesService } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
 import { t, useT } from '../i18n/index.ts';
 import { DEFAULT_NOTE, roomOf, searchForRoute, type Route } from './route.ts';
+import { Toaster } from '../ui/index.ts';
+import { SidebarFrame } from './SidebarFrame.tsx';
 import './shell.css';
 
 /** The address bar, injected so the shell can be rendered in tests. */
@@ -134,91 +136,103 @@ function Workspace({
 
   const room = roomOf(shown);
   const roomKey = room ? formatRoomName(room) : null;
+  const spaceName = (id: string) => spaceItems.find((space) => space.id === id)?.name ?? id;
   return (
     <div className="shell">
-      <header className="topbar">
-        <div className="topbar__title">
-          <span className="brand">{tr('app.name')}</span>
-          {room && (
-            <PageCrumbs
-              spaceId={room.spaceId}
-              spaceName={current?.name ?? room.spaceId}
-              pageId={room.docId}
-            />
-          )}
-        </div>
-        <div className="topbar__status">
-          {roomKey && <PresenceBar roomKey={roomKey} />}
-          {roomKey && <ConnectionIndicator roomKey={roomKey} />}
-          {search && (
-            <SearchLauncher
-              service={search}
-              spaceName={(id) => spaceItems.find((space) => space.id === id)?.name ?? id}
-              onOpen={(spaceId, docId) => {
-                go({ spaceId, docId });
+      <SidebarFrame
+        sidebar={
+          <>
+            <div className="sidebar__top">
+              <span className="brand">{tr('app.name')}</span>
+              <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
+            </div>
+            <nav className="sidebar__places" aria-label={tr('nav.places')}>
+              {search && (
+                <SearchLauncher
+                  service={search}
+                  spaceName={spaceName}
+                  onOpen={(spaceId, docId) => {
+                    go({ spaceId, docId });
+                  }}
+                />
+              )}
+              <MentionsButton
+                sub={profile.sub}
+                host={host}
+                hrefFor={searchForRoute}
+                onOpen={go}
+                spaceName={spaceName}
+                current={room}
+              />
+              <MyActionItems sub={profile.sub} hrefFor={searchForRoute} onOpen={go} />
+            </nav>
+            <SpacesSidebar
+              service={spaces}
+              selectedSpaceId={shown.spaceId}
+              onSelect={(space) => {
+                go({ spaceId: space.id, docId: DEFAULT_NOTE });
               }}
-            />
-          )}
-          <SyncStatus />
-          <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
-        </div>
-      </header>
-      <div className="workspace">
-        <SpacesSidebar
-          service={spaces}
-          selectedSpaceId={shown.spaceId}
-          onSelect={(space) => {
-            go({ spaceId: space.id, docId: DEFAULT_NOTE });
-          }}
-        >
-          {room && (
-            <>
-              <MembersButton
-                api={members}
+            >
+              {room && (
+                <div className="sidebar__space-tools">
+                  <div className="sidebar__space-actions">
+                    <MembersButton
+                      api={members}
+                      spaceId={room.spaceId}
+                      spaceName={current?.name ?? room.spaceId}
+                      myRole={current?.role}
+                      mySub={profile.sub}
+                      onChanged={() => void spaces.load()}
+                    />
+                    {current && <SpaceSettingsButton space={current} service={spaces} />}
+                  </div>
+                  <PageTreeNav
+                    key={room.spaceId}
+                    spaceId={room.spaceId}
+                    selectedPageId={room.docId}
+                    hrefFor={(docId) => searchForRoute({ spaceId: room.spaceId, docId })}
+                    onOpen={(docId) => {
+                      go({ spaceId: room.spaceId, docId });
+                    }}
+                  />
+                  <div className="meeting-tools">
+                    <NewMeetingButton
+                      spaceId={room.spaceId}
+                      directory={members}
+                      onOpen={(docId) => {
+                        go({ spaceId: room.spaceId, docId });
+                      }}
+                    />
+                    <InviteDropZone
+                      spaceId={room.spaceId}
+                      directory={members}
+                      onOpen={(docId) => {
+                        go({ spaceId: room.spaceId, docId });
+                      }}
+                    />
+                  </div>
+                </div>
+              )}
+            </SpacesSidebar>
+          </>
+        }
+      >
+        <header className="topbar">
+          <div className="topbar__title">
+            {room && (
+              <PageCrumbs
                 spaceId={room.spaceId}
                 spaceName={current?.name ?? room.spaceId}
-                myRole={current?.role}
-                mySub={profile.sub}
-                onChanged={() => void spaces.load()}
+                pageId={room.docId}
               />
-              {current && <SpaceSettingsButton space={current} service={spaces} />}
-              <PageTreeNav
-                key={room.spaceId}
-                spaceId={room.spaceId}
-                selectedPageId={room.docId}
-                hrefFor={(docId) => searchForRoute({ spaceId: room.spaceId, docId })}
-                onOpen={(docId) => {
-                  go({ spaceId: room.spaceId, docId });
-                }}
-              />
-              <div className="meeting-tools">
-                <NewMeetingButton
-                  spaceId={room.spaceId}
-                  directory={members}
-                  onOpen={(docId) => {
-                    go({ spaceId: room.spaceId, docId });
-                  }}
-                />
-                <MyActionItems sub={profile.sub} hrefFor={searchForRoute} onOpen={go} />
-                <MentionsButton
-                  sub={profile.sub}
-                  host={host}
-                  hrefFor={searchForRoute}
-                  onOpen={go}
-                  spaceName={(id) => spaceItems.find((space) => space.id === id)?.name ?? id}
-                  current={room}
-                />
-                <InviteDropZone
-                  spaceId={room.spaceId}
-                  directory={members}
-                  onOpen={(docId) => {
-                    go({ spaceId: room.spaceId, docId });
-                  }}
-                />
-              </div>
-            </>
-          )}
-        </SpacesSidebar>
+            )}
+          </div>
+          <div className="topbar__status">
+            {roomKey && <PresenceBar roomKey={roomKey} />}
+            {roomKey && <ConnectionIndicator roomKey={roomKey} />}
+            <SyncStatus />
+          </div>
+        </header>
         <main className="page">
           <RefusedEdits />
           <OfflineReport />
@@ -238,10 +252,11 @@ function Workspace({
             </p>
           )}
         </main>
-      </div>
-      <footer className="footer">
-        {tr('app.footer', { name: info.name, version: info.version, platform: info.platform })}
-      </footer>
+        <footer className="footer">
+          {tr('app.footer', { name: info.name, version: info.version, platform: info.platform })}
+        </footer>
+      </SidebarFrame>
+      <Toaster />
     </div>
   );
 }

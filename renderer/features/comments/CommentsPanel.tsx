@@ -17,6 +17,8 @@ import type { SearchPeople } from './MentionInput.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { useEditorComments } from './use-editor-comments.ts';
 import { useThreads } from './use-threads.ts';
+import { t as translate, useT } from '../../i18n/index.ts';
+import { Button } from '../../ui/index.ts';
 import './comments.css';
 
 /**
@@ -46,7 +48,7 @@ interface Draft {
 }
 
 /**
- * Comments beside the note (issue 4 point 6): a "Comment" button at a
+ * Comments beside the note: a "Comment" button at a
  * selection opens a composer; threads with replies, Resolve and Reopen; the
  * commented text is highlighted in the note, and clicking it focuses its thread.
  */
@@ -63,6 +65,7 @@ export function CommentsPanel({
   const [draft, setDraft] = useState<Draft | null>(null);
   const [showResolved, setShowResolved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
 
   const focusThread = useCallback(
     (id: string | null) => {
@@ -94,7 +97,7 @@ export function CommentsPanel({
     const { from, to } = editor.state.selection;
     const anchor = anchorForRange(editor.state, from, to);
     if (anchor === null) {
-      setProblem('Select some text of the note to comment on it.');
+      setProblem(translate('comments.selectFirst'));
       return;
     }
     setProblem(null);
@@ -121,25 +124,32 @@ export function CommentsPanel({
   const open = threads.filter((t) => t.resolved === null);
   const shown = showResolved ? threads : open;
   const resolvedCount = threads.length - open.length;
+  // The margin takes room only when there is something to show in it: open
+  // threads, a comment being written, or resolved ones the person asked for.
+  const margin = open.length > 0 || draft !== null || (showResolved && resolvedCount > 0);
 
   return (
-    <aside className="comments-panel" aria-label="Comments">
-      <header className="comments-panel__header">
-        <h2>Comments</h2>
-        <label className="comments-panel__toggle">
-          <input
-            type="checkbox"
-            checked={showResolved}
-            onChange={(event) => {
-              setShowResolved(event.target.checked);
-            }}
-          />
-          Show resolved ({resolvedCount})
-        </label>
-      </header>
+    <aside className="comments-panel" aria-label={t('comments.title')} data-open={margin}>
+      {(margin || resolvedCount > 0) && (
+        <header className="comments-panel__header">
+          {margin && <h2>{t('comments.title')}</h2>}
+          {resolvedCount > 0 && (
+            <label className="comments-panel__toggle">
+              <input
+                type="checkbox"
+                checked={showResolved}
+                onChange={(event) => {
+                  setShowResolved(event.target.checked);
+                }}
+              />
+              {t('comments.showResolved', { count: resolvedCount })}
+            </label>
+          )}
+        </header>
+      )}
       {!canEdit && readOnlyReason !== null && (
         <p className="comments-panel__note" role="note">
-          You can read comments. Only people who can edit this note can comment.
+          {t('comments.readOnly')}
         </p>
       )}
       {problem !== null && (
@@ -148,8 +158,8 @@ export function CommentsPanel({
         </p>
       )}
       {canEdit && selection !== null && draft === null && (
-        <button
-          type="button"
+        <Button
+          size="sm"
           className="comment-float"
           style={selection.at ? { left: selection.at.left, top: selection.at.top + 6 } : {}}
           data-positioned={selection.at !== null}
@@ -159,15 +169,18 @@ export function CommentsPanel({
           }}
           onClick={startDraft}
         >
-          Comment
-        </button>
+          {t('comments.comment')}
+        </Button>
       )}
       {draft !== null && (
-        <section className="comment-thread comment-thread--draft" aria-label="New comment">
+        <section
+          className="comment-thread comment-thread--draft"
+          aria-label={t('comments.newComment')}
+        >
           <blockquote className="comment-thread__quote">{draft.quote}</blockquote>
           <Composer
-            label="Comment"
-            submitLabel="Comment"
+            label={t('comments.comment')}
+            submitLabel={t('comments.comment')}
             autoFocus
             canEdit={canEdit}
             searchPeople={searchPeople}
@@ -193,14 +206,7 @@ export function CommentsPanel({
           />
         </section>
       )}
-      {shown.length === 0 && draft === null && (
-        <p className="comments-panel__empty">
-          {threads.length === 0
-            ? 'No comments yet. Select text to comment on it.'
-            : 'No open comments.'}
-        </p>
-      )}
-      <div className="comments-panel__threads" role="list" aria-label="Comment threads">
+      <div className="comments-panel__threads" role="list" aria-label={t('comments.threads')}>
         {shown.map((thread) => (
           <div role="listitem" key={thread.id}>
             <ThreadCard
@@ -232,7 +238,7 @@ export function CommentsPanel({
       </div>
       {malformed > 0 && (
         <p className="comments-panel__note" role="note">
-          {malformed} unreadable comment thread(s) not shown.
+          {t('comments.unreadableThreads', { count: malformed })}
         </p>
       )}
     </aside>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { CommentError, type CommentMention } from '../../../shared/comments/index.ts';
 import { MentionInput, type SearchPeople } from './MentionInput.tsx';
+import { useT } from '../../i18n/index.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface ComposerProps {
   readonly label: string;
@@ -22,6 +24,7 @@ export function Composer(props: ComposerProps) {
   const [text, setText] = useState('');
   const [mentions, setMentions] = useState<readonly CommentMention[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
 
   const submit = () => {
     if (!props.canEdit || text.trim() === '') return;
@@ -31,7 +34,9 @@ export function Composer(props: ComposerProps) {
       setMentions([]);
       setError(null);
     } catch (e) {
-      setError(e instanceof CommentError ? e.message : `Could not save the comment: ${String(e)}`);
+      setError(
+        e instanceof CommentError ? e.message : t('comments.couldNotSave', { reason: String(e) }),
+      );
     }
   };
 
@@ -56,7 +61,7 @@ export function Composer(props: ComposerProps) {
         onSubmit={submit}
         searchPeople={props.searchPeople}
         autoFocus={props.autoFocus ?? false}
-        placeholder="Write a comment; @ mentions someone"
+        placeholder={t('comments.placeholder')}
       />
       {error !== null && (
         <p className="comment-composer__error" role="alert">
@@ -65,18 +70,23 @@ export function Composer(props: ComposerProps) {
       )}
       {!props.canEdit && (
         <p className="comment-composer__error" role="note">
-          Only people who can edit this note can comment; your text stays here.
+          {t('comments.cannotComment')}
         </p>
       )}
       <div className="comment-composer__actions">
         {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
+          <Button size="sm" variant="ghost" onClick={props.onCancel}>
+            {t('ui.cancel')}
+          </Button>
         )}
-        <button type="submit" disabled={!props.canEdit || text.trim() === ''}>
+        <Button
+          size="sm"
+          variant="primary"
+          type="submit"
+          disabled={!props.canEdit || text.trim() === ''}
+        >
           {props.submitLabel}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent }
 import type { Person } from '../../../shared/api.ts';
 import type { CommentMention } from '../../../shared/comments/index.ts';
 import { useDirectorySearch } from '../members/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 /** Searches the people directory (`GET /api/directory?q=`). */
 export type SearchPeople = (q: string) => Promise<Person[]>;
@@ -41,6 +42,7 @@ export function MentionInput(props: MentionInputProps) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const listId = useId();
+  const t = useT();
   const typed = searchPeople === null ? null : mentionQuery(value, caret);
   const open = typed !== null && dismissed !== value;
   const api = useMemo(
@@ -125,10 +127,10 @@ export function MentionInput(props: MentionInputProps) {
             <p role="alert">{found.error}</p>
           ) : people.length === 0 ? (
             <p role="status">
-              {typed.query === '' ? 'Type a name to mention someone' : 'Searching the directory…'}
+              {typed.query === '' ? t('comments.typeName') : t('comments.searching')}
             </p>
           ) : (
-            <ul role="listbox" id={listId} aria-label="Mention a person">
+            <ul role="listbox" id={listId} aria-label={t('comments.mentionPerson')}>
               {people.map((person, i) => (
                 <li
                   key={person.id}

@@ -2,6 +2,8 @@ import type { CommentMention, CommentThread } from '../../../shared/comments/ind
 import { Composer } from './Composer.tsx';
 import type { SearchPeople } from './MentionInput.tsx';
 import { MessageText } from './MessageText.tsx';
+import { RelativeTime, useT } from '../../i18n/index.ts';
+import { Button } from '../../ui/index.ts';
 
 export interface ThreadCardProps {
   readonly thread: CommentThread;
@@ -16,34 +18,32 @@ export interface ThreadCardProps {
   readonly onReopen: () => void;
 }
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One thread: what it is about, its messages, a reply box, Resolve or Reopen. */
 export function ThreadCard(props: ThreadCardProps) {
   const { thread } = props;
   const resolved = thread.resolved;
+  const t = useT();
   return (
     <article
       id={`comment-thread-${thread.id}`}
       className="comment-thread"
       data-active={props.active}
       data-resolved={resolved !== null}
-      aria-label={`Comment on “${thread.quote}”`}
+      aria-label={t('comments.threadLabel', { quote: thread.quote })}
       onFocus={props.onFocus}
       onClick={props.onFocus}
     >
       <blockquote className="comment-thread__quote">{thread.quote}</blockquote>
       {!props.attached && resolved === null && (
         <p className="comment-thread__detached" role="note">
-          The commented text was deleted.
+          {t('comments.detached')}
         </p>
       )}
-      <ol className="comment-thread__messages" aria-label="Messages">
+      <ol className="comment-thread__messages" aria-label={t('comments.messages')}>
         {thread.messages.map((m) => (
           <li key={m.id} className="comment-message">
             <p className="comment-message__meta">
-              <strong>{m.authorName || m.author}</strong>{' '}
-              <time dateTime={new Date(m.createdAt).toISOString()}>{time.format(m.createdAt)}</time>
+              <strong>{m.authorName || m.author}</strong> <RelativeTime value={m.createdAt} />
             </p>
             <p className="comment-message__text">
               <MessageText text={m.text} mentions={m.mentions} />
@@ -53,35 +53,34 @@ export function ThreadCard(props: ThreadCardProps) {
       </ol>
       {thread.malformedMessages > 0 && (
         <p className="comment-thread__detached" role="note">
-          {thread.malformedMessages} unreadable message(s) not shown.
+          {t('comments.unreadableMessages', { count: thread.malformedMessages })}
         </p>
       )}
       {resolved !== null && (
         <p className="comment-thread__resolved">
-          Resolved by {resolved.byName || resolved.by} · {time.format(resolved.at)}
+          {t('comments.resolvedBy', { name: resolved.byName || resolved.by })} ·{' '}
+          <RelativeTime value={resolved.at} />
         </p>
       )}
       <Composer
-        label="Reply"
-        submitLabel="Reply"
+        label={t('comments.reply')}
+        submitLabel={t('comments.reply')}
         onSubmit={props.onReply}
         canEdit={props.canEdit}
         searchPeople={props.searchPeople}
       />
       {props.canEdit && (
-        <>
-          <div className="comment-thread__actions">
-            {resolved === null ? (
-              <button type="button" onClick={props.onResolve}>
-                Resolve
-              </button>
-            ) : (
-              <button type="button" onClick={props.onReopen}>
-                Reopen
-              </button>
-            )}
-          </div>
-        </>
+        <div className="comment-thread__actions">
+          {resolved === null ? (
+            <Button size="sm" variant="ghost" onClick={props.onResolve}>
+              {t('comments.resolve')}
+            </Button>
+          ) : (
+            <Button size="sm" variant="ghost" onClick={props.onReopen}>
+              {t('comments.reopen')}
+            </Button>
+          )}
+        </div>
       )}
     </article>
   );

@@ -199,7 +199,7 @@ describe('CommentsPanel', () => {
     const editor = editorOn(doc);
     commentsMap(doc).set('bad', 'not a thread');
     renderPanel(editor, doc);
-    expect(screen.getByText('1 unreadable comment thread(s) not shown.')).toBeTruthy();
+    expect(screen.getByText('1 unreadable comment thread not shown.')).toBeTruthy();
   });
 });
 

@@ -1,4 +1,10 @@
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import {
+  Plugin,
+  PluginKey,
+  TextSelection,
+  type EditorState,
+  type Transaction,
+} from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
@@ -86,8 +92,14 @@ export function commentHighlights(options: HighlightOptions): Plugin<HighlightSt
       handleClick(view, pos) {
         const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos);
         const id = (found?.[0]?.spec as { threadId?: unknown } | undefined)?.threadId;
-        if (typeof id === 'string') options.onActivate(id);
-        return false;
+        if (typeof id !== 'string') return false;
+        // Activating a thread redraws the highlight under the pointer, and the
+        // browser loses the caret it was placing in the replaced text: place
+        // it at the clicked position ourselves, before the redraw.
+        view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(pos))));
+        view.focus();
+        options.onActivate(id);
+        return true;
       },
     },
     view(view) {

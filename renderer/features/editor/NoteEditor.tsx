@@ -21,6 +21,7 @@ import { HistoryPanel } from '../history/index.ts';
 import './editor.css';
 import './prosemirror.css';
 import './blocks.css';
+import { useT } from '../../i18n/index.ts';
 
 export interface NoteEditorProps {
   readonly room: RoomName;
@@ -44,6 +45,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
   const readOnly = useAppStore(selectReadOnlyReason(handle.key));
   const { firstSyncDone, closed } = useAppStore(selectRoom(handle.key));
   const { name, color } = identity;
+  const t = useT();
   const slashMenu = useMemo(() => createSlashMenuStore(), []);
   const [historyOpen, setHistoryOpen] = useState(false);
   const images = useImageSupport(room.spaceId);
@@ -97,7 +99,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
       ) : (
         !firstSyncDone && (
           <p className="note-editor__notice" role="status">
-            Loading the note from the relay…
+            {t('editor.loading')}
           </p>
         )
       )}
@@ -106,16 +108,18 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
           {readOnly}
         </p>
       )}
-      <NoteMenu
-        room={room}
-        editor={editor}
-        body={handle.body}
-        people={actionItems}
-        onOpenPage={onOpenPage}
-        onShowHistory={() => {
-          setHistoryOpen(true);
-        }}
-      />
+      <div className="note-editor__toolbar">
+        <NoteMenu
+          room={room}
+          editor={editor}
+          body={handle.body}
+          people={actionItems}
+          onOpenPage={onOpenPage}
+          onShowHistory={() => {
+            setHistoryOpen(true);
+          }}
+        />
+      </div>
       {historyOpen && (
         <HistoryPanel
           room={room}

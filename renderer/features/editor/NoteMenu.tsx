@@ -15,6 +15,8 @@ import {
 } from './markdown-files.ts';
 import type { ActionItemControls } from './action-item-controls.ts';
 import { namesForExport } from './markdown-people.ts';
+import { useT } from '../../i18n/index.ts';
+import { Menu } from '../../ui/index.ts';
 
 export interface NoteMenuProps {
   readonly room: RoomName;
@@ -43,6 +45,7 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory, people
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const title = tree.get(room.docId)?.title ?? '';
+  const t = useT();
 
   const exportNote = async () => {
     // Read now, so the file is the note as it was when asked for.
@@ -79,56 +82,35 @@ export function NoteMenu({ room, editor, body, onOpenPage, onShowHistory, people
 
   return (
     <div className="note-menu">
-      <details className="note-menu__details">
-        <summary className="button note-menu__summary" aria-label="Note actions">
-          ⋯
-        </summary>
-        <div className="note-menu__items" role="group" aria-label="Note actions">
-          <button type="button" className="note-menu__item" onClick={() => void exportNote()}>
-            Export as Markdown
-          </button>
-          {onOpenPage !== undefined && readOnlyReason === null && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={() => fileInput.current?.click()}
-            >
-              Import Markdown…
-            </button>
-          )}
-          {readOnlyReason === null && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={(event) => {
-                event.currentTarget.closest('details')?.removeAttribute('open');
-                setNotice(null);
-                setSavingTemplate(true);
-              }}
-            >
-              Save as template…
-            </button>
-          )}
-          {onShowHistory !== undefined && (
-            <button
-              type="button"
-              className="note-menu__item"
-              onClick={(event) => {
-                event.currentTarget.closest('details')?.removeAttribute('open');
-                onShowHistory();
-              }}
-            >
-              Version history
-            </button>
-          )}
-        </div>
-      </details>
+      <Menu
+        label={t('noteMenu.label')}
+        items={[
+          { label: t('noteMenu.export'), onSelect: () => void exportNote() },
+          ...(onOpenPage !== undefined && readOnlyReason === null
+            ? [{ label: t('noteMenu.import'), onSelect: () => fileInput.current?.click() }]
+            : []),
+          ...(readOnlyReason === null
+            ? [
+                {
+                  label: t('noteMenu.saveTemplate'),
+                  onSelect: () => {
+                    setNotice(null);
+                    setSavingTemplate(true);
+                  },
+                },
+              ]
+            : []),
+          ...(onShowHistory !== undefined
+            ? [{ label: t('noteMenu.history'), onSelect: onShowHistory }]
+            : []),
+        ]}
+      />
       <input
         ref={fileInput}
         type="file"
         accept=".md,.markdown,.txt,text/markdown,text/plain"
         hidden
-        aria-label="Markdown file to import"
+        aria-label={t('noteMenu.importFile')}
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';

@@ -83,7 +83,7 @@ describe('action item controls in the editor', () => {
     await waitFor(() => {
       expect(chips()[0]?.textContent).toBe('Grace Hopper');
     });
-    expect(chips()[1]?.textContent).toBe('Due 2099-01-31');
+    expect(chips()[1]?.textContent).toBe('Due Jan 31, 2099');
     expect(directory.asked).toEqual([grace.id]);
   });
 

@@ -2,6 +2,7 @@ import type { Editor, NodeViewRenderer, NodeViewRendererProps } from '@tiptap/co
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
 import type { ActionItemControls } from './action-item-controls.ts';
+import { currentLanguage, formatDate, formatDay, parseDay, t } from '../../i18n/index.ts';
 
 /** Today as `YYYY-MM-DD` in local time: a due date is a calendar day where the person is. */
 export function localDate(now: Date = new Date()): string {
@@ -75,17 +76,30 @@ export function actionItemView(
           if (name !== null) controls.remember({ id: assignee, name });
         }
       }
-      who.textContent = assignee === null ? 'Assign' : (name ?? 'Someone');
+      who.textContent =
+        assignee === null ? t('actionItem.assign') : (name ?? t('actionItem.someone'));
       who.setAttribute(
         'aria-label',
-        assignee === null ? 'Assign' : `Assignee: ${name ?? 'someone not in the directory'}`,
+        assignee === null
+          ? t('actionItem.assign')
+          : t('actionItem.assignee', { name: name ?? t('actionItem.notInDirectory') }),
       );
       who.dataset['empty'] = String(assignee === null);
       const overdue = isOverdue(due, checked);
-      when.textContent = due === null ? 'Due date' : `Due ${due}`;
+      // A day people read ("tomorrow", "Tue, Mar 10"), never the stored ISO string.
+      const locale = currentLanguage();
+      const day = due === null ? null : parseDay(due);
+      when.textContent =
+        due === null
+          ? t('actionItem.dueDate')
+          : t('actionItem.due', { day: formatDay(due, Date.now(), locale) });
       when.setAttribute(
         'aria-label',
-        due === null ? 'Due date' : `Due ${due}${overdue ? ' (overdue)' : ''}`,
+        due === null
+          ? t('actionItem.dueDate')
+          : t(overdue ? 'actionItem.dueOverdue' : 'actionItem.due', {
+              day: day === null ? due : formatDate(day, locale, 'date'),
+            }),
       );
       when.dataset['empty'] = String(due === null);
       if (li !== null && (li.dataset['overdue'] === 'true') !== overdue) {

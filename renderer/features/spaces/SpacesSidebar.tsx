@@ -10,7 +10,7 @@ export interface SpacesSidebarProps {
   readonly service: SpacesService;
   readonly selectedSpaceId: string | null;
   readonly onSelect: (space: MySpace) => void;
-  /** What the current space shows under the list (its members and page tree). */
+  /** What the open space unfolds to under its name (its tools and page tree). */
   readonly children?: ReactNode;
 }
 
@@ -71,6 +71,8 @@ export function SpacesSidebar({
               {space.id === selectedSpaceId && space.description != null && (
                 <p className="sidebar__space-description">{space.description}</p>
               )}
+              {/* The open space unfolds to its tools and page tree, in place. */}
+              {space.id === selectedSpaceId && children}
             </li>
           ))}
         </ul>
@@ -126,7 +128,6 @@ export function SpacesSidebar({
         )}
         <TrashButton service={service} />
       </nav>
-      {children}
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { TreeActionsContext, type TreeActions } from './tree-context.ts';
 import { useSpaceIndex } from './use-space-index.ts';
 import './tree.css';
 import { Button } from '../../ui/index.ts';
+import { HOME_DOC_ID } from '../../../shared/space-index/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 export interface PageTreeNavProps {
   readonly spaceId: string;
@@ -29,6 +31,7 @@ type Hint = TreeActions['dropHint'];
  * it works offline. Viewers see the tree read-only.
  */
 export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTreeNavProps) {
+  const t = useT();
   const headingId = useId();
   const { index, tree, readOnlyReason, loaded } = useSpaceIndex(spaceId);
   const readOnly = readOnlyReason !== null;
@@ -158,11 +161,11 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
     <section className="tree" aria-labelledby={headingId}>
       <div className="tree__header">
         <h2 id={headingId} className="sidebar__title">
-          Pages
+          {t('tree.pages')}
         </h2>
         {readOnly ? (
           <span className="tree__readonly" title={readOnlyReason}>
-            View only
+            {t('tree.viewOnly')}
           </span>
         ) : (
           <Button
@@ -171,7 +174,7 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
               actions.createInside(null);
             }}
           >
-            New page
+            {t('tree.newPage')}
           </Button>
         )}
       </div>
@@ -181,12 +184,22 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
         </p>
       )}
       <TreeActionsContext value={actions}>
+        {/* Every space has its home note, whether or not it has pages. */}
+        <a
+          className="tree__home"
+          href={hrefFor(HOME_DOC_ID)}
+          aria-current={selectedPageId === HOME_DOC_ID ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpen(HOME_DOC_ID);
+          }}
+        >
+          {t('tree.home')}
+        </a>
         {roots.length === 0 ? (
-          <p className="sidebar__hint">
-            {loaded || readOnly ? 'No pages yet.' : 'No pages here yet (still syncing).'}
-          </p>
+          !loaded && !readOnly && <p className="sidebar__hint">{t('tree.syncing')}</p>
         ) : (
-          <ul className="tree__list" aria-label="Pages">
+          <ul className="tree__list" aria-label={t('tree.pages')}>
             {roots.map((node) => (
               <PageItem key={node.page.id} node={node} level={1} />
             ))}
@@ -211,7 +224,7 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
             endDrag();
           }}
         >
-          Drop here to move to the top level
+          {t('tree.dropTop')}
         </div>
       )}
       <TrashSection
