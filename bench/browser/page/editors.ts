@@ -60,11 +60,7 @@ export function mountOurs(
 ): BenchEditor {
   const editor = new Editor({
     element: parent,
-    extensions: [
-      ...noteExtensions(),
-      noteCollaboration(fragment),
-      noteCarets(awareness, user),
-    ],
+    extensions: [...noteExtensions(), noteCollaboration(fragment), noteCarets(awareness, user)],
     // As the app: read-only until synced, then editable (here at once).
     editable: false,
     injectCSS: false,

@@ -40,21 +40,23 @@ export function installIncrementalYRender(): void {
   if (proto[PATCHED] === true) return;
   proto[PATCHED] = true;
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the binding as `this`
   const typeChanged = proto._typeChanged;
   proto._typeChanged = function (this: PatchedBinding, events, transaction) {
     // The original forgets the types this transaction changed (and deleted),
     // then clears the whole map; without the clear, unchanged blocks keep
     // their nodes. Their sizes are unchanged too, so positions stay right.
-    const { mapping } = this;
-    const clear = mapping.clear;
+    const mapping = this.mapping as Map<unknown, unknown> & { clear: () => void };
     mapping.clear = () => undefined;
     try {
       typeChanged.call(this, events, transaction);
     } finally {
-      mapping.clear = clear;
+      // Back to Map.prototype.clear for everyone else.
+      delete (mapping as Partial<typeof mapping>).clear;
     }
   };
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the binding as `this`
   const trGetter = Object.getOwnPropertyDescriptor(ProsemirrorBinding.prototype, '_tr')?.get;
   if (trGetter !== undefined) {
     Object.defineProperty(proto, '_tr', {
@@ -71,6 +73,7 @@ export function installIncrementalYRender(): void {
 
   proto._isLocalCursorInView = () => false;
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the binding as `this`
   const prosemirrorChanged = proto._prosemirrorChanged;
   proto._prosemirrorChanged = function (this: PatchedBinding, doc: PMNode) {
     if (doc === this[SYNCED]) return;
