@@ -93,8 +93,8 @@ type PatchedBinding = ProsemirrorBinding & {
 
 /**
  * `tr.replace(0, size, slice)` of a whole document, done as the replacement
- * of only the top-level blocks that differ (compared by identity first, then
- * by content). Returns null for any other replace, which then runs as asked.
+ * of only the top-level blocks that are not the very same node objects.
+ * Returns null for any other replace, which then runs as asked.
  */
 function replaceChangedBlocks(
   tr: Transaction,
@@ -132,6 +132,13 @@ function replaceChangedBlocks(
   return replace(startPos, endPos, new Slice(Fragment.from(blocks), 0, 0));
 }
 
+/**
+ * Identity only: the binding maps each Y type to the node object it built,
+ * and later compares the document with Yjs through that map. Keeping an old
+ * node that is merely equal (two empty paragraphs) would leave the map
+ * pointing at a node the document does not hold, and the next comparison
+ * would rewrite that block in Yjs.
+ */
 function sameBlock(a: PMNode, b: PMNode): boolean {
-  return a === b || a.eq(b);
+  return a === b;
 }
