@@ -47,7 +47,8 @@ function readyLines(web: ReturnType<typeof run>): Promise<string[]> {
       }
       return web.output().trimEnd().split('\n');
     },
-    { timeout: 20_000, interval: 50 },
+    // Generous: a loaded machine (CI, parallel tests) starts three servers slowly.
+    { timeout: 60_000, interval: 50 },
   );
 }
 
@@ -111,7 +112,7 @@ describe('npm run web', () => {
 
     web.child.kill('SIGTERM');
     expect(await web.exited).toBe(0);
-  });
+  }, 120_000);
 
   it('refuses a bad issuer with a clear message', async () => {
     const web = run(['--issuer', 'not a url', '--skip-build']);
@@ -189,5 +190,5 @@ describe('npm run web', () => {
       second.child.kill('SIGTERM');
       await second.exited;
     }
-  });
+  }, 180_000);
 });

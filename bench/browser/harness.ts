@@ -55,15 +55,21 @@ export interface BrowserBench {
   close(): Promise<void>;
 }
 
-/** Builds the page, serves it and launches Chromium. */
-export async function startBrowserBench(root: string): Promise<BrowserBench> {
+/**
+ * Builds the page, serves it and launches Chromium. `minify: false` keeps
+ * function names readable in CPU profiles (bench/profile-editor.ts).
+ */
+export async function startBrowserBench(
+  root: string,
+  options: { readonly minify?: boolean } = {},
+): Promise<BrowserBench> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'commonplace-bench-page-'));
   let server: WebServer | undefined;
   let browser: Browser | undefined;
   try {
     await build({
       configFile: path.join(root, 'bench', 'browser', 'vite.bench.config.ts'),
-      build: { outDir },
+      build: { outDir, ...(options.minify === false ? { minify: false } : {}) },
     });
     server = await startWebServer({ rootDir: outDir, port: 0 });
     const executablePath = chromiumPath();

@@ -3,7 +3,6 @@
 // attributes; without React, which only hosts it); `mountBare` is ProseMirror
 // alone with a paragraphs-only schema and the base keymap, no Yjs.
 import { Editor, getSchema } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import { baseKeymap } from '@tiptap/pm/commands';
 import { keymap } from '@tiptap/pm/keymap';
 import { Schema, type Node as PMNode } from '@tiptap/pm/model';
@@ -13,6 +12,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { noteCarets } from '../../../renderer/features/editor/caret-extension.ts';
+import { noteCollaboration } from '../../../renderer/features/editor/collaboration.ts';
 import { noteExtensions } from '../../../renderer/features/editor/extensions.ts';
 
 /** The Y.XmlFragment the app binds (renderer/sync/note-doc.ts NOTE_BODY_FIELD). */
@@ -60,11 +60,7 @@ export function mountOurs(
 ): BenchEditor {
   const editor = new Editor({
     element: parent,
-    extensions: [
-      ...noteExtensions(),
-      Collaboration.configure({ fragment }),
-      noteCarets(awareness, user),
-    ],
+    extensions: [...noteExtensions(), noteCollaboration(fragment), noteCarets(awareness, user)],
     // As the app: read-only until synced, then editable (here at once).
     editable: false,
     injectCSS: false,

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import Collaboration from '@tiptap/extension-collaboration';
 import type { RoomName } from '../../../shared/wire.ts';
 import type { Identity } from '../../identity/index.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
 import { selectCanEdit, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
 import { noteCarets } from './caret-extension.ts';
+import { noteCollaboration } from './collaboration.ts';
 import { noteExtensions } from './extensions.ts';
 import { NoteMenu } from './NoteMenu.tsx';
 import { SlashMenu } from './SlashMenu.tsx';
@@ -66,7 +66,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
     {
       extensions: [
         ...noteExtensions({ slashMenu, actionItems, mentions, images: images.options }),
-        Collaboration.configure({ fragment: handle.body }),
+        noteCollaboration(handle.body),
         noteCarets(handle.provider.awareness, { name, color }),
       ],
       editable: false,

@@ -162,9 +162,34 @@ describe('frame-batched awareness for remote carets', () => {
       batched.off('change', second);
     });
     batched.on('change', second);
-    batched.setLocalStateField('cursor', { at: 1 });
+    const peer = awarenessOf();
+    peer.setLocalStateField('cursor', { at: 1 });
+    receive(local, peer);
     frames.frame();
     expect(calls).toEqual(['first']);
+  });
+
+  it('schedules nothing when only our own caret moved (the plugin draws only others)', () => {
+    const frames = manualFrames();
+    const local = awarenessOf();
+    const batched = frameBatchedAwareness(local, frames.schedule);
+    const listener = vi.fn();
+    batched.on('change', listener);
+    batched.setLocalStateField('cursor', { at: 1 });
+    batched.setLocalStateField('cursor', { at: 2 });
+    expect(frames.pending()).toBe(0);
+    // Still written, so the provider sends it to the others.
+    expect(local.getLocalState()?.['cursor']).toEqual({ at: 2 });
+
+    // A frame with our change and a peer's reports the peer's only.
+    const peer = awarenessOf();
+    batched.setLocalStateField('cursor', { at: 3 });
+    peer.setLocalStateField('cursor', { at: 1 });
+    receive(local, peer);
+    frames.frame();
+    expect(listener.mock.calls).toEqual([
+      [{ added: [peer.clientID], updated: [], removed: [] }, 'remote'],
+    ]);
   });
 
   it('uses animation frames by default', async () => {
@@ -172,8 +197,11 @@ describe('frame-batched awareness for remote carets', () => {
     const batched = frameBatchedAwareness(local);
     const listener = vi.fn();
     batched.on('change', listener);
-    batched.setLocalStateField('cursor', { at: 1 });
-    batched.setLocalStateField('cursor', { at: 2 });
+    const peer = awarenessOf();
+    peer.setLocalStateField('cursor', { at: 1 });
+    receive(local, peer);
+    peer.setLocalStateField('cursor', { at: 2 });
+    receive(local, peer);
     expect(listener).not.toHaveBeenCalled();
     await vi.waitFor(() => {
       expect(listener).toHaveBeenCalledTimes(1);

@@ -40,7 +40,7 @@ export interface CaretAwareness {
 
 /**
  * An awareness for CollaborationCaret whose 'change' events reach listeners
- * at most once per frame (issue 4, typing with five remote cursors).
+ * at most once per frame, and only when someone else's state changed.
  *
  * y-tiptap's cursor plugin answers every 'change' with a ProseMirror
  * transaction that rebuilds all caret decorations and updates the whole
@@ -81,9 +81,24 @@ export function frameBatchedAwareness(
     }
   };
   const onChange = (change: AwarenessChange, from: unknown): void => {
-    for (const id of change.added) added.add(id);
-    for (const id of change.updated) updated.add(id);
-    for (const id of change.removed) removed.add(id);
+    // Our own caret moves on every key, but the cursor plugin draws only
+    // other people's carets (its filter skips our client id): a change to our
+    // state alone would rebuild every caret decoration in the frame that
+    // should show the key, for nothing.
+    const own = awareness.clientID;
+    let remote = false;
+    for (const [ids, into] of [
+      [change.added, added],
+      [change.updated, updated],
+      [change.removed, removed],
+    ] as const) {
+      for (const id of ids) {
+        if (id === own) continue;
+        into.add(id);
+        remote = true;
+      }
+    }
+    if (!remote) return;
     origin = from;
     cancel ??= schedule(flush);
   };
