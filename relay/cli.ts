@@ -51,11 +51,18 @@ try {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,
+    ...(config.scale.databaseUrl === null ? {} : { databaseUrl: config.scale.databaseUrl }),
+    ...(config.scale.redisUrl === null ? {} : { redisUrl: config.scale.redisUrl }),
+    ...(config.scale.adminPort === null ? {} : { adminPort: config.scale.adminPort }),
   });
   log.info('listening', {
     url: relay.httpUrl,
     ws: relay.wsUrl,
     data: config.dataDir,
+    // Which backends, never their URLs: those may carry passwords.
+    storage: config.scale.databaseUrl === null ? 'sqlite' : 'postgres',
+    fanout: config.scale.redisUrl === null ? 'in-process' : 'redis',
+    admin: relay.adminUrl,
     issuer,
     audience: config.audience,
     allowedDomains: config.allowedDomains.join(','),
