@@ -54,6 +54,9 @@ try {
     ...(config.scale.databaseUrl === null ? {} : { databaseUrl: config.scale.databaseUrl }),
     ...(config.scale.redisUrl === null ? {} : { redisUrl: config.scale.redisUrl }),
     ...(config.scale.adminPort === null ? {} : { adminPort: config.scale.adminPort }),
+    ...(config.scale.memoryBudgetBytes === null
+      ? {}
+      : { memoryBudgetBytes: config.scale.memoryBudgetBytes }),
   });
   log.info('listening', {
     url: relay.httpUrl,
