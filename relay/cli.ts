@@ -12,6 +12,12 @@ import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
 import { DEFAULT_RELAY_LIMITS } from '../shared/limits.ts';
 
+if (process.argv[2] === 'migrate') {
+  // A one-off command (SQLite documents into PostgreSQL), not the server.
+  const { runMigrateCommand } = await import('./ops/migrate-cli.ts');
+  process.exit(await runMigrateCommand(process.argv.slice(3), process.env, process.cwd()));
+}
+
 const parsed = parseCli(process.argv.slice(2), process.env, process.cwd());
 if (parsed.kind === 'help') {
   process.stdout.write(`${parsed.text}\n`);
