@@ -1,6 +1,6 @@
 /**
  * Command-line flags of `npm run relay`, each with an environment variable
- * (issue 2 point 3). Flags win over the environment, which wins over defaults.
+ * so that a container can be configured either way. Flags win over the environment, which wins over defaults.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,7 @@ export interface ScaleConfig {
   readonly memoryBudgetBytes: number | null;
 }
 
-/** The limits with a flag: image size, space quota and version history (issue 4 points 3 and 8). */
+/** The limits with a flag: image size, space quota and version history. */
 export type CliLimits = Pick<
   RelayLimits,
   'maxFileBytes' | 'spaceFileQuotaBytes' | 'snapshotIntervalMs' | 'maxSnapshotsPerDoc'

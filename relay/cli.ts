@@ -3,7 +3,8 @@
  * cli-args.ts), logs JSON lines on stdout, and shuts down cleanly on SIGTERM
  * or SIGINT: stop accepting, close sockets with 1001, flush, exit 0.
  * Tokens are always verified: against `--issuer`, or, without one, against
- * the embedded development IdP started here (issue 3 point 1), never both.
+ * the embedded development IdP started here (so `npm run relay` works with
+ * no setup), never both.
  */
 import { join } from 'node:path';
 import type { DevIdp } from '../idp/dev-idp.ts';

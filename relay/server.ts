@@ -1,7 +1,8 @@
 /**
  * The Commonplace relay: one HTTP + WebSocket server on one port that speaks
- * the y-websocket protocol (issue 2 point 3). `startRelay` wires the stages
- * together; each stage lives in its own file (handbook §2.5).
+ * the y-websocket protocol. `startRelay` wires the stages together; each
+ * stage lives in its own file with its test beside it, so each can be read
+ * and replaced alone.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,7 +44,7 @@ import { timedStorage } from './storage/timed.ts';
 import type { DocStorage } from './storage/types.ts';
 import { readVersion } from './version.ts';
 
-/** Access-token verification (issue 3 point 4). */
+/** Access-token verification. */
 export interface RelayAuthOptions {
   /** OpenID Connect issuer; its discovery document names the JWKS. */
   readonly issuer: string;
@@ -94,7 +95,7 @@ export interface RelayOptions {
   readonly spaceStore?: SpaceStore;
   /** Origins allowed to call the REST API from a browser (CORS), e.g. the web client's. */
   readonly corsOrigins?: readonly string[];
-  /** Clock of the snapshot schedule (issue 4 point 8), epoch ms; `Date.now` by default (tests). */
+  /** Clock of the version-history snapshot schedule, epoch ms; `Date.now` by default (tests). */
   readonly historyClock?: () => number;
   /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
   readonly databaseUrl?: string;
@@ -190,7 +191,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
           },
         }));
   const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
-  // Pasted images (issue 4 point 3), in files.sqlite beside the documents.
+  // Pasted images, in files.sqlite beside the documents.
   const files = new SqliteFileStore({ dataDir: options.dataDir });
   const authenticator = recordingPeople(baseAuthenticator, spaceStore);
   const authorizer =
@@ -200,7 +201,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
-  // Version history (issue 4 point 8): its schedule hears of each update once it is stored.
+  // Version history: its schedule hears of each update once it is stored.
   const history = openNoteHistory({
     dataDir: options.dataDir,
     storage,

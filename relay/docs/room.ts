@@ -1,6 +1,7 @@
 /**
  * One document in memory: its Y.Doc, its awareness, and the write path
- * persist → broadcast → apply (handbook §1, issue 2 point 3). An update is
+ * persist → broadcast → apply (a relay killed at any instant loses nothing it
+ * has sent onward). An update is
  * validated before it arrives here (protocol/decode.ts), appended to storage,
  * and only once storage has accepted it is it sent to the other peers and
  * applied to the document. A storage failure drops the update and closes its
@@ -121,7 +122,7 @@ export class Room {
   /**
    * Whether applying `update` would change the document: structs it lacks or
    * deletions it has not seen. A read-only client's sync step 2 that only
-   * repeats what the document holds is no write (issue 3 point 6).
+   * repeats what the document holds is no write.
    */
   wouldChange(update: Uint8Array): boolean {
     return !Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
@@ -134,7 +135,7 @@ export class Room {
 
   /**
    * Sends `peer` the state vector of what is stored for this room
-   * (`MessageType.RelayState`, issue 5 point 4), once every update queued
+   * (`MessageType.RelayState`), once every update queued
    * before it (this peer's earlier frames included) is stored and applied:
    * persist before apply makes the document exactly the stored state.
    */
@@ -161,7 +162,7 @@ export class Room {
     this.#queue.run(() => {
       if (this.#closed) return;
       const { storage, metrics } = this.#deps;
-      // The change marker (issue 5 point 3) goes into the same transaction as the update.
+      // The change marker goes into the same transaction as the update.
       const meta: AppendMeta = {
         stateVector: predictStateVector(this.doc, update),
         by: peer.userId === undefined || peer.userId === '' ? null : peer.userId,
