@@ -29,7 +29,7 @@ describe('parseCli', () => {
           trashRetentionMs: 30 * 86_400_000,
           fileGraceMs: 86_400_000,
         },
-        scale: { databaseUrl: null, redisUrl: null, adminPort: null },
+        scale: { databaseUrl: null, redisUrl: null, adminPort: null, memoryBudgetBytes: null },
       },
     });
   });
@@ -220,7 +220,14 @@ describe('parseCli', () => {
   it('reads the scale-out URLs and admin port from flags or the environment', () => {
     expect(
       parseCli(
-        ['--database', 'postgres://relay:secret@db/relay', '--admin-port', '9100'],
+        [
+          '--database',
+          'postgres://relay:secret@db/relay',
+          '--admin-port',
+          '9100',
+          '--memory-budget',
+          '512',
+        ],
         { RELAY_REDIS_URL: 'redis://cache:6379' },
         '/',
       ),
@@ -230,6 +237,7 @@ describe('parseCli', () => {
           databaseUrl: 'postgres://relay:secret@db/relay',
           redisUrl: 'redis://cache:6379',
           adminPort: 9100,
+          memoryBudgetBytes: 512 * 1024 * 1024,
         },
       },
     });

@@ -34,6 +34,8 @@ export interface ScaleConfig {
   readonly redisUrl: string | null;
   /** Port of /healthz, /readyz and /metrics for operators; null serves none. */
   readonly adminPort: number | null;
+  /** Resident memory in bytes above which /readyz answers 503; null for no budget. */
+  readonly memoryBudgetBytes: number | null;
 }
 
 /** The limits with a flag: image size, space quota, version history, fair shares, trash. */
@@ -176,6 +178,7 @@ Options (each also read from an environment variable):
   --redis <url>            redis://host:port: fan-out between relay nodes (RELAY_REDIS_URL)
   --admin-port <n>         port of /healthz, /readyz and /metrics for operators
                            (RELAY_ADMIN_PORT; on --host; keep it off the public network)
+  --memory-budget <MiB>    /readyz fails above this resident memory (RELAY_MEMORY_BUDGET)
   --help                   print this help and exit
 
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
@@ -220,6 +223,7 @@ export function parseCli(
         database: { type: 'string' },
         redis: { type: 'string' },
         'admin-port': { type: 'string' },
+        'memory-budget': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -463,7 +467,7 @@ function parseServiceUrl(
   return text;
 }
 
-/** `--database`, `--redis`, `--admin-port`; a message on bad input. */
+/** `--database`, `--redis`, `--admin-port`, `--memory-budget`; a message on bad input. */
 function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
   const [dbText, dbSource] = pick(values, env, 'database', 'RELAY_DATABASE_URL');
   const databaseUrl = parseServiceUrl(dbText, dbSource, ['postgres:', 'postgresql:']);
@@ -474,5 +478,12 @@ function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
   const [adminText, adminSource] = pick(values, env, 'admin-port', 'RELAY_ADMIN_PORT');
   const adminPort = adminText === undefined ? null : parsePort(adminText, adminSource);
   if (typeof adminPort === 'string') return adminPort;
-  return { databaseUrl, redisUrl, adminPort };
+  const [budgetText, budgetSource] = pick(values, env, 'memory-budget', 'RELAY_MEMORY_BUDGET');
+  const budgetMiB =
+    budgetText === undefined
+      ? null
+      : parseWhole(budgetText, budgetSource, { min: 16, max: 1_048_576, unit: 'MiB' });
+  if (typeof budgetMiB === 'string') return budgetMiB;
+  const memoryBudgetBytes = budgetMiB === null ? null : budgetMiB * 1024 * 1024;
+  return { databaseUrl, redisUrl, adminPort, memoryBudgetBytes };
 }

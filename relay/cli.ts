@@ -3,7 +3,8 @@
  * cli-args.ts), logs JSON lines on stdout, and shuts down cleanly on SIGTERM
  * or SIGINT: stop accepting, close sockets with 1001, flush, exit 0.
  * Tokens are always verified: against `--issuer`, or, without one, against
- * the embedded development IdP started here (issue 3 point 1), never both.
+ * the embedded development IdP started here (so `npm run relay` works with
+ * no setup), never both.
  */
 import { join } from 'node:path';
 import type { DevIdp } from '../idp/dev-idp.ts';
@@ -11,6 +12,12 @@ import { parseCli } from './cli-args.ts';
 import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
 import { DEFAULT_RELAY_LIMITS } from '../shared/limits.ts';
+
+if (process.argv[2] === 'migrate') {
+  // A one-off command (SQLite documents into PostgreSQL), not the server.
+  const { runMigrateCommand } = await import('./ops/migrate-cli.ts');
+  process.exit(await runMigrateCommand(process.argv.slice(3), process.env, process.cwd()));
+}
 
 const parsed = parseCli(process.argv.slice(2), process.env, process.cwd());
 if (parsed.kind === 'help') {
@@ -51,11 +58,21 @@ try {
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,
+    ...(config.scale.databaseUrl === null ? {} : { databaseUrl: config.scale.databaseUrl }),
+    ...(config.scale.redisUrl === null ? {} : { redisUrl: config.scale.redisUrl }),
+    ...(config.scale.adminPort === null ? {} : { adminPort: config.scale.adminPort }),
+    ...(config.scale.memoryBudgetBytes === null
+      ? {}
+      : { memoryBudgetBytes: config.scale.memoryBudgetBytes }),
   });
   log.info('listening', {
     url: relay.httpUrl,
     ws: relay.wsUrl,
     data: config.dataDir,
+    // Which backends, never their URLs: those may carry passwords.
+    storage: config.scale.databaseUrl === null ? 'sqlite' : 'postgres',
+    fanout: config.scale.redisUrl === null ? 'in-process' : 'redis',
+    admin: relay.adminUrl,
     issuer,
     audience: config.audience,
     allowedDomains: config.allowedDomains.join(','),

@@ -35,4 +35,29 @@ describe('createJsonLogger', () => {
     expect(errorMessage(new Error('boom'))).toBe('boom');
     expect(errorMessage('plain')).toBe('plain');
   });
+
+  it('redacts secrets a caller passed by mistake: token fields, JWTs, token parameters, URL passwords', () => {
+    const { out, lines } = capture();
+    const log = createJsonLogger(out);
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJl';
+    log.warn(`refused ${jwt}`, {
+      token: 'opaque-value',
+      url: '/team/notes?token=abc.def&x=1',
+      database: 'postgres://relay:hunter2@db:5432/relay',
+      room: 'team/notes',
+    });
+    const text = JSON.stringify(lines());
+    for (const secret of [jwt, 'opaque-value', 'abc.def', 'hunter2']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(lines()).toMatchObject([
+      {
+        msg: 'refused [redacted]',
+        token: '[redacted]',
+        url: '/team/notes?token=[redacted]&x=1',
+        database: 'postgres://relay:[redacted]@db:5432/relay',
+        room: 'team/notes',
+      },
+    ]);
+  });
 });

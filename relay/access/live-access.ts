@@ -1,10 +1,10 @@
 /**
- * Role changes reach open connections (issue 3 point 6): every admitted
- * connection is indexed by (space, person); a membership change, announced
- * through the fan-out (`Fanout.publishMembership`, so that a multi-node
- * fan-out can carry it to every node), is applied to each of them at once: a
- * removed member is closed with 4403, a demoted editor becomes read-only, a
- * promoted viewer may write.
+ * Role changes reach open connections: every admitted connection is indexed
+ * by (space, person); a membership change, announced through the fan-out
+ * (`Fanout.publishMembership`: the Redis fan-out carries it to every node, so
+ * a removal made through one node closes the person's sockets on all of
+ * them), is applied to each of them at once: a removed member is closed with
+ * 4403, a demoted editor becomes read-only, a promoted viewer may write.
  */
 import type { Role } from '../../shared/api.ts';
 import type { MembershipChange } from '../fanout/types.ts';

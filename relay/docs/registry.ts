@@ -1,6 +1,6 @@
 /**
- * Which documents are in memory (issue 2 point 3: "max rooms in memory, idle
- * unload time"). A room is loaded on first use, shared by every connection to
+ * Which documents are in memory, so that memory stays bounded however many
+ * notes people open. A room is loaded on first use, shared by every connection to
  * it, and unloaded (flushed and compacted; it stays stored) once it has had no
  * connection for `idleUnloadMs`, or earlier when `maxRoomsInMemory` is reached
  * and it is the least recently used idle room.
