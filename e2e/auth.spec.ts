@@ -21,15 +21,17 @@ test('signs in through the IdP login page and shows the person’s avatar and me
   await expect(page.getByText('ada.lovelace@example.com')).toBeVisible();
 
   // Tokens live in sessionStorage only; the round-trip state is gone.
-  // localStorage holds offline metadata only (issue 5: config, spaces list,
-  // per-note state vectors), never a token.
+  // localStorage holds offline metadata (config, spaces list, per-note state
+  // vectors) and display preferences (sidebar, language) only, never a token.
   const storage = await page.evaluate(() => ({
     local: Object.keys(localStorage),
     localValues: Object.values(localStorage).join('\n'),
     session: Object.keys(sessionStorage),
   }));
   for (const key of storage.local) {
-    expect(key).toMatch(/^commonplace\.(config|spaces|docs)\.v1\b/);
+    expect(key).toMatch(
+      /^commonplace\.((config|spaces|docs|inbox)\.v1\b|sidebar\.(width|collapsed)$|language$)/,
+    );
   }
   expect(storage.session).toContain('commonplace.session.v1');
   expect(storage.session).not.toContain('commonplace.signin.v1');
