@@ -59,7 +59,7 @@ test('an action item assigned with a due date in the editor shows in the assigne
       { timeout: 45_000 },
     )
     .toBe(true);
-  await expect(row).toContainText('due 2026-03-10');
+  await expect(row).toContainText('Due Mar 10, 2026 (overdue)');
   await expect(row.getByRole('link', { name: 'Planning' })).toBeVisible();
   // The popover is placed through CSSOM: nothing the CSP refuses.
   expect(ada.cspViolations).toEqual([]);

@@ -1,7 +1,8 @@
 import { useCallback, useContext, useEffect, useState } from 'react';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
-import { Dialog, Button } from '../../ui/index.ts';
+import { Dialog, Button, Chip } from '../../ui/index.ts';
+import { parseDay, useFormat, useT } from '../../i18n/index.ts';
 import { toLocalInput } from './meeting-time.ts';
 import { collectMyActionItems, tickActionItem, type MyActionItem } from './my-action-items.ts';
 import './meeting-extras.css';
@@ -111,6 +112,12 @@ function MyActionItemsDialog({
 
   // Sorted by due date already; dates before today are marked overdue.
   const today = toLocalInput(new Date()).slice(0, 10);
+  const t = useT();
+  const format = useFormat();
+  const dayOf = (iso: string) => {
+    const day = parseDay(iso);
+    return day === null ? iso : format.date(day, 'date');
+  };
   const shown =
     state.status === 'ready'
       ? state.items.filter((item) => joined === null || joined.has(item.room.spaceId))
@@ -156,11 +163,15 @@ function MyActionItemsDialog({
                 <span className="meeting-mine__text">
                   {item.text === '' ? '(no text)' : item.text}
                   {item.due !== null && (
-                    <small className={item.due < today ? 'meeting-mine__overdue' : undefined}>
-                      {' '}
-                      due {item.due}
-                      {item.due < today && ' (overdue)'}
-                    </small>
+                    <Chip
+                      tone={item.due < today ? 'danger' : 'neutral'}
+                      className="meeting-mine__due"
+                    >
+                      {t(item.due < today ? 'actionItem.dueOverdue' : 'actionItem.due', {
+                        // Absolute: a list across notes is read as a schedule.
+                        day: dayOf(item.due),
+                      })}
+                    </Chip>
                   )}
                 </span>
                 <a

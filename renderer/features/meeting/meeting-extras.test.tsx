@@ -233,6 +233,6 @@ describe('My action items with due dates', () => {
     fireEvent.click(screen.getByRole('button', { name: 'My action items' }));
     const list = await screen.findByRole('list', { name: 'My action items' });
     const texts = [...list.querySelectorAll('.meeting-mine__text')].map((e) => e.textContent);
-    expect(texts).toEqual(['Long ago due 2001-01-01 (overdue)', 'Later due 2999-01-01', 'Someday']);
+    expect(texts).toEqual(['Long agoDue Jan 1, 2001 (overdue)', 'LaterDue Jan 1, 2999', 'Someday']);
   });
 });
