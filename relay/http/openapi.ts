@@ -115,7 +115,7 @@ export function buildOpenApi(routes: readonly ApiRoute[], version: string): Json
       title: 'Commonplace relay API',
       version,
       description:
-        'Spaces, members and the directory (issue 3); change markers of stored documents (issue 5). Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`; a 429 adds `limit` and `retryAfterSeconds`.',
+        'Spaces, members and the directory; change markers of stored documents. Every call but this document needs `Authorization: Bearer <access token>` from the configured OpenID Connect issuer. Errors are `{ error: { code, message } }`; a 429 adds `limit` and `retryAfterSeconds`.',
     },
     security: [{ bearerAuth: [] }],
     paths,
