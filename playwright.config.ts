@@ -13,7 +13,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   workers: 2,
-  timeout: 60_000,
+  // A test is a whole scenario of two people (sign-in, share, type, check the
+  // other side): about 25 s alone, twice that with two workers on a 2-core
+  // CI machine. The timeout guards against hangs; it is not a speed limit.
+  timeout: 150_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
