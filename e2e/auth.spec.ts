@@ -1,6 +1,6 @@
 import { expect, signIn, employee, test } from './fixtures.ts';
 
-// Issue 3 points 3 and 8: the web client's own Authorization Code + PKCE
+// The web client's own Authorization Code + PKCE
 // flow through the development IdP's login page, the avatar and sign-out.
 
 test('signs in through the IdP login page and shows the person’s avatar and menu', async ({

@@ -1,6 +1,6 @@
 import { createSpace, employee, expect, share, test } from './fixtures.ts';
 
-// Issue 2 with issue 3: two signed-in people co-edit one meeting note in a
+// Two signed-in people co-edit one meeting note in a
 // space the first created and shared; the editor stays read-only until the
 // first sync.
 

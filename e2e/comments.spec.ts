@@ -1,6 +1,6 @@
 import { createSpace, employee, expect, share, test, type Person } from './fixtures.ts';
 
-// Issue 4 point 6, as people do it: one comments on selected text while the
+// As people do it: one comments on selected text while the
 // other replies; resolve and reopen; the highlight follows the text through
 // edits made before it; `@` mentions people from the directory.
 

@@ -9,7 +9,7 @@ import {
   type Person,
 } from './fixtures.ts';
 
-// Issue 4 points 3 and 9: a person writes a note with every block type
+// A person writes a note with every block type
 // through Markdown shortcuts and the slash menu; a colleague sees it live;
 // the note exports as Markdown and a Markdown file imports as a new page.
 

@@ -143,7 +143,7 @@ export async function signIn(page: Page, who: Employee): Promise<void> {
   await expect(page.getByRole('button', { name: `Account: ${who.name}` })).toBeVisible();
 }
 
-/** `PUT /api/spaces/{id}/members/{userId}` with the owner's token (the members UI comes in issue 4). */
+/** `PUT /api/spaces/{id}/members/{userId}` with the owner's token. */
 export async function share(
   stack: Stack,
   owner: Person,
@@ -313,7 +313,7 @@ async function openPerson(
 
 export { expect };
 
-// ---- Page tree helpers (issue 4 point 2; e2e/tree.spec.ts, e2e/members.spec.ts) ----
+// ---- Page tree helpers (e2e/tree.spec.ts, e2e/members.spec.ts) ----
 
 /** The visible pages of the sidebar's tree in order, indented two spaces per level. */
 export async function pageOutline(person: Person): Promise<string[]> {

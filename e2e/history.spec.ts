@@ -1,6 +1,6 @@
 import { createSpace, employee, expect, share, test, type Person } from './fixtures.ts';
 
-// Issue 4 point 8: the relay keeps versions of a note; a person views a past
+// The relay keeps versions of a note; a person views a past
 // version beside the current one and restores it; restoring is a normal edit,
 // so it syncs to the others and can be undone.
 

@@ -1,7 +1,7 @@
 import { obtainTokens } from '../idp/testing.ts';
 import { createSpace, employee, expect, share, test, type Person } from './fixtures.ts';
 
-// Issue 4 point 3: pasted images are stored through the relay's REST API,
+// Pasted images are stored through the relay's REST API,
 // size-limited and served only to members of the space.
 
 /** A 1×1 PNG. */

@@ -1,6 +1,6 @@
 import { createSpace, expect, test } from './fixtures.ts';
 
-// Issue 4 point 1: the members dialog. Owners invite people from the
+// The members dialog. Owners invite people from the
 // directory, change roles and remove members; the relay's refusals show.
 
 test('an owner invites a colleague as viewer, then promotes her to editor', async ({ openAs }) => {

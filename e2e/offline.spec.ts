@@ -1,11 +1,11 @@
 import { createSpace, employee, expect, share, test, type Person } from './fixtures.ts';
 
-// Issue 5, end to end in Chromium: edit with the relay down, reload the page
+// End to end in Chromium: edit with the relay down, reload the page
 // while it is still down, see the edits and the pending count, start the
 // relay, see the count reach zero and the edits on a second client.
 //
-// Needs the relay side of issue 5 (MessageType.RelayState and
-// GET /api/spaces/{id}/docs): until the relay answers RelayState, the count
+// Needs the relay's MessageType.RelayState and GET /api/spaces/{id}/docs:
+// until the relay answers RelayState, the count
 // stays "not yet confirmed" and this test waits for a zero it cannot see.
 
 const status = (person: Person) => person.page.getByRole('status', { name: 'Sync status' });

@@ -1,6 +1,6 @@
 import { createSpace, expect, newPage, test, type Person } from './fixtures.ts';
 
-// Issue 4 point 7, end to end in Chromium: a person writes in two notes of two
+// End to end in Chromium: a person writes in two notes of two
 // spaces, finds both with Ctrl+K by their content (space and snippet shown),
 // opens one; with the relay stopped the search still answers, from the local
 // index alone.

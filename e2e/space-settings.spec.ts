@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { createSpace, employee, expect, newPage, share, test, type Person } from './fixtures.ts';
 
-// Issue 4 point 1 (space settings: name, icon, description) and point 9
-// (a whole space as a zip of Markdown files with their tree), end to end:
+// Space settings (name, icon, description) and export (a whole space as a zip of Markdown files with their tree), end to end:
 // an owner changes the settings, a member sees them without reloading, an
 // editor cannot change them, and the editor exports the space, including
 // notes she never opened and their images, then the test unzips the download.

@@ -1,6 +1,6 @@
 import { createSpace, employee, expect, share, test } from './fixtures.ts';
 
-// Issue 3 points 6 and 8: a viewer reads the note live but cannot change it,
+// A viewer reads the note live but cannot change it,
 // and the page says why.
 
 test('a viewer sees the note read-only with the reason, and still sees live edits', async ({
