@@ -1,6 +1,6 @@
 /**
- * The relay's REST API, one table: each route's method,
- * path, schemas and handler, gathered from the routes-*.ts files. The
+ * The relay's REST API, one table: each route of the shared contract
+ * (shared/rest) with its handler, gathered from the routes-*.ts files. The
  * dispatcher (api.ts) and the OpenAPI document (openapi.ts) are both built
  * from it, so they cannot drift apart. Order matters where templates
  * overlap: the first match wins (routes-files.ts puts `files/limits` before
@@ -15,7 +15,7 @@ import { SPACE_ROUTES } from './routes-spaces.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
 
 export type * from './api-types.ts';
-export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from './routes-spaces.ts';
+export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from '../../shared/rest/index.ts';
 
 export const API_ROUTES: readonly ApiRoute[] = [
   ...SPACE_ROUTES,

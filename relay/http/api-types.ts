@@ -1,8 +1,8 @@
 /**
- * The shape of the relay's REST API table (api-routes.ts): what a route
- * declares and what its handler gets and answers.
+ * The shape of the relay's REST API table (api-routes.ts): a route of the
+ * shared contract with its handler, and what a handler gets and answers.
  */
-import type { z } from 'zod';
+import type { RouteContract } from '../../shared/rest/index.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
@@ -11,8 +11,6 @@ import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import type { RawBody } from './raw-body.ts';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler may use. */
 export interface ApiDeps {
@@ -39,6 +37,8 @@ export interface ApiDeps {
   };
 }
 
+export type { HttpMethod } from '../../shared/rest/index.ts';
+
 export interface ApiRequest {
   readonly principal: Principal;
   /** Path parameters, percent-decoded. */
@@ -61,36 +61,13 @@ export interface ApiResult {
   };
 }
 
-export interface ApiResponseSpec {
-  readonly description: string;
-  readonly schema?: z.ZodType;
-  /** Media types of a raw (non-JSON) answer, for the OpenAPI document. */
-  readonly rawContentTypes?: readonly string[];
-}
-
-/** A binary request body (instead of JSON `body`): accepted types and the size limit. */
-export interface ApiRawBody {
-  readonly contentTypes: readonly string[];
-  readonly description: string;
-  /** Largest body, in bytes, from the relay's configured limits. */
-  readonly maxBytes: (deps: ApiDeps) => number;
-}
-
-export interface ApiRoute {
-  readonly method: HttpMethod;
-  /** OpenAPI path template, e.g. `/api/spaces/{id}/members`. */
-  readonly path: string;
-  readonly operationId: string;
-  readonly summary: string;
-  /** False only for the OpenAPI document itself. */
-  readonly auth: boolean;
-  readonly body?: z.ZodType;
-  /** A binary body, read by the handler with `readRawBody` (exclusive with `body`). */
-  readonly rawBody?: ApiRawBody;
-  readonly query?: readonly { name: string; description: string; schema: z.ZodType }[];
-  /** Success responses; the error responses of `errors` are added by the generator. */
-  readonly responses: Readonly<Record<number, ApiResponseSpec>>;
-  /** Error statuses this route can answer besides 401 (and 400/413/415 for bodies). */
-  readonly errors: readonly number[];
+/**
+ * A route as the relay serves it: its description from the shared contract
+ * (shared/rest) plus the handler, and for a binary body the size limit from
+ * the relay's configuration.
+ */
+export interface ApiRoute extends RouteContract {
+  /** Largest binary body, in bytes; required with `rawBody`. */
+  readonly rawBodyMaxBytes?: (deps: ApiDeps) => number;
   readonly handle: (deps: ApiDeps, req: ApiRequest) => Promise<ApiResult>;
 }

@@ -13,6 +13,7 @@
  * (lingering-close.ts), so a client still sending reads it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API } from '../../shared/rest/index.ts';
 import { CloseCode } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Authenticator, Principal } from '../pipeline/auth.ts';
@@ -43,7 +44,15 @@ export interface ApiHandlerDeps extends ApiDeps {
 }
 
 /** Path of the OpenAPI document. */
-export const OPENAPI_PATH = '/api/openapi.json';
+export { OPENAPI_PATH } from '../../shared/rest/index.ts';
+
+/** A binary body's size limit from the relay's configuration; a route without one is a bug. */
+function rawBodyLimit(route: ApiRoute, deps: ApiDeps): number {
+  if (route.rawBodyMaxBytes === undefined) {
+    throw new Error(`${route.operationId} takes a binary body but sets no rawBodyMaxBytes`);
+  }
+  return route.rawBodyMaxBytes(deps);
+}
 
 interface Match {
   readonly route: ApiRoute;
@@ -83,13 +92,7 @@ export function matchPath(template: string, path: string): Record<string, string
 export function allRoutes(version: string): readonly ApiRoute[] {
   let doc: unknown = null;
   const openApiRoute: ApiRoute = {
-    method: 'GET',
-    path: OPENAPI_PATH,
-    operationId: 'getOpenApi',
-    summary: 'This OpenAPI 3.1 document.',
-    auth: false,
-    responses: { 200: { description: 'the OpenAPI document' } },
-    errors: [],
+    ...API.getOpenApi,
     handle: () => {
       doc ??= buildOpenApi(routes, version);
       return Promise.resolve({ status: 200, body: doc });
@@ -203,7 +206,7 @@ export function createApiHandler(
       if (route.rawBody !== undefined) {
         const spec: RawBodySpec = {
           ...route.rawBody,
-          maxBytes: route.rawBody.maxBytes(deps),
+          maxBytes: rawBodyLimit(route, deps),
           idleMs: deps.uploadIdleTimeoutMs,
         };
         bodyUnread = true;

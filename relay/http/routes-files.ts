@@ -25,13 +25,11 @@
 import { createHash } from 'node:crypto';
 import {
   FILE_ID_PATTERN,
-  FileLimitsSchema,
-  IMAGE_CONTENT_TYPES,
-  StoredFileSchema,
   sniffImageType,
   type FileLimits,
   type StoredFile,
 } from '../../shared/files-api.ts';
+import { API } from '../../shared/rest/index.ts';
 import type { ApiRoute } from './api-types.ts';
 import { memberOf } from './route-access.ts';
 import { HttpError } from './json.ts';
@@ -58,19 +56,8 @@ function quotaExceeded(quotaBytes: number, usedBytes: number, fileBytes: number)
 
 export const FILE_ROUTES: readonly ApiRoute[] = [
   {
-    method: 'POST',
-    path: '/api/spaces/{id}/files',
-    operationId: 'uploadFile',
-    summary:
-      'Stores an image in a space (editors and owners). The body is the image itself, PNG, JPEG, GIF or WebP, and its first bytes must match the declared content type. The id is the SHA-256 of the bytes (base64url), so the same image is stored once.',
-    auth: true,
-    rawBody: {
-      contentTypes: IMAGE_CONTENT_TYPES,
-      description: 'the image bytes; at most `maxFileBytes` (10 MiB by default)',
-      maxBytes: (deps) => deps.maxFileBytes,
-    },
-    responses: { 201: { description: 'the stored file', schema: StoredFileSchema } },
-    errors: [403, 404, 503],
+    ...API.uploadFile,
+    rawBodyMaxBytes: (deps) => deps.maxFileBytes,
     handle: async (deps, req) => {
       const { spaceId, role } = await memberOf(deps, req);
       if (role === 'viewer') {
@@ -105,14 +92,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/api/spaces/{id}/files/limits',
-    operationId: 'getFileLimits',
-    summary:
-      'What this relay accepts from a space (members, viewers included): the largest image, and the bytes the space may still store (null: no quota).',
-    auth: true,
-    responses: { 200: { description: 'the limits', schema: FileLimitsSchema } },
-    errors: [403, 404],
+    ...API.getFileLimits,
     handle: async (deps, req) => {
       const { spaceId } = await memberOf(deps, req);
       const quota = deps.spaceFileQuotaBytes;
@@ -125,16 +105,7 @@ export const FILE_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/api/spaces/{id}/files/{fileId}',
-    operationId: 'getFile',
-    summary:
-      'The bytes of a file of a space (members, viewers included), with its content type; cacheable forever, privately, since a file id names its content.',
-    auth: true,
-    responses: {
-      200: { description: 'the file', rawContentTypes: IMAGE_CONTENT_TYPES },
-    },
-    errors: [400, 403, 404],
+    ...API.getFile,
     handle: async (deps, req) => {
       const { spaceId } = await memberOf(deps, req);
       const fileId = req.params['fileId'] ?? '';

@@ -14,20 +14,13 @@
  */
 import type { Role } from '../../shared/api.ts';
 import { canWrite } from '../../shared/api.ts';
-import {
-  SNAPSHOT_ID_PATTERN,
-  SnapshotListResponseSchema,
-  SnapshotMetaSchema,
-  SnapshotResponseSchema,
-  type SnapshotMeta,
-} from '../../shared/history-api.ts';
+import { SNAPSHOT_ID_PATTERN, type SnapshotMeta } from '../../shared/history-api.ts';
 import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
 import type { SnapshotRow } from '../history/sqlite-snapshots.ts';
+import { API } from '../../shared/rest/index.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { memberOf } from './route-access.ts';
 import { HttpError, limitExceeded } from './json.ts';
-
-const SNAPSHOTS_PATH = '/api/spaces/{id}/docs/{docId}/snapshots';
 
 /** The document named by the path and the caller's role (members only). */
 async function noteAndRole(
@@ -62,31 +55,14 @@ async function describe(deps: ApiDeps, rows: readonly SnapshotRow[]): Promise<Sn
 
 export const HISTORY_ROUTES: readonly ApiRoute[] = [
   {
-    method: 'GET',
-    path: SNAPSHOTS_PATH,
-    operationId: 'listSnapshots',
-    summary:
-      'The snapshots of a note or of the space index (`index`), newest first, without their state (members, viewers included). Scheduled snapshots have no author. Kept by a thinning schedule: every one of the last hour, then one per hour for a day, one per day for 30 days, one per week after.',
-    auth: true,
-    responses: { 200: { description: 'the snapshots', schema: SnapshotListResponseSchema } },
-    errors: [403, 404],
+    ...API.listSnapshots,
     handle: async (deps, req) => {
       const { room } = await noteAndRole(deps, req);
       return { status: 200, body: { snapshots: await describe(deps, deps.history.list(room)) } };
     },
   },
   {
-    method: 'POST',
-    path: SNAPSHOTS_PATH,
-    operationId: 'saveSnapshot',
-    summary:
-      'Saves a version of the note or space index as the relay has stored it (owners and editors, at most `manualSnapshotsPerHour` per person). 201 with the new snapshot, or 200 with the newest one when nothing changed since it.',
-    auth: true,
-    responses: {
-      200: { description: 'nothing changed: the newest snapshot', schema: SnapshotMetaSchema },
-      201: { description: 'the new snapshot', schema: SnapshotMetaSchema },
-    },
-    errors: [403, 404],
+    ...API.saveSnapshot,
     handle: async (deps, req) => {
       const { room, role } = await noteAndRole(deps, req);
       if (!canWrite(role)) {
@@ -109,14 +85,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: `${SNAPSHOTS_PATH}/{snapshotId}`,
-    operationId: 'getSnapshot',
-    summary:
-      'One snapshot of a note or space index with its state: `Y.encodeStateAsUpdate` of the document then, base64 (members, viewers included).',
-    auth: true,
-    responses: { 200: { description: 'the snapshot', schema: SnapshotResponseSchema } },
-    errors: [403, 404],
+    ...API.getSnapshot,
     handle: async (deps, req) => {
       const { room } = await noteAndRole(deps, req);
       const id = req.params['snapshotId'] ?? '';

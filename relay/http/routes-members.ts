@@ -9,7 +9,8 @@
  * - `DELETE …/members/{userId}`: owners remove anyone; anyone removes
  *   themselves; the last owner cannot leave (409 `last_owner`).
  */
-import { MemberSchema, MembersResponseSchema, SetMemberRequestSchema } from '../../shared/api.ts';
+import { SetMemberRequestSchema } from '../../shared/api.ts';
+import { API } from '../../shared/rest/index.ts';
 import type { ApiRoute } from './api-types.ts';
 import { HttpError } from './json.ts';
 import { memberOf, param, spaceAndRole } from './route-access.ts';
@@ -24,28 +25,14 @@ function lastOwner(): HttpError {
 
 export const MEMBER_ROUTES: readonly ApiRoute[] = [
   {
-    method: 'GET',
-    path: '/api/spaces/{id}/members',
-    operationId: 'listMembers',
-    summary: 'The members of a space with their roles (members only).',
-    auth: true,
-    responses: { 200: { description: 'the members', schema: MembersResponseSchema } },
-    errors: [403, 404],
+    ...API.listMembers,
     handle: async (deps, req) => {
       const { spaceId } = await memberOf(deps, req);
       return { status: 200, body: { members: await deps.store.members(spaceId) } };
     },
   },
   {
-    method: 'PUT',
-    path: '/api/spaces/{id}/members/{userId}',
-    operationId: 'setMember',
-    summary:
-      'Adds a person to a space or changes their role (owners only). The person must have signed in once.',
-    auth: true,
-    body: SetMemberRequestSchema,
-    responses: { 200: { description: 'the member as now stored', schema: MemberSchema } },
-    errors: [403, 404, 409],
+    ...API.setMember,
     handle: async (deps, req) => {
       const { spaceId, role } = await spaceAndRole(deps, req);
       if (role !== 'owner') {
@@ -67,14 +54,7 @@ export const MEMBER_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'DELETE',
-    path: '/api/spaces/{id}/members/{userId}',
-    operationId: 'removeMember',
-    summary:
-      'Removes a member (owners remove anyone, anyone removes themselves); the last owner cannot leave.',
-    auth: true,
-    responses: { 204: { description: 'removed' } },
-    errors: [403, 404, 409],
+    ...API.removeMember,
     handle: async (deps, req) => {
       const { spaceId, role } = await spaceAndRole(deps, req);
       const userId = param(req, 'userId');

@@ -10,24 +10,16 @@
  * which a rename never needs, and a list refetch also catches changes made
  * while a client was offline.
  */
-import { SpaceSchema } from '../../shared/api.ts';
 import { UpdateSpaceRequestSchema } from '../../shared/space-settings-api.ts';
 import type { SpaceSettingsPatch } from '../spaces/types.ts';
+import { API } from '../../shared/rest/index.ts';
 import type { ApiRoute } from './api-types.ts';
 import { spaceAndRole } from './route-access.ts';
 import { HttpError } from './json.ts';
 
 export const SPACE_SETTINGS_ROUTES: readonly ApiRoute[] = [
   {
-    method: 'PATCH',
-    path: '/api/spaces/{id}',
-    operationId: 'updateSpace',
-    summary:
-      'Changes a space’s name, icon or description (owners only). Fields left out keep their value; null clears the icon or the description.',
-    auth: true,
-    body: UpdateSpaceRequestSchema,
-    responses: { 200: { description: 'the space as now stored', schema: SpaceSchema } },
-    errors: [403, 404],
+    ...API.updateSpace,
     handle: async (deps, req) => {
       const { spaceId, role } = await spaceAndRole(deps, req);
       if (role !== 'owner') {

@@ -8,14 +8,9 @@
  * is restorable the same way. Shapes in shared/space-settings-api.ts and
  * shared/files-api.ts.
  */
-import { SpaceSchema } from '../../shared/api.ts';
-import { FILE_ID_PATTERN, FileListResponseSchema } from '../../shared/files-api.ts';
-import {
-  TRASHED_SPACES_PATH,
-  TrashedSpaceSchema,
-  TrashedSpacesResponseSchema,
-} from '../../shared/space-settings-api.ts';
+import { FILE_ID_PATTERN } from '../../shared/files-api.ts';
 import { ID_PATTERN } from '../../shared/wire.ts';
+import { API } from '../../shared/rest/index.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { HttpError } from './json.ts';
 import { memberOf, param, spaceAndRole } from './route-access.ts';
@@ -36,14 +31,7 @@ function fileIdOf(req: ApiRequest): string {
 
 export const TRASH_ROUTES: readonly ApiRoute[] = [
   {
-    method: 'DELETE',
-    path: '/api/spaces/{id}',
-    operationId: 'deleteSpace',
-    summary:
-      'Moves a space to its owners’ trash (owners only): gone for every member at once, restorable until `purgeAt`, then purged with its documents, versions and files.',
-    auth: true,
-    responses: { 200: { description: 'the trashed space', schema: TrashedSpaceSchema } },
-    errors: [403, 404],
+    ...API.deleteSpace,
     handle: async (deps, req) => {
       const spaceId = await ownerOf(deps, req, 'delete it');
       const space = await deps.store.getSpace(spaceId);
@@ -63,14 +51,7 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: TRASHED_SPACES_PATH,
-    operationId: 'listTrashedSpaces',
-    summary:
-      'The deleted spaces the caller owns, most recently deleted first, with when each is purged.',
-    auth: true,
-    responses: { 200: { description: 'the trash', schema: TrashedSpacesResponseSchema } },
-    errors: [],
+    ...API.listTrashedSpaces,
     handle: async (deps, req) => {
       const trashed = await deps.store.trashOf(req.principal.id);
       const spaces = trashed.map((t) => ({
@@ -82,14 +63,7 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'POST',
-    path: `${TRASHED_SPACES_PATH}/{id}/restore`,
-    operationId: 'restoreSpace',
-    summary:
-      'Brings a deleted space back from the trash (its owners only), with its members, documents, versions and files.',
-    auth: true,
-    responses: { 200: { description: 'the restored space', schema: SpaceSchema } },
-    errors: [404],
+    ...API.restoreSpace,
     handle: async (deps, req) => {
       const spaceId = param(req, 'id');
       // Only an owner's trash holds it: 404 for anyone else, as for a space that is gone.
@@ -105,14 +79,7 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'GET',
-    path: '/api/spaces/{id}/files',
-    operationId: 'listFiles',
-    summary:
-      'The files a space stores, trashed ones included, with the bytes they count against its quota (members, viewers included).',
-    auth: true,
-    responses: { 200: { description: 'the files', schema: FileListResponseSchema } },
-    errors: [403, 404],
+    ...API.listFiles,
     handle: async (deps, req) => {
       const { spaceId } = await memberOf(deps, req);
       return {
@@ -126,14 +93,7 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'DELETE',
-    path: '/api/spaces/{id}/files/{fileId}',
-    operationId: 'deleteFile',
-    summary:
-      'Moves a file of a space to the trash (owners only): it is no longer served, restorable until purged `trashRetentionMs` later.',
-    auth: true,
-    responses: { 204: { description: 'trashed' } },
-    errors: [400, 403, 404],
+    ...API.deleteFile,
     handle: async (deps, req) => {
       const spaceId = await ownerOf(deps, req, 'delete its files');
       const fileId = fileIdOf(req);
@@ -144,13 +104,7 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
     },
   },
   {
-    method: 'POST',
-    path: '/api/spaces/{id}/files/{fileId}/restore',
-    operationId: 'restoreFile',
-    summary: 'Brings a trashed file of a space back (owners only).',
-    auth: true,
-    responses: { 204: { description: 'restored' } },
-    errors: [400, 403, 404],
+    ...API.restoreFile,
     handle: async (deps, req) => {
       const spaceId = await ownerOf(deps, req, 'restore its files');
       const fileId = fileIdOf(req);

@@ -1,6 +1,12 @@
-import type { z } from 'zod';
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { ApiErrorSchema, httpBaseFromRelayUrl } from '../../shared/api.ts';
+import {
+  pathOf,
+  successSchema,
+  type RouteBody,
+  type RouteContract,
+  type RouteResult,
+} from '../../shared/rest/index.ts';
 
 /** An API call that failed, with a message fit to show. */
 export class ApiRequestError extends Error {
@@ -21,17 +27,25 @@ export interface ApiCallOptions {
   readonly accessToken: (options?: { forceRefresh?: boolean }) => Promise<AccessTokenResult | null>;
 }
 
-/** One REST call: method, path, response schema (null: no body expected), JSON body. */
-export type ApiCall = <T>(
-  method: string,
-  path: string,
-  schema: z.ZodType<T> | null,
-  body?: unknown,
-) => Promise<T | null>;
+/** What a call sends besides the route itself: path parameters, query and JSON body. */
+export interface CallArgs<R extends RouteContract> {
+  /** Values of the route's `{name}` path parameters (percent-encoded here). */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: RouteBody<R>;
+}
+
+/** One JSON REST call to a route of the shared contract, answered as its schema says. */
+export type ApiCall = <R extends RouteContract>(
+  route: R,
+  args?: CallArgs<R>,
+) => Promise<RouteResult<R>>;
 
 /** A request whose body and answer are not JSON (files), sent by `createRawApiCall`. */
 export interface RawApiRequest {
-  readonly method: string;
+  /** Values of the route's `{name}` path parameters. */
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
   /** The `Accept` header: what the call expects back. */
   readonly accept: string;
   readonly headers?: Readonly<Record<string, string>>;
@@ -40,7 +54,16 @@ export interface RawApiRequest {
 }
 
 /** One REST call answering the relay's `Response` itself (status 2xx only). */
-export type RawApiCall = (path: string, request: RawApiRequest) => Promise<Response>;
+export type RawApiCall = (route: RouteContract, request: RawApiRequest) => Promise<Response>;
+
+function urlPath(
+  route: RouteContract,
+  params?: Readonly<Record<string, string>>,
+  query?: Readonly<Record<string, string>>,
+): string {
+  const path = pathOf(route, params);
+  return query === undefined ? path : `${path}?${new URLSearchParams(query).toString()}`;
+}
 
 /** The relay's error body as an `ApiRequestError`, its own message when it sent one. */
 async function failure(response: Response): Promise<ApiRequestError> {
@@ -58,7 +81,7 @@ async function failure(response: Response): Promise<ApiRequestError> {
 }
 
 /**
- * The token handling every REST call shares (issue 3 point 5), for any body:
+ * The token handling every REST call shares, for any body:
  * every call carries `Authorization: Bearer` (never a token in a URL); a 401
  * is answered once with a forced token refresh and a retry; an unreachable
  * relay and every non-2xx answer become an `ApiRequestError` whose message
@@ -66,14 +89,15 @@ async function failure(response: Response): Promise<ApiRequestError> {
  */
 export function createRawApiCall(options: ApiCallOptions): RawApiCall {
   const base = httpBaseFromRelayUrl(options.relayUrl);
-  return async (path, request) => {
+  return async (route, request) => {
+    const path = urlPath(route, request.params, request.query);
     for (let attempt = 0; ; attempt += 1) {
       const token = await options.accessToken(attempt > 0 ? { forceRefresh: true } : undefined);
       if (token === null) throw new ApiRequestError(401, 'unauthorized', 'You are not signed in.');
       let response: Response;
       try {
         response = await options.fetch(new URL(path, base), {
-          method: request.method,
+          method: route.method,
           // The call's own headers first: they can never replace the token.
           headers: {
             ...request.headers,
@@ -96,47 +120,50 @@ export function createRawApiCall(options: ApiCallOptions): RawApiCall {
 
 /**
  * The relay's JSON REST calls, shared by every API client of the renderer:
- * `createRawApiCall`'s token handling and errors, JSON bodies, and every
- * answer validated with the shared schemas.
+ * `createRawApiCall`'s token handling and errors, JSON bodies checked
+ * against the route's schema before they leave, and every answer validated
+ * with the route's response schema.
  */
 export function createApiCall(options: ApiCallOptions): ApiCall {
   const raw = createRawApiCall(options);
-  return async function call<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType<T> | null,
-    body?: unknown,
-  ): Promise<T | null> {
-    const response = await raw(path, {
-      method,
+  return async function call<R extends RouteContract>(
+    route: R,
+    args: CallArgs<R> = {},
+  ): Promise<RouteResult<R>> {
+    const what = `${route.method} ${route.path}`;
+    if (route.body !== undefined && !route.body.safeParse(args.body).success) {
+      throw new ApiRequestError(
+        0,
+        'invalid-request',
+        `This request to the relay is not valid: ${what}.`,
+      );
+    }
+    const response = await raw(route, {
+      ...(args.params === undefined ? {} : { params: args.params }),
+      ...(args.query === undefined ? {} : { query: args.query }),
       accept: 'application/json',
       cache: 'no-store',
-      ...(body === undefined
+      ...(args.body === undefined
         ? {}
-        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args.body) }),
     });
+    const schema = successSchema(route);
+    if (schema === null) return undefined as RouteResult<R>;
     const text = await response.text();
     let json: unknown = null;
     try {
       json = text === '' ? null : JSON.parse(text);
     } catch {
-      // not JSON: reported below (when a body was expected)
+      // not JSON: reported below
     }
-    if (schema === null) return null;
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ApiRequestError(
         response.status,
         'invalid-response',
-        `The relay sent an unexpected answer to ${method} ${path}.`,
+        `The relay sent an unexpected answer to ${what}.`,
       );
     }
-    return parsed.data;
+    return parsed.data as RouteResult<R>;
   };
-}
-
-/** The value of a call that must answer with a body. */
-export function required<T>(value: T | null): T {
-  if (value === null) throw new ApiRequestError(0, 'invalid-response', 'The relay sent no answer.');
-  return value;
 }

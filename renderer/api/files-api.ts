@@ -5,9 +5,10 @@ import {
   type FileLimits,
   type StoredFile,
 } from '../../shared/files-api.ts';
+import { API } from '../../shared/rest/index.ts';
 import { ApiRequestError, createRawApiCall, type ApiCallOptions } from './api-call.ts';
 
-/** Files of a space (issue 4 point 3: pasted images) on the relay. */
+/** Files of a space (pasted images) on the relay. */
 export interface FilesApi {
   /** Stores an image; the relay answers its content-hash id. */
   upload(spaceId: string, bytes: Uint8Array, contentType: string): Promise<StoredFile>;
@@ -16,8 +17,6 @@ export interface FilesApi {
   /** What the relay accepts (`GET /api/spaces/{id}/files/limits`). */
   limits(spaceId: string): Promise<FileLimits>;
 }
-
-const filesPath = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/files`;
 
 /**
  * The file calls, through `createRawApiCall` (same token handling and errors
@@ -42,8 +41,8 @@ export function createFilesApi(options: ApiCallOptions): FilesApi {
 
   return {
     upload: async (spaceId, bytes, contentType) => {
-      const response = await raw(filesPath(spaceId), {
-        method: 'POST',
+      const response = await raw(API.uploadFile, {
+        params: { id: spaceId },
         accept: 'application/json',
         headers: { 'Content-Type': contentType },
         body: new Blob([new Uint8Array(bytes)], { type: contentType }),
@@ -53,16 +52,16 @@ export function createFilesApi(options: ApiCallOptions): FilesApi {
     },
     download: async (spaceId, fileId) => {
       // Files never change (content-addressed): the browser's cache may answer.
-      const response = await raw(`${filesPath(spaceId)}/${encodeURIComponent(fileId)}`, {
-        method: 'GET',
+      const response = await raw(API.getFile, {
+        params: { id: spaceId, fileId },
         accept: 'image/*',
       });
       const type = response.headers.get('content-type') ?? 'application/octet-stream';
       return new Blob([await response.arrayBuffer()], { type });
     },
     limits: async (spaceId) => {
-      const response = await raw(`${filesPath(spaceId)}/limits`, {
-        method: 'GET',
+      const response = await raw(API.getFileLimits, {
+        params: { id: spaceId },
         accept: 'application/json',
         cache: 'no-store',
       });

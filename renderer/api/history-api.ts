@@ -1,11 +1,6 @@
-import {
-  SnapshotListResponseSchema,
-  SnapshotMetaSchema,
-  SnapshotResponseSchema,
-  snapshotsPath,
-  type SnapshotMeta,
-} from '../../shared/history-api.ts';
-import { createApiCall, required, type ApiCallOptions } from './api-call.ts';
+import type { SnapshotMeta } from '../../shared/history-api.ts';
+import { API } from '../../shared/rest/index.ts';
+import { createApiCall, type ApiCallOptions } from './api-call.ts';
 
 /** A snapshot with its state decoded: `Y.encodeStateAsUpdate` of the note then. */
 export interface Snapshot {
@@ -13,7 +8,7 @@ export interface Snapshot {
   readonly update: Uint8Array;
 }
 
-/** Version history of notes (issue 4 point 8); see shared/history-api.ts. */
+/** Version history of notes; see shared/history-api.ts. */
 export interface HistoryApi {
   /** The note's snapshots, newest first. */
   list(spaceId: string, docId: string): Promise<SnapshotMeta[]>;
@@ -33,14 +28,12 @@ export function createHistoryApi(options: ApiCallOptions): HistoryApi {
   const call = createApiCall(options);
   return {
     list: async (spaceId, docId) =>
-      required(await call('GET', snapshotsPath(spaceId, docId), SnapshotListResponseSchema))
-        .snapshots,
-    save: async (spaceId, docId) =>
-      required(await call('POST', snapshotsPath(spaceId, docId), SnapshotMetaSchema)),
+      (await call(API.listSnapshots, { params: { id: spaceId, docId } })).snapshots,
+    save: (spaceId, docId) => call(API.saveSnapshot, { params: { id: spaceId, docId } }),
     get: async (spaceId, docId, snapshotId) => {
-      const { update, ...meta } = required(
-        await call('GET', snapshotsPath(spaceId, docId, snapshotId), SnapshotResponseSchema),
-      );
+      const { update, ...meta } = await call(API.getSnapshot, {
+        params: { id: spaceId, docId, snapshotId },
+      });
       return { meta, update: fromBase64(update) };
     },
   };

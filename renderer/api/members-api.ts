@@ -1,13 +1,8 @@
-import {
-  DirectoryResponseSchema,
-  MembersResponseSchema,
-  type Member,
-  type Person,
-  type Role,
-} from '../../shared/api.ts';
-import { createApiCall, required, type ApiCallOptions } from './api-call.ts';
+import type { Member, Person, Role } from '../../shared/api.ts';
+import { API } from '../../shared/rest/index.ts';
+import { createApiCall, type ApiCallOptions } from './api-call.ts';
 
-/** Membership of a space and the people directory (issue 3 point 5, issue 4 point 1). */
+/** Membership of a space and the people directory. */
 export interface MembersApi {
   list(spaceId: string): Promise<Member[]>;
   /** Adds a person (an invitation) or changes a member's role. Owners only. */
@@ -18,33 +13,16 @@ export interface MembersApi {
   searchDirectory(q: string): Promise<Person[]>;
 }
 
-const memberPath = (spaceId: string, userId: string) =>
-  `/api/spaces/${encodeURIComponent(spaceId)}/members/${encodeURIComponent(userId)}`;
-
 export function createMembersApi(options: ApiCallOptions): MembersApi {
   const call = createApiCall(options);
   return {
-    list: async (spaceId) =>
-      required(
-        await call(
-          'GET',
-          `/api/spaces/${encodeURIComponent(spaceId)}/members`,
-          MembersResponseSchema,
-        ),
-      ).members,
+    list: async (spaceId) => (await call(API.listMembers, { params: { id: spaceId } })).members,
     setRole: async (spaceId, userId, role) => {
-      await call('PUT', memberPath(spaceId, userId), null, { role });
+      await call(API.setMember, { params: { id: spaceId, userId }, body: { role } });
     },
     remove: async (spaceId, userId) => {
-      await call('DELETE', memberPath(spaceId, userId), null);
+      await call(API.removeMember, { params: { id: spaceId, userId } });
     },
-    searchDirectory: async (q) =>
-      required(
-        await call(
-          'GET',
-          `/api/directory?${new URLSearchParams({ q }).toString()}`,
-          DirectoryResponseSchema,
-        ),
-      ).people,
+    searchDirectory: async (q) => (await call(API.searchDirectory, { query: { q } })).people,
   };
 }

@@ -1,12 +1,7 @@
-import { SpaceSchema, type Space } from '../../shared/api.ts';
-import {
-  restoreSpacePath,
-  TRASHED_SPACES_PATH,
-  TrashedSpaceSchema,
-  TrashedSpacesResponseSchema,
-  type TrashedSpace,
-} from '../../shared/space-settings-api.ts';
-import { createApiCall, required, type ApiCallOptions } from './api-call.ts';
+import type { Space } from '../../shared/api.ts';
+import type { TrashedSpace } from '../../shared/space-settings-api.ts';
+import { API } from '../../shared/rest/index.ts';
+import { createApiCall, type ApiCallOptions } from './api-call.ts';
 
 /** Deleting a space into its owners' trash and bringing it back; see shared/space-settings-api.ts. */
 export interface TrashApi {
@@ -21,13 +16,8 @@ export interface TrashApi {
 export function createTrashApi(options: ApiCallOptions): TrashApi {
   const call = createApiCall(options);
   return {
-    deleteSpace: async (spaceId) =>
-      required(
-        await call('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}`, TrashedSpaceSchema),
-      ),
-    list: async () =>
-      required(await call('GET', TRASHED_SPACES_PATH, TrashedSpacesResponseSchema)).spaces,
-    restoreSpace: async (spaceId) =>
-      required(await call('POST', restoreSpacePath(spaceId), SpaceSchema)),
+    deleteSpace: (spaceId) => call(API.deleteSpace, { params: { id: spaceId } }),
+    list: async () => (await call(API.listTrashedSpaces)).spaces,
+    restoreSpace: (spaceId) => call(API.restoreSpace, { params: { id: spaceId } }),
   };
 }
