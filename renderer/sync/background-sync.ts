@@ -7,17 +7,18 @@ import {
   type DocMarker,
 } from '../../shared/api.ts';
 import type { AccessTokenResult } from '../../shared/auth.ts';
+import { API, pathOf, type RouteContract } from '../../shared/rest/index.ts';
 import { formatRoomName, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 import type { AppStore, OfflineChange } from '../store/index.ts';
 import type { DocRegistry } from './doc-registry-api.ts';
 import { decodeStateVector, differs } from './pending.ts';
 
 /**
- * Keeps every note of every joined space current without opening it (issue
- * 5 point 3): fetches the relay's change markers (`GET /api/spaces/{id}/docs`)
+ * Keeps every note of every joined space current without opening it:
+ * fetches the relay's change markers (`GET /api/spaces/{id}/docs`)
  * periodically and when the network comes back, and hands the registry only
  * the documents whose relay state differs from ours. After a reconnect it
- * also reports which notes others changed meanwhile (issue 5 point 6).
+ * also reports which notes others changed meanwhile.
  */
 export interface BackgroundSync {
   /** Runs one round now (after `online`); also reports changes made while offline. */
@@ -64,10 +65,11 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
   let running: Promise<void> | null = null;
   let stopped = false;
 
-  async function get(path: string): Promise<unknown> {
+  /** A GET of the REST contract; quiet (null) on any failure: the next round tries again. */
+  async function get(route: RouteContract, params?: Record<string, string>): Promise<unknown> {
     const token = await options.accessToken();
     if (token === null) return null;
-    const response = await options.fetch(new URL(path, base), {
+    const response = await options.fetch(new URL(pathOf(route, params), base), {
       headers: { Authorization: `Bearer ${token.accessToken}`, Accept: 'application/json' },
       credentials: 'omit',
       cache: 'no-store',
@@ -80,7 +82,9 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
   async function names(ids: Set<string>): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     if (ids.size === 0) return map;
-    const parsed = DirectoryResponseSchema.safeParse(await get('/api/directory').catch(() => null));
+    const parsed = DirectoryResponseSchema.safeParse(
+      await get(API.searchDirectory).catch(() => null),
+    );
     if (parsed.success) {
       for (const person of parsed.data.people)
         map.set(person.id, person.name ?? person.email ?? person.id);
@@ -93,7 +97,7 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
     const changed: { room: RoomName; by: string }[] = [];
     for (const space of store.getState().spaces.items) {
       if (stopped) return;
-      const raw = await get(`/api/spaces/${encodeURIComponent(space.id)}/docs`).catch(() => null);
+      const raw = await get(API.listDocMarkers, { id: space.id }).catch(() => null);
       const parsed = DocMarkersResponseSchema.safeParse(raw);
       if (!parsed.success) continue;
       for (const marker of parsed.data.docs) {
