@@ -60,7 +60,10 @@ function postgresBackend(): DatabaseBackend {
     location: async () => {
       if (server === null) throw new Error('postgres backend not set up');
       const url = await server.createDatabase();
-      return { open: () => openPostgresStores(url), openDocuments: () => PostgresStorage.open(url) };
+      return {
+        open: () => openPostgresStores(url),
+        openDocuments: () => PostgresStorage.open(url),
+      };
     },
     tearDown: async () => {
       await server?.stop();

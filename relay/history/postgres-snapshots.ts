@@ -6,8 +6,7 @@ import type pg from 'pg';
 import { pgTransaction } from '../db/postgres.ts';
 import type { SnapshotRow, SnapshotStore, SnapshotWithState } from './snapshot-store.ts';
 
-const META_COLUMNS =
-  'id, space, doc, created_at, created_by, reason, octet_length(state) AS size';
+const META_COLUMNS = 'id, space, doc, created_at, created_by, reason, octet_length(state) AS size';
 
 interface MetaRow {
   id: string;
