@@ -14,6 +14,7 @@ import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import { ClientConnection } from './connection.ts';
+import { openPostgresStores } from './db/stores.ts';
 import { DocRegistry } from './docs/registry.ts';
 import { InProcessFanout } from './fanout/in-process.ts';
 import { SqliteFileStore } from './files/sqlite-file-store.ts';
@@ -208,9 +209,13 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
             metrics.timings.redisLagSeconds.observe(seconds);
           },
         }));
-  const spaceStore = options.spaceStore ?? new SqliteSpaceStore({ dataDir: options.dataDir });
-  // Pasted images, in files.sqlite beside the documents.
-  const files = new SqliteFileStore({ dataDir: options.dataDir });
+  // Spaces, files and history on the same backend as documents: shared by
+  // every node on PostgreSQL, SQLite files beside the documents otherwise.
+  const pgStores =
+    options.databaseUrl === undefined ? null : await openPostgresStores(options.databaseUrl);
+  const spaceStore =
+    options.spaceStore ?? pgStores?.spaces ?? new SqliteSpaceStore({ dataDir: options.dataDir });
+  const files = pgStores?.files ?? new SqliteFileStore({ dataDir: options.dataDir });
   const authenticator = recordingPeople(baseAuthenticator, spaceStore);
   const authorizer =
     options.authorizer ??
@@ -222,6 +227,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   // Version history: its schedule hears of each update once it is stored.
   const history = openNoteHistory({
     dataDir: options.dataDir,
+    ...(pgStores === null ? {} : { store: pgStores.snapshots }),
     storage,
     intervalMs: limits.snapshotIntervalMs,
     maxPerDoc: limits.maxSnapshotsPerDoc,
@@ -431,7 +437,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await history.close();
     await storage.close();
     if (options.spaceStore === undefined) await spaceStore.close();
-    files.close();
+    await files.close();
+    await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;
     wss.close();

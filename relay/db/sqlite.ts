@@ -19,6 +19,11 @@ export interface OpenSqliteOptions {
   readonly migrations: readonly SqliteMigration[];
   /** `NORMAL` by default. */
   readonly synchronous?: SqliteSynchronous;
+  /**
+   * Enforce foreign keys (SQLite leaves them off per connection by default);
+   * a store whose schema cascades deletes through them needs this.
+   */
+  readonly foreignKeys?: boolean;
 }
 
 /** The schema version recorded in `db`. */
@@ -60,6 +65,7 @@ export function openSqlite(file: string, options: OpenSqliteOptions): DatabaseSy
     db.exec(
       `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000;`,
     );
+    if (options.foreignKeys === true) db.exec('PRAGMA foreign_keys = ON');
     migrateSqlite(db, options.store, options.migrations);
     return db;
   } catch (err) {
@@ -83,4 +89,10 @@ export function sqliteTransaction<T>(db: DatabaseSync, fn: () => T): T {
     db.exec('ROLLBACK');
     throw err;
   }
+}
+
+/** Folds the WAL back into the file (so the data directory is one file per store) and closes. */
+export function closeSqlite(db: DatabaseSync): void {
+  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  db.close();
 }

@@ -1,57 +1,27 @@
 /**
- * `FileStore` on SQLite (`node:sqlite`, WAL), in its own file beside the
+ * `FileStore` on SQLite, in its own file beside the
  * documents and the spaces (`files.sqlite`), like spaces/sqlite-store.ts and
  * for the same reason: document storage can be swapped (PostgreSQL) without
  * moving files, and images (up to `maxFileBytes` each) do not bloat the
- * database the sync path checkpoints and compacts.
+ * database the sync path checkpoints and compacts. Queries only: relay/db
+ * opens the file and applies the migrations of file-migrations.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
 import { isImageContentType } from '../../shared/files-api.ts';
+import { openSqlite, sqliteTransaction } from '../db/sqlite.ts';
+import { SQLITE_FILE_MIGRATIONS } from './file-migrations.ts';
 import type { FileInfo, FileStore, PutFileResult, StoredFileData } from './types.ts';
 
 /** File name of the files database inside the data directory. */
 export const FILES_FILE = 'files.sqlite';
 
-// WITHOUT ROWID is not used: SQLite advises against it for rows with large blobs.
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS files (
-  space_id     TEXT NOT NULL,
-  file_id      TEXT NOT NULL,
-  content_type TEXT NOT NULL,
-  size         INTEGER NOT NULL,
-  data         BLOB NOT NULL,
-  created_at   INTEGER NOT NULL,
-  created_by   TEXT NOT NULL,
-  PRIMARY KEY (space_id, file_id)
-);
--- Covering index for a space's quota: SUM(size) reads the index, never a row (or its blob).
-CREATE INDEX IF NOT EXISTS files_space_size ON files (space_id, size);
-`;
-
-/**
- * Columns added after the first release: a database made before them gains
- * them on open (NULL: live, referenced). SQLite has no `ADD COLUMN IF NOT
- * EXISTS`, hence the check of table_info.
- */
-const ADDED_COLUMNS: readonly (readonly [string, string])[] = [
-  // In the trash since (epoch ms).
-  ['deleted_at', 'INTEGER'],
-  // Found referenced by no document and no kept version since (epoch ms).
-  ['unreferenced_since', 'INTEGER'],
-];
-
-function migrate(db: DatabaseSync): void {
-  const have = new Set(
-    db
-      .prepare('PRAGMA table_info(files)')
-      .all()
-      .map((row) => row['name']),
-  );
-  for (const [column, type] of ADDED_COLUMNS) {
-    if (!have.has(column)) db.exec(`ALTER TABLE files ADD COLUMN ${column} ${type}`);
-  }
+/** Opens (creating if needed) `files.sqlite` in `dataDir` with its schema up to date. */
+export function openFilesSqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, FILES_FILE), {
+    store: 'files',
+    migrations: SQLITE_FILE_MIGRATIONS,
+  });
 }
 
 function fileInfo(row: Record<string, SQLOutputValue>): FileInfo {
@@ -79,14 +49,9 @@ export class SqliteFileStore implements FileStore {
   readonly #used: StatementSync;
   #closed = false;
 
-  constructor(options: { readonly dataDir: string }) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.#db = new DatabaseSync(join(options.dataDir, FILES_FILE));
-    this.#db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;',
-    );
-    this.#db.exec(SCHEMA);
-    migrate(this.#db);
+  /** On `files.sqlite` in `dataDir`, or on a database already opened by `openFilesSqlite`. */
+  constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
+    this.#db = 'db' in options ? options.db : openFilesSqlite(options.dataDir);
     this.#insert = this.#db.prepare(
       'INSERT INTO files (space_id, file_id, content_type, size, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space_id, file_id) DO NOTHING',
     );
@@ -108,8 +73,7 @@ export class SqliteFileStore implements FileStore {
   ): PutFileResult {
     // IMMEDIATE: the write lock is taken before the quota is read, so the
     // check and the insert cannot interleave with another writer's.
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
+    return sqliteTransaction(this.#db, () => {
       let result: PutFileResult;
       if (this.#exists.get(spaceId, fileId) !== undefined) {
         // Uploaded again: whoever did wants it, so it leaves the trash and its grace starts over.
@@ -136,12 +100,8 @@ export class SqliteFileStore implements FileStore {
           result = { status: 'created' };
         }
       }
-      this.#db.exec('COMMIT');
       return result;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   usedBytes(spaceId: string): number {
@@ -213,8 +173,7 @@ export class SqliteFileStore implements FileStore {
     now: number,
     graceMs: number,
   ): string[] {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
+    return sqliteTransaction(this.#db, () => {
       const rows = this.#db
         .prepare(
           'SELECT file_id, unreferenced_since FROM files WHERE space_id = ? AND deleted_at IS NULL',
@@ -244,12 +203,8 @@ export class SqliteFileStore implements FileStore {
           deleted.push(fileId);
         }
       }
-      this.#db.exec('COMMIT');
       return deleted;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   /** Runs one write statement; the rows it changed. */

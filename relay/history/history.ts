@@ -2,7 +2,7 @@
  * Version history of notes and of each space's index (the page tree and
  * templates): snapshots of each document's stored state, taken on a schedule
  * (scheduler.ts) and on demand ("Save version now"), thinned by
- * retention.ts, kept in `history.sqlite`.
+ * retention.ts, kept in a `SnapshotStore` (`history.sqlite`, or PostgreSQL).
  *
  * A snapshot is `Y.encodeStateAsUpdate` of what storage holds for the room:
  * exactly what the relay has accepted (persist before broadcast), never an
@@ -13,19 +13,18 @@ import * as Y from 'yjs';
 import type { SnapshotReason } from '../../shared/history-api.ts';
 import { formatRoomName, type RoomName } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import type { DocStorage } from '../storage/types.ts';
+import type { DocStorage, MaybePromise } from '../storage/types.ts';
 import { snapshotsToPrune } from './retention.ts';
 import { SnapshotScheduler } from './scheduler.ts';
-import {
-  SqliteSnapshotStore,
-  type SnapshotRow,
-  type SnapshotWithState,
-} from './sqlite-snapshots.ts';
+import type { SnapshotRow, SnapshotStore, SnapshotWithState } from './snapshot-store.ts';
+import { SqliteSnapshotStore } from './sqlite-snapshots.ts';
 import { watchStorage } from './watch-storage.ts';
 
 export interface NoteHistoryOptions {
-  /** Directory of `history.sqlite`. */
+  /** Directory of `history.sqlite`, used when no `store` is given. */
   readonly dataDir: string;
+  /** Where snapshots are kept; `history.sqlite` in `dataDir` by default. Closed with the history. */
+  readonly store?: SnapshotStore;
   /** Where the notes' stored state is read from. */
   readonly storage: DocStorage;
   /** Least time between two scheduled snapshots of a note. */
@@ -47,18 +46,18 @@ export interface SaveResult {
 /** What the REST routes use. */
 export interface NoteHistoryApi {
   /** The note's snapshots, newest first. */
-  list(room: RoomName): SnapshotRow[];
+  list(room: RoomName): MaybePromise<SnapshotRow[]>;
   /** One snapshot with its state, or null when the note has no such snapshot. */
-  get(room: RoomName, id: string): SnapshotWithState | null;
+  get(room: RoomName, id: string): MaybePromise<SnapshotWithState | null>;
   /** Takes a snapshot now; null when nothing is stored for the note. */
   save(room: RoomName, reason: SnapshotReason, by: string | null): Promise<SaveResult | null>;
 }
 
 export interface NoteHistory extends NoteHistoryApi {
   /** The states of every kept snapshot of a space (image collection). */
-  spaceStates(spaceId: string): Iterable<Uint8Array>;
+  spaceStates(spaceId: string): Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
   /** Deletes every snapshot of a space. */
-  purgeSpace(spaceId: string): void;
+  purgeSpace(spaceId: string): MaybePromise<void>;
   /** `storage` with every stored update reported to the scheduler. */
   watch(storage: DocStorage): DocStorage;
   /** Stops the schedule, waits for snapshots in progress, closes the database. */
@@ -104,7 +103,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
   const { storage, log } = options;
   const now = options.now ?? Date.now;
-  const store = new SqliteSnapshotStore({ dataDir: options.dataDir });
+  const store = options.store ?? new SqliteSnapshotStore({ dataDir: options.dataDir });
   const policy = { maxWeekly: options.maxPerDoc };
   let closed = false;
 
@@ -115,7 +114,7 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
   ): Promise<SaveResult | null> => {
     const state = await storedState(storage, formatRoomName(room), log);
     if (state === null || closed) return null;
-    const latest = store.latest(room.spaceId, room.docId);
+    const latest = await store.latest(room.spaceId, room.docId);
     if (latest !== null && sameBytes(latest.state, state)) {
       const { id, spaceId, docId, createdAt, createdBy, size } = latest;
       return {
@@ -123,7 +122,7 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
         snapshot: { id, spaceId, docId, createdAt, createdBy, reason: latest.reason, size },
       };
     }
-    const snapshot = store.insert(
+    const snapshot = await store.insert(
       {
         id: randomBytes(16).toString('base64url'),
         spaceId: room.spaceId,
@@ -134,7 +133,8 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
       },
       state,
     );
-    store.delete(snapshotsToPrune(store.list(room.spaceId, room.docId), now(), policy));
+    const kept = await store.list(room.spaceId, room.docId);
+    await store.delete(snapshotsToPrune(kept, now(), policy));
     log.debug('snapshot stored', { room: formatRoomName(room), reason, bytes: state.byteLength });
     return { created: true, snapshot };
   };
@@ -165,13 +165,11 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
     get: (room, id) => store.get(room.spaceId, room.docId, id),
     save,
     spaceStates: (spaceId) => store.statesOfSpace(spaceId),
-    purgeSpace: (spaceId) => {
-      store.deleteSpace(spaceId);
-    },
+    purgeSpace: (spaceId) => store.deleteSpace(spaceId),
     close: async () => {
       await scheduler.close();
       closed = true;
-      store.close();
+      await store.close();
     },
   };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrate } from './schema.ts';
+import { migrateSqlite } from '../db/sqlite.ts';
+import { SQLITE_HISTORY_MIGRATIONS as MIGRATIONS } from './schema.ts';
 import { HISTORY_FILE, SqliteSnapshotStore } from './sqlite-snapshots.ts';
 
 const dirs: string[] = [];
@@ -50,11 +51,14 @@ describe('history database', () => {
     const db = new DatabaseSync(':memory:');
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
     expect(() => {
-      migrate(db);
+      migrateSqlite(db, 'history', MIGRATIONS);
     }).toThrow(/newer than this relay/);
     const fresh = new DatabaseSync(':memory:');
     expect(() => {
-      migrate(fresh, ['CREATE TABLE t (x)', 'CREATE TABLE u (y); THIS IS NOT SQL']);
+      migrateSqlite(fresh, 'history', [
+        { version: 1, name: 't', up: 'CREATE TABLE t (x)' },
+        { version: 2, name: 'broken', up: 'CREATE TABLE u (y); THIS IS NOT SQL' },
+      ]);
     }).toThrow();
     expect(version(fresh)).toBe(1);
     expect(fresh.prepare("SELECT name FROM sqlite_master WHERE name = 'u'").get()).toBeUndefined();

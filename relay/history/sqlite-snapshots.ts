@@ -1,32 +1,26 @@
 /**
  * Snapshots of documents in SQLite (`history.sqlite` in the data directory; see
  * schema.ts for why a file of its own). Every method answers synchronously,
- * like the relay's other SQLite stores.
+ * like the relay's other SQLite stores. Queries only: relay/db opens the file
+ * and applies the migrations of schema.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
-import type { SnapshotReason } from '../../shared/history-api.ts';
-import { migrate } from './schema.ts';
+import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite';
+import { closeSqlite, openSqlite, sqliteTransaction } from '../db/sqlite.ts';
+import { SQLITE_HISTORY_MIGRATIONS } from './schema.ts';
+import type { SnapshotRow, SnapshotStore, SnapshotWithState } from './snapshot-store.ts';
+
+export type { SnapshotRow, SnapshotWithState } from './snapshot-store.ts';
 
 /** File name of the snapshot database inside the data directory. */
 export const HISTORY_FILE = 'history.sqlite';
 
-/** A stored snapshot without its state. */
-export interface SnapshotRow {
-  readonly id: string;
-  readonly spaceId: string;
-  readonly docId: string;
-  readonly createdAt: number;
-  readonly createdBy: string | null;
-  readonly reason: SnapshotReason;
-  /** Bytes of the state. */
-  readonly size: number;
-}
-
-/** A stored snapshot with its state. */
-export interface SnapshotWithState extends SnapshotRow {
-  readonly state: Uint8Array;
+/** Opens (creating if needed) `history.sqlite` in `dataDir` with its schema up to date. */
+export function openHistorySqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, HISTORY_FILE), {
+    store: 'history',
+    migrations: SQLITE_HISTORY_MIGRATIONS,
+  });
 }
 
 type Row = Record<string, SQLOutputValue>;
@@ -49,7 +43,7 @@ function rowToMeta(row: Row): SnapshotRow {
   return { id, spaceId: space, docId: doc, createdAt: at, createdBy: by, reason, size };
 }
 
-export class SqliteSnapshotStore {
+export class SqliteSnapshotStore implements SnapshotStore {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
   readonly #list: StatementSync;
@@ -58,11 +52,9 @@ export class SqliteSnapshotStore {
   readonly #delete: StatementSync;
   #closed = false;
 
-  constructor(options: { readonly dataDir: string }) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.#db = new DatabaseSync(join(options.dataDir, HISTORY_FILE));
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
-    migrate(this.#db);
+  /** On `history.sqlite` in `dataDir`, or on a database already opened by `openHistorySqlite`. */
+  constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
+    this.#db = 'db' in options ? options.db : openHistorySqlite(options.dataDir);
     this.#insert = this.#db.prepare(
       'INSERT INTO snapshots (id, space, doc, created_at, created_by, reason, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -112,14 +104,9 @@ export class SqliteSnapshotStore {
   /** Deletes snapshots by id, in one transaction. */
   delete(ids: readonly string[]): void {
     if (ids.length === 0) return;
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
+    sqliteTransaction(this.#db, () => {
       for (const id of ids) this.#delete.run(id);
-      this.#db.exec('COMMIT');
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    });
   }
 
   /** The states of every kept snapshot of a space, one at a time (image collection reads them). */
@@ -141,8 +128,7 @@ export class SqliteSnapshotStore {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    this.#db.close();
+    closeSqlite(this.#db);
   }
 }
 

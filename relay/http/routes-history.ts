@@ -58,7 +58,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     ...API.listSnapshots,
     handle: async (deps, req) => {
       const { room } = await noteAndRole(deps, req);
-      return { status: 200, body: { snapshots: await describe(deps, deps.history.list(room)) } };
+      return { status: 200, body: { snapshots: await describe(deps, await deps.history.list(room)) } };
     },
   },
   {
@@ -89,7 +89,7 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     handle: async (deps, req) => {
       const { room } = await noteAndRole(deps, req);
       const id = req.params['snapshotId'] ?? '';
-      const snapshot = SNAPSHOT_ID_PATTERN.test(id) ? deps.history.get(room, id) : null;
+      const snapshot = SNAPSHOT_ID_PATTERN.test(id) ? await deps.history.get(room, id) : null;
       if (snapshot === null)
         throw new HttpError(404, 'not_found', 'no such snapshot of this document');
       const { state, ...row } = snapshot;

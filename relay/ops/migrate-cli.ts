@@ -1,11 +1,27 @@
 /**
  * `npm run relay -- migrate --data <dir> --database postgres://…`: the
- * command-line face of migrate-documents.ts. Same flags and environment as
- * the relay itself; exit 0 when every document was copied and verified.
+ * command-line face of migrate-documents.ts and migrate-stores.ts. Same flags
+ * and environment as the relay itself; exit 0 when every document was copied
+ * and verified and every other table arrived whole.
  */
 import { parseCli } from '../cli-args.ts';
-import { createJsonLogger, errorMessage } from '../log.ts';
+import { openPostgres } from '../db/postgres.ts';
+import { migrateStores } from '../db/stores.ts';
+import { createJsonLogger, errorMessage, type Logger } from '../log.ts';
 import { migrateDocuments } from './migrate-documents.ts';
+import { copyStores } from './migrate-stores.ts';
+
+/** Copies spaces, members, people, files and snapshots; true when every table checks out. */
+async function migrateOtherStores(dataDir: string, url: string, log: Logger): Promise<boolean> {
+  const pool = await openPostgres(url);
+  try {
+    await migrateStores(pool);
+    const report = await copyStores({ dataDir, target: pool, log });
+    return report.mismatched.length === 0;
+  } finally {
+    await pool.end();
+  }
+}
 
 /** Runs the command and returns the process exit code. */
 export async function runMigrateCommand(
@@ -17,7 +33,8 @@ export async function runMigrateCommand(
   if (parsed.kind === 'help') {
     process.stdout.write(
       'Usage: npm run relay -- migrate --data <dir> --database postgres://…\n' +
-        'Copies every document of <dir>/relay.sqlite into PostgreSQL and verifies each one.\n',
+        'Copies every document of <dir>/relay.sqlite into PostgreSQL and verifies each one,\n' +
+        'then spaces, members, people, files and version history, checking rows and bytes.\n',
     );
     return 0;
   }
@@ -33,7 +50,8 @@ export async function runMigrateCommand(
   const log = createJsonLogger(process.stdout);
   try {
     const report = await migrateDocuments({ dataDir, databaseUrl: scale.databaseUrl, log });
-    return report.mismatched.length === 0 && report.unreadable.length === 0 ? 0 : 1;
+    const storesOk = await migrateOtherStores(dataDir, scale.databaseUrl, log);
+    return report.mismatched.length === 0 && report.unreadable.length === 0 && storesOk ? 0 : 1;
   } catch (err) {
     log.error('migration failed', { error: errorMessage(err) });
     return 1;

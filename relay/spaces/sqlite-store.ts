@@ -1,114 +1,28 @@
 /**
- * `SpaceStore` on SQLite (`node:sqlite`, WAL), in its own file beside the
- * documents (`spaces.sqlite`), so that document storage can be swapped
- * without moving membership, and vice versa.
+ * `SpaceStore` on SQLite, in its own file beside the documents
+ * (`spaces.sqlite`), so that document storage can be swapped without moving
+ * membership, and vice versa. Queries only: relay/db opens the file (WAL,
+ * pragmas) and applies the numbered migrations of space-migrations.ts.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import {
-  RoleSchema,
-  type Member,
-  type MySpace,
-  type Person,
-  type Role,
-  type Space,
-} from '../../shared/api.ts';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
+import { closeSqlite, openSqlite, sqliteTransaction } from '../db/sqlite.ts';
+import { likeContains, person, role, spaceOf, text } from './rows.ts';
+import { SQLITE_SPACE_MIGRATIONS } from './space-migrations.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
 /** File name of the membership database inside the data directory. */
 export const SPACES_FILE = 'spaces.sqlite';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS spaces (
-  id          TEXT PRIMARY KEY,
-  name        TEXT NOT NULL,
-  created_at  INTEGER NOT NULL,
-  icon        TEXT,
-  description TEXT
-);
-CREATE TABLE IF NOT EXISTS members (
-  space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
-  user_id  TEXT NOT NULL,
-  role     TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
-  PRIMARY KEY (space_id, user_id)
-);
-CREATE INDEX IF NOT EXISTS members_by_user ON members (user_id);
-CREATE TABLE IF NOT EXISTS people (
-  id        TEXT PRIMARY KEY,
-  name      TEXT,
-  email     TEXT,
-  last_seen INTEGER NOT NULL
-);
-`;
-
-/**
- * Columns added after the first release, with their definitions: a database
- * made before them gains them on open (existing rows get NULL, i.e. unset).
- * SQLite has no `ADD COLUMN IF NOT EXISTS`, hence the check of table_info.
- */
-const ADDED_SPACE_COLUMNS: readonly (readonly [string, string])[] = [
-  ['icon', 'TEXT'],
-  ['description', 'TEXT'],
-  // Set while the space is in the trash (epoch ms); NULL for a live space.
-  ['deleted_at', 'INTEGER'],
-];
-
-/** Adds the columns of `ADDED_SPACE_COLUMNS` that `db`'s spaces table lacks. */
-function migrateSpaces(db: DatabaseSync): void {
-  const have = new Set(
-    db
-      .prepare('PRAGMA table_info(spaces)')
-      .all()
-      .map((row) => row['name']),
-  );
-  for (const [column, type] of ADDED_SPACE_COLUMNS) {
-    if (!have.has(column)) db.exec(`ALTER TABLE spaces ADD COLUMN ${column} ${type}`);
-  }
-}
-
-type Row = Record<string, SQLInputValue>;
-
-function text(row: Row, key: string): string {
-  const value = row[key];
-  if (typeof value !== 'string') throw new Error(`corrupt row: ${key} is not text`);
-  return value;
-}
-
-function optionalText(row: Row, key: string): string | undefined {
-  const value = row[key];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** A space row; unset icon and description are left out (see SpaceSchema). */
-function spaceOf(row: Row): Space {
-  const icon = optionalText(row, 'icon');
-  const description = optionalText(row, 'description');
-  return {
-    id: text(row, 'id'),
-    name: text(row, 'name'),
-    ...(icon === undefined ? {} : { icon }),
-    ...(description === undefined ? {} : { description }),
-  };
-}
-
-function role(row: Row): Role {
-  return RoleSchema.parse(row['role']);
-}
-
-function person(row: Row, idKey = 'id'): Person {
-  const name = optionalText(row, 'name');
-  const email = optionalText(row, 'email');
-  return {
-    id: text(row, idKey),
-    ...(name === undefined ? {} : { name }),
-    ...(email === undefined ? {} : { email }),
-  };
-}
-
-/** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
-function likeContains(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Opens (creating if needed) `spaces.sqlite` in `dataDir` with its schema up to date. */
+export function openSpacesSqlite(dataDir: string): DatabaseSync {
+  // Foreign keys on: purging a space cascades to its memberships.
+  return openSqlite(join(dataDir, SPACES_FILE), {
+    store: 'spaces',
+    migrations: SQLITE_SPACE_MIGRATIONS,
+    foreignKeys: true,
+  });
 }
 
 export class SqliteSpaceStore implements SpaceStore {
@@ -116,14 +30,9 @@ export class SqliteSpaceStore implements SpaceStore {
   readonly #s: Record<string, StatementSync>;
   #closed = false;
 
-  constructor(options: { readonly dataDir: string }) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.#db = new DatabaseSync(join(options.dataDir, SPACES_FILE));
-    this.#db.exec(
-      'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;',
-    );
-    this.#db.exec(SCHEMA);
-    migrateSpaces(this.#db);
+  /** On `spaces.sqlite` in `dataDir`, or on a database already opened by `openSpacesSqlite`. */
+  constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
+    this.#db = 'db' in options ? options.db : openSpacesSqlite(options.dataDir);
     const p = (sql: string): StatementSync => this.#db.prepare(sql);
     this.#s = {
       insertSpace: p(
@@ -174,15 +83,7 @@ export class SqliteSpaceStore implements SpaceStore {
 
   /** Runs `body` in one immediate transaction (the owner count and the write must agree). */
   #transaction<T>(body: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = body();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      this.#db.exec('ROLLBACK');
-      throw err;
-    }
+    return sqliteTransaction(this.#db, body);
   }
 
   createSpace(space: Space, ownerId: string): void {
@@ -306,7 +207,6 @@ export class SqliteSpaceStore implements SpaceStore {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    this.#db.close();
+    closeSqlite(this.#db);
   }
 }

@@ -39,7 +39,7 @@ async function purgeExpiredSpaces(deps: MaintenanceDeps, before: number): Promis
   for (const spaceId of await deps.store.trashedBefore(before)) {
     // Contents first: a crash midway leaves a trashed space to purge again, never orphans.
     await deps.storage.deleteSpace?.(spaceId);
-    deps.history.purgeSpace(spaceId);
+    await deps.history.purgeSpace(spaceId);
     await deps.files.purgeSpace(spaceId);
     if (await deps.store.purgeSpace(spaceId)) purged.push(spaceId);
   }
@@ -57,7 +57,8 @@ async function collectImages(deps: MaintenanceDeps, now: number): Promise<number
     if (live.length === 0) continue;
     const states: Uint8Array[] = [];
     for await (const state of documentStates(deps.storage, spaceId, deps.log)) states.push(state);
-    const referenced = referencedIn(live, [...states, ...deps.history.spaceStates(spaceId)]);
+    for await (const state of deps.history.spaceStates(spaceId)) states.push(state);
+    const referenced = referencedIn(live, states);
     const deleted = await deps.files.collect(spaceId, referenced, now, deps.fileGraceMs);
     if (deleted.length > 0) {
       deps.log.info('unreferenced images collected', { spaceId, files: deleted.length });

@@ -1,0 +1,82 @@
+/**
+ * The relay's stores besides documents (spaces and members, files, history
+ * snapshots) on one backend, chosen by `--database` as documents are:
+ * SQLite files in the data directory by default, or one PostgreSQL database
+ * shared by every relay node. On PostgreSQL the three stores share one pool,
+ * opened and migrated here once and closed by `close()`.
+ */
+import type pg from 'pg';
+import { PG_FILE_MIGRATIONS } from '../files/file-migrations.ts';
+import { PostgresFileStore } from '../files/postgres-file-store.ts';
+import { SqliteFileStore } from '../files/sqlite-file-store.ts';
+import type { FileStore } from '../files/types.ts';
+import { PostgresSnapshotStore } from '../history/postgres-snapshots.ts';
+import { PG_HISTORY_MIGRATIONS } from '../history/schema.ts';
+import type { SnapshotStore } from '../history/snapshot-store.ts';
+import { SqliteSnapshotStore } from '../history/sqlite-snapshots.ts';
+import { PostgresSpaceStore } from '../spaces/postgres-store.ts';
+import { PG_SPACE_MIGRATIONS } from '../spaces/space-migrations.ts';
+import { SqliteSpaceStore } from '../spaces/sqlite-store.ts';
+import type { SpaceStore } from '../spaces/types.ts';
+import { migratePostgres, openPostgres } from './postgres.ts';
+
+export interface RelayStores {
+  readonly backend: 'sqlite' | 'postgres';
+  readonly spaces: SpaceStore;
+  readonly files: FileStore;
+  readonly snapshots: SnapshotStore;
+  /** Closes every store (and the pool). Idempotent. */
+  close(): Promise<void>;
+}
+
+/** The stores as SQLite files in `dataDir` (`spaces.sqlite`, `files.sqlite`, `history.sqlite`). */
+export function openSqliteStores(dataDir: string): RelayStores {
+  const spaces = new SqliteSpaceStore({ dataDir });
+  const files = new SqliteFileStore({ dataDir });
+  const snapshots = new SqliteSnapshotStore({ dataDir });
+  let closed = false;
+  return {
+    backend: 'sqlite',
+    spaces,
+    files,
+    snapshots,
+    close: () => {
+      if (!closed) {
+        closed = true;
+        spaces.close();
+        files.close();
+        snapshots.close();
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Brings the schemas of the spaces, files and history stores up to date in `pool`'s database. */
+export async function migrateStores(pool: pg.Pool): Promise<void> {
+  await migratePostgres(pool, 'spaces', PG_SPACE_MIGRATIONS);
+  await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
+  await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
+}
+
+/** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
+export async function openPostgresStores(url: string): Promise<RelayStores> {
+  const pool = await openPostgres(url);
+  try {
+    await migrateStores(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  let closed: Promise<void> | null = null;
+  return {
+    backend: 'postgres',
+    spaces: new PostgresSpaceStore(pool),
+    files: new PostgresFileStore(pool),
+    snapshots: new PostgresSnapshotStore(pool),
+    close: () => {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+}

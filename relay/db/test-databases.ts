@@ -1,0 +1,85 @@
+/**
+ * Test helper: the two database backends a store's contract suite runs
+ * against, as storage/test-backends.ts does for documents. SQLite in a
+ * temporary directory always; PostgreSQL when its server binary is installed
+ * (a private server per test file, a fresh migrated database per location).
+ */
+import { tempDataDir } from '../integration/helpers.ts';
+import { PostgresStorage } from '../storage/postgres.ts';
+import { SqliteStorage } from '../storage/sqlite.ts';
+import type { DocStorage } from '../storage/types.ts';
+import { openPostgresStores, openSqliteStores, type RelayStores } from './stores.ts';
+import { postgresUnavailable, startTestPostgres, type TestPostgres } from './test-postgres.ts';
+
+/** One database location: open its stores (again) as often as needed. */
+export interface DatabaseLocation {
+  open(): Promise<RelayStores>;
+  /** The document storage at the same location. */
+  openDocuments(): Promise<DocStorage>;
+}
+
+export interface DatabaseBackend {
+  readonly name: 'sqlite' | 'postgres';
+  /** Why this backend cannot run here, or null. */
+  readonly unavailable: string | null;
+  setUp(): Promise<void>;
+  /** A new, empty location. */
+  location(): Promise<DatabaseLocation>;
+  tearDown(): Promise<void>;
+}
+
+function sqliteBackend(): DatabaseBackend {
+  const cleanups: (() => void)[] = [];
+  return {
+    name: 'sqlite',
+    unavailable: null,
+    setUp: () => Promise.resolve(),
+    location: () => {
+      const dir = tempDataDir();
+      cleanups.push(dir.cleanup);
+      return Promise.resolve({
+        open: () => Promise.resolve(openSqliteStores(dir.dir)),
+        openDocuments: () => Promise.resolve(new SqliteStorage({ dataDir: dir.dir })),
+      });
+    },
+    tearDown: () => {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      return Promise.resolve();
+    },
+  };
+}
+
+function postgresBackend(): DatabaseBackend {
+  let server: TestPostgres | null = null;
+  return {
+    name: 'postgres',
+    unavailable: postgresUnavailable(),
+    setUp: async () => {
+      server = await startTestPostgres();
+    },
+    location: async () => {
+      if (server === null) throw new Error('postgres backend not set up');
+      const url = await server.createDatabase();
+      return {
+        open: () => openPostgresStores(url),
+        openDocuments: () => PostgresStorage.open(url),
+      };
+    },
+    tearDown: async () => {
+      await server?.stop();
+      server = null;
+    },
+  };
+}
+
+/** Both backends, for a `for … of` of suites. */
+export function databaseBackends(): DatabaseBackend[] {
+  return [sqliteBackend(), postgresBackend()];
+}
+
+/** The suite title, saying why a backend is skipped. */
+export function backendTitle(backend: DatabaseBackend, subject: string): string {
+  return backend.unavailable === null
+    ? `${subject} on ${backend.name}`
+    : `${subject} on ${backend.name} (skipped: ${backend.unavailable})`;
+}
