@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { createSpace, employee, expect, newPage, share, test, type Person } from './fixtures.ts';
+import {
+  createSpace,
+  employee,
+  expect,
+  newPage,
+  pageMenu,
+  share,
+  test,
+  type Person,
+} from './fixtures.ts';
 
 // Issue 4 point 1 (space settings: name, icon, description) and point 9
 // (a whole space as a zip of Markdown files with their tree), end to end:
@@ -58,7 +67,7 @@ test('an owner renames a space and gives it an icon and a description; members s
   await write(ada, 'Loose notes');
   await newPage(ada, 'Old plan');
   await write(ada, 'Abandoned idea');
-  await ada.page.getByRole('button', { name: 'Archive Old plan' }).click();
+  await pageMenu(ada, 'Old plan', 'Archive');
   await expect(pending(ada)).toHaveCount(0);
 
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });

@@ -20,9 +20,12 @@ export function meetingStart(doc: Y.Doc): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/** A meeting that started less than this long ago is likely still going on: still listed. */
+export const ONGOING_MS = 60 * 60 * 1000;
+
 /**
- * Meetings of my spaces that start from `now` on, soonest first, read from
- * the local copies only (works offline).
+ * Meetings of my spaces that start from `now` on (or are going on), soonest
+ * first, read from the local copies only (works offline).
  */
 export async function upcomingMeetings(
   registry: Pick<DocRegistry, 'readLocal'>,
@@ -45,7 +48,7 @@ export async function upcomingMeetings(
       const note = await registry.readLocal({ spaceId, docId: page.id });
       try {
         const start = meetingStart(note);
-        if (start !== null && start >= now) {
+        if (start !== null && start >= now - ONGOING_MS) {
           found.push({ room: { spaceId, docId: page.id }, title: page.title, start });
         }
       } finally {

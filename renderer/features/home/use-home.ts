@@ -1,6 +1,8 @@
 import { useContext, useEffect, useState } from 'react';
 import type { MembersApi } from '../../api/index.ts';
+import { HOME_DOC_ID } from '../../../shared/space-index/index.ts';
 import { formatRoomName, type RoomName } from '../../../shared/wire.ts';
+import { useT } from '../../i18n/index.ts';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
 import { createNoteTitles } from '../inbox/index.ts';
 import { advancedSince } from './changes.ts';
@@ -47,6 +49,8 @@ export function useHome(
   const spaces = useAppStore((st) => st.spaces);
   const joinedKey = spaces.items.map((space) => space.id).join(',');
   const [data, setData] = useState<HomeData>(EMPTY);
+  const t = useT();
+  const homeTitle = t('tree.home');
 
   useEffect(() => {
     if (registry === null) return;
@@ -64,7 +68,8 @@ export function useHome(
           room,
           at: look.at,
           seen: decodeVector(look.sv),
-          title: await titles.titleOf(room),
+          // A space's home note is no page of its tree.
+          title: room.docId === HOME_DOC_ID ? homeTitle : await titles.titleOf(room),
         })),
       );
       const changedHere = withTitles.filter(({ room, seen }) => {
@@ -110,7 +115,7 @@ export function useHome(
     return () => {
       stopped = true;
     };
-  }, [registry, sub, api, members, joinedKey, spaces.status]);
+  }, [registry, sub, api, members, joinedKey, spaces.status, homeTitle]);
 
   return data;
 }
