@@ -7,6 +7,8 @@ test('Home lists recent notes, what Grace changed since Ada looked (by Grace), a
   openAs,
   stack,
 }) => {
+  // Two people and a background sync on a shared machine: a guard against hangs, not a speed limit.
+  test.setTimeout(240_000);
   const ada = await openAs({ as: 'Ada' });
   const { page } = ada;
   // Without a link, the app opens Home.
@@ -53,18 +55,9 @@ test('Home lists recent notes, what Grace changed since Ada looked (by Grace), a
     'All changes synced',
   );
 
-  // Home reads again when shown again.
+  // Home reads its lists again while shown (the timeout guards against a hang only).
   const changed = page.getByRole('list', { name: 'Changed since you last looked' });
-  await expect
-    .poll(async () => {
-      await page
-        .getByRole('navigation', { name: 'Places' })
-        .getByRole('link', { name: 'Inbox' })
-        .click();
-      await home.click();
-      return changed.count();
-    })
-    .toBe(1);
+  await expect(changed).toContainText('by Grace Hopper', { timeout: 45_000 });
   await expect(changed.getByRole('listitem')).toHaveCount(1);
   await expect(changed.getByRole('listitem')).toContainText('Plan');
   await expect(changed.getByRole('listitem')).toContainText('by Grace Hopper');

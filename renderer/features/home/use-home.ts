@@ -32,6 +32,9 @@ export interface HomeData {
 
 export const RECENT_SHOWN = 8;
 
+/** Home reads its lists again this often while shown: others keep writing. */
+export const HOME_REFRESH_MS = 10_000;
+
 const EMPTY: HomeData = { recent: [], changed: [], meetings: [], loaded: false };
 
 /**
@@ -51,6 +54,15 @@ export function useHome(
   const [data, setData] = useState<HomeData>(EMPTY);
   const t = useT();
   const homeTitle = t('tree.home');
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setRound((n) => n + 1);
+    }, HOME_REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, []);
 
   useEffect(() => {
     if (registry === null) return;
@@ -115,7 +127,7 @@ export function useHome(
     return () => {
       stopped = true;
     };
-  }, [registry, sub, api, members, joinedKey, spaces.status, homeTitle]);
+  }, [registry, sub, api, members, joinedKey, spaces.status, homeTitle, round]);
 
   return data;
 }
