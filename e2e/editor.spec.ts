@@ -152,10 +152,9 @@ test('importing a Markdown file creates a new page with its content', async ({ o
     await choosing
   ).setFiles({ name: 'retro.md', mimeType: 'text/markdown', buffer: Buffer.from(file) });
 
-  await expect(ada.page.getByRole('link', { name: 'Retro notes', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(
+    ada.page.getByRole('treeitem', { name: 'Retro notes', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
   const note = new URL(ada.page.url()).searchParams.get('note');
   expect(note).toMatch(/^[0-9a-f]{32}$/);
   await expect(ada.editor.locator('h1')).toHaveText('Retro notes');
@@ -176,7 +175,7 @@ test('importing a Markdown file creates a new page with its content', async ({ o
 
   // The colleague finds the page in the tree and the same content in it.
   await expect.poll(() => pageOutline(grace)).toContain('Retro notes');
-  await grace.page.getByRole('link', { name: 'Retro notes', exact: true }).click();
+  await grace.page.getByRole('treeitem', { name: 'Retro notes', exact: true }).click();
   await expect(grace.editor.locator('h1')).toHaveText('Retro notes');
   await expect(grace.editor.locator('table td')).toHaveText(['CI', 'Ada']);
 });

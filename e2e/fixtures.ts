@@ -330,21 +330,31 @@ export async function pageOutline(person: Person): Promise<string[]> {
 export function pageRow(person: Person, title: string): Locator {
   return person.page
     .locator('.tree__row')
-    .filter({ has: person.page.getByRole('link', { name: title, exact: true }) });
+    .filter({ has: person.page.getByRole('treeitem', { name: title, exact: true }) });
+}
+
+/** Picks `item` from the context menu of the page titled `title` (opened by right click). */
+export async function pageMenu(person: Person, title: string, item: string): Promise<void> {
+  await pageRow(person, title).click({ button: 'right' });
+  await person.page
+    .getByRole('menu', { name: `Actions for ${title}` })
+    .getByRole('menuitem', { name: item })
+    .click();
 }
 
 /**
- * Creates a page through the tree ("New page", or "New page inside <parent>"),
+ * Creates a page through the tree ("New page", or "New sub-page" in the parent's menu),
  * names it and waits until its note is open; resolves with the page id.
  */
 export async function newPage(person: Person, title: string, parent?: string): Promise<string> {
   const { page } = person;
-  const name = parent === undefined ? 'New page' : `New page inside ${parent}`;
-  await page.getByRole('button', { name, exact: true }).click();
+  if (parent === undefined)
+    await page.getByRole('button', { name: 'New page', exact: true }).click();
+  else await pageMenu(person, parent, 'New sub-page');
   const input = page.getByRole('textbox', { name: 'Page title' });
   await input.fill(title);
   await input.press('Enter');
-  await expect(page.getByRole('link', { name: title, exact: true })).toHaveAttribute(
+  await expect(page.getByRole('treeitem', { name: title, exact: true })).toHaveAttribute(
     'aria-current',
     'page',
   );

@@ -1,9 +1,9 @@
 import { createSpace, employee, expect, newPage, share, test } from './fixtures.ts';
 
-// Issue 4 point 6, what a Notion or Confluence user expects after `@`: being
-// told. Grace mentions Ada in a note and in a comment while Ada works in
-// another note; Ada gets notifications, sees the Mentions count and the
-// entries, and clicking one opens the note.
+// What a Notion or Confluence user expects after `@`: being told. Grace
+// mentions Ada in a note and in a comment while Ada works in another note;
+// Ada gets notifications, sees the Inbox count and the entries in the Inbox
+// view, narrows them by kind, and clicking one opens the note.
 
 /** What each recorded Notification was made with (see the init script below). */
 interface Recorded {
@@ -21,7 +21,7 @@ interface PageGlobals {
   __notifications: RecordedNotification[];
 }
 
-test('Grace mentions Ada in a note and a comment; Ada is notified and finds both under Mentions', async ({
+test('Grace mentions Ada in a note and a comment; Ada is notified and finds both in her Inbox', async ({
   openAs,
   stack,
 }) => {
@@ -53,7 +53,7 @@ test('Grace mentions Ada in a note and a comment; Ada is notified and finds both
   const planId = await newPage(ada, 'Plan');
   await ada.page.goto(new URL(`/?space=${spaceId}`, ada.page.url()).href);
   await expect(ada.editor).toBeVisible();
-  await expect(ada.page.getByRole('button', { name: 'Mentions', exact: true })).toBeVisible();
+  await expect(ada.page.getByRole('link', { name: 'Inbox', exact: true })).toBeVisible();
 
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}&note=${planId}` });
   await expect(grace.editor).toHaveAttribute('contenteditable', 'true');
@@ -101,8 +101,8 @@ test('Grace mentions Ada in a note and a comment; Ada is notified and finds both
     ]),
   );
 
-  // Before anything is opened, the Mentions button counts both as unread.
-  await expect(ada.page.getByRole('button', { name: 'Mentions, 2 unread' })).toBeVisible();
+  // Before anything is opened, the Inbox place counts both as unread.
+  await expect(ada.page.getByRole('link', { name: 'Inbox, 2 unread' })).toBeVisible();
 
   // Clicking a notification (the browser fires `click` on it) brings the
   // tab forward and opens its note through the app's router; the mentions
@@ -117,10 +117,13 @@ test('Grace mentions Ada in a note and a comment; Ada is notified and finds both
   await ada.page.goBack();
   await expect(ada.page).not.toHaveURL(new RegExp(`note=${planId}`));
 
-  // The list says who and where.
-  const button = ada.page.getByRole('button', { name: 'Mentions', exact: true });
-  await expect(button).toBeVisible();
-  await button.click();
+  // The Inbox is a view of the main area, with an address of its own; the list says who and where.
+  const inbox = ada.page.getByRole('link', { name: 'Inbox', exact: true });
+  await expect(inbox).toBeVisible();
+  await inbox.click();
+  await expect(ada.page).toHaveURL(/\?view=inbox$/);
+  await expect(ada.page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(ada.page.getByRole('dialog')).toHaveCount(0);
   const list = ada.page.getByRole('list', { name: 'Mentions' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list).toContainText('Grace Hopper mentioned you in a comment');
@@ -130,6 +133,17 @@ test('Grace mentions Ada in a note and a comment; Ada is notified and finds both
   await expect(list).toContainText('Plan · Roadmap');
 
   await expect(list.locator('.inbox__item--unread')).toHaveCount(0);
+
+  // Narrowed by kind: comments only, then mentions in note bodies only.
+  const filters = ada.page.getByRole('group', { name: 'Show' });
+  await filters.getByRole('button', { name: 'Comments' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('Grace Hopper mentioned you in a comment');
+  await filters.getByRole('button', { name: 'Notes' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('You were mentioned in the note');
+  await filters.getByRole('button', { name: 'All' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
 
   // Clicking an entry opens its note.
   await list.getByRole('link', { name: /Grace Hopper mentioned you/ }).click();

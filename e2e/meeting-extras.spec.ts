@@ -46,8 +46,10 @@ test('an action item assigned with a due date in the editor shows in the assigne
 
   // Grace: background sync brings the note; her list shows it with its due date.
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
-  await grace.page.getByRole('button', { name: 'My action items' }).click();
-  const mine = grace.page.getByRole('dialog', { name: 'My action items' });
+  // My action items is a view of the main area, with an address of its own.
+  await grace.page.getByRole('link', { name: 'My action items' }).click();
+  await expect(grace.page).toHaveURL(/\?view=actions$/);
+  const mine = grace.page.getByRole('region', { name: 'My action items' });
   const row = mine.getByRole('listitem').filter({ hasText: 'Send the minutes' });
   await expect
     .poll(
@@ -181,7 +183,7 @@ test('a note saved as a template makes new notes, and another member sees the te
   const names = chooser.getByRole('list', { name: 'Templates' }).locator('.templates__use');
   await expect(names).toHaveText(['Meeting note built in', 'Team retro']);
   await chooser.getByRole('button', { name: 'Team retro', exact: true }).click();
-  await expect(ada.page.getByRole('link', { name: 'Team retro', exact: true })).toHaveAttribute(
+  await expect(ada.page.getByRole('treeitem', { name: 'Team retro', exact: true })).toHaveAttribute(
     'aria-current',
     'page',
   );

@@ -25,10 +25,9 @@ test('a meeting note from the form, and an attendee ticks her action item from "
   await expect(form.getByRole('list', { name: 'Attendees' })).toContainText(graceEmployee.name);
   await form.getByRole('button', { name: 'Create meeting note' }).click();
   await expect(form).toBeHidden();
-  await expect(ada.page.getByRole('link', { name: 'Weekly sync', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
-  );
+  await expect(
+    ada.page.getByRole('treeitem', { name: 'Weekly sync', exact: true }),
+  ).toHaveAttribute('aria-current', 'page');
   await expect(ada.editor.locator('h1')).toHaveText('Weekly sync');
   await expect(ada.editor.locator('h2')).toHaveText([
     'Attendees',
@@ -63,8 +62,10 @@ test('a meeting note from the form, and an attendee ticks her action item from "
 
   // Grace signs in; background sync brings the space's notes to her device.
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
-  await grace.page.getByRole('button', { name: 'My action items' }).click();
-  const mine = grace.page.getByRole('dialog', { name: 'My action items' });
+  // My action items is a view of the main area, with an address of its own.
+  await grace.page.getByRole('link', { name: 'My action items' }).click();
+  await expect(grace.page).toHaveURL(/\?view=actions$/);
+  const mine = grace.page.getByRole('region', { name: 'My action items' });
   const item = mine.getByRole('listitem').filter({ hasText: 'Send the minutes' });
   await expect
     .poll(

@@ -70,10 +70,32 @@ test('every main view in light and dark at 1280×720 and 1920×1080', async ({
   await capture(page, 'search', out);
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'My action items' }).click();
+  await page
+    .getByRole('navigation', { name: 'Places' })
+    .getByRole('link', { name: 'My action items' })
+    .click();
+  await expect(
+    page.getByRole('list', { name: 'My action items' }).getByRole('listitem'),
+  ).toContainText(['Send the minutes']);
   await capture(page, 'action-items', out);
-  await page.keyboard.press('Escape');
 
+  await page
+    .getByRole('navigation', { name: 'Places' })
+    .getByRole('link', { name: 'Inbox' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await capture(page, 'inbox', out);
+
+  await page
+    .getByRole('navigation', { name: 'Places' })
+    .getByRole('link', { name: 'Home' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Recent notes' })).toContainText('Weekly sync');
+  await expect(page.getByRole('list', { name: 'Upcoming meetings' })).toContainText('Weekly sync');
+  await capture(page, 'home', out);
+
+  await page.getByRole('link', { name: /Product/ }).click();
   await page.getByRole('button', { name: 'Members' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await capture(page, 'members', out);

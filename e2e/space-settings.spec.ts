@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
-import { createSpace, employee, expect, newPage, share, test, type Person } from './fixtures.ts';
+import {
+  createSpace,
+  employee,
+  expect,
+  newPage,
+  pageMenu,
+  share,
+  test,
+  type Person,
+} from './fixtures.ts';
 
 // Space settings (name, icon, description) and export (a whole space as a zip of Markdown files with their tree), end to end:
 // an owner changes the settings, a member sees them without reloading, an
@@ -57,7 +66,7 @@ test('an owner renames a space and gives it an icon and a description; members s
   await write(ada, 'Loose notes');
   await newPage(ada, 'Old plan');
   await write(ada, 'Abandoned idea');
-  await ada.page.getByRole('button', { name: 'Archive Old plan' }).click();
+  await pageMenu(ada, 'Old plan', 'Archive');
   await expect(pending(ada)).toHaveCount(0);
 
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });

@@ -19,7 +19,7 @@ import type { ConnectionLimiter } from './pipeline/connection-limits.ts';
 import { roomFromPath, splitRequestUrl } from './pipeline/room-from-url.ts';
 import type { ConnectionRequest, StageResult } from './pipeline/types.ts';
 import { AwarenessTooLargeError, decodeClientMessage, ProtocolError } from './protocol/decode.ts';
-import { encodePermissionDenied } from './protocol/encode.ts';
+import { encodePermissionDenied, encodeSpacesChanged } from './protocol/encode.ts';
 
 export interface ConnectionDeps {
   readonly limits: RelayLimits;
@@ -60,6 +60,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   readonly #toldRefused = new Set<string>();
   #principal: Principal | null = null;
   #spaceId = '';
+  /** The client asked to be told of its person's membership changes (SpacesChanged). */
+  #wantsSpaces = false;
   #indexed = false;
   #expiryTimer: NodeJS.Timeout | null = null;
   /** Heartbeat: cleared on each ping, set by the pong. */
@@ -152,6 +154,11 @@ export class ClientConnection implements RoomPeer, AccessHolder {
 
   get userId(): string {
     return this.#principal?.id ?? '';
+  }
+
+  /** This person's memberships changed (any space): a subscribed client re-reads its spaces. */
+  notifySpacesChanged(): void {
+    if (this.#wantsSpaces) this.send(encodeSpacesChanged());
   }
 
   /**
@@ -340,6 +347,9 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           return;
         case 'query-awareness':
           room.sendAwarenessTo(this);
+          return;
+        case 'spaces-subscribe':
+          this.#wantsSpaces = true;
           return;
         case 'relay-state':
           // Readers may ask too: it reveals nothing they cannot sync anyway.

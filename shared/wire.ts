@@ -24,6 +24,15 @@ export const MessageType = {
    * instead of a guess.
    */
   RelayState: 100,
+  /**
+   * Commonplace extension, like RelayState. A client sends `[SpacesChanged]`
+   * alone on a connection to ask to be told when its person's space
+   * memberships change; the relay then sends `[SpacesChanged]` alone on that
+   * connection whenever the person is added to a space, changes role or is
+   * removed, so the client re-reads its list of spaces (an invitation shows
+   * at once). Stock clients never ask, so they never receive it.
+   */
+  SpacesChanged: 101,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

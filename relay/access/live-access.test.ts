@@ -27,3 +27,27 @@ describe('LiveAccess', () => {
     expect(live.size).toBe(3);
   });
 });
+
+describe('LiveAccess, space list changes', () => {
+  it('tells every connection of the person, in any space, and no one else', () => {
+    const live = new LiveAccess();
+    const told: string[] = [];
+    const tellable = (spaceId: string, userId: string, name: string): AccessHolder => ({
+      spaceId,
+      userId,
+      applyRole: () => undefined,
+      notifySpacesChanged: () => told.push(name),
+    });
+    const inOld = tellable('old', 'ada', 'ada@old');
+    live.add(inOld);
+    live.add(tellable('other', 'ada', 'ada@other'));
+    live.add(tellable('new', 'bob', 'bob@new'));
+    // Ada is invited to a space she has no connection in yet.
+    live.apply({ spaceId: 'new', userId: 'ada', role: 'editor' });
+    expect(told.sort()).toEqual(['ada@old', 'ada@other']);
+    told.length = 0;
+    live.remove(inOld);
+    live.apply({ spaceId: 'new', userId: 'ada', role: null });
+    expect(told).toEqual(['ada@other']);
+  });
+});

@@ -15,10 +15,14 @@ export interface AccessHolder {
   readonly userId: string;
   /** Applies a new role, or closes with 4403 when `role` is null. */
   applyRole(role: Role | null): void;
+  /** The person's memberships changed in some space (an invitation too): tell the client. */
+  notifySpacesChanged?(): void;
 }
 
 export class LiveAccess {
   readonly #byKey = new Map<string, Set<AccessHolder>>();
+  /** Every connection of a person, whatever its space: an invitation reaches them there. */
+  readonly #byUser = new Map<string, Set<AccessHolder>>();
 
   static #key(spaceId: string, userId: string): string {
     // NUL cannot occur in a space id (ID_PATTERN), so keys never collide.
@@ -34,22 +38,37 @@ export class LiveAccess {
       this.#byKey.set(key, set);
     }
     set.add(holder);
+    let mine = this.#byUser.get(holder.userId);
+    if (mine === undefined) {
+      mine = new Set();
+      this.#byUser.set(holder.userId, mine);
+    }
+    mine.add(holder);
   }
 
   /** Forgets a connection (closed). Unknown ones are ignored. */
   remove(holder: AccessHolder): void {
     const key = LiveAccess.#key(holder.spaceId, holder.userId);
+    const mine = this.#byUser.get(holder.userId);
+    mine?.delete(holder);
+    if (mine?.size === 0) this.#byUser.delete(holder.userId);
     const set = this.#byKey.get(key);
     if (set === undefined) return;
     set.delete(holder);
     if (set.size === 0) this.#byKey.delete(key);
   }
 
-  /** Applies a membership change to the person's open connections in that space. */
+  /**
+   * Applies a membership change to the person's open connections in that
+   * space, and tells each of their connections (in any space) that their
+   * spaces changed, so that a new space appears without a reload.
+   */
   apply(change: MembershipChange): void {
     const set = this.#byKey.get(LiveAccess.#key(change.spaceId, change.userId));
-    if (set === undefined) return;
-    for (const holder of [...set]) holder.applyRole(change.role);
+    for (const holder of [...(set ?? [])]) holder.applyRole(change.role);
+    for (const holder of [...(this.#byUser.get(change.userId) ?? [])]) {
+      holder.notifySpacesChanged?.();
+    }
   }
 
   /** Connections indexed (tests). */

@@ -112,4 +112,11 @@ describe('validateUpdate', () => {
     expect(decodeClientMessage(Uint8Array.from([100]), limits)).toEqual({ kind: 'relay-state' });
     expect(() => decodeClientMessage(Uint8Array.from([100, 0]), limits)).toThrow(ProtocolError);
   });
+
+  it('decodes a SpacesChanged subscription (the type alone) and refuses one with trailing bytes', () => {
+    expect(decodeClientMessage(Uint8Array.from([101]), limits)).toEqual({
+      kind: 'spaces-subscribe',
+    });
+    expect(() => decodeClientMessage(Uint8Array.from([101, 0]), limits)).toThrow(ProtocolError);
+  });
 });

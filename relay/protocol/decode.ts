@@ -32,6 +32,8 @@ export type ClientMessage =
   | { readonly kind: 'query-awareness' }
   /** Commonplace's RelayState request (shared/wire.ts): the type alone, nothing after it. */
   | { readonly kind: 'relay-state' }
+  /** Commonplace's SpacesChanged subscription (shared/wire.ts): the type alone. */
+  | { readonly kind: 'spaces-subscribe' }
   /** y-protocols/auth frames are relay→client only; one from a client is ignored. */
   | { readonly kind: 'auth' };
 
@@ -160,6 +162,9 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits): Cl
     case MessageType.RelayState:
       expectEnd(decoder, 'relay state');
       return { kind: 'relay-state' };
+    case MessageType.SpacesChanged:
+      expectEnd(decoder, 'spaces changed');
+      return { kind: 'spaces-subscribe' };
     case MessageType.Auth:
       guard('auth', () => {
         decoding.readVarUint(decoder);

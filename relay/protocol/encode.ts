@@ -59,3 +59,10 @@ export function encodeRelayState(stateVector: Uint8Array): Buffer {
   encoding.writeVarUint8Array(encoder, stateVector);
   return toBuffer(encoder);
 }
+
+/** Tells a subscribed client that its person's space memberships changed. */
+export function encodeSpacesChanged(): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.SpacesChanged);
+  return toBuffer(encoder);
+}

@@ -10,6 +10,7 @@ import {
   createRelayApi,
 } from '../api/index.ts';
 import { createFilesService } from '../features/images/index.ts';
+import { createHomeApi } from '../features/home/index.ts';
 import { createSearchService } from '../search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
@@ -102,16 +103,24 @@ export async function boot(options: BootOptions): Promise<void> {
       doc: document,
     });
 
+    // Who the workspace belongs to. A session that ends on its own (expired,
+    // refused) keeps it: the person's unsynced edits stay on screen while
+    // they sign in again; only signing out or another person clears it.
+    let person: string | null = session.status === 'signed-in' ? session.profile.sub : null;
     const apply = (next: SessionState) => {
       const prev = store.getState().session;
       if (next.status === 'signed-in') {
         const { name, color } = identityFromProfile(next.profile);
         registry.setUser({ name, color });
       }
-      const samePerson =
-        prev?.status === 'signed-in' &&
-        next.status === 'signed-in' &&
-        prev.profile.sub === next.profile.sub;
+      const nextPerson =
+        next.status === 'signed-in'
+          ? next.profile.sub
+          : next.status === 'signed-out'
+            ? null
+            : person;
+      const samePerson = prev !== null && nextPerson === person;
+      person = nextPerson;
       if (!samePerson && prev !== null) {
         // Another person (or nobody): close every document and forget the spaces.
         registry.setOwner(next.status === 'signed-in' ? next.profile.sub : null);
@@ -122,8 +131,8 @@ export async function boot(options: BootOptions): Promise<void> {
       if (next.status === 'signed-in') void files.flush();
       // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
       if (next.status === 'signed-in') void search.setOwner(next.profile.sub);
-      else if (next.status === 'signed-out' && prev?.status === 'signed-in') void search.signOut();
-      if (!samePerson || stopOffline === null) {
+      else if (next.status === 'signed-out' && !samePerson) void search.signOut();
+      if (!samePerson || (stopOffline === null && next.status === 'signed-in')) {
         stopOffline?.();
         stopOffline =
           next.status === 'signed-in'
@@ -150,6 +159,11 @@ export async function boot(options: BootOptions): Promise<void> {
           info={info}
           spaces={spaces}
           members={members}
+          home={createHomeApi({
+            relayUrl: info.relayUrl,
+            fetch: options.fetch,
+            accessToken: (o) => host.accessToken(o),
+          })}
           initialRoute={route.route}
           history={options.history}
           parseRoute={(search) => {

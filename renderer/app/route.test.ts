@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NOTE, roomOf, routeFromSearch, searchForRoute } from './route.ts';
+import {
+  DEFAULT_NOTE,
+  roomOf,
+  routeFromSearch,
+  searchForRoute,
+  viewOf,
+  viewRoute,
+} from './route.ts';
 
 describe('routeFromSearch', () => {
-  it('without a space, waits for one to be chosen; the note defaults to welcome', () => {
+  it('without a space, opens Home; the note defaults to the space home', () => {
     expect(routeFromSearch('')).toEqual({
       ok: true,
       route: { spaceId: null, docId: DEFAULT_NOTE },
     });
     expect(roomOf({ spaceId: null, docId: 'x' })).toBeNull();
+    expect(viewOf({ spaceId: null, docId: DEFAULT_NOTE })).toBe('home');
+  });
+
+  it('reads the inbox and action item views, and writes them back', () => {
+    const inbox = routeFromSearch('?view=inbox');
+    expect(inbox).toEqual({ ok: true, route: viewRoute('inbox') });
+    if (inbox.ok) expect(searchForRoute(inbox.route)).toBe('?view=inbox');
+    expect(searchForRoute(viewRoute('actions'))).toBe('?view=actions');
+    expect(searchForRoute(viewRoute('home'))).toBe('');
+    // An unknown view is Home, not an error: old links keep working.
+    const unknown = routeFromSearch('?view=nope');
+    expect(unknown.ok && viewOf(unknown.route)).toBe('home');
+    // A space wins over a view.
+    const both = routeFromSearch('?space=s1&view=inbox');
+    expect(both.ok && viewOf(both.route)).toBeNull();
   });
 
   it('reads space and note, and writes them back', () => {

@@ -4,17 +4,42 @@ import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
 /** The note a space opens with when the link names none: its home page. */
 export const DEFAULT_NOTE = HOME_DOC_ID;
 
-/** Where the app is: a space (null until one is chosen) and a note in it. */
+/** The views of the main area that belong to no space. */
+export const VIEWS = ['home', 'inbox', 'actions'] as const;
+export type View = (typeof VIEWS)[number];
+
+/**
+ * Where the app is: a note of a space, or (with `spaceId` null) one of the
+ * person's own views, Home by default.
+ */
 export interface Route {
   readonly spaceId: string | null;
   readonly docId: string;
+  /** Only without a space; absent means Home. */
+  readonly view?: View;
 }
 
 export type RouteResult = { ok: true; route: Route } | { ok: false; message: string };
 
+/** The route of a view of the person's own (Home, Inbox, My action items). */
+export function viewRoute(view: View): Route {
+  return view === 'home'
+    ? { spaceId: null, docId: DEFAULT_NOTE }
+    : { spaceId: null, docId: DEFAULT_NOTE, view };
+}
+
+/** The view a route shows, or null when it shows a note. */
+export function viewOf(route: Route): View | null {
+  return route.spaceId === null ? (route.view ?? 'home') : null;
+}
+
+function isView(value: string): value is View {
+  return (VIEWS as readonly string[]).includes(value);
+}
+
 /**
- * The place to open, from `?space=<id>&note=<id>`. Without `space` the app
- * picks the first of the person's spaces; without `note` a space opens its
+ * The place to open, from `?space=<id>&note=<id>` or `?view=inbox|actions`.
+ * Without either the app opens Home; without `note` a space opens its
  * default note. Ids are validated with the relay's own rule (shared/wire.ts)
  * so a bad link shows a clear message instead of opening a surprising room.
  */
@@ -22,6 +47,7 @@ export function routeFromSearch(search: string): RouteResult {
   const params = new URLSearchParams(search);
   const spaceId = params.get('space');
   const docId = params.get('note') ?? DEFAULT_NOTE;
+  const view = params.get('view');
   if ((spaceId !== null && !ID_PATTERN.test(spaceId)) || !ID_PATTERN.test(docId)) {
     return {
       ok: false,
@@ -29,12 +55,18 @@ export function routeFromSearch(search: string): RouteResult {
         'This link does not name a note: space and note ids are 1–64 letters, digits, "-" or "_".',
     };
   }
+  if (spaceId === null && view !== null && isView(view)) {
+    return { ok: true, route: viewRoute(view) };
+  }
   return { ok: true, route: { spaceId, docId } };
 }
 
 /** The query string for a route (the inverse of `routeFromSearch`). */
 export function searchForRoute(route: Route): string {
-  if (route.spaceId === null) return '';
+  if (route.spaceId === null) {
+    const view = viewOf(route);
+    return view === null || view === 'home' ? '' : `?view=${view}`;
+  }
   const params = new URLSearchParams({ space: route.spaceId });
   if (route.docId !== DEFAULT_NOTE) params.set('note', route.docId);
   return `?${params.toString()}`;

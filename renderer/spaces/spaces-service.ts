@@ -13,7 +13,8 @@ export interface SpacesService {
   /**
    * Re-reads the list without showing "loading" and keeps the current list
    * when the relay cannot be reached: how members see another person's
-   * changes to a space's name, icon or description (issue 4 point 1).
+   * changes to a space's name, icon or description, and a new space they
+   * were invited to. One asked for while another runs reads again after it.
    */
   refresh(): Promise<void>;
   /**
@@ -33,6 +34,7 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
   const { patchSpaces, upsertSpace } = store.getState();
   let loading: Promise<void> | null = null;
   let refreshing: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
   // Bumped by every local change: a list fetched before it must not undo it.
   let changes = 0;
   return {
@@ -52,7 +54,16 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
 
     refresh() {
       if (loading !== null) return loading;
-      refreshing ??= (async () => {
+      // One asked for while another is on its way may be about a change the
+      // first read missed (an invitation just pushed): read once more after it.
+      if (refreshing !== null) {
+        queued ??= refreshing.then(() => {
+          queued = null;
+          return this.refresh();
+        });
+        return queued;
+      }
+      refreshing = (async () => {
         const before = changes;
         try {
           const items = await api.listSpaces();

@@ -7,7 +7,15 @@ import type { NotifyRequest } from '../../../shared/mentions/index.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { createAppStore } from '../../store/index.ts';
 import { createDocRegistry, type DocHandle, type DocRegistry } from '../../sync/index.ts';
-import { createInboxService, inboxStorageKey, MentionsButton } from './index.ts';
+import type { RoomName } from '../../../shared/wire.ts';
+import type { Host } from '../../../shared/host.ts';
+import {
+  createInboxService,
+  inboxStorageKey,
+  InboxView,
+  useInboxState,
+  type InboxViewProps,
+} from './index.ts';
 
 const ADA = 'emp-ada';
 const GRACE = { sub: 'emp-grace', name: 'Grace Hopper' };
@@ -215,8 +223,24 @@ describe('inbox service', () => {
   });
 });
 
-describe('MentionsButton', () => {
-  it('shows the unread count, lists who mentioned me, opens the note and marks it read', async () => {
+type InboxProps = Omit<InboxViewProps, 'inbox'> & {
+  readonly current: RoomName | null;
+  readonly host: InboxViewProps['host'] & Pick<Host, 'notify'>;
+};
+
+/** The workspace's wiring: one inbox state, its unread count and the view. */
+function Inbox({ current, ...props }: InboxProps) {
+  const inbox = useInboxState(ADA, props.host, current);
+  return (
+    <>
+      <output aria-label="Unread">{inbox.unread}</output>
+      <InboxView inbox={inbox} {...props} />
+    </>
+  );
+}
+
+describe('the Inbox view', () => {
+  it('counts unread, lists who mentioned me, filters by kind, opens the note and marks it read', async () => {
     const { store, registry, host } = setup();
     const grace = graceNote();
     comment(grace, GRACE, 'Look at this @Ada Lovelace');
@@ -228,8 +252,7 @@ describe('MentionsButton', () => {
     const requests: string[] = [];
     render(
       <AppServicesContext value={{ store, registry }}>
-        <MentionsButton
-          sub={ADA}
+        <Inbox
           host={{
             ...host,
             notificationPermission: () => access,
@@ -246,8 +269,9 @@ describe('MentionsButton', () => {
         />
       </AppServicesContext>,
     );
-    const button = await screen.findByRole('button', { name: 'Mentions, 1 unread' });
-    fireEvent.click(button);
+    await vi.waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Unread' }).textContent).toBe('1');
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Enable notifications' }));
     await vi.waitFor(() => {
       expect(screen.queryByRole('button', { name: 'Enable notifications' })).toBeNull();
@@ -259,9 +283,16 @@ describe('MentionsButton', () => {
     // The note's first line (no page tree here) and the space's name.
     expect(list.textContent).toContain('x · Team');
     expect(list.textContent).toContain('New');
+    // Narrowed to mentions in note bodies, the comment is not listed.
+    fireEvent.click(screen.getByRole('button', { name: 'Notes' }));
+    expect(screen.queryByRole('list', { name: 'Mentions' })).toBeNull();
+    expect(screen.getByText('Nothing of this kind.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Comments' }));
     fireEvent.click(screen.getByRole('link', { name: /Grace Hopper mentioned you/ }));
     expect(opened).toEqual([ROOM]);
-    await screen.findByRole('button', { name: 'Mentions' });
+    await vi.waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Unread' }).textContent).toBe('0');
+    });
   });
 
   it('counts the mentions in the note on screen as read', async () => {
@@ -272,7 +303,6 @@ describe('MentionsButton', () => {
     fromRelay(handle, grace);
     handle.provider.synced = true;
     const props = {
-      sub: ADA,
       host: {
         ...host,
         notificationPermission: () => 'granted' as const,
@@ -284,15 +314,19 @@ describe('MentionsButton', () => {
     };
     const view = render(
       <AppServicesContext value={{ store, registry }}>
-        <MentionsButton {...props} current={{ spaceId: 'team', docId: 'elsewhere' }} />
+        <Inbox {...props} current={{ spaceId: 'team', docId: 'elsewhere' }} />
       </AppServicesContext>,
     );
-    await screen.findByRole('button', { name: 'Mentions, 1 unread' });
+    await vi.waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Unread' }).textContent).toBe('1');
+    });
     view.rerender(
       <AppServicesContext value={{ store, registry }}>
-        <MentionsButton {...props} current={ROOM} />
+        <Inbox {...props} current={ROOM} />
       </AppServicesContext>,
     );
-    await screen.findByRole('button', { name: 'Mentions' });
+    await vi.waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Unread' }).textContent).toBe('0');
+    });
   });
 });

@@ -1,4 +1,11 @@
-export { MentionsButton, type MentionsButtonProps } from './MentionsButton.tsx';
+export {
+  InboxView,
+  filterInbox,
+  INBOX_FILTERS,
+  type InboxFilter,
+  type InboxViewProps,
+} from './InboxView.tsx';
+export { useInboxState, type InboxState } from './use-inbox-state.ts';
 export {
   createInboxService,
   inboxStorageKey,
@@ -9,3 +16,4 @@ export {
   type InboxServiceOptions,
 } from './inbox-service.ts';
 export type { InboxStorage } from './inbox-persist.ts';
+export { createNoteTitles } from './note-titles.ts';

@@ -9,6 +9,13 @@ import { newPageId } from '../tree/index.ts';
 
 let schema: Schema | null = null;
 
+/**
+ * The note's own record of when its meeting takes place: a map beside the
+ * body (`start`, `end` as ISO strings), so Home can list upcoming meetings
+ * without parsing the formatted time in the text.
+ */
+export const MEETING_FIELD = 'meeting';
+
 /** The note schema the editor uses (built once): the template is checked against it. */
 export function noteSchema(): Schema {
   schema ??= getSchema(noteExtensions());
@@ -47,7 +54,12 @@ export function createMeetingNote({
   // the registry closes a released doc only after an idle delay.
   const release = registry.retain(handle);
   try {
-    prosemirrorJSONToYXmlFragment(noteSchema(), json, handle.body);
+    handle.doc.transact(() => {
+      prosemirrorJSONToYXmlFragment(noteSchema(), json, handle.body);
+      const when = handle.doc.getMap(MEETING_FIELD);
+      when.set('start', new Date(input.start).toISOString());
+      if (input.end !== undefined) when.set('end', new Date(input.end).toISOString());
+    });
   } finally {
     release();
   }

@@ -11,7 +11,7 @@ import { createDocRegistry, type DocRegistry } from '../../sync/index.ts';
 import { SaveTemplateForm } from '../templates/index.ts';
 import { spaceIndexRoom } from '../tree/index.ts';
 import { noteSchema } from './create-meeting.ts';
-import { InviteDropZone, MyActionItems, NewMeetingButton } from './index.ts';
+import { InviteDropZone, MyActionItemsView, NewMeetingButton } from './index.ts';
 import { isInviteFile } from './invite-drop.ts';
 
 const SPACE = 'demo';
@@ -227,12 +227,19 @@ describe('My action items with due dates', () => {
     });
     render(
       <AppServicesContext value={{ store, registry }}>
-        <MyActionItems sub="emp-grace" hrefFor={() => '#'} onOpen={() => undefined} />
+        <MyActionItemsView sub="emp-grace" hrefFor={() => '#'} onOpen={() => undefined} />
       </AppServicesContext>,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'My action items' }));
     const list = await screen.findByRole('list', { name: 'My action items' });
-    const texts = [...list.querySelectorAll('.meeting-mine__text')].map((e) => e.textContent);
-    expect(texts).toEqual(['Long agoDue Jan 1, 2001 (overdue)', 'LaterDue Jan 1, 2999', 'Someday']);
+    // Text and due chip are siblings on one baseline now.
+    const texts = [...list.querySelectorAll('.meeting-mine__item')].map(
+      (e) =>
+        `${e.querySelector('.meeting-mine__text')?.textContent ?? ''}|${e.querySelector('.meeting-mine__due')?.textContent ?? ''}`,
+    );
+    expect(texts).toEqual([
+      'Long ago|Due Jan 1, 2001 (overdue)',
+      'Later|Due Jan 1, 2999',
+      'Someday|',
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { spaceIndexRoom } from '../tree/index.ts';
 import { noteSchema } from './create-meeting.ts';
 import {
   collectMyActionItems,
-  MyActionItems,
+  MyActionItemsView,
   createMeetingNote,
   NewMeetingButton,
   readIcsFile,
@@ -223,14 +223,13 @@ describe('My action items view', () => {
     const opened: string[] = [];
     render(
       <AppServicesContext value={{ store, registry }}>
-        <MyActionItems
+        <MyActionItemsView
           sub="emp-grace"
           hrefFor={(room) => `?space=${room.spaceId}&note=${room.docId}`}
           onOpen={(room) => opened.push(room.docId)}
         />
       </AppServicesContext>,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'My action items' }));
     const link = await screen.findByRole('link', { name: 'Retro' });
     expect(link.getAttribute('href')).toBe(`?space=${SPACE}&note=n2`);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Done: Fix the build' }));
@@ -260,10 +259,9 @@ describe('My action items across spaces', () => {
     });
     render(
       <AppServicesContext value={{ store, registry }}>
-        <MyActionItems sub="emp-grace" hrefFor={() => '?'} onOpen={() => undefined} />
+        <MyActionItemsView sub="emp-grace" hrefFor={() => '?'} onOpen={() => undefined} />
       </AppServicesContext>,
     );
-    fireEvent.click(screen.getByRole('button', { name: 'My action items' }));
     await screen.findByRole('link', { name: `Notes of ${SPACE}` });
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
     expect(screen.queryByText('Task in left')).toBeNull();

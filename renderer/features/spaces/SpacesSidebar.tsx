@@ -1,133 +1,106 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
+import { useT } from '../../i18n/index.ts';
 import { useAppStore } from '../../services/index.ts';
 import { refreshSpacesOnFocus, type SpacesService } from '../../spaces/index.ts';
+import { Button } from '../../ui/index.ts';
+import { NewSpaceForm } from './NewSpaceForm.tsx';
 import { TrashButton } from './TrashButton.tsx';
 import './space-meta.css';
-import { Button } from '../../ui/index.ts';
 
 export interface SpacesSidebarProps {
   readonly service: SpacesService;
   readonly selectedSpaceId: string | null;
   readonly onSelect: (space: MySpace) => void;
-  /** What the open space unfolds to under its name (its tools and page tree). */
-  readonly children?: ReactNode;
+  /** What a space unfolds to under its name (its page tree; the open one also its tools). */
+  readonly renderSpace: (space: MySpace) => ReactNode;
 }
 
-const ROLE_LABELS = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' } as const;
-
-/** The person's spaces from the relay, the chosen one marked, and "New space". */
+/**
+ * The person's spaces from the relay, the chosen one marked; every space
+ * unfolds to its page tree in place (the open one by default), and "New space".
+ */
 export function SpacesSidebar({
   service,
   selectedSpaceId,
   onSelect,
-  children,
+  renderSpace,
 }: SpacesSidebarProps) {
+  const t = useT();
   const spaces = useAppStore((s) => s.spaces);
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
+  // Spaces unfolded or folded by hand; the others follow "the open one is unfolded".
+  const [choice, setChoice] = useState<ReadonlyMap<string, boolean>>(new Map());
   // Another person's change to a space's settings shows when this window
   // regains focus (refresh-on-focus.ts says why not a push).
   useEffect(() => refreshSpacesOnFocus(window, service), [service]);
+  const roles = {
+    owner: t('spaces.owner'),
+    editor: t('spaces.editor'),
+    viewer: t('spaces.viewer'),
+  };
 
   return (
-    <div className="sidebar">
-      <nav aria-label="Spaces">
-        <h2 className="sidebar__title">Spaces</h2>
-        {spaces.status === 'loading' && spaces.items.length === 0 && (
-          <p className="sidebar__hint">Loading spaces…</p>
-        )}
-        {spaces.error !== null && (
-          <div className="sidebar__error" role="alert">
-            <p>{spaces.error}</p>
-            <Button onClick={() => void service.load()}>Retry</Button>
-          </div>
-        )}
-        {spaces.status === 'ready' && spaces.items.length === 0 && (
-          <p className="sidebar__hint">No spaces yet. Create one to start writing.</p>
-        )}
-        <ul className="sidebar__list">
-          {spaces.items.map((space) => (
-            <li key={space.id}>
-              <a
-                className="sidebar__space"
-                href={`?space=${encodeURIComponent(space.id)}`}
-                aria-current={space.id === selectedSpaceId ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  onSelect(space);
-                }}
-              >
-                {space.icon != null && (
-                  <span className="sidebar__space-icon" aria-hidden="true">
-                    {space.icon}
+    <nav className="sidebar__spaces" aria-label={t('nav.spaces')}>
+      <h2 className="sidebar__title">{t('nav.spaces')}</h2>
+      {spaces.status === 'loading' && spaces.items.length === 0 && (
+        <p className="sidebar__hint">{t('spaces.loading')}</p>
+      )}
+      {spaces.error !== null && (
+        <div className="sidebar__error" role="alert">
+          <p>{spaces.error}</p>
+          <Button onClick={() => void service.load()}>{t('spaces.retry')}</Button>
+        </div>
+      )}
+      {spaces.status === 'ready' && spaces.items.length === 0 && (
+        <p className="sidebar__hint">{t('spaces.none')}</p>
+      )}
+      <ul className="sidebar__list">
+        {spaces.items.map((space) => {
+          const open = choice.get(space.id) ?? space.id === selectedSpaceId;
+          return (
+            <li key={space.id} data-space-id={space.id}>
+              <div className="sidebar__space-row">
+                <button
+                  type="button"
+                  className="sidebar__space-toggle"
+                  aria-expanded={open}
+                  aria-label={t(open ? 'nav.hidePages' : 'nav.showPages', { name: space.name })}
+                  onClick={() => {
+                    setChoice((prev) => new Map(prev).set(space.id, !open));
+                  }}
+                >
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                </button>
+                <a
+                  className="sidebar__space"
+                  href={`?space=${encodeURIComponent(space.id)}`}
+                  aria-current={space.id === selectedSpaceId ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onSelect(space);
+                  }}
+                >
+                  {space.icon != null && (
+                    <span className="sidebar__space-icon" aria-hidden="true">
+                      {space.icon}
+                    </span>
+                  )}
+                  <span className="sidebar__space-name">{space.name}</span>
+                  <span className="sidebar__role" data-role={space.role}>
+                    {roles[space.role]}
                   </span>
-                )}
-                <span className="sidebar__space-name">{space.name}</span>
-                <span className="sidebar__role" data-role={space.role}>
-                  {ROLE_LABELS[space.role]}
-                </span>
-              </a>
-              {space.id === selectedSpaceId && space.description != null && (
+                </a>
+              </div>
+              {open && space.id === selectedSpaceId && space.description != null && (
                 <p className="sidebar__space-description">{space.description}</p>
               )}
-              {/* The open space unfolds to its tools and page tree, in place. */}
-              {space.id === selectedSpaceId && children}
+              {open && renderSpace(space)}
             </li>
-          ))}
-        </ul>
-        {naming ? (
-          <form
-            className="sidebar__new"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void service.create(name).then((space) => {
-                if (space === null) return;
-                setNaming(false);
-                setName('');
-                onSelect(space);
-              });
-            }}
-          >
-            <input
-              className="input"
-              aria-label="Space name"
-              placeholder="Space name"
-              maxLength={120}
-              value={name}
-              autoFocus
-              onChange={(event) => {
-                setName(event.target.value);
-              }}
-            />
-            <Button type="submit" variant="primary" disabled={spaces.creating}>
-              {spaces.creating ? 'Creating…' : 'Create'}
-            </Button>
-            <Button
-              onClick={() => {
-                setNaming(false);
-              }}
-            >
-              Cancel
-            </Button>
-          </form>
-        ) : (
-          <Button
-            className="sidebar__new-button"
-            onClick={() => {
-              setNaming(true);
-            }}
-          >
-            New space
-          </Button>
-        )}
-        {spaces.createError !== null && (
-          <p className="sidebar__error" role="alert">
-            {spaces.createError}
-          </p>
-        )}
-        <TrashButton service={service} />
-      </nav>
-    </div>
+          );
+        })}
+      </ul>
+      <NewSpaceForm service={service} onCreated={onSelect} />
+      <TrashButton service={service} />
+    </nav>
   );
 }

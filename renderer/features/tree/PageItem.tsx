@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { MAX_TITLE_LENGTH, type PageNode } from '../../../shared/space-index/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { dropPosition } from './drop.ts';
 import { displayTitle, useTreeActions } from './tree-context.ts';
 
@@ -10,8 +11,14 @@ function positionOf(event: DragEvent<HTMLElement>) {
   return dropPosition(event.clientY, event.currentTarget.getBoundingClientRect());
 }
 
-/** One page of the tree with its children: link, expand toggle, actions, drop zone. */
+/**
+ * One page of the tree with its children. The link is the WAI-ARIA treeitem
+ * (the tree's arrow keys move between them); the fold toggle and the ⋯
+ * button are pointer shortcuts for what the keys and the context menu do,
+ * so they stay out of the tab order and the accessibility tree.
+ */
 export function PageItem({ node, level }: { readonly node: PageNode; readonly level: number }) {
+  const t = useT();
   const actions = useTreeActions();
   const { page, children } = node;
   const title = displayTitle(page.title);
@@ -27,7 +34,7 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
   }, [renaming]);
 
   return (
-    <li className="tree__item" data-page-id={page.id}>
+    <li className="tree__item" role="none" data-page-id={page.id}>
       <div
         className="tree__row"
         data-level={level}
@@ -53,13 +60,18 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
           event.preventDefault();
           actions.drop(page.id, positionOf(event));
         }}
+        onContextMenu={(event) => {
+          if (actions.readOnly || renaming) return;
+          event.preventDefault();
+          actions.openMenu(page.id, { x: event.clientX, y: event.clientY });
+        }}
       >
         {children.length > 0 ? (
           <button
             type="button"
             className="tree__toggle"
-            aria-expanded={expanded}
-            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${title}`}
+            tabIndex={-1}
+            aria-hidden="true"
             onClick={() => {
               actions.toggle(page.id);
             }}
@@ -71,26 +83,30 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
         )}
         {renaming ? (
           <RenameInput
+            label={t('tree.pageTitle')}
             initial={page.title}
-            onDone={(t) => {
-              actions.finishRename(page.id, t);
+            onDone={(value) => {
+              actions.finishRename(page.id, value);
             }}
           />
         ) : (
           <a
             ref={link}
             className="tree__link"
+            role="treeitem"
+            data-page-id={page.id}
+            aria-level={level}
+            aria-expanded={children.length > 0 ? expanded : undefined}
+            aria-selected={actions.selectedPageId === page.id}
+            tabIndex={actions.focusId === page.id ? 0 : -1}
             href={actions.hrefFor(page.id)}
             aria-current={actions.selectedPageId === page.id ? 'page' : undefined}
+            onFocus={() => {
+              actions.setFocusId(page.id);
+            }}
             onClick={(event) => {
               event.preventDefault();
               actions.open(page.id);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'F2' && !actions.readOnly) {
-                event.preventDefault();
-                actions.startRename(page.id);
-              }
             }}
           >
             {page.icon !== null && <span className="tree__icon">{page.icon}</span>}
@@ -98,40 +114,35 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
           </a>
         )}
         {!actions.readOnly && !renaming && (
-          <span className="tree__actions">
-            <RowButton
-              label={`New page inside ${title}`}
-              text="+"
+          <span className="tree__actions" aria-hidden="true">
+            <button
+              type="button"
+              className="tree__action"
+              tabIndex={-1}
+              title={t('tree.newInside', { title })}
               onClick={() => {
                 actions.createInside(page.id);
               }}
-            />
-            <RowButton
-              label={`Rename ${title}`}
-              text="✎"
-              onClick={() => {
-                actions.startRename(page.id);
+            >
+              +
+            </button>
+            <button
+              type="button"
+              className="tree__action"
+              tabIndex={-1}
+              title={t('tree.menu', { title })}
+              onClick={(event) => {
+                const box = event.currentTarget.getBoundingClientRect();
+                actions.openMenu(page.id, { x: box.left, y: box.bottom });
               }}
-            />
-            <RowButton
-              label={`Move ${title} to…`}
-              text="⇄"
-              onClick={() => {
-                actions.openMove(page.id);
-              }}
-            />
-            <RowButton
-              label={`Archive ${title}`}
-              text="🗑"
-              onClick={() => {
-                actions.archive(page.id);
-              }}
-            />
+            >
+              ⋯
+            </button>
           </span>
         )}
       </div>
       {expanded && children.length > 0 && (
-        <ul className="tree__group" aria-label={`Pages inside ${title}`}>
+        <ul className="tree__group" role="group">
           {children.map((child) => (
             <PageItem key={child.page.id} node={child} level={level + 1} />
           ))}
@@ -141,22 +152,12 @@ export function PageItem({ node, level }: { readonly node: PageNode; readonly le
   );
 }
 
-function RowButton(props: { label: string; text: string; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      className="tree__action"
-      aria-label={props.label}
-      title={props.label}
-      onClick={props.onClick}
-    >
-      <span aria-hidden="true">{props.text}</span>
-    </button>
-  );
-}
-
 /** Inline title editor: Enter (or leaving the field) saves, Escape cancels. */
-function RenameInput(props: { initial: string; onDone: (title: string | null) => void }) {
+function RenameInput(props: {
+  label: string;
+  initial: string;
+  onDone: (title: string | null) => void;
+}) {
   const [value, setValue] = useState(props.initial);
   const [done, setDone] = useState(false);
   const finish = (title: string | null) => {
@@ -167,7 +168,7 @@ function RenameInput(props: { initial: string; onDone: (title: string | null) =>
   return (
     <input
       className="input tree__rename"
-      aria-label="Page title"
+      aria-label={props.label}
       value={value}
       maxLength={MAX_TITLE_LENGTH}
       autoFocus
@@ -178,6 +179,8 @@ function RenameInput(props: { initial: string; onDone: (title: string | null) =>
         setValue(event.target.value);
       }}
       onKeyDown={(event) => {
+        // The tree's own keys (arrows, F2) must not act while typing a title.
+        event.stopPropagation();
         if (event.key === 'Enter') {
           event.preventDefault();
           finish(value);

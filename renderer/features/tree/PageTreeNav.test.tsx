@@ -18,6 +18,12 @@ function setup(options?: Parameters<typeof renderTree>[0]): TreeHarness {
 }
 
 /** Titles of the visible pages, indented by depth, in sidebar order. */
+/** Opens a page's context menu from the keyboard (Shift+F10) and picks `item`. */
+function fromMenu(view: TreeHarness['view'], title: string, item: string): void {
+  fireEvent.keyDown(view.getByRole('treeitem', { name: title }), { key: 'F10', shiftKey: true });
+  fireEvent.click(view.getByRole('menuitem', { name: item }));
+}
+
 function outline(container: HTMLElement): string[] {
   return [...container.querySelectorAll<HTMLElement>('.tree__list .tree__row')].map((row) => {
     const depth = Number(row.dataset['level']);
@@ -62,7 +68,7 @@ describe('page tree', () => {
     const id = pages[0]?.page.id ?? '';
     expect(id).toMatch(ID_PATTERN);
     expect(opened).toEqual([id]);
-    expect(view.getByRole('link', { name: 'Weekly sync' }).getAttribute('aria-current')).toBe(
+    expect(view.getByRole('treeitem', { name: 'Weekly sync' }).getAttribute('aria-current')).toBe(
       'page',
     );
     // The crumbs show the title from the tree.
@@ -76,7 +82,7 @@ describe('page tree', () => {
     act(() => {
       local.create({ id: 'handbook', title: 'Handbook', parentId: null });
     });
-    fireEvent.click(view.getByRole('button', { name: 'New page inside Handbook' }));
+    fromMenu(view, 'Handbook', 'New sub-page');
     const input = view.getByRole('textbox', { name: 'Page title' });
     fireEvent.change(input, { target: { value: 'Onboarding' } });
     fireEvent.keyDown(input, { key: 'Enter' });
@@ -85,11 +91,12 @@ describe('page tree', () => {
       'Demo / Handbook / Onboarding',
     );
 
-    const toggle = view.getByRole('button', { name: 'Collapse Handbook' });
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.click(toggle);
+    const handbook = view.getByRole('treeitem', { name: 'Handbook' });
+    expect(handbook.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(handbook, { key: 'ArrowLeft' });
     expect(outline(view.container)).toEqual(['Handbook']);
-    fireEvent.click(view.getByRole('button', { name: 'Expand Handbook' }));
+    expect(handbook.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.keyDown(handbook, { key: 'ArrowRight' });
     expect(outline(view.container)).toEqual(['Handbook', '  Onboarding']);
   });
 
@@ -98,18 +105,18 @@ describe('page tree', () => {
     act(() => {
       local.create({ id: 'p1', title: 'Draft', parentId: null });
     });
-    fireEvent.click(view.getByRole('button', { name: 'Rename Draft' }));
+    fromMenu(view, 'Draft', 'Rename');
     const input = view.getByRole('textbox', { name: 'Page title' });
     fireEvent.change(input, { target: { value: 'Nope' } });
     fireEvent.keyDown(input, { key: 'Escape' });
     expect(local.get('p1')?.title).toBe('Draft');
 
-    fireEvent.keyDown(view.getByRole('link', { name: 'Draft' }), { key: 'F2' });
+    fireEvent.keyDown(view.getByRole('treeitem', { name: 'Draft' }), { key: 'F2' });
     const again = view.getByRole('textbox', { name: 'Page title' });
     fireEvent.change(again, { target: { value: '  Roadmap 2027 ' } });
     fireEvent.keyDown(again, { key: 'Enter' });
     expect(local.get('p1')?.title).toBe('Roadmap 2027');
-    expect(document.activeElement).toBe(view.getByRole('link', { name: 'Roadmap 2027' }));
+    expect(document.activeElement).toBe(view.getByRole('treeitem', { name: 'Roadmap 2027' }));
     expect(outline(view.container)).toEqual(['Roadmap 2027']);
   });
 
@@ -124,7 +131,7 @@ describe('page tree', () => {
         local.create({ id, title, parentId: null });
       }
     });
-    const link = (name: string) => view.getByRole('link', { name });
+    const link = (name: string) => view.getByRole('treeitem', { name });
 
     expect(drag(link('Gamma'), link('Alpha'), 'before')).toBe(false);
     expect(outline(view.container)).toEqual(['Gamma', 'Alpha', 'Beta']);
@@ -153,7 +160,7 @@ describe('page tree', () => {
       local.create({ id: 'b', title: 'Beta', parentId: 'a' });
       local.create({ id: 'c', title: 'Gamma', parentId: null });
     });
-    fireEvent.click(view.getByRole('button', { name: 'Move Alpha to…' }));
+    fromMenu(view, 'Alpha', 'Move to…');
     const dialog = view.getByRole('dialog', { name: 'Move “Alpha”' });
     const parent = within(dialog).getByRole('combobox', { name: 'Put it in' });
     // Its own subtree is not offered.
@@ -167,7 +174,7 @@ describe('page tree', () => {
     expect(view.queryByRole('dialog')).toBeNull();
     expect(outline(view.container)).toEqual(['Gamma', '  Alpha', '    Beta']);
 
-    fireEvent.click(view.getByRole('button', { name: 'Move Beta to…' }));
+    fromMenu(view, 'Beta', 'Move to…');
     fireEvent.keyDown(view.getByRole('dialog'), { key: 'Escape' });
     expect(view.queryByRole('dialog')).toBeNull();
   });
@@ -179,7 +186,7 @@ describe('page tree', () => {
       local.create({ id: 'b', title: 'Beta', parentId: 'a' });
       local.create({ id: 'c', title: 'Gamma', parentId: null });
     });
-    fireEvent.click(view.getByRole('button', { name: 'Archive Alpha' }));
+    fromMenu(view, 'Alpha', 'Archive');
     expect(outline(view.container)).toEqual(['Gamma']);
     expect(view.getByText('Trash (1)')).toBeTruthy();
     const trash = view.getByRole('list', { name: 'Archived pages' });
@@ -198,7 +205,7 @@ describe('page tree', () => {
       remote.create({ id: 'r1', title: 'From Grace', parentId: null });
     });
     expect(outline(view.container)).toEqual(['From Grace']);
-    fireEvent.click(view.getByRole('button', { name: 'Move From Grace to…' }));
+    fromMenu(view, 'From Grace', 'Move to…');
     // Grace archives it while the dialog is open; moving into it is then refused.
     act(() => {
       remote.create({ id: 'r2', title: 'Target', parentId: null });
@@ -242,8 +249,71 @@ describe('page tree', () => {
     expect(view.queryByRole('button', { name: 'New page' })).toBeNull();
     expect(view.queryByRole('button', { name: /Rename|Archive|Move|New page inside/ })).toBeNull();
     expect(view.queryByRole('button', { name: /Restore/ })).toBeNull();
-    expect(rowOf(view.getByRole('link', { name: 'Beta' })).getAttribute('draggable')).toBe('false');
-    fireEvent.keyDown(view.getByRole('link', { name: 'Beta' }), { key: 'F2' });
+    expect(rowOf(view.getByRole('treeitem', { name: 'Beta' })).getAttribute('draggable')).toBe(
+      'false',
+    );
+    fireEvent.keyDown(view.getByRole('treeitem', { name: 'Beta' }), { key: 'F2' });
     expect(view.queryByRole('textbox')).toBeNull();
+    fireEvent.keyDown(view.getByRole('treeitem', { name: 'Beta' }), { key: 'F10', shiftKey: true });
+    fireEvent.contextMenu(rowOf(view.getByRole('treeitem', { name: 'Beta' })));
+    expect(view.queryByRole('menu')).toBeNull();
+  });
+
+  it('walks with the arrow keys as a WAI-ARIA tree, one item in the tab order', () => {
+    const { view, local } = setup();
+    act(() => {
+      local.create({ id: 'a', title: 'Alpha', parentId: null });
+      local.create({ id: 'b', title: 'Beta', parentId: 'a' });
+      local.create({ id: 'c', title: 'Gamma', parentId: null });
+    });
+    const item = (name: string) => view.getByRole('treeitem', { name });
+    const focused = () => document.activeElement?.textContent;
+    const press = (key: string) => {
+      fireEvent.keyDown(document.activeElement ?? document.body, { key });
+    };
+    expect(view.getByRole('tree', { name: 'Pages of Team' })).toBeTruthy();
+    // Roving tabindex: only Home takes Tab before anything was focused.
+    expect(view.getAllByRole('treeitem').filter((e) => e.tabIndex === 0)).toEqual([item('Home')]);
+    item('Home').focus();
+    press('ArrowDown');
+    expect(focused()).toBe('Alpha');
+    expect(item('Alpha').tabIndex).toBe(0);
+    expect(item('Home').tabIndex).toBe(-1);
+    press('ArrowRight');
+    expect(focused()).toBe('Beta');
+    expect(item('Beta').getAttribute('aria-level')).toBe('2');
+    press('ArrowLeft');
+    expect(focused()).toBe('Alpha');
+    press('ArrowLeft');
+    expect(item('Alpha').getAttribute('aria-expanded')).toBe('false');
+    expect(view.queryByRole('treeitem', { name: 'Beta' })).toBeNull();
+    press('ArrowDown');
+    expect(focused()).toBe('Gamma');
+    press('Home');
+    expect(focused()).toBe('Home');
+    press('End');
+    expect(focused()).toBe('Gamma');
+    press('ArrowUp');
+    press('ArrowRight');
+    expect(item('Alpha').getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('opens the context menu by right click and from the keyboard; Escape returns to the page', () => {
+    const { view, local } = setup();
+    act(() => {
+      local.create({ id: 'a', title: 'Alpha', parentId: null });
+    });
+    fireEvent.contextMenu(rowOf(view.getByRole('treeitem', { name: 'Alpha' })));
+    const menu = view.getByRole('menu', { name: 'Actions for Alpha' });
+    expect([...menu.querySelectorAll('[role="menuitem"]')].map((e) => e.textContent)).toEqual([
+      'New sub-page',
+      'Rename',
+      'Move to…',
+      'Archive',
+    ]);
+    expect(document.activeElement?.textContent).toBe('New sub-page');
+    fireEvent.keyDown(document.activeElement ?? menu, { key: 'Escape' });
+    expect(view.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(view.getByRole('treeitem', { name: 'Alpha' }));
   });
 });

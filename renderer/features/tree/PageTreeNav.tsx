@@ -1,19 +1,22 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { PageTarget } from '../../../shared/space-index/index.ts';
 import { dropTarget, type DropPosition } from './drop.ts';
 import { MoveDialog } from './MoveDialog.tsx';
 import { PageItem } from './PageItem.tsx';
 import { newPageId } from './space-index-room.ts';
 import { TrashSection } from './TrashSection.tsx';
-import { TreeActionsContext, type TreeActions } from './tree-context.ts';
+import { displayTitle, TreeActionsContext, type TreeActions } from './tree-context.ts';
 import { useSpaceIndex } from './use-space-index.ts';
 import './tree.css';
-import { Button } from '../../ui/index.ts';
+import { Button, MenuList } from '../../ui/index.ts';
 import { HOME_DOC_ID } from '../../../shared/space-index/index.ts';
 import { useT } from '../../i18n/index.ts';
+import { onTreeKeyDown } from './tree-keys.ts';
 
 export interface PageTreeNavProps {
   readonly spaceId: string;
+  /** Names the tree for assistive technology: several spaces may be unfolded. */
+  readonly spaceName: string;
   /** The page whose note is open (marked as current), if any. */
   readonly selectedPageId: string | null;
   /** The link of a page's note (for "open in new tab" and copy link). */
@@ -24,13 +27,23 @@ export interface PageTreeNavProps {
 
 type Hint = TreeActions['dropHint'];
 
+/** The home note's place in the roving tabindex (it is no page of the index). */
+const HOME_FOCUS = '';
+
 /**
- * The page tree of a space (issue 4 point 2): nested pages in the index's
- * deterministic order; new page, inline rename, drag and drop or "Move to…",
- * archive and the trash. Every change is a local write to the index doc, so
- * it works offline. Viewers see the tree read-only.
+ * The page tree of a space: nested pages in the index's deterministic
+ * order, as a WAI-ARIA tree (arrow keys, F2 renames, Shift+F10 or right
+ * click opens the page's menu: new sub-page, rename, move, archive); drag
+ * and drop, and the trash. Every change is a local write to the index doc,
+ * so it works offline. Viewers see the tree read-only.
  */
-export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTreeNavProps) {
+export function PageTreeNav({
+  spaceId,
+  spaceName,
+  selectedPageId,
+  hrefFor,
+  onOpen,
+}: PageTreeNavProps) {
   const t = useT();
   const headingId = useId();
   const { index, tree, readOnlyReason, loaded } = useSpaceIndex(spaceId);
@@ -42,6 +55,9 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
   const [dropHint, setDropHint] = useState<Hint>(null);
   const [rootHint, setRootHint] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ id: string; at: { x: number; y: number } } | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+  const treeRef = useRef<HTMLUListElement>(null);
 
   /** Runs a write; a refused one (SpaceIndexError) shows its message and changes nothing. */
   const run = useCallback((write: () => void) => {
@@ -78,8 +94,21 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
     [index, run, expand],
   );
 
+  // Tab lands on the item last focused, else the open page, else Home.
+  const focusId =
+    focused !== null && (focused === HOME_FOCUS || tree.get(focused) !== undefined)
+      ? focused
+      : selectedPageId !== null && tree.get(selectedPageId) !== undefined
+        ? selectedPageId
+        : HOME_FOCUS;
+
   const actions: TreeActions = useMemo(
     () => ({
+      focusId,
+      setFocusId: setFocused,
+      openMenu: (id, at) => {
+        setMenu({ id, at });
+      },
       tree,
       readOnly,
       selectedPageId,
@@ -137,6 +166,7 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
       },
     }),
     [
+      focusId,
       tree,
       readOnly,
       selectedPageId,
@@ -184,26 +214,56 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
         </p>
       )}
       <TreeActionsContext value={actions}>
-        {/* Every space has its home note, whether or not it has pages. */}
-        <a
-          className="tree__home"
-          href={hrefFor(HOME_DOC_ID)}
-          aria-current={selectedPageId === HOME_DOC_ID ? 'page' : undefined}
-          onClick={(event) => {
-            event.preventDefault();
-            onOpen(HOME_DOC_ID);
+        <ul
+          ref={treeRef}
+          className="tree__list"
+          role="tree"
+          aria-label={t('tree.pagesOf', { name: spaceName })}
+          onKeyDown={(event) => {
+            onTreeKeyDown(
+              event,
+              {
+                toggle: (id) => {
+                  actions.toggle(id);
+                },
+                rename: (id) => {
+                  actions.startRename(id);
+                },
+                openMenu: (id, at) => {
+                  actions.openMenu(id, at);
+                },
+              },
+              readOnly,
+            );
           }}
         >
-          {t('tree.home')}
-        </a>
-        {roots.length === 0 ? (
-          !loaded && !readOnly && <p className="sidebar__hint">{t('tree.syncing')}</p>
-        ) : (
-          <ul className="tree__list" aria-label={t('tree.pages')}>
-            {roots.map((node) => (
-              <PageItem key={node.page.id} node={node} level={1} />
-            ))}
-          </ul>
+          {/* Every space has its home note, whether or not it has pages. */}
+          <li role="none">
+            <a
+              className="tree__home"
+              role="treeitem"
+              aria-level={1}
+              aria-selected={selectedPageId === HOME_DOC_ID}
+              tabIndex={focusId === HOME_FOCUS ? 0 : -1}
+              href={hrefFor(HOME_DOC_ID)}
+              aria-current={selectedPageId === HOME_DOC_ID ? 'page' : undefined}
+              onFocus={() => {
+                setFocused(HOME_FOCUS);
+              }}
+              onClick={(event) => {
+                event.preventDefault();
+                onOpen(HOME_DOC_ID);
+              }}
+            >
+              {t('tree.home')}
+            </a>
+          </li>
+          {roots.map((node) => (
+            <PageItem key={node.page.id} node={node} level={1} />
+          ))}
+        </ul>
+        {roots.length === 0 && !loaded && !readOnly && (
+          <p className="sidebar__hint">{t('tree.syncing')}</p>
         )}
       </TreeActionsContext>
       {dragging !== null && (
@@ -236,6 +296,47 @@ export function PageTreeNav({ spaceId, selectedPageId, hrefFor, onOpen }: PageTr
           });
         }}
       />
+      {menu !== null && tree.get(menu.id) !== undefined && (
+        <MenuList
+          label={t('tree.menu', { title: displayTitle(tree.get(menu.id)?.title ?? '') })}
+          at={menu.at}
+          onClose={() => {
+            const id = menu.id;
+            setMenu(null);
+            // Back to the page's item, as a menu returns focus to its opener.
+            treeRef.current
+              ?.querySelector<HTMLElement>(`[role="treeitem"][data-page-id="${CSS.escape(id)}"]`)
+              ?.focus();
+          }}
+          items={[
+            {
+              label: t('tree.newSubPage'),
+              onSelect: () => {
+                actions.createInside(menu.id);
+              },
+            },
+            {
+              label: t('tree.rename'),
+              onSelect: () => {
+                actions.startRename(menu.id);
+              },
+            },
+            {
+              label: t('tree.move'),
+              onSelect: () => {
+                setMoveId(menu.id);
+              },
+            },
+            {
+              label: t('tree.archive'),
+              danger: true,
+              onSelect: () => {
+                actions.archive(menu.id);
+              },
+            },
+          ]}
+        />
+      )}
       {moveId !== null && tree.get(moveId) !== undefined && (
         <MoveDialog
           tree={tree}

@@ -18,6 +18,11 @@ export interface TreeActions {
   finishRename(id: string, title: string | null): void;
   archive(id: string): void;
   openMove(id: string): void;
+  /** Opens the page's context menu at a point of the window. */
+  openMenu(id: string, at: { readonly x: number; readonly y: number }): void;
+  /** The treeitem that takes Tab (roving tabindex); the others take -1. */
+  readonly focusId: string;
+  setFocusId(id: string): void;
   dragStart(id: string): void;
   dragEnd(): void;
   /** False when the page being dragged may not land there. */

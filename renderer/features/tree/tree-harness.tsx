@@ -47,6 +47,7 @@ export function renderTree(options: { role?: Role } = {}): TreeHarness {
         {selected !== null && <PageCrumbs spaceId={SPACE} spaceName="Demo" pageId={selected} />}
         <PageTreeNav
           spaceId={SPACE}
+          spaceName="Team"
           selectedPageId={selected}
           hrefFor={(id) => `?space=${SPACE}&note=${id}`}
           onOpen={(id) => {

@@ -1,0 +1,22 @@
+import { DocMarkersResponseSchema, type DocMarker } from '../../../shared/api.ts';
+import { createApiCall, type ApiCallOptions } from '../../api/index.ts';
+
+/** What Home asks the relay: who changed which note of a space last. */
+export interface HomeApi {
+  /** The relay's change markers of a space's notes (`GET /api/spaces/{id}/docs`). */
+  docMarkers(spaceId: string): Promise<readonly DocMarker[]>;
+}
+
+export function createHomeApi(options: ApiCallOptions): HomeApi {
+  const call = createApiCall(options);
+  return {
+    docMarkers: async (spaceId) =>
+      (
+        await call(
+          'GET',
+          `/api/spaces/${encodeURIComponent(spaceId)}/docs`,
+          DocMarkersResponseSchema,
+        )
+      )?.docs ?? [],
+  };
+}
