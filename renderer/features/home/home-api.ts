@@ -1,4 +1,5 @@
-import { DocMarkersResponseSchema, type DocMarker } from '../../../shared/api.ts';
+import type { DocMarker } from '../../../shared/api.ts';
+import { API } from '../../../shared/rest/index.ts';
 import { createApiCall, type ApiCallOptions } from '../../api/index.ts';
 
 /** What Home asks the relay: who changed which note of a space last. */
@@ -11,12 +12,6 @@ export function createHomeApi(options: ApiCallOptions): HomeApi {
   const call = createApiCall(options);
   return {
     docMarkers: async (spaceId) =>
-      (
-        await call(
-          'GET',
-          `/api/spaces/${encodeURIComponent(spaceId)}/docs`,
-          DocMarkersResponseSchema,
-        )
-      )?.docs ?? [],
+      (await call(API.listDocMarkers, { params: { id: spaceId } })).docs,
   };
 }
