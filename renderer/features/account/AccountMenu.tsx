@@ -40,7 +40,6 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
       <button
         type="button"
         className="account__button"
-        aria-label={t('account.label', { name })}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
@@ -51,6 +50,9 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
         <span className="avatar" aria-hidden="true" style={{ backgroundColor: color }}>
           {initials(name)}
         </span>
+        {/* The name as text rather than aria-label: a label that leaves out
+            the visible initials confuses people who speak a button's name. */}
+        <span className="visually-hidden">{t('account.label', { name })}</span>
       </button>
       {open && (
         <div className="account__menu" id={menuId}>

@@ -78,7 +78,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
       editorProps: {
         attributes: {
           class: 'note-editor__content',
-          'aria-label': 'Note',
+          'aria-label': t('editor.label'),
           spellcheck: 'true',
         },
       },
