@@ -1,11 +1,29 @@
 import { expectAccessible } from './axe.ts';
-import { createSpace, employee, expect, share, test, type Person } from './fixtures.ts';
+import {
+  createSpace,
+  employee,
+  expect,
+  share,
+  test,
+  type Person,
+  type PersonOptions,
+} from './fixtures.ts';
 
 // axe-core on every main view, in the light and the dark theme: no serious
 // or critical violation (contrast, names, roles, labels). A new view gets one
 // `expectAccessible` line.
 
 const syncStatus = (person: Person) => person.page.getByRole('status', { name: 'Sync status' });
+
+/** Ada in a new space "Launch" with a line of text, synced. */
+async function adaWithNote(openAs: (o: PersonOptions) => Promise<Person>) {
+  const ada = await openAs({ as: 'Ada' });
+  const spaceId = await createSpace(ada, 'Launch');
+  await ada.editor.click();
+  await ada.page.keyboard.type('The launch happens on Friday');
+  await expect(syncStatus(ada)).toHaveAttribute('data-state', 'online');
+  return { ada, spaceId };
+}
 
 test('the sign-in screen', async ({ browser, stack }) => {
   const context = await browser.newContext();
@@ -21,25 +39,19 @@ test('the sign-in screen', async ({ browser, stack }) => {
   }
 });
 
-test('the workspace: note, comments, search, members, space settings, history, settings, offline', async ({
+test('the note with a colleague’s caret, a comment draft and the comments margin', async ({
   openAs,
   stack,
 }) => {
-  test.setTimeout(240_000);
-  const ada = await openAs({ as: 'Ada' });
+  const { ada, spaceId } = await adaWithNote(openAs);
   const { page } = ada;
-  const spaceId = await createSpace(ada, 'Launch');
-  await share(stack, ada, spaceId, employee('Grace'), 'editor');
-  await ada.editor.click();
-  await page.keyboard.type('The launch happens on Friday');
-  await expect(syncStatus(ada)).toHaveAttribute('data-state', 'online');
   await expectAccessible(page, 'note open');
 
-  // A second person's caret and presence pill are part of the view.
+  await share(stack, ada, spaceId, employee('Grace'), 'editor');
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
   await expect(grace.editor).toContainText('Friday');
   await grace.editor.click();
-  await expect(page.locator('.collaboration-carets__caret')).toHaveCount(1);
+  await expect(page.getByRole('img', { name: 'Cursor of Grace Hopper' })).toBeVisible();
 
   await ada.editor.click();
   await page.keyboard.press('End');
@@ -52,6 +64,13 @@ test('the workspace: note, comments, search, members, space settings, history, s
   await draft.getByRole('button', { name: 'Comment' }).click();
   await expect(page.getByRole('article', { name: 'Comment on “Friday”' })).toBeVisible();
   await expectAccessible(page, 'comments margin');
+});
+
+test('the search palette, members dialog, space settings and the account settings', async ({
+  openAs,
+}) => {
+  const { ada } = await adaWithNote(openAs);
+  const { page } = ada;
 
   await page.keyboard.press('Control+k');
   await page.getByRole('combobox', { name: 'Search notes' }).fill('launch');
@@ -69,6 +88,14 @@ test('the workspace: note, comments, search, members, space settings, history, s
   await expectAccessible(page, 'space settings');
   await page.keyboard.press('Escape');
 
+  await page.getByRole('button', { name: `Account: ${ada.employee.name}` }).click();
+  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
+  await expectAccessible(page, 'settings (account menu)');
+});
+
+test('the note menu and the version history', async ({ openAs }) => {
+  const { ada } = await adaWithNote(openAs);
+  const { page } = ada;
   await page.getByLabel('Note actions').first().click();
   await expect(page.getByRole('menu')).toBeVisible();
   await expectAccessible(page, 'note menu');
@@ -78,13 +105,13 @@ test('the workspace: note, comments, search, members, space settings, history, s
   await expect(history.getByRole('status')).toHaveText('Version saved.');
   await expectAccessible(page, 'history panel');
   await history.getByRole('button', { name: /Saved by Ada Lovelace/ }).click();
+  await expect(history.getByRole('textbox', { name: /Version of/ })).toBeVisible();
   await expectAccessible(page, 'history: a version shown');
+});
 
-  await page.getByRole('button', { name: `Account: ${ada.employee.name}` }).click();
-  await expect(page.getByRole('combobox', { name: 'Language' })).toBeVisible();
-  await expectAccessible(page, 'settings (account menu)');
-  await page.keyboard.press('Escape');
-
+test('offline, with changes waiting', async ({ openAs, stack }) => {
+  const { ada } = await adaWithNote(openAs);
+  const { page } = ada;
   await stack.stopRelay();
   await expect(syncStatus(ada)).toHaveAttribute('data-state', 'offline');
   await ada.editor.click();
@@ -94,13 +121,10 @@ test('the workspace: note, comments, search, members, space settings, history, s
 });
 
 test('the read-only view of a viewer', async ({ openAs, stack }) => {
-  const ada = await openAs({ as: 'Ada' });
-  const spaceId = await createSpace(ada, 'Board');
-  await ada.editor.click();
-  await ada.page.keyboard.type('Minutes of the board');
+  const { ada, spaceId } = await adaWithNote(openAs);
   await share(stack, ada, spaceId, employee('Katherine'), 'viewer');
   const kat = await openAs({ as: 'Katherine', search: `?space=${spaceId}` });
-  await expect(kat.editor).toContainText('Minutes of the board');
+  await expect(kat.editor).toContainText('Friday');
   await expect(kat.page.getByRole('note').filter({ hasText: 'Read-only' })).toBeVisible();
   await expectAccessible(kat.page, 'read-only viewer');
 });

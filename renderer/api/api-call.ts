@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import type { z } from 'zod';
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { ApiErrorSchema, httpBaseFromRelayUrl } from '../../shared/api.ts';
@@ -54,7 +55,11 @@ async function failure(response: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(json);
   return parsed.success
     ? new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
-    : new ApiRequestError(response.status, 'http', `The relay answered HTTP ${response.status}.`);
+    : new ApiRequestError(
+        response.status,
+        'http',
+        t('api.http', { status: String(response.status) }),
+      );
 }
 
 /**
@@ -69,7 +74,7 @@ export function createRawApiCall(options: ApiCallOptions): RawApiCall {
   return async (path, request) => {
     for (let attempt = 0; ; attempt += 1) {
       const token = await options.accessToken(attempt > 0 ? { forceRefresh: true } : undefined);
-      if (token === null) throw new ApiRequestError(401, 'unauthorized', 'You are not signed in.');
+      if (token === null) throw new ApiRequestError(401, 'unauthorized', t('api.notSignedIn'));
       let response: Response;
       try {
         response = await options.fetch(new URL(path, base), {
@@ -85,7 +90,7 @@ export function createRawApiCall(options: ApiCallOptions): RawApiCall {
           credentials: 'omit',
         });
       } catch {
-        throw new ApiRequestError(0, 'network', `Could not reach the relay at ${base}.`);
+        throw new ApiRequestError(0, 'network', t('api.unreachable', { url: base }));
       }
       if (response.status === 401 && attempt === 0) continue;
       if (!response.ok) throw await failure(response);
@@ -128,7 +133,7 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
       throw new ApiRequestError(
         response.status,
         'invalid-response',
-        `The relay sent an unexpected answer to ${method} ${path}.`,
+        t('api.unexpected', { what: `${method} ${path}` }),
       );
     }
     return parsed.data;
@@ -137,6 +142,6 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
 
 /** The value of a call that must answer with a body. */
 export function required<T>(value: T | null): T {
-  if (value === null) throw new ApiRequestError(0, 'invalid-response', 'The relay sent no answer.');
+  if (value === null) throw new ApiRequestError(0, 'invalid-response', t('api.noAnswer'));
   return value;
 }

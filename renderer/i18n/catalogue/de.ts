@@ -358,6 +358,22 @@ export const de: Catalogue = {
       'Diese Datei ist kein UTF-8-Text; speichern Sie sie als UTF-8 und versuchen Sie es erneut.',
     invalid: 'Aus diesem Markdown konnte keine Notiz werden ({{reason}}).',
   },
+  readOnly: {
+    viewer:
+      'Nur lesen: Sie sind in diesem Bereich Betrachter und können diese Notiz lesen, aber nicht ändern.',
+    refused: 'Nur lesen: Das Relay hat Ihre Änderungen abgelehnt ({{reason}}).',
+  },
+  spaces: {
+    couldNotLoad: 'Ihre Bereiche konnten nicht geladen werden: {{reason}}',
+    couldNotCreate: 'Der Bereich konnte nicht angelegt werden: {{reason}}',
+  },
+  api: {
+    http: 'Das Relay antwortete mit HTTP {{status}}.',
+    notSignedIn: 'Sie sind nicht angemeldet.',
+    unreachable: 'Das Relay unter {{url}} war nicht erreichbar.',
+    unexpected: 'Das Relay schickte eine unerwartete Antwort auf {{what}}.',
+    noAnswer: 'Das Relay schickte keine Antwort.',
+  },
   sync: {
     label: 'Synchronisierung',
     online: 'Alles synchronisiert',

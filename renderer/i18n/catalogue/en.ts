@@ -353,6 +353,22 @@ export const en = {
     notUtf8: 'This file is not UTF-8 text; save it as UTF-8 and try again.',
     invalid: 'This Markdown could not be turned into a note ({{reason}}).',
   },
+  readOnly: {
+    viewer:
+      'Read-only: you are a viewer in this space, so you can read this note but not change it.',
+    refused: 'Read-only: the relay refused your changes ({{reason}}).',
+  },
+  spaces: {
+    couldNotLoad: 'Could not load your spaces: {{reason}}',
+    couldNotCreate: 'Could not create the space: {{reason}}',
+  },
+  api: {
+    http: 'The relay answered HTTP {{status}}.',
+    notSignedIn: 'You are not signed in.',
+    unreachable: 'Could not reach the relay at {{url}}.',
+    unexpected: 'The relay sent an unexpected answer to {{what}}.',
+    noAnswer: 'The relay sent no answer.',
+  },
   sync: {
     label: 'Sync status',
     online: 'All changes synced',
