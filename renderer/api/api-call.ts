@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { ApiErrorSchema, httpBaseFromRelayUrl } from '../../shared/api.ts';
 import {
@@ -77,7 +78,11 @@ async function failure(response: Response): Promise<ApiRequestError> {
   const parsed = ApiErrorSchema.safeParse(json);
   return parsed.success
     ? new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message)
-    : new ApiRequestError(response.status, 'http', `The relay answered HTTP ${response.status}.`);
+    : new ApiRequestError(
+        response.status,
+        'http',
+        t('api.http', { status: String(response.status) }),
+      );
 }
 
 /**
@@ -93,7 +98,7 @@ export function createRawApiCall(options: ApiCallOptions): RawApiCall {
     const path = urlPath(route, request.params, request.query);
     for (let attempt = 0; ; attempt += 1) {
       const token = await options.accessToken(attempt > 0 ? { forceRefresh: true } : undefined);
-      if (token === null) throw new ApiRequestError(401, 'unauthorized', 'You are not signed in.');
+      if (token === null) throw new ApiRequestError(401, 'unauthorized', t('api.notSignedIn'));
       let response: Response;
       try {
         response = await options.fetch(new URL(path, base), {
@@ -109,7 +114,7 @@ export function createRawApiCall(options: ApiCallOptions): RawApiCall {
           credentials: 'omit',
         });
       } catch {
-        throw new ApiRequestError(0, 'network', `Could not reach the relay at ${base}.`);
+        throw new ApiRequestError(0, 'network', t('api.unreachable', { url: base }));
       }
       if (response.status === 401 && attempt === 0) continue;
       if (!response.ok) throw await failure(response);
@@ -132,11 +137,7 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
   ): Promise<RouteResult<R>> {
     const what = `${route.method} ${route.path}`;
     if (route.body !== undefined && !route.body.safeParse(args.body).success) {
-      throw new ApiRequestError(
-        0,
-        'invalid-request',
-        `This request to the relay is not valid: ${what}.`,
-      );
+      throw new ApiRequestError(0, 'invalid-request', t('api.invalidRequest', { what }));
     }
     const response = await raw(route, {
       ...(args.params === undefined ? {} : { params: args.params }),
@@ -158,11 +159,7 @@ export function createApiCall(options: ApiCallOptions): ApiCall {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new ApiRequestError(
-        response.status,
-        'invalid-response',
-        `The relay sent an unexpected answer to ${what}.`,
-      );
+      throw new ApiRequestError(response.status, 'invalid-response', t('api.unexpected', { what }));
     }
     return parsed.data as RouteResult<R>;
   };

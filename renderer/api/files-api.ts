@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import type { z } from 'zod';
 import {
   FileLimitsSchema,
@@ -30,11 +31,7 @@ export function createFilesApi(options: ApiCallOptions): FilesApi {
   const json = async <T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> => {
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) {
-      throw new ApiRequestError(
-        response.status,
-        'invalid-response',
-        `The relay sent an unexpected answer to ${what}.`,
-      );
+      throw new ApiRequestError(response.status, 'invalid-response', t('api.unexpected', { what }));
     }
     return parsed.data;
   };

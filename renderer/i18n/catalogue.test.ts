@@ -26,6 +26,10 @@ const SAME_IN_GERMAN = new Set([
   'presence.online',
   'presence.offline',
   'sync.offline',
+  'spaceSettings.name',
+  'spaceSettings.export',
+  'images.megabytes',
+  'blocks.text.title',
 ]);
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

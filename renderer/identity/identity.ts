@@ -2,7 +2,7 @@ import type { Principal } from '../../shared/auth.ts';
 
 /**
  * Who the person at this client is, as shown to others (awareness, carets,
- * avatar): derived from the signed-in profile (issue 3), so everyone sees
+ * avatar): derived from the signed-in profile, so everyone sees
  * the name the company's IdP gave.
  */
 export interface Identity {
@@ -15,17 +15,18 @@ export interface Identity {
 
 /**
  * Colours for people. A fixed palette, so that styles for remote selections
- * can be CSS classes (no inline style attributes under a strict CSP).
+ * can be CSS classes (no inline style attributes under a strict CSP). Each
+ * is dark enough for white initials and caret names to keep a 4.5:1 contrast.
  */
 export const IDENTITY_COLORS = [
-  '#e5484d',
-  '#f76b15',
-  '#ffb224',
-  '#30a46c',
-  '#12a594',
-  '#0090ff',
-  '#6e56cf',
-  '#d6409f',
+  '#ce2c31',
+  '#cc4e00',
+  '#ab6400',
+  '#218358',
+  '#067a6f',
+  '#0d74ce',
+  '#6550b9',
+  '#c2298a',
 ] as const;
 
 /** Awareness carries names up to this length (renderer/sync AwarenessUserSchema). */

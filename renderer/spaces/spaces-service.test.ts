@@ -5,7 +5,7 @@ import {
   createAppStore,
   readOnlyReason,
   selectReadOnlyReason,
-  VIEWER_MESSAGE,
+  viewerMessage,
 } from '../store/index.ts';
 import { createSpacesService } from './index.ts';
 
@@ -105,15 +105,15 @@ describe('read-only reason', () => {
     expect(readOnlyReason('owner', null)).toBeNull();
     expect(readOnlyReason('editor', null)).toBeNull();
     expect(readOnlyReason(undefined, null)).toBeNull();
-    expect(readOnlyReason('viewer', null)).toBe(VIEWER_MESSAGE);
-    expect(readOnlyReason('editor', READ_ONLY_REASON)).toBe(VIEWER_MESSAGE);
+    expect(readOnlyReason('viewer', null)).toBe(viewerMessage());
+    expect(readOnlyReason('editor', READ_ONLY_REASON)).toBe(viewerMessage());
     expect(readOnlyReason(undefined, 'quota')).toMatch(/refused your changes \(quota\)/);
   });
 
   it('is derived per room from the spaces list', () => {
     const store = createAppStore();
     store.getState().patchSpaces({ items: [{ id: 's1', name: 'S', role: 'viewer' }] });
-    expect(selectReadOnlyReason('s1/welcome')(store.getState())).toBe(VIEWER_MESSAGE);
+    expect(selectReadOnlyReason('s1/welcome')(store.getState())).toBe(viewerMessage());
     expect(selectReadOnlyReason('s2/welcome')(store.getState())).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { t } from '../i18n/index.ts';
 import { SpaceNameSchema, type MySpace } from '../../shared/api.ts';
 import type { UpdateSpaceRequest } from '../../shared/space-settings-api.ts';
 import type { RelayApi } from '../api/index.ts';
@@ -44,7 +45,10 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
         try {
           patchSpaces({ status: 'ready', items: await api.listSpaces() });
         } catch (error) {
-          patchSpaces({ status: 'error', error: `Could not load your spaces: ${message(error)}` });
+          patchSpaces({
+            status: 'error',
+            error: t('spaces.couldNotLoad', { reason: message(error) }),
+          });
         } finally {
           loading = null;
         }
@@ -102,7 +106,7 @@ export function createSpacesService(api: RelayApi, store: AppStore): SpacesServi
       } catch (error) {
         patchSpaces({
           creating: false,
-          createError: `Could not create the space: ${message(error)}`,
+          createError: t('spaces.couldNotCreate', { reason: message(error) }),
         });
         return null;
       }

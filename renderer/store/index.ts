@@ -8,7 +8,7 @@ export {
 } from './room-status-slice.ts';
 export { type SessionSlice } from './session-slice.ts';
 export { INITIAL_SPACES, type SpacesSlice, type SpacesState } from './spaces-slice.ts';
-export { VIEWER_MESSAGE, readOnlyReason } from './read-only.ts';
+export { viewerMessage, readOnlyReason } from './read-only.ts';
 export {
   selectCanEdit,
   selectConnection,

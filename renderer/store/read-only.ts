@@ -1,20 +1,23 @@
 import { READ_ONLY_REASON, canWrite, type Role } from '../../shared/api.ts';
+import { t } from '../i18n/index.ts';
 
-export const VIEWER_MESSAGE =
-  'Read-only: you are a viewer in this space, so you can read this note but not change it.';
+/** Why a viewer cannot edit, in the UI language. */
+export function viewerMessage(): string {
+  return t('readOnly.viewer');
+}
 
 /**
  * Why the person may not edit a note, or null when they may. Two sources: the
  * role from `GET /api/spaces` (known before connecting), and the relay's own
  * y-protocols/auth "permission denied" (a role changed since the list was
- * loaded; the relay dropped the edit, issue 3 point 6).
+ * loaded; the relay dropped the edit).
  */
 export function readOnlyReason(
   role: Role | undefined,
   permissionDenied: string | null,
 ): string | null {
-  if (role !== undefined && !canWrite(role)) return VIEWER_MESSAGE;
+  if (role !== undefined && !canWrite(role)) return viewerMessage();
   if (permissionDenied === null) return null;
-  if (permissionDenied === READ_ONLY_REASON) return VIEWER_MESSAGE;
-  return `Read-only: the relay refused your changes (${permissionDenied.slice(0, 200)}).`;
+  if (permissionDenied === READ_ONLY_REASON) return viewerMessage();
+  return t('readOnly.refused', { reason: permissionDenied.slice(0, 200) });
 }

@@ -16,6 +16,7 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const { name, color } = identityFromProfile(profile);
   const t = useT();
 
@@ -25,7 +26,10 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      // The focused control disappears with the panel: give focus back to the avatar.
+      if (root.current?.contains(document.activeElement)) button.current?.focus();
     };
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
@@ -39,9 +43,8 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
     <div className="account" ref={root}>
       <button
         type="button"
+        ref={button}
         className="account__button"
-        aria-label={t('account.label', { name })}
-        aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => {
@@ -51,6 +54,9 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
         <span className="avatar" aria-hidden="true" style={{ backgroundColor: color }}>
           {initials(name)}
         </span>
+        {/* The name as text rather than aria-label: a label that leaves out
+            the visible initials confuses people who speak a button's name. */}
+        <span className="visually-hidden">{t('account.label', { name })}</span>
       </button>
       {open && (
         <div className="account__menu" id={menuId}>

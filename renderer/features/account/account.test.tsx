@@ -36,7 +36,7 @@ describe('account menu', () => {
       />,
     );
     const button = view.getByRole('button', { name: 'Account: Ada Lovelace' });
-    expect(button.textContent).toBe('AL');
+    expect(button.querySelector('.avatar')?.textContent).toBe('AL');
     expect(button.querySelector<HTMLElement>('.avatar')?.style.backgroundColor).toBeTruthy();
     expect(view.queryByText('ada@example.com')).toBeNull();
     fireEvent.click(button);

@@ -108,7 +108,8 @@ export function MentionInput(props: MentionInputProps) {
         value={value}
         rows={2}
         autoFocus={props.autoFocus}
-        aria-expanded={open}
+        // No aria-expanded: a textarea is a textbox, where ARIA does not allow it;
+        // aria-controls and the active option tell screen readers about the list.
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open && people.length > 0 ? optionId(highlighted) : undefined}
         onChange={(event) => {

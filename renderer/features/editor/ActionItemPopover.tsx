@@ -6,6 +6,7 @@ import type { ActionItemControls, ActionItemTarget } from './action-item-control
 import type { ActionItemMeta } from './action-item.ts';
 import './action-item.css';
 import { Button } from '../../ui/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 /**
  * The small popover an action item's assignee or due-date button opens
@@ -43,6 +44,7 @@ function Popover({
   readonly target: ActionItemTarget;
 }) {
   const titleId = useId();
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [due, setDue] = useState(target.due ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ function Popover({
   };
   const apply = (meta: ActionItemMeta): boolean => {
     const ok = editor.commands.setActionItemMeta({ id: target.id, pos: target.pos }, meta);
-    if (!ok) setError('This action item is gone or cannot be changed now.');
+    if (!ok) setError(t('actionItem.gone'));
     return ok;
   };
 
@@ -110,21 +112,23 @@ function Popover({
       }}
     >
       <h2 id={titleId} className="action-popover__title">
-        Action item
+        {t('actionItem.title')}
       </h2>
       {error !== null && (
         <p className="sidebar__error" role="alert">
           {error}
         </p>
       )}
-      <section className="action-popover__section" aria-label="Assignee">
+      <section className="action-popover__section" aria-label={t('actionItem.assigneeSection')}>
         <p className="action-popover__current">
-          {assigneeName === null ? 'Nobody is assigned.' : `Assigned to ${assigneeName}.`}
+          {assigneeName === null
+            ? t('actionItem.nobody')
+            : t('actionItem.assignedTo', { name: assigneeName })}
         </p>
         <PeoplePicker
           search={controls.search}
-          label="Find a person to assign"
-          action="Assign to"
+          label={t('actionItem.find')}
+          action={t('actionItem.assignTo')}
           variant="buttons"
           keepQuery
           onPick={(person) => {
@@ -138,24 +142,24 @@ function Popover({
               if (apply({ assignee: null })) close();
             }}
           >
-            Unassign
+            {t('actionItem.unassign')}
           </Button>
         )}
       </section>
       <form
         className="action-popover__section"
-        aria-label="When it is due"
+        aria-label={t('actionItem.whenDue')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!isCalendarDate(due)) {
-            setError('Choose a real date (year-month-day).');
+            setError(t('actionItem.realDate'));
             return;
           }
           if (apply({ due })) close();
         }}
       >
         <label className="dialog__field">
-          Due date
+          {t('actionItem.dueDate')}
           <input
             className="input"
             type="date"
@@ -168,7 +172,7 @@ function Popover({
         </label>
         <div className="action-popover__buttons">
           <Button type="submit" variant="primary">
-            Set due date
+            {t('actionItem.setDue')}
           </Button>
           {target.due !== null && (
             <Button
@@ -176,7 +180,7 @@ function Popover({
                 if (apply({ due: null })) close();
               }}
             >
-              Clear due date
+              {t('actionItem.clearDue')}
             </Button>
           )}
         </div>

@@ -21,7 +21,7 @@ import { HistoryPanel } from '../history/index.ts';
 import './editor.css';
 import './prosemirror.css';
 import './blocks.css';
-import { useT } from '../../i18n/index.ts';
+import { t as translate, useT } from '../../i18n/index.ts';
 
 export interface NoteEditorProps {
   readonly room: RoomName;
@@ -76,11 +76,12 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
+        // A function, read on every view update, so the name follows a language switch.
+        attributes: () => ({
           class: 'note-editor__content',
-          'aria-label': 'Note',
+          'aria-label': translate('editor.label'),
           spellcheck: 'true',
-        },
+        }),
       },
     },
     [handle, name, color, slashMenu, actionItems, mentions, images.options],
@@ -89,6 +90,11 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
   useEffect(() => {
     editor.setEditable(canEdit);
   }, [editor, canEdit]);
+
+  useEffect(() => {
+    // Recomputes the attributes above in the new language.
+    if (!editor.isDestroyed) editor.view.setProps({});
+  }, [editor, t]);
 
   return (
     <section className="note-editor" data-editable={canEdit} aria-busy={!firstSyncDone}>

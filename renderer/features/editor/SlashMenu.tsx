@@ -2,15 +2,17 @@ import type { Editor } from '@tiptap/core';
 import type { BlockCommand } from './block-commands.ts';
 import type { SlashMenuStore } from './slash-menu-store.ts';
 import { SuggestionList } from './SuggestionList.tsx';
+import { useT } from '../../i18n/index.ts';
 
 /** The slash menu: the blocks matching what follows the `/` (see SuggestionList). */
 export function SlashMenu({ store, editor }: { store: SlashMenuStore; editor: Editor }) {
+  const t = useT();
   return (
     <SuggestionList
       store={store}
       editor={editor}
       className="slash-menu"
-      label="Insert block"
+      label={t('blocks.menu')}
       keyOf={(item: BlockCommand) => item.id}
       renderItem={(item) => (
         <>
@@ -22,7 +24,7 @@ export function SlashMenu({ store, editor }: { store: SlashMenuStore; editor: Ed
       notice={(state) =>
         state.items.length === 0 ? (
           <p className="slash-menu__empty" role="status">
-            No block matches “{state.query}”
+            {t('blocks.noMatch', { query: state.query })}
           </p>
         ) : null
       }

@@ -19,8 +19,9 @@ export interface SuggestionListProps<T, S extends SuggestionMenuState<T>> {
 /**
  * A suggestion menu (the slash menu, the `@` menu): a listbox under the
  * trigger character. Focus stays in the editor (the person keeps typing to
- * filter), so the editor carries aria-expanded, aria-controls and
- * aria-activedescendant for screen readers (the WAI-ARIA combobox pattern).
+ * filter), so the editor carries aria-controls and aria-activedescendant for
+ * screen readers, which announce the active option as it moves. Not
+ * aria-expanded: the editor's role is textbox, where ARIA does not allow it.
  * Positioned through CSSOM (React's `style`), which a strict CSP allows.
  */
 export function SuggestionList<T, S extends SuggestionMenuState<T>>(
@@ -34,20 +35,12 @@ export function SuggestionList<T, S extends SuggestionMenuState<T>>(
   const active = state !== null && state.items.length > 0 ? optionId(state.selected) : null;
 
   useEffect(() => {
-    // Both menus share the editor's element: whichever mounts first marks it collapsed.
-    const dom = editor.view.dom;
-    if (!dom.hasAttribute('aria-expanded')) dom.setAttribute('aria-expanded', 'false');
-  }, [editor]);
-
-  useEffect(() => {
     if (!open) return;
     const dom = editor.view.dom;
-    dom.setAttribute('aria-expanded', 'true');
     dom.setAttribute('aria-controls', id);
     if (active !== null) dom.setAttribute('aria-activedescendant', active);
     // Reset on close only, so a closed menu never overwrites the open one's attributes.
     return () => {
-      dom.setAttribute('aria-expanded', 'false');
       dom.removeAttribute('aria-controls');
       dom.removeAttribute('aria-activedescendant');
     };

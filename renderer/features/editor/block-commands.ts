@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Editor, Range } from '@tiptap/core';
 
 /** One entry of the slash menu: a block the person can insert or turn the line into. */
@@ -19,73 +20,109 @@ const chain = (editor: Editor, range: Range) => editor.chain().focus().deleteRan
 export const BLOCK_COMMANDS: readonly BlockCommand[] = [
   {
     id: 'text',
-    title: 'Text',
-    hint: 'Plain paragraph',
+    get title() {
+      return t('blocks.text.title');
+    },
+    get hint() {
+      return t('blocks.text.hint');
+    },
     shortcut: '',
     keywords: ['paragraph', 'plain'],
     run: (e, r) => chain(e, r).setParagraph().run(),
   },
   ...([1, 2, 3] as const).map((level): BlockCommand => ({
     id: `heading${String(level)}`,
-    title: `Heading ${String(level)}`,
-    hint:
-      ['Big section heading', 'Medium section heading', 'Small section heading'][level - 1] ?? '',
+    // Getters: read when the menu shows, so they follow a language switch.
+    get title() {
+      return t('blocks.heading.title', { level });
+    },
+    get hint() {
+      return t(`blocks.heading.hint${String(level) as '1' | '2' | '3'}`);
+    },
     shortcut: `${'#'.repeat(level)} `,
     keywords: ['heading', 'title', `h${String(level)}`],
     run: (e, r) => chain(e, r).setHeading({ level }).run(),
   })),
   {
     id: 'bulletList',
-    title: 'Bulleted list',
-    hint: 'A simple list',
+    get title() {
+      return t('blocks.bulletList.title');
+    },
+    get hint() {
+      return t('blocks.bulletList.hint');
+    },
     shortcut: '- ',
     keywords: ['bullet', 'unordered', 'ul', 'list'],
     run: (e, r) => chain(e, r).toggleBulletList().run(),
   },
   {
     id: 'orderedList',
-    title: 'Numbered list',
-    hint: 'A list with numbers',
+    get title() {
+      return t('blocks.orderedList.title');
+    },
+    get hint() {
+      return t('blocks.orderedList.hint');
+    },
     shortcut: '1. ',
     keywords: ['ordered', 'numbered', 'ol', 'list'],
     run: (e, r) => chain(e, r).toggleOrderedList().run(),
   },
   {
     id: 'taskList',
-    title: 'Check list',
-    hint: 'Action items with checkboxes',
+    get title() {
+      return t('blocks.taskList.title');
+    },
+    get hint() {
+      return t('blocks.taskList.hint');
+    },
     shortcut: '[ ] ',
     keywords: ['todo', 'task', 'checkbox', 'action', 'list'],
     run: (e, r) => chain(e, r).toggleTaskList().run(),
   },
   {
     id: 'table',
-    title: 'Table',
-    hint: 'Rows and columns',
+    get title() {
+      return t('blocks.table.title');
+    },
+    get hint() {
+      return t('blocks.table.hint');
+    },
     shortcut: '',
     keywords: ['grid', 'columns', 'rows'],
     run: (e, r) => chain(e, r).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
   },
   {
     id: 'codeBlock',
-    title: 'Code block',
-    hint: 'Code, monospaced',
+    get title() {
+      return t('blocks.codeBlock.title');
+    },
+    get hint() {
+      return t('blocks.codeBlock.hint');
+    },
     shortcut: '``` ',
     keywords: ['code', 'snippet', 'pre'],
     run: (e, r) => chain(e, r).toggleCodeBlock().run(),
   },
   {
     id: 'blockquote',
-    title: 'Quote',
-    hint: 'A quotation',
+    get title() {
+      return t('blocks.blockquote.title');
+    },
+    get hint() {
+      return t('blocks.blockquote.hint');
+    },
     shortcut: '> ',
     keywords: ['quote', 'blockquote', 'citation'],
     run: (e, r) => chain(e, r).toggleBlockquote().run(),
   },
   {
     id: 'divider',
-    title: 'Divider',
-    hint: 'A line between sections',
+    get title() {
+      return t('blocks.divider.title');
+    },
+    get hint() {
+      return t('blocks.divider.hint');
+    },
     shortcut: '---',
     keywords: ['divider', 'rule', 'hr', 'separator', 'line'],
     run: (e, r) => chain(e, r).setHorizontalRule().run(),

@@ -8,6 +8,8 @@ describe('remote carets', () => {
     expect(label?.dataset['name']).toBe('Grace');
     expect(caret.textContent).toBe('');
     expect(caret.style.borderColor).not.toBe('');
+    expect(caret.getAttribute('role')).toBe('img');
+    expect(caret.getAttribute('aria-label')).toBe('Cursor of Grace');
   });
 
   it('treats hostile awareness as anonymous and never as markup', () => {
@@ -23,7 +25,7 @@ describe('remote carets', () => {
   });
 
   it('colours selections by palette class, not by style attribute', () => {
-    expect(renderSelection({ name: 'Ada', color: '#E5484D' })).toEqual({
+    expect(renderSelection({ name: 'Ada', color: '#CE2C31' })).toEqual({
       class: 'remote-selection remote-selection--0',
     });
     expect(renderSelection({ name: 'Ada', color: '#123456' })).toEqual({

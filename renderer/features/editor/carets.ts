@@ -1,5 +1,6 @@
 import type { DecorationAttrs } from '@tiptap/pm/view';
 import { IDENTITY_COLORS } from '../../identity/index.ts';
+import { t } from '../../i18n/index.ts';
 import { AwarenessUserSchema } from '../../sync/index.ts';
 
 /**
@@ -16,13 +17,16 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const caret = document.createElement('span');
   caret.className = 'remote-caret';
   caret.style.borderColor = color;
-  caret.setAttribute('aria-hidden', 'true');
+  // A screen reader meets the caret while reading the line and says whose it is.
+  caret.setAttribute('role', 'img');
+  caret.setAttribute('aria-label', t('presence.caret', { name }));
 
   const label = document.createElement('span');
   label.className = 'remote-caret__label';
   label.style.backgroundColor = color;
   // Drawn by CSS (`content: attr(data-name)`), so the name is never part of
-  // the note's text: not in textContent, copy, or what assistive tech reads.
+  // the note's text: not in textContent or copy; assistive tech reads the
+  // caret's label instead (an img's children are presentational).
   label.dataset['name'] = name;
   caret.append(label);
   return caret;

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TaskList } from '@tiptap/extension-list';
@@ -55,7 +56,7 @@ export function noteExtensions(
       // `@` offers people from the directory (mention-suggestion.ts).
       suggestion: options.mentions ? mentionSuggestion(options.mentions) : {},
     }),
-    Placeholder.configure({ placeholder: 'Write, or type / for headings, lists, tables…' }),
+    Placeholder.configure({ placeholder: () => t('editor.placeholder') }),
     SlashCommand.configure({
       store: options.slashMenu ?? null,
       // "Image" opens a file chooser; shown only where images can be added.

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import Link from '@tiptap/extension-link';
 import { isAllowedLinkHref } from '../../../shared/markdown/index.ts';
 
@@ -24,5 +25,5 @@ export function linkHrefOrRefusal(input: string): { href: string } | { error: st
   if (/^[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$/i.test(href) && isAllowedLinkHref(`https://${href}`)) {
     return { href: `https://${href}` };
   }
-  return { error: 'Links must be web addresses (https://…) or email links (mailto:…).' };
+  return { error: t('editor.badLink') };
 }

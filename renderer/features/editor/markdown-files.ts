@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Schema } from '@tiptap/pm/model';
 import {
   MAX_MARKDOWN_LENGTH,
@@ -19,7 +20,7 @@ export function importedTitle(json: NodeJSON, fileName: string): string {
     .join('')
     .trim();
   if (text !== '') return text.slice(0, 200);
-  return fileName.replace(/\.(md|markdown|txt)$/i, '').trim() || 'Imported note';
+  return fileName.replace(/\.(md|markdown|txt)$/i, '').trim() || t('markdown.importedNote');
 }
 
 /**
@@ -37,14 +38,14 @@ export async function readMarkdownFile(
   // UTF-8 takes at least one byte per character: more bytes than 4× the
   // limit is over it for certain, and never read into memory.
   if (file.size > MAX_MARKDOWN_LENGTH * 4) {
-    throw new MarkdownImportError('This file is too large to import as a note.');
+    throw new MarkdownImportError(t('markdown.tooLarge'));
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new MarkdownImportError('This file is not UTF-8 text; save it as UTF-8 and try again.');
+    throw new MarkdownImportError(t('markdown.notUtf8'));
   }
   if (text.length > MAX_MARKDOWN_LENGTH) {
     // Refused before any directory lookup; the parser says why.
@@ -56,7 +57,7 @@ export async function readMarkdownFile(
     schema.nodeFromJSON(json).check();
   } catch (error) {
     throw new MarkdownImportError(
-      `This Markdown could not be turned into a note (${error instanceof Error ? error.message : String(error)}).`,
+      t('markdown.invalid', { reason: error instanceof Error ? error.message : String(error) }),
     );
   }
   return json;

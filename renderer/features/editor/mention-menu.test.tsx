@@ -65,7 +65,7 @@ describe('the @ mention menu', () => {
       ]);
     });
     expect(directory.queries.at(-1)).toBe('Gra');
-    expect(editor.view.dom.getAttribute('aria-expanded')).toBe('true');
+    expect(editor.view.dom.getAttribute('aria-controls')).toBe(view.getByRole('listbox').id);
     act(() => {
       key(editor, 'ArrowDown');
       key(editor, 'ArrowUp');

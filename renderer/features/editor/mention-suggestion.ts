@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { PluginKey } from '@tiptap/pm/state';
 import { exitSuggestion, type SuggestionOptions, type SuggestionProps } from '@tiptap/suggestion';
 import type { MentionNodeAttrs } from '@tiptap/extension-mention';
@@ -60,7 +61,9 @@ export function mentionSuggestion({
         return people.slice(0, MAX_ITEMS).map(toItem);
       } catch (e) {
         if (mine === latest) {
-          lastError = `Could not search the directory: ${e instanceof Error ? e.message : String(e)}`;
+          lastError = t('mentions.couldNotSearch', {
+            reason: e instanceof Error ? e.message : String(e),
+          });
         }
         return [];
       }

@@ -116,7 +116,7 @@ describe('the slash menu', () => {
     await waitFor(() => {
       expect(view.getAllByRole('option')).toHaveLength(BLOCK_COMMANDS.length);
     });
-    expect(editor.view.dom.getAttribute('aria-expanded')).toBe('true');
+    expect(editor.view.dom.getAttribute('aria-controls')).toBe(view.getByRole('listbox').id);
 
     act(() => {
       editor.commands.insertContent('list');
@@ -145,7 +145,7 @@ describe('the slash menu', () => {
     expect(editor.getJSON().content[0]?.type).toBe('taskList');
     expect(editor.getText()).not.toContain('/list');
     expect(view.queryByRole('listbox')).toBeNull();
-    expect(editor.view.dom.getAttribute('aria-expanded')).toBe('false');
+    expect(editor.view.dom.hasAttribute('aria-controls')).toBe(false);
   });
 
   it('closes on Escape and says when nothing matches', async () => {

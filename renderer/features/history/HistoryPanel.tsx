@@ -7,10 +7,11 @@ import { AppServicesContext, useAppStore } from '../../services/index.ts';
 import { selectCanEdit, selectReadOnlyReason } from '../../store/index.ts';
 import { restoreSnapshot } from './restore.ts';
 import { SnapshotView } from './SnapshotView.tsx';
-import { NEEDS_RELAY, problem, useSnapshots } from './use-snapshots.ts';
+import { needsRelay, problem, useSnapshots } from './use-snapshots.ts';
 import { whenConfirmed } from './when-confirmed.ts';
 import './history.css';
 import { Button } from '../../ui/index.ts';
+import { useFormat, useT } from '../../i18n/index.ts';
 
 /** How long "Save version now" waits for the relay to confirm the last keystrokes. */
 const CONFIRM_TIMEOUT_MS = 10_000;
@@ -24,18 +25,14 @@ export interface HistoryPanelProps {
   readonly onClose: () => void;
 }
 
-function when(meta: SnapshotMeta): string {
-  return new Date(meta.createdAt).toLocaleString();
-}
-
-function who(meta: SnapshotMeta): string {
+function who(meta: SnapshotMeta, t: ReturnType<typeof useT>): string {
   return meta.reason === 'scheduled'
-    ? 'Saved automatically'
-    : `Saved by ${meta.createdByName ?? meta.createdBy ?? 'someone'}`;
+    ? t('history.savedAutomatically')
+    : t('history.savedBy', { name: meta.createdByName ?? meta.createdBy ?? t('people.someone') });
 }
 
 /**
- * Version history of a note (issue 4 point 8), beside it: the relay's
+ * Version history of a note, beside it: the relay's
  * snapshots newest first, "Save version now" for those who may edit, a
  * selected version shown read-only next to the live note, and "Restore this
  * version", which is an ordinary edit (it syncs, and Ctrl/Cmd+Z undoes it).
@@ -43,6 +40,9 @@ function who(meta: SnapshotMeta): string {
  */
 export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryPanelProps) {
   const services = useContext(AppServicesContext);
+  const t = useT();
+  const format = useFormat();
+  const when = (meta: SnapshotMeta) => format.date(meta.createdAt, 'dateTime');
   const api = services?.history;
   const key = formatRoomName(room);
   const offline = useAppStore((s) => s.network === 'offline');
@@ -71,10 +71,8 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
       const known = state.status === 'ready' ? state.snapshots.map((s) => s.id) : [];
       const saved = await api.save(room.spaceId, room.docId);
       await reload();
-      if (known.includes(saved.id)) return 'No changes since the last version.';
-      return confirmed
-        ? 'Version saved.'
-        : 'Version saved; your last changes had not reached the relay yet.';
+      if (known.includes(saved.id)) return t('history.noChanges');
+      return confirmed ? t('history.saved') : t('history.savedUnconfirmed');
     });
 
   const open = (meta: SnapshotMeta) =>
@@ -87,20 +85,20 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
   const restore = (snapshot: Snapshot) => {
     restoreSnapshot(editor, snapshot.update);
     editor.commands.focus();
-    setMessage(`Restored the version of ${when(snapshot.meta)}. Undo with Ctrl+Z (⌘Z on a Mac).`);
+    setMessage(t('history.restored', { when: when(snapshot.meta) }));
   };
 
   return (
-    <aside className="history-panel" aria-label="Version history">
+    <aside className="history-panel" aria-label={t('history.title')}>
       <header className="history-panel__header">
-        <h2 className="history-panel__title">Version history</h2>
-        <Button onClick={onClose} aria-label="Close version history">
+        <h2 className="history-panel__title">{t('history.title')}</h2>
+        <Button onClick={onClose} aria-label={t('history.close')}>
           ×
         </Button>
       </header>
       {state.status === 'offline' && (
         <p className="history-panel__offline" role="status">
-          {NEEDS_RELAY}
+          {needsRelay()}
         </p>
       )}
       {state.status === 'error' && (
@@ -108,20 +106,18 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
           {state.message}
         </p>
       )}
-      {state.status === 'loading' && <p className="history-panel__note">Loading versions…</p>}
+      {state.status === 'loading' && <p className="history-panel__note">{t('history.loading')}</p>}
       {state.status === 'ready' && (
         <>
           {canSave && (
             <Button disabled={busy} onClick={() => void saveNow()}>
-              Save version now
+              {t('history.saveNow')}
             </Button>
           )}
           {state.snapshots.length === 0 ? (
-            <p className="history-panel__note">
-              No versions yet. The relay saves one every few minutes while the note changes.
-            </p>
+            <p className="history-panel__note">{t('history.none')}</p>
           ) : (
-            <ol className="history-panel__list" aria-label="Versions">
+            <ol className="history-panel__list" aria-label={t('history.versions')}>
               {state.snapshots.map((meta) => (
                 <li key={meta.id}>
                   <button
@@ -132,7 +128,7 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
                     onClick={() => void open(meta)}
                   >
                     <time dateTime={new Date(meta.createdAt).toISOString()}>{when(meta)}</time>
-                    <span className="history-panel__who">{who(meta)}</span>
+                    <span className="history-panel__who">{who(meta, t)}</span>
                   </button>
                 </li>
               ))}
@@ -146,10 +142,10 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
         </p>
       )}
       {selected !== null && (
-        <section className="history-panel__version" aria-label="Selected version">
+        <section className="history-panel__version" aria-label={t('history.selected')}>
           <div className="history-panel__version-bar">
             <span>
-              {when(selected.meta)} · {who(selected.meta)}
+              {when(selected.meta)} · {who(selected.meta, t)}
             </span>
             {canRestore && (
               <Button
@@ -157,13 +153,13 @@ export function HistoryPanel({ room, editor, viewExtensions, onClose }: HistoryP
                   restore(selected);
                 }}
               >
-                Restore this version
+                {t('history.restore')}
               </Button>
             )}
           </div>
           <SnapshotView
             update={selected.update}
-            label={`Version of ${when(selected.meta)}`}
+            label={t('history.versionOf', { when: when(selected.meta) })}
             extensions={viewExtensions}
           />
         </section>

@@ -32,6 +32,9 @@ export function SnapshotView({ update, label, extensions }: SnapshotViewProps) {
       editorProps: {
         attributes: {
           class: 'history-view__content',
+          // A read-only textbox: aria-readonly is allowed only with a role that takes it.
+          role: 'textbox',
+          'aria-multiline': 'true',
           'aria-label': label,
           'aria-readonly': 'true',
         },

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SnapshotMeta } from '../../../shared/history-api.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { ApiRequestError, type HistoryApi } from '../../api/index.ts';
+import { t } from '../../i18n/index.ts';
 
 /** Shown instead of the list when the relay cannot be reached: history lives on the relay. */
-export const NEEDS_RELAY =
-  'Version history is kept by the relay, which can’t be reached right now. Your note still works offline; try again once you’re connected.';
+export function needsRelay(): string {
+  return t('history.needsRelay');
+}
 
 export type SnapshotsState =
   | { readonly status: 'loading' }
@@ -16,7 +18,7 @@ export type SnapshotsState =
 /** A failure in words; a network failure is "needs the relay". */
 export function problem(error: unknown): { offline: boolean; message: string } {
   if (error instanceof ApiRequestError && error.status === 0) {
-    return { offline: true, message: NEEDS_RELAY };
+    return { offline: true, message: needsRelay() };
   }
   return { offline: false, message: error instanceof Error ? error.message : String(error) };
 }
@@ -32,7 +34,7 @@ export function useSnapshots(
 
   const load = useCallback(async (): Promise<SnapshotsState> => {
     if (api === undefined) {
-      return { status: 'error', message: 'Version history is not available here.' };
+      return { status: 'error', message: t('history.unavailable') };
     }
     if (offline) return { status: 'offline' };
     try {

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Editor } from '@tiptap/core';
 import type { NoteImageOptions } from './image-node.ts';
 
@@ -22,7 +23,7 @@ export async function addImages(
 ): Promise<void> {
   const { files: service, spaceId, onNotice } = options;
   if (service === null || spaceId === null) {
-    onNotice?.('Images cannot be added here.');
+    onNotice?.(t('images.cannotAdd'));
     return;
   }
   onNotice?.(null);

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { MAX_FILE_BYTES } from '../../../shared/limits.ts';
 import { sniffImageType, type ImageContentType } from '../../../shared/files-api.ts';
 import { ApiRequestError, type FilesApi } from '../../api/index.ts';
@@ -168,15 +169,13 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     } catch (err) {
       const status = err instanceof ApiRequestError ? err.status : 0;
       if (status === 403 || status === 400) {
-        set(entry, { kind: 'failed', message: 'You cannot see this image.' });
+        set(entry, { kind: 'failed', message: t('images.forbidden') });
         return;
       }
       const missing = status === 404;
       set(entry, {
         kind: 'waiting',
-        message: missing
-          ? 'This image has not reached the relay yet.'
-          : 'The image will show when the relay can be reached.',
+        message: missing ? t('images.notOnRelay') : t('images.waitForRelay'),
       });
       if (entry.listeners.size === 0 || destroyed) return;
       retries.schedule(k, missing ? 'missing' : 'unreachable');
@@ -192,9 +191,7 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     pendingFiles,
     backoff: (attempt) => retries.backoff(attempt),
     refused: (file) => {
-      report(
-        `An image could not be uploaded: ${sentence(file.refused.message)} It is kept on this device.`,
-      );
+      report(t('images.uploadRefused', { reason: sentence(file.refused.message) }));
       const entry = entries.get(key(file.spaceId, file.fileId));
       if (entry !== undefined) showLocal(entry, file);
     },
@@ -211,7 +208,7 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
   options.win?.addEventListener('online', online);
 
   const add = async (spaceId: string, file: Blob): Promise<AddResult> => {
-    if (options.owner() === null) return { ok: false, message: 'Sign in to add images.' };
+    if (options.owner() === null) return { ok: false, message: t('images.signIn') };
     const { maxFileBytes, spaceBytesLeft } = await limits.refresh(spaceId);
     if (file.size > maxFileBytes) return { ok: false, message: tooLarge(file.size, maxFileBytes) };
     if (spaceBytesLeft !== null && file.size > spaceBytesLeft) {
@@ -221,7 +218,7 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     const refused = refuseImage(bytes, file.type, maxFileBytes);
     const contentType = sniffImageType(bytes);
     if (refused !== null || contentType === null) {
-      return { ok: false, message: refused?.message ?? 'Not an image.' };
+      return { ok: false, message: refused?.message ?? t('images.notAnImage') };
     }
     const fileId = await fileIdOf(bytes);
     try {
@@ -237,7 +234,7 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
     } catch {
       return {
         ok: false,
-        message: 'The image could not be kept on this device; nothing was added.',
+        message: t('images.couldNotKeep'),
       };
     }
     void flush();

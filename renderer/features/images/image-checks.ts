@@ -1,3 +1,4 @@
+import { currentLanguage, formatNumber, t } from '../../i18n/index.ts';
 import { sniffImageType } from '../../../shared/files-api.ts';
 
 // What may go into a note, checked before anything is kept or uploaded (the
@@ -6,17 +7,18 @@ import { sniffImageType } from '../../../shared/files-api.ts';
 const MiB = 1024 * 1024;
 
 function mib(bytes: number): string {
-  return `${(bytes / MiB).toFixed(1)} MB`;
+  const size = formatNumber(Math.round((bytes / MiB) * 10) / 10, currentLanguage());
+  return t('images.megabytes', { size });
 }
 
 /** The message for an image of `size` bytes over `maxBytes`. */
 export function tooLarge(size: number, maxBytes: number): string {
-  return `This image is too large (${mib(size)}): images in notes can be at most ${mib(maxBytes)}.`;
+  return t('images.tooLarge', { size: mib(size), max: mib(maxBytes) });
 }
 
 /** The message for an image larger than what its space may still store. */
 export function noRoomLeft(bytesLeft: number): string {
-  return `This space has no room for this image: it may store only ${mib(bytesLeft)} more.`;
+  return t('images.noRoom', { left: mib(bytesLeft) });
 }
 
 /** Why an image cannot go into a note (too large, not a PNG/JPEG/GIF/WebP), or null. */
@@ -28,10 +30,7 @@ export function refuseImage(
   if (bytes.byteLength > maxBytes) return { message: tooLarge(bytes.byteLength, maxBytes) };
   if (sniffImageType(bytes) !== null) return null;
   return {
-    message:
-      declaredType === 'image/svg+xml'
-        ? 'SVG images cannot be added to notes (they can carry scripts). Paste a PNG, JPEG, GIF or WebP image instead.'
-        : 'Only PNG, JPEG, GIF and WebP images can be added to notes.',
+    message: declaredType === 'image/svg+xml' ? t('images.svg') : t('images.onlyTypes'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
 import { FILE_ID_PATTERN } from '../../../shared/files-api.ts';
@@ -65,13 +66,13 @@ export function createImageView(
       if (img.src !== state.url) img.src = state.url;
       status.textContent =
         state.kind === 'refused'
-          ? `Not uploaded: ${sentence(state.message)} The image is kept on this device only.`
+          ? t('images.notUploaded', { reason: sentence(state.message) })
           : state.uploading
-            ? 'Uploading…'
+            ? t('images.uploading')
             : '';
     } else {
       img.removeAttribute('src');
-      status.textContent = state.kind === 'loading' ? 'Loading image…' : state.message;
+      status.textContent = state.kind === 'loading' ? t('images.loading') : state.message;
     }
   };
 
@@ -83,11 +84,11 @@ export function createImageView(
     const fileId: unknown = next.attrs['fileId'];
     dom.dataset['fileId'] = typeof fileId === 'string' ? fileId : '';
     if (typeof fileId !== 'string' || !FILE_ID_PATTERN.test(fileId)) {
-      render({ kind: 'failed', message: 'This image is missing.' });
+      render({ kind: 'failed', message: t('images.missing') });
       return;
     }
     if (context.files === null || context.spaceId === null) {
-      render({ kind: 'failed', message: 'Images cannot be shown here.' });
+      render({ kind: 'failed', message: t('images.cannotShow') });
       return;
     }
     release = context.files.watch(context.spaceId, fileId, render);

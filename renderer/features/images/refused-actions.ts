@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.ts';
 import { downloadFile } from '../../files/index.ts';
 import type { ImageContentType } from '../../../shared/files-api.ts';
 import type { ImageFile } from './files-service.ts';
@@ -50,7 +51,7 @@ export function createRefusedActions(
     dom.append(element);
   };
 
-  button('Download', () => {
+  button(t('images.download'), () => {
     const bytes = handlers.download();
     if (bytes === null) return;
     bytes.then(
@@ -59,12 +60,14 @@ export function createRefusedActions(
         downloadFile(doc, name, file.bytes, file.contentType);
       },
       (err: unknown) => {
-        error.textContent = `The image could not be saved: ${err instanceof Error ? err.message : String(err)}`;
+        error.textContent = t('images.couldNotSave', {
+          reason: err instanceof Error ? err.message : String(err),
+        });
       },
     );
   });
-  if (handlers.remove !== null) button('Remove from note', handlers.remove);
-  button('Try again', handlers.tryAgain);
+  if (handlers.remove !== null) button(t('images.remove'), handlers.remove);
+  button(t('images.tryAgain'), handlers.tryAgain);
   dom.append(error);
 
   return {

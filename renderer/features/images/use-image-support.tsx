@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useFilesService } from '../../services/index.ts';
 import type { NoteImageOptions } from './image-node.ts';
+import { useT } from '../../i18n/index.ts';
 import './images.css';
 
 /**
@@ -13,6 +14,7 @@ export function useImageSupport(spaceId: string): {
   readonly notice: ReactNode;
 } {
   const files = useFilesService();
+  const t = useT();
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => files?.onProblem(setMessage), [files]);
   const options = useMemo(
@@ -30,7 +32,7 @@ export function useImageSupport(spaceId: string): {
             setMessage(null);
           }}
         >
-          Dismiss
+          {t('ui.dismiss')}
         </button>
       </p>
     );

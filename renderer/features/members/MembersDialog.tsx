@@ -4,9 +4,9 @@ import type { MembersApi } from '../../api/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 import { personLabel, useMembers } from './use-members.ts';
+import { useT } from '../../i18n/index.ts';
 import './members.css';
 
-const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', editor: 'Editor', viewer: 'Viewer' };
 const ROLES = RoleSchema.options;
 
 export interface MembersDialogProps {
@@ -22,12 +22,14 @@ export interface MembersDialogProps {
 }
 
 /**
- * The members of a space (issue 4 point 1). Owners invite people from the
+ * The members of a space. Owners invite people from the
  * directory, change roles and remove members; everyone else reads the list.
  */
 export function MembersDialog(props: MembersDialogProps) {
   const { api, spaceId, spaceName, myRole, mySub, onClose } = props;
   const isOwner = myRole === 'owner';
+  const t = useT();
+  const roleLabel = (role: Role) => t(`members.roles.${role}`);
   const state = useMembers(api, spaceId, props.onChanged);
   const [inviteAs, setInviteAs] = useState<Role>('editor');
   // Stable, so the directory is asked again only when the query changes.
@@ -36,12 +38,12 @@ export function MembersDialog(props: MembersDialogProps) {
 
   return (
     <Dialog
-      title={`Members of ${spaceName}`}
+      title={t('members.title', { space: spaceName })}
       className="members"
       onClose={onClose}
-      footer={<Button onClick={onClose}>Close</Button>}
+      footer={<Button onClick={onClose}>{t('ui.close')}</Button>}
     >
-      {!isOwner && <p className="sidebar__hint">Only owners of this space change its members.</p>}
+      {!isOwner && <p className="sidebar__hint">{t('members.ownersOnly')}</p>}
       {state.error !== null && (
         <p className="sidebar__error" role="alert">
           {state.error}
@@ -51,15 +53,15 @@ export function MembersDialog(props: MembersDialogProps) {
         <div className="members__invite">
           <PeoplePicker
             search={searchDirectory}
-            label="Find people to invite"
-            action="Invite"
+            label={t('members.findToInvite')}
+            action={t('members.invite')}
             exclude={(person) => memberIds.has(person.id)}
             disabled={state.busy}
             onPick={(person) => state.setRole(person, inviteAs)}
           >
             <select
               className="input"
-              aria-label="Invite as"
+              aria-label={t('members.inviteAs')}
               value={inviteAs}
               onChange={(event) => {
                 setInviteAs(RoleSchema.catch('editor').parse(event.target.value));
@@ -67,7 +69,7 @@ export function MembersDialog(props: MembersDialogProps) {
             >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
+                  {roleLabel(role)}
                 </option>
               ))}
             </select>
@@ -75,23 +77,23 @@ export function MembersDialog(props: MembersDialogProps) {
         </div>
       )}
       {state.members === null ? (
-        state.error === null && <p className="sidebar__hint">Loading members…</p>
+        state.error === null && <p className="sidebar__hint">{t('members.loading')}</p>
       ) : (
-        <ul className="members__list" aria-label="Members">
+        <ul className="members__list" aria-label={t('members.list')}>
           {state.members.map((member) => {
             const name = personLabel(member);
             return (
               <li key={member.id} className="members__row">
                 <span className="members__who">
                   {name}
-                  {member.id === mySub && ' (you)'}
+                  {member.id === mySub && t('presence.youSuffix')}
                   {member.email !== undefined && <small>{member.email}</small>}
                 </span>
                 {isOwner ? (
                   <span className="members__controls">
                     <select
                       className="input"
-                      aria-label={`Role of ${name}`}
+                      aria-label={t('members.roleOf', { name })}
                       value={member.role}
                       disabled={state.busy}
                       onChange={(event) => {
@@ -101,23 +103,23 @@ export function MembersDialog(props: MembersDialogProps) {
                     >
                       {ROLES.map((role) => (
                         <option key={role} value={role}>
-                          {ROLE_LABELS[role]}
+                          {roleLabel(role)}
                         </option>
                       ))}
                     </select>
                     <Button
-                      aria-label={`Remove ${name}`}
+                      aria-label={t('members.removeNamed', { name })}
                       disabled={state.busy}
                       onClick={() => {
                         void state.remove(member);
                       }}
                     >
-                      Remove
+                      {t('members.remove')}
                     </Button>
                   </span>
                 ) : (
                   <span className="members__role" data-role={member.role}>
-                    {ROLE_LABELS[member.role]}
+                    {roleLabel(member.role)}
                   </span>
                 )}
               </li>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Person } from '../../../shared/api.ts';
 import { personName, useDirectory, type SearchDirectory } from './use-directory.ts';
 import { Button } from '../../ui/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 // Stands in for a directory that cannot be searched: the hook still runs (hooks
 // are called every render) but never asks anyone.
@@ -43,8 +44,8 @@ export interface PeoplePickerProps {
 export function PeoplePicker({
   search,
   label,
-  placeholder = 'Find people by name or email',
-  unavailable = 'The directory cannot be searched here.',
+  placeholder,
+  unavailable,
   action,
   onPick,
   keepQuery = false,
@@ -53,6 +54,7 @@ export function PeoplePicker({
   variant = 'rows',
   children,
 }: PeoplePickerProps) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const found = useDirectory(search ?? noSearch, query);
   const people = exclude === undefined ? found.people : found.people.filter((p) => !exclude(p));
@@ -72,13 +74,13 @@ export function PeoplePicker({
   return (
     <>
       {search === null ? (
-        <p className="sidebar__hint">{unavailable}</p>
+        <p className="sidebar__hint">{unavailable ?? t('people.unavailable')}</p>
       ) : (
         <input
           className="input"
           type="search"
           aria-label={label}
-          placeholder={placeholder}
+          placeholder={placeholder ?? t('people.placeholder')}
           value={query}
           maxLength={100}
           onChange={(event) => {
@@ -94,7 +96,7 @@ export function PeoplePicker({
       )}
       {people.length > 0 &&
         (variant === 'buttons' ? (
-          <ul className="action-popover__people" aria-label="People found">
+          <ul className="action-popover__people" aria-label={t('people.found')}>
             {people.map((person) => (
               <li key={person.id}>
                 <Button
@@ -111,7 +113,7 @@ export function PeoplePicker({
             ))}
           </ul>
         ) : (
-          <ul className="members__list" aria-label="People found">
+          <ul className="members__list" aria-label={t('people.found')}>
             {people.map((person) => (
               <li key={person.id} className="members__row">
                 <span className="members__who">

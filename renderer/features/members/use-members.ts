@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Member, Person, Role } from '../../../shared/api.ts';
 import type { MembersApi } from '../../api/index.ts';
+import { t } from '../../i18n/index.ts';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -38,7 +39,7 @@ export function useMembers(api: MembersApi, spaceId: string, onChanged?: () => v
         if (current) setMembers(list);
       },
       (e: unknown) => {
-        if (current) setError(`Could not load the members: ${message(e)}`);
+        if (current) setError(t('members.couldNotLoad', { reason: message(e) }));
       },
     );
     return () => {
@@ -54,7 +55,7 @@ export function useMembers(api: MembersApi, spaceId: string, onChanged?: () => v
         await run();
         onChanged?.();
       } catch (e) {
-        setError(`Could not ${what}: ${message(e)}`);
+        setError(t('members.couldNotChange', { what, reason: message(e) }));
       }
       setVersion((v) => v + 1);
       setBusy(false);
@@ -67,9 +68,17 @@ export function useMembers(api: MembersApi, spaceId: string, onChanged?: () => v
     error,
     busy,
     setRole: (person, role) =>
-      change(`make ${personLabel(person)} ${role}`, () => api.setRole(spaceId, person.id, role)),
+      change(
+        t('members.makeRole', {
+          name: personLabel(person),
+          role: t(`members.roleInSentence.${role}`),
+        }),
+        () => api.setRole(spaceId, person.id, role),
+      ),
     remove: (person) =>
-      change(`remove ${personLabel(person)}`, () => api.remove(spaceId, person.id)),
+      change(t('members.removeWhat', { name: personLabel(person) }), () =>
+        api.remove(spaceId, person.id),
+      ),
   };
 }
 

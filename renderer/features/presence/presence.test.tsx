@@ -42,6 +42,23 @@ describe('presence', () => {
     registry.destroy();
   });
 
+  it('announces who joins and leaves in a live region', () => {
+    const { store, view, registry } = setup();
+    const ada = { clientId: 1, name: 'Ada Lovelace', color: '#ce2c31', isSelf: true };
+    const grace = { clientId: 2, name: 'Grace Hopper', color: '#0d74ce', isSelf: false };
+    const alan = { clientId: 3, name: 'Alan Turing', color: '#218358', isSelf: false };
+    const log = view.getByRole('log');
+    act(() => {
+      store.getState().patchRoom('s/d', { peers: [ada, grace] });
+    });
+    expect(log.textContent).toBe('Grace Hopper joined the note.');
+    act(() => {
+      store.getState().patchRoom('s/d', { peers: [ada, alan] });
+    });
+    expect(log.textContent).toBe('Alan Turing joined the note. Grace Hopper left the note.');
+    registry.destroy();
+  });
+
   it('shows the connection state', () => {
     const { store, view, registry } = setup();
     const indicator = view.getByRole('status');

@@ -4,6 +4,7 @@ import type { NoteHit, SearchService } from '../../search/index.ts';
 import { SearchPalette } from './SearchPalette.tsx';
 import { useSearchShortcut } from './use-search-shortcut.ts';
 import { Button } from '../../ui/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 export interface SearchLauncherProps {
   readonly service: SearchService;
@@ -20,6 +21,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
  * APG dialog pattern), unless a note was opened.
  */
 export function SearchLauncher({ service, spaceName, onOpen }: SearchLauncherProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const returnTo = useRef<HTMLElement | null>(null);
   const show = useCallback(() => {
@@ -37,7 +39,7 @@ export function SearchLauncher({ service, spaceName, onOpen }: SearchLauncherPro
   return (
     <>
       <Button className="search-launcher" aria-keyshortcuts="Control+K Meta+K" onClick={show}>
-        Search <kbd>{shortcut}</kbd>
+        {t('search.button')} <kbd>{shortcut}</kbd>
       </Button>
       {/* On <body>: an ancestor with a filter or transform would otherwise
           become the backdrop's containing block and it would dim only that box. */}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { NoteHit, SearchService } from '../../search/index.ts';
 import { Highlight } from './Highlight.tsx';
+import { t as translate, useFormat, useT } from '../../i18n/index.ts';
 import './search.css';
 
 export interface SearchPaletteProps {
@@ -13,15 +14,15 @@ export interface SearchPaletteProps {
 
 const LIMIT = 20;
 
-function status(ready: boolean, query: string, count: number): string {
-  if (!ready) return 'Preparing search…';
-  if (query.trim() === '') return 'Search the titles and text of every note in your spaces.';
-  if (count === 0) return 'No notes match.';
-  return count === 1 ? '1 note' : `${String(count)} notes`;
+function status(ready: boolean, query: string, count: number, formatted: string): string {
+  if (!ready) return translate('search.preparing');
+  if (query.trim() === '') return translate('search.hint');
+  if (count === 0) return translate('search.none');
+  return translate('search.count', { count, formatted });
 }
 
 /**
- * The Ctrl/Cmd+K palette (issue 4 point 7): a modal dialog holding a
+ * The Ctrl/Cmd+K palette: a modal dialog holding a
  * combobox and its listbox (WAI-ARIA APG "combobox with listbox popup"):
  * focus stays in the input, arrows move the active option
  * (aria-activedescendant), Enter opens it, Escape closes and the caller
@@ -29,6 +30,8 @@ function status(ready: boolean, query: string, count: number): string {
  * waits for the network.
  */
 export function SearchPalette({ service, spaceName, onOpen, onClose }: SearchPaletteProps) {
+  const t = useT();
+  const format = useFormat();
   const id = useId();
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-option-${String(i)}`;
@@ -62,20 +65,25 @@ export function SearchPalette({ service, spaceName, onOpen, onClose }: SearchPal
         if (event.target === event.currentTarget) onClose();
       }}
     >
-      <div className="search-palette" role="dialog" aria-modal="true" aria-label="Search notes">
+      <div
+        className="search-palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('search.label')}
+      >
         <input
           ref={input}
           className="search-palette__input"
           type="text"
           role="combobox"
-          aria-label="Search notes"
+          aria-label={t('search.label')}
           aria-expanded={hits.length > 0}
           aria-controls={listId}
           aria-autocomplete="list"
           {...(hits.length > 0 ? { 'aria-activedescendant': optionId(current) } : {})}
           autoComplete="off"
           spellCheck={false}
-          placeholder="Search notes…"
+          placeholder={t('search.placeholder')}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -102,7 +110,12 @@ export function SearchPalette({ service, spaceName, onOpen, onClose }: SearchPal
             }
           }}
         />
-        <ul id={listId} className="search-palette__results" role="listbox" aria-label="Results">
+        <ul
+          id={listId}
+          className="search-palette__results"
+          role="listbox"
+          aria-label={t('search.results')}
+        >
           {hits.map((hit, i) => (
             <li
               key={`${hit.spaceId}/${hit.docId}`}
@@ -123,7 +136,7 @@ export function SearchPalette({ service, spaceName, onOpen, onClose }: SearchPal
             >
               <span className="search-palette__title">
                 {hit.title === '' ? (
-                  'Untitled'
+                  t('search.untitled')
                 ) : (
                   <Highlight text={hit.title} ranges={hit.titleRanges} />
                 )}
@@ -138,7 +151,7 @@ export function SearchPalette({ service, spaceName, onOpen, onClose }: SearchPal
           ))}
         </ul>
         <p className="search-palette__status" role="status">
-          {status(ready, query, hits.length)}
+          {status(ready, query, hits.length, format.number(hits.length))}
         </p>
       </div>
     </div>

@@ -14,7 +14,7 @@ export function isSearchShortcut(event: KeyboardEvent): boolean {
  * Calls `onOpen` on Ctrl/Cmd+K anywhere in the window, the editor included:
  * listened to in the capture phase so the editor's own key handling never
  * sees it (browsers bind Ctrl+K to the address bar's search; we take it, as
- * issue 4 point 7 asks).
+ * the palette promises).
  */
 export function useSearchShortcut(onOpen: () => void): void {
   useEffect(() => {

@@ -1,7 +1,6 @@
+import { useT } from '../../i18n/index.ts';
 import type { JSX } from 'react';
 import type { PersonalSettingChange, SettingKey, SettingsView } from '../../../shared/policy.ts';
-
-const LOCK_NOTE = 'Set by your organisation';
 
 interface Props {
   readonly view: SettingsView;
@@ -10,10 +9,11 @@ interface Props {
 }
 
 function Locked({ locked }: { readonly locked: boolean }): JSX.Element | null {
+  const t = useT();
   if (!locked) return null;
   return (
-    <span className="managed-settings__lock" title={LOCK_NOTE}>
-      <span aria-hidden="true">🔒</span> {LOCK_NOTE}
+    <span className="managed-settings__lock" title={t('settings.locked')}>
+      <span aria-hidden="true">🔒</span> {t('settings.locked')}
     </span>
   );
 }
@@ -24,6 +24,7 @@ function Locked({ locked }: { readonly locked: boolean }): JSX.Element | null {
  * organisation", so nobody wonders why a change does not stick.
  */
 export function ManagedSettings({ view, onChange }: Props): JSX.Element {
+  const t = useT();
   const locked = (key: SettingKey): boolean => view.enforced.includes(key);
   const toggle = (
     key: 'startAtLogin' | 'telemetry' | 'removeLocalCopyOnSignOut',
@@ -45,11 +46,11 @@ export function ManagedSettings({ view, onChange }: Props): JSX.Element {
     </div>
   );
   return (
-    <section className="managed-settings" aria-label="Desktop settings">
-      {toggle('startAtLogin', 'Start Commonplace when I log in')}
+    <section className="managed-settings" aria-label={t('settings.label')}>
+      {toggle('startAtLogin', t('settings.startAtLogin'))}
       <div className="managed-settings__row">
         <label>
-          Notifications{' '}
+          {t('settings.notifications')}{' '}
           <select
             value={view.values.notifications ?? 'mentions'}
             disabled={locked('notifications')}
@@ -60,15 +61,15 @@ export function ManagedSettings({ view, onChange }: Props): JSX.Element {
               }
             }}
           >
-            <option value="all">All activity</option>
-            <option value="mentions">Mentions only</option>
-            <option value="off">Off</option>
+            <option value="all">{t('settings.notifyAll')}</option>
+            <option value="mentions">{t('settings.notifyMentions')}</option>
+            <option value="off">{t('settings.notifyOff')}</option>
           </select>
         </label>
         <Locked locked={locked('notifications')} />
       </div>
-      {toggle('telemetry', 'Send anonymous usage counts')}
-      {toggle('removeLocalCopyOnSignOut', "Remove this laptop's copy when I sign out")}
+      {toggle('telemetry', t('settings.telemetry'))}
+      {toggle('removeLocalCopyOnSignOut', t('settings.removeLocalCopy'))}
     </section>
   );
 }

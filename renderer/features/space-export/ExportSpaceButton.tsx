@@ -1,3 +1,4 @@
+import { t, useFormat, useT } from '../../i18n/index.ts';
 import { useContext, useState } from 'react';
 import { AppServicesContext, useAppStore } from '../../services/index.ts';
 import { selectRoom } from '../../store/index.ts';
@@ -20,36 +21,36 @@ type State =
   | { readonly step: 'failed'; readonly message: string };
 
 /** What the export did, in words: how many pages, and which could not be had. */
-function summary(result: SpaceExportResult): string[] {
-  const lines = [`Exported ${String(result.exported)} page${result.exported === 1 ? '' : 's'}.`];
+function summary(result: SpaceExportResult, number: (n: number) => string): string[] {
+  const lines: string[] = [
+    t('spaceExport.exported', { count: result.exported, formatted: number(result.exported) }),
+  ];
   if (result.stale.length > 0) {
-    lines.push(
-      `From this device’s copy, as the relay could not be reached: ${result.stale.join(', ')}.`,
-    );
+    lines.push(t('spaceExport.stale', { notes: result.stale.join(', ') }));
   }
   if (result.images > 0) {
-    lines.push(`With ${String(result.images)} image${result.images === 1 ? '' : 's'} in _files.`);
+    lines.push(t('spaceExport.images', { count: result.images, formatted: number(result.images) }));
   }
   for (const image of result.missingImages) {
     lines.push(
-      `An image could not be exported (${image.reason}); it is in: ${image.notes.join(', ')}.`,
+      t('spaceExport.missingImage', { reason: image.reason, notes: image.notes.join(', ') }),
     );
   }
   if (result.missing.length > 0) {
-    lines.push(
-      `Not exported (never opened on this device and the relay cannot be reached now): ${result.missing.map((m) => m.title).join(', ')}.`,
-    );
+    lines.push(t('spaceExport.missing', { notes: result.missing.map((m) => m.title).join(', ') }));
   }
   return lines;
 }
 
 /**
- * "Export space (zip)" (issue 4 point 9): every page of the space as
+ * "Export space (zip)": every page of the space as
  * Markdown in folders that mirror its tree, archived pages in `_archive/`.
  * Says which pages could not be loaded (offline and never fetched here).
  */
 export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps) {
   const services = useContext(AppServicesContext);
+  const format = useFormat();
+  const t = useT();
   const { tree, loaded } = useSpaceIndex(spaceId);
   const indexConnection = useAppStore(
     (s) => selectRoom(formatRoomName(spaceIndexRoom(spaceId)))(s).connection,
@@ -84,19 +85,18 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
     <div className="space-export">
       <Button disabled={state.step === 'working' || tree.size === 0} onClick={() => void run()}>
         {state.step === 'working'
-          ? `Exporting… ${String(state.done)}/${String(state.total)}`
-          : 'Export space (zip)'}
+          ? t('spaceExport.progress', {
+              done: format.number(state.done),
+              total: format.number(state.total),
+            })
+          : t('spaceExport.button')}
       </Button>
       {tree.size === 0 && (
         <p className="sidebar__hint">
-          {loaded ? 'This space has no pages to export yet.' : 'Loading the page tree…'}
+          {loaded ? t('spaceExport.empty') : t('spaceExport.loadingTree')}
         </p>
       )}
-      {!loaded && tree.size > 0 && (
-        <p className="sidebar__hint">
-          The page tree has not synced with the relay yet: pages added elsewhere may be missing.
-        </p>
-      )}
+      {!loaded && tree.size > 0 && <p className="sidebar__hint">{t('spaceExport.notSynced')}</p>}
       {state.step === 'done' && (
         <div
           className="space-export__report"
@@ -106,14 +106,14 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
               : 'status'
           }
         >
-          {summary(state.result).map((line) => (
+          {summary(state.result, format.number).map((line) => (
             <p key={line}>{line}</p>
           ))}
         </div>
       )}
       {state.step === 'failed' && (
         <p className="sidebar__error" role="alert">
-          The export failed: {state.message}
+          {t('spaceExport.failed', { reason: state.message })}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MySpace } from '../../../shared/api.ts';
 import { useTrashApi } from '../../services/index.ts';
 import type { SpacesService } from '../../spaces/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -21,6 +22,7 @@ export interface DeleteSpaceSectionProps {
  */
 export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSectionProps) {
   const api = useTrashApi();
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,13 +36,13 @@ export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSec
       await service.refresh();
       onDeleted();
     } catch (err) {
-      setError(`Could not delete the space: ${message(err)}`);
+      setError(t('deleteSpace.couldNotDelete', { reason: message(err) }));
       setBusy(false);
     }
   };
 
   return (
-    <section className="space-settings__danger" aria-label="Delete space">
+    <section className="space-settings__danger" aria-label={t('deleteSpace.label')}>
       {error !== null && (
         <p className="sidebar__error" role="alert">
           {error}
@@ -48,10 +50,7 @@ export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSec
       )}
       {confirming ? (
         <>
-          <p>
-            Delete “{space.name}”? Every member loses it at once. Owners can restore it from Trash
-            until it is purged.
-          </p>
+          <p>{t('deleteSpace.confirm', { name: space.name })}</p>
           <div className="dialog__buttons">
             <button
               type="button"
@@ -60,7 +59,7 @@ export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSec
                 setConfirming(false);
               }}
             >
-              Keep it
+              {t('deleteSpace.keep')}
             </button>
             <button
               type="button"
@@ -68,7 +67,7 @@ export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSec
               disabled={busy}
               onClick={() => void remove()}
             >
-              {busy ? 'Deleting…' : 'Delete space'}
+              {busy ? t('deleteSpace.deleting') : t('deleteSpace.label')}
             </button>
           </div>
         </>
@@ -80,7 +79,7 @@ export function DeleteSpaceSection({ space, service, onDeleted }: DeleteSpaceSec
             setConfirming(true);
           }}
         >
-          Delete space…
+          {t('deleteSpace.open')}
         </button>
       )}
     </section>

@@ -5,13 +5,10 @@ import { restoreIndexFromSnapshot } from '../../../shared/history-restore.ts';
 import { SPACE_INDEX_DOC_ID } from '../../../shared/wire.ts';
 import { useDocHandle, useHistoryApi } from '../../services/index.ts';
 import { spaceIndexRoom } from '../tree/index.ts';
+import { useFormat, useT } from '../../i18n/index.ts';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function when(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Where the restore's edit comes from (so it is told apart from a person's own edits). */
@@ -24,6 +21,9 @@ const RESTORE_ORIGIN = 'page-tree-history';
  */
 export function PageTreeHistorySection({ space }: { space: MySpace }) {
   const api = useHistoryApi();
+  const t = useT();
+  const format = useFormat();
+  const when = (epochMs: number) => format.date(epochMs, 'dateTime');
   const handle = useDocHandle(spaceIndexRoom(space.id));
   const [versions, setVersions] = useState<readonly SnapshotMeta[] | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function PageTreeHistorySection({ space }: { space: MySpace }) {
     try {
       setVersions(await api.list(space.id, SPACE_INDEX_DOC_ID));
     } catch (err) {
-      setStatus(`Could not load the page tree history: ${message(err)}`);
+      setStatus(t('treeHistory.couldNotLoad', { reason: message(err) }));
     }
   };
 
@@ -46,24 +46,24 @@ export function PageTreeHistorySection({ space }: { space: MySpace }) {
     try {
       const { update } = await api.get(space.id, SPACE_INDEX_DOC_ID, meta.id);
       restoreIndexFromSnapshot(handle.doc, update, RESTORE_ORIGIN);
-      setStatus(`Page tree restored to ${when(meta.createdAt)}.`);
+      setStatus(t('treeHistory.restored', { when: when(meta.createdAt) }));
     } catch (err) {
-      setStatus(`Could not restore the page tree: ${message(err)}`);
+      setStatus(t('treeHistory.couldNotRestore', { reason: message(err) }));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="space-settings__history" aria-label="Page tree history">
+    <section className="space-settings__history" aria-label={t('treeHistory.title')}>
       {versions === null ? (
         <button type="button" className="button" onClick={() => void load()}>
-          Page tree history
+          {t('treeHistory.title')}
         </button>
       ) : versions.length === 0 ? (
-        <p className="sidebar__hint">No saved versions of the page tree yet.</p>
+        <p className="sidebar__hint">{t('treeHistory.none')}</p>
       ) : (
-        <ul className="sidebar__list" aria-label="Page tree versions">
+        <ul className="sidebar__list" aria-label={t('treeHistory.versions')}>
           {versions.map((meta) => (
             <li key={meta.id} className="space-settings__version">
               <span>
@@ -75,10 +75,10 @@ export function PageTreeHistorySection({ space }: { space: MySpace }) {
                   type="button"
                   className="button"
                   disabled={busy}
-                  aria-label={`Restore the page tree of ${when(meta.createdAt)}`}
+                  aria-label={t('treeHistory.restoreNamed', { when: when(meta.createdAt) })}
                   onClick={() => void restore(meta)}
                 >
-                  Restore
+                  {t('treeHistory.restore')}
                 </button>
               )}
             </li>

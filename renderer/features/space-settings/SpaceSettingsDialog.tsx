@@ -7,6 +7,7 @@ import { DeleteSpaceSection } from './DeleteSpaceSection.tsx';
 import { ICON_CHOICES } from './icon-choices.ts';
 import { PageTreeHistorySection } from './PageTreeHistorySection.tsx';
 import { draftOf, patchFor, type SettingsDraft } from './settings-form.ts';
+import { useT } from '../../i18n/index.ts';
 import './space-settings.css';
 
 export interface SpaceSettingsDialogProps {
@@ -27,6 +28,7 @@ function message(error: unknown): string {
  */
 export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDialogProps) {
   const isOwner = space.role === 'owner';
+  const t = useT();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(space));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,18 +53,18 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
       await service.update(space.id, result.patch);
       onClose();
     } catch (err) {
-      setError(`Could not save the settings: ${message(err)}`);
+      setError(t('spaceSettings.couldNotSave', { reason: message(err) }));
       setBusy(false);
     }
   };
 
   return (
     <Dialog
-      title="Space settings"
+      title={t('spaceSettings.title')}
       className="space-settings"
       onClose={onClose}
       // Owners get Cancel and Save inside their form instead.
-      footer={isOwner ? undefined : <Button onClick={onClose}>Close</Button>}
+      footer={isOwner ? undefined : <Button onClick={onClose}>{t('ui.close')}</Button>}
     >
       {error !== null && (
         <p className="sidebar__error" role="alert">
@@ -72,14 +74,14 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
       {isOwner ? (
         <form
           className="space-settings__form"
-          aria-label="Space settings"
+          aria-label={t('spaceSettings.title')}
           onSubmit={(event) => {
             event.preventDefault();
             void save();
           }}
         >
           <label className="dialog__field">
-            Name
+            {t('spaceSettings.name')}
             <input
               className="input"
               value={draft.name}
@@ -91,13 +93,17 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
             />
           </label>
           <fieldset className="space-settings__icons">
-            <legend>Icon</legend>
-            <div className="space-settings__choices" role="group" aria-label="Icon choices">
+            <legend>{t('spaceSettings.icon')}</legend>
+            <div
+              className="space-settings__choices"
+              role="group"
+              aria-label={t('spaceSettings.iconChoices')}
+            >
               {ICON_CHOICES.map((icon) => (
                 <Button
                   key={icon}
                   className="space-settings__choice"
-                  aria-label={`Icon ${icon}`}
+                  aria-label={t('spaceSettings.iconNamed', { icon })}
                   aria-pressed={draft.icon.trim() === icon}
                   onClick={() => {
                     edit({ icon });
@@ -113,13 +119,13 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
                   edit({ icon: '' });
                 }}
               >
-                No icon
+                {t('spaceSettings.noIcon')}
               </Button>
             </div>
             <input
               className="input space-settings__icon-input"
-              aria-label="Icon"
-              placeholder="Or type an emoji"
+              aria-label={t('spaceSettings.icon')}
+              placeholder={t('spaceSettings.iconPlaceholder')}
               value={draft.icon}
               maxLength={16}
               onChange={(event) => {
@@ -128,42 +134,42 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
             />
           </fieldset>
           <label className="dialog__field">
-            Description
+            {t('spaceSettings.description')}
             <textarea
               className="input space-settings__description"
               value={draft.description}
               maxLength={1000}
               rows={4}
-              placeholder="What this space is for"
+              placeholder={t('spaceSettings.descriptionPlaceholder')}
               onChange={(event) => {
                 edit({ description: event.target.value });
               }}
             />
           </label>
           <div className="dialog__buttons">
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('ui.cancel')}</Button>
             <Button type="submit" variant="primary" disabled={busy}>
-              {busy ? 'Saving…' : 'Save'}
+              {busy ? t('spaceSettings.saving') : t('spaceSettings.save')}
             </Button>
           </div>
         </form>
       ) : (
         <>
-          <p className="sidebar__hint">Only owners of this space change its settings.</p>
+          <p className="sidebar__hint">{t('spaceSettings.ownersOnly')}</p>
           <dl className="space-settings__view">
-            <dt>Name</dt>
+            <dt>{t('spaceSettings.name')}</dt>
             <dd>
               {space.icon != null && <span aria-hidden="true">{space.icon} </span>}
               {space.name}
             </dd>
-            <dt>Description</dt>
+            <dt>{t('spaceSettings.description')}</dt>
             <dd className="space-settings__description-text">
-              {space.description ?? 'No description.'}
+              {space.description ?? t('spaceSettings.noDescription')}
             </dd>
           </dl>
         </>
       )}
-      <section className="space-settings__export" aria-label="Export">
+      <section className="space-settings__export" aria-label={t('spaceSettings.export')}>
         <ExportSpaceButton spaceId={space.id} spaceName={space.name} />
       </section>
       <PageTreeHistorySection space={space} />

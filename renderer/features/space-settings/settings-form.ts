@@ -3,6 +3,7 @@ import {
   UpdateSpaceRequestSchema,
   type UpdateSpaceRequest,
 } from '../../../shared/space-settings-api.ts';
+import { t } from '../../i18n/index.ts';
 
 /** What the settings form holds: text as typed. */
 export interface SettingsDraft {
@@ -37,11 +38,12 @@ export function patchFor(
   const issue = parsed.error.issues[0];
   const field = issue?.path[0];
   const messages: Record<string, string> = {
-    name: 'A space needs a name of 1 to 120 characters.',
-    icon: 'An icon is at most 16 characters, on one line.',
-    description: 'A description is at most 1000 characters.',
+    name: t('spaceSettings.invalid.name'),
+    icon: t('spaceSettings.invalid.icon'),
+    description: t('spaceSettings.invalid.description'),
   };
   return {
-    error: (typeof field === 'string' ? messages[field] : undefined) ?? 'Check the settings.',
+    error:
+      (typeof field === 'string' ? messages[field] : undefined) ?? t('spaceSettings.invalid.other'),
   };
 }

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/index.ts';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_TEMPLATE_NAME_LENGTH } from '../../../shared/space-templates/index.ts';
 import { useSpaceTemplates } from './use-space-templates.ts';
@@ -14,12 +15,13 @@ export interface SaveTemplateFormProps {
 }
 
 /**
- * "Save as template" (issue 4 point 4): names the note's current content as
+ * "Save as template": names the note's current content as
  * a template of this space. A refusal (too large, no name) is shown and the
  * form stays.
  */
 export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: SaveTemplateFormProps) {
   const { save, readOnlyReason } = useSpaceTemplates(spaceId);
+  const t = useT();
   const [name, setName] = useState(defaultName);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -29,7 +31,7 @@ export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: Save
   return (
     <form
       className="note-menu__template"
-      aria-label="Save as template"
+      aria-label={t('templates.saveAs')}
       onSubmit={(event) => {
         event.preventDefault();
         if (readOnlyReason !== null) {
@@ -38,7 +40,7 @@ export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: Save
         }
         try {
           const saved = save(name, content());
-          onDone(`Saved as template “${saved.name}”.`);
+          onDone(t('templates.saved', { name: saved.name }));
         } catch (e) {
           setError(e instanceof Error ? e.message : String(e));
         }
@@ -51,7 +53,7 @@ export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: Save
       }}
     >
       <label className="dialog__field">
-        Template name
+        {t('templates.name')}
         <input
           ref={input}
           className="input"
@@ -75,10 +77,10 @@ export function SaveTemplateForm({ spaceId, defaultName, content, onDone }: Save
             onDone(null);
           }}
         >
-          Cancel
+          {t('ui.cancel')}
         </Button>
         <Button type="submit" variant="primary">
-          Save template
+          {t('templates.save')}
         </Button>
       </div>
     </form>

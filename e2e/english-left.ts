@@ -1,0 +1,65 @@
+import type { Locator } from '@playwright/test';
+import { de } from '../renderer/i18n/catalogue/de.ts';
+import { en } from '../renderer/i18n/catalogue/en.ts';
+import { expect } from './fixtures.ts';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) => {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    return typeof value === 'string' ? [[path, value] as [string, string]] : flatten(value, path);
+  });
+}
+
+function lookup(tree: Tree, path: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of path.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * The English catalogue's text as it can show on screen: each string cut at
+ * its placeholders, fragments of four characters or more, leaving out the
+ * strings German keeps as they are ("Online", "Export").
+ */
+const ENGLISH = flatten(en).flatMap(([key, value]) =>
+  lookup(de, key) === value
+    ? []
+    : value
+        .split(/\{\{\w+\}\}/)
+        .map((part) => part.trim())
+        .filter((part) => part.length >= 4)
+        .map((fragment) => ({ key, fragment })),
+);
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Asserts (softly, so every view is reported) that `region` shows no string
+ * of the English catalogue: neither in its visible text nor in the names,
+ * placeholders and tooltips that screen readers and hovering show. One line
+ * per view: `await expectNoEnglish(page.getByRole('dialog'), 'Members');`
+ */
+export async function expectNoEnglish(region: Locator, view: string): Promise<void> {
+  const texts = await region.evaluate((root) => {
+    const out = [(root as HTMLElement).innerText];
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = el.getAttribute(name);
+        if (value !== null) out.push(value);
+      }
+    }
+    return out;
+  });
+  const text = texts.join('\n');
+  const left = ENGLISH.filter(({ fragment }) =>
+    new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(text),
+  ).map(({ key, fragment }) => `${key}: ${fragment}`);
+  expect.soft(left, `English left in ${view}`).toEqual([]);
+}
