@@ -28,7 +28,6 @@ async function authorizationUrl(
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: 'openid profile email offline_access',
-    prompt: 'consent',
     code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
     code_challenge_method: 'S256',
     state: oidc.randomState(),

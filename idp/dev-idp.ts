@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Provider, { errors, type ClientMetadata, type Configuration } from 'oidc-provider';
 import type { JWK } from 'jose';
+import { accessTokenClaims, accountClaims, scopeClaims, type ClaimShape } from './claim-shapes.ts';
 import { DEMO_EMPLOYEES, type Employee } from './employees.ts';
 import { handleInteraction } from './interactions.ts';
 import { LOGIN_PAGE_CSP, renderMessagePage } from './login-page.ts';
@@ -43,6 +44,11 @@ export interface DevIdpOptions {
   readonly dataDir?: string;
   readonly accessTokenTtlSec?: number;
   readonly refreshTokenTtlSec?: number;
+  /**
+   * Which identity provider's claim layout to emit (claim-shapes.ts):
+   * `standard` (default), `entra`, `okta` or `keycloak`.
+   */
+  readonly claimShape?: ClaimShape;
 }
 
 export interface DevIdp {
@@ -124,6 +130,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const secrets = await loadOrCreateSecrets(signingAlg, options.dataDir);
   const jwks = options.jwks ?? secrets.jwks;
   const store = openStore(options.dataDir);
+  const shape = options.claimShape ?? 'standard';
 
   // Listen first: the issuer URL carries the port the OS picked.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
@@ -149,11 +156,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
     jwks,
     cookies: { keys: secrets.cookieKeys },
     scopes: [...DEV_IDP_SCOPES],
-    claims: {
-      openid: ['sub'],
-      profile: ['name', 'department', 'title'],
-      email: ['email', 'email_verified'],
-    },
+    claims: scopeClaims(shape),
     // Put the profile into the ID token as well: the access token is for the
     // relay (RFC 8707 audience), so the app cannot use it at userinfo.
     conformIdTokenClaims: false,
@@ -163,28 +166,23 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       if (employee === undefined) return undefined;
       return {
         accountId: employee.sub,
-        claims: () => ({
-          sub: employee.sub,
-          name: employee.name,
-          email: employee.email,
-          email_verified: true,
-          department: employee.department,
-          title: employee.title,
-        }),
+        claims: () => ({ sub: employee.sub, ...accountClaims(employee, shape) }),
       };
     },
     // The relay reads identity from the access token alone (it never calls
-    // userinfo), so name and email travel in it.
+    // userinfo), so the identifying claims travel in it, in the shape's layout.
     extraTokenClaims(_ctx, token) {
       const employee = 'accountId' in token ? findEmployee(token.accountId) : undefined;
       if (employee === undefined) return undefined;
-      return {
-        name: employee.name,
-        email: employee.email,
-        department: employee.department,
-        title: employee.title,
-      };
+      return accessTokenClaims(employee, shape);
     },
+    // Real IdPs (Entra ID, Okta, Keycloak) issue a refresh token for
+    // `offline_access` without `prompt=consent`, so the clients do not send
+    // it; oidc-provider drops that scope without it (OIDC Core §11), hence a
+    // refresh token for every client allowed the grant: all of them are ours.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // A refresh token outlives the IdP's browser session, as offline access means.
+    expiresWithSession: () => false,
     // Our own error page: no inline script or style, and only the OAuth error
     // code and description (never request data).
     renderError(ctx, out) {

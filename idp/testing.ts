@@ -93,19 +93,29 @@ export interface TestTokens {
  * tokens. The redirect goes to a loopback port nobody listens on; the helper
  * stops at it, as the app's listener would receive it.
  */
-export async function obtainTokens(issuer: string, sub: string): Promise<TestTokens> {
-  const config = await oidc.discovery(new URL(issuer), DESKTOP_CLIENT_ID, undefined, oidc.None(), {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev IdP over http
-    execute: [oidc.allowInsecureRequests],
-  });
+export async function obtainTokens(
+  issuer: string,
+  sub: string,
+  options: { clientId?: string } = {},
+): Promise<TestTokens> {
+  const config = await oidc.discovery(
+    new URL(issuer),
+    options.clientId ?? DESKTOP_CLIENT_ID,
+    undefined,
+    oidc.None(),
+    {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev IdP over http
+      execute: [oidc.allowInsecureRequests],
+    },
+  );
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const redirectUri = 'http://127.0.0.1:9/callback';
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
+    // No `prompt=consent`: real IdPs issue refresh tokens without it.
     scope: DEV_IDP_SCOPES.join(' '),
-    prompt: 'consent',
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,

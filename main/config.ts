@@ -39,6 +39,10 @@ export const ENV = {
   scope: 'COMMONPLACE_SCOPE',
   /** `false`: do not send the audience as an RFC 8707 `resource` (Entra ID v2 rejects it). Default `true`. */
   resourceIndicator: 'COMMONPLACE_RESOURCE_INDICATOR',
+  /** The claim that identifies a person: `email` (default), `preferred_username` or `upn`; the others follow. */
+  identityClaim: 'COMMONPLACE_IDENTITY_CLAIM',
+  /** Comma-separated domains whose people may sign in (the relay's `--allowed-domains` too). */
+  allowedDomains: 'COMMONPLACE_ALLOWED_DOMAINS',
 } as const;
 
 /** Client id of the desktop app: a public native client (RFC 8252), no secret. */

@@ -145,6 +145,10 @@ async function createSessionService(identity: IdentityResolution): Promise<SignI
     clientId: identity.config.clientId,
     ...optionalResource(resourceIndicator(identity.config)),
     scope: requestedScope(identity.config),
+    identityRule: {
+      claim: identity.config.identityClaim,
+      allowedDomains: identity.config.allowedDomains,
+    },
     // After 'ready': safeStorage reports its Linux backend only from then on.
     tokenDir: path.join(app.getPath('userData'), 'auth'),
     safeStorage,

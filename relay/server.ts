@@ -13,6 +13,7 @@ import { LiveAccess } from './access/live-access.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
+import type { IdentityClaim } from '../shared/person-identity.ts';
 import { ClientConnection } from './connection.ts';
 import { openPostgresStores } from './db/stores.ts';
 import { DocRegistry } from './docs/registry.ts';
@@ -60,6 +61,8 @@ export interface RelayAuthOptions {
   readonly allowedDomains?: readonly string[];
   /** Clock skew allowed on `exp`/`nbf`, in seconds; 30 by default. */
   readonly clockToleranceSec?: number;
+  /** The claim that identifies a person (then the other identity claims); `email` first by default. */
+  readonly identityClaim?: IdentityClaim;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -143,6 +146,9 @@ function chooseAuthenticator(options: RelayOptions): Authenticator {
       ...(options.auth.allowedDomains === undefined
         ? {}
         : { allowedDomains: options.auth.allowedDomains }),
+      ...(options.auth.identityClaim === undefined
+        ? {}
+        : { identityClaim: options.auth.identityClaim }),
     });
     return createTokenAuthenticator({ verifier, clockToleranceSec });
   }

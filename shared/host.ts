@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccessTokenResult, SessionState } from './auth.ts';
 import type { NotifyRequest } from './mentions/notify.ts';
+import { IdentityClaimSchema } from './person-identity.ts';
 import type { PersonalSettingChange, SettingsView } from './policy.ts';
 
 /**
@@ -49,6 +50,10 @@ export const IdentityConfigSchema = z.object({
    * off there and `scope` names the relay instead.
    */
   resourceIndicator: z.boolean().optional(),
+  /** The claim that identifies a person, tried before the others (shared/person-identity.ts). */
+  identityClaim: IdentityClaimSchema.optional(),
+  /** Domains whose people may sign in; any when absent. The relay enforces the same list. */
+  allowedDomains: z.array(z.string().min(1).max(253)).max(100).optional(),
 });
 export type IdentityConfig = z.infer<typeof IdentityConfigSchema>;
 

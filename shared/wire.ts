@@ -65,11 +65,17 @@ export const CloseCode = {
   UpdateTooCostly: 4413,
   /** The relay is at its connection limit; retry with back-off. */
   Overloaded: 4429,
+  /**
+   * An administrator withdrew this person's local copy: the client erases its
+   * notes, search index, outbox and tokens, then returns to sign-in.
+   */
+  Wiped: 4410,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Close codes after which reconnecting with the same credentials cannot succeed. */
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Wiped,
   CloseCode.MalformedMessage,
   CloseCode.Forbidden,
   CloseCode.InvalidRoom,
@@ -138,3 +144,25 @@ export const SPACE_INDEX_DOC_ID = 'index';
  * not, and no web page can send this origin.
  */
 export const DESKTOP_APP_ORIGIN = 'app://commonplace';
+
+/**
+ * Close reason (with 4401 or 4403) meaning the person was removed from the
+ * organisation (deprovisioned), not merely from one space: their local copy
+ * is erased like after a wipe.
+ */
+export const PERSON_REMOVED_REASON = 'person removed';
+
+/** Close reason sent with {@link CloseCode.Wiped}. */
+export const WIPED_REASON = 'local copy withdrawn by your organisation';
+
+/**
+ * Whether a close tells the client to erase its local copy: an
+ * administrator's wipe, or the person removed from the organisation.
+ */
+export function closeErasesLocalCopy(code: number, reason: string): boolean {
+  if (code === CloseCode.Wiped) return true;
+  return (
+    (code === CloseCode.Unauthorized || code === CloseCode.Forbidden) &&
+    reason.trim().toLowerCase() === PERSON_REMOVED_REASON
+  );
+}

@@ -1,5 +1,6 @@
 import { IdentityConfigSchema, type IdentityConfig } from '../../shared/host.ts';
 import { DEFAULT_AUDIENCE, DEFAULT_CLIENT_ID, ENV } from '../config.ts';
+import { domainList } from '../policy/environment.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,6 +25,10 @@ function flag(raw: string | undefined): boolean | string | undefined {
   if (raw === undefined) return undefined;
   const lower = raw.toLowerCase();
   return lower === 'true' ? true : lower === 'false' ? false : raw;
+}
+
+function listValue(raw: string | undefined): string[] | undefined {
+  return raw === undefined ? undefined : domainList(raw);
 }
 
 /**
@@ -77,6 +82,8 @@ export function resolveIdentityConfig(env: Env): IdentityResolution {
     audience: value(env, ENV.audience) ?? DEFAULT_AUDIENCE,
     ...optional('scope', value(env, ENV.scope)),
     ...optional('resourceIndicator', flag(value(env, ENV.resourceIndicator))),
+    ...optional('identityClaim', value(env, ENV.identityClaim)),
+    ...optional('allowedDomains', listValue(value(env, ENV.allowedDomains))),
   });
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? 'issuer');

@@ -1,11 +1,7 @@
 import * as oidc from 'openid-client';
-import {
-  PrincipalSchema,
-  type AccessTokenResult,
-  type Principal,
-  type SessionState,
-} from '../../shared/auth.ts';
+import { type AccessTokenResult, type Principal, type SessionState } from '../../shared/auth.ts';
 import { BASE_SCOPES } from '../../shared/host.ts';
+import { principalFromClaims, type IdentityRule } from '../../shared/person-identity.ts';
 import type { OpenExternal, SafeStorageLike } from './electron-deps.ts';
 import { LoopbackError, startLoopbackListener } from './loopback.ts';
 import { createTokenStore, type StoredSession } from './token-store.ts';
@@ -29,10 +25,14 @@ export interface SignInServiceOptions {
   /** Refresh this many seconds before the access token expires. Default 60. */
   readonly refreshLeewaySec?: number;
   /**
-   * `prompt` of the authorization request. OpenID Connect Core §11: a request
-   * for `offline_access` must carry `consent`; the dev IdP grants it silently.
+   * `prompt` of the authorization request; none by default. Entra ID, Okta
+   * and Keycloak issue refresh tokens for `offline_access` without
+   * `prompt=consent`, and forcing consent would show people a consent page on
+   * every sign-in (or fail where admins granted consent tenant-wide).
    */
   readonly prompt?: string;
+  /** Who the person is and which domains may sign in (the relay applies the same rule). */
+  readonly identityRule?: IdentityRule;
   /** Diagnostics. Receives messages only, never tokens or codes. */
   readonly log?: (message: string) => void;
 }
@@ -64,23 +64,28 @@ const DEFAULT_SCOPE = BASE_SCOPES;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const RETRY_MS = 30_000;
 
-function profileFrom(claims: oidc.IDToken | undefined, fallback?: Principal): Principal | null {
-  if (claims === undefined) return fallback ?? null;
-  const pick = (key: string): Record<string, string> => {
-    const value = claims[key];
-    return typeof value === 'string' && value !== '' ? { [key]: value } : {};
-  };
-  const parsed = PrincipalSchema.safeParse({
-    sub: claims.sub,
-    ...pick('name'),
-    ...pick('email'),
-    ...pick('department'),
-    ...pick('title'),
-  });
-  return parsed.success ? parsed.data : null;
+/** The ID token named nobody the rule admits; the reason is safe to show. */
+class IdentityRefusedError extends Error {
+  override readonly name = 'IdentityRefusedError';
+}
+
+function profileFrom(
+  claims: oidc.IDToken | undefined,
+  rule: IdentityRule | undefined,
+  fallback?: Principal,
+): Principal {
+  if (claims === undefined) {
+    if (fallback === undefined)
+      throw new IdentityRefusedError('the identity provider sent no ID token');
+    return fallback;
+  }
+  const result = principalFromClaims(claims, rule);
+  if (!result.ok) throw new IdentityRefusedError(result.reason);
+  return result.principal;
 }
 
 function describeSignInError(error: unknown): string {
+  if (error instanceof IdentityRefusedError) return `Sign-in refused: ${error.message}.`;
   if (error instanceof LoopbackError) {
     if (error.kind === 'timeout') return 'Sign-in timed out: no answer came back from the browser.';
     return 'Sign-in was cancelled.';
@@ -96,7 +101,7 @@ function describeSignInError(error: unknown): string {
 }
 
 /**
- * Creates the desktop sign-in service (issue 3, point 2). The refresh token
+ * Creates the desktop sign-in service. The refresh token
  * stays inside this closure and the encrypted store; nothing here ever hands
  * it out or logs it.
  */
@@ -157,8 +162,7 @@ export async function createSignInService(options: SignInServiceOptions): Promis
     tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers,
     previous?: StoredSession,
   ) => {
-    const profile = profileFrom(tokens.claims(), previous?.profile);
-    if (profile === null) throw new Error('the ID token carries no usable profile');
+    const profile = profileFrom(tokens.claims(), options.identityRule, previous?.profile);
     const refreshToken = tokens.refresh_token ?? previous?.refreshToken;
     const next: StoredSession = {
       accessToken: tokens.access_token,
@@ -210,7 +214,7 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       const url = oidc.buildAuthorizationUrl(cfg, {
         redirect_uri: listener.redirectUri,
         scope: options.scope ?? DEFAULT_SCOPE,
-        prompt: options.prompt ?? 'consent',
+        ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
         code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
         code_challenge_method: 'S256',
         state: expectedState,
@@ -256,6 +260,10 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       return await adopt(tokens, current);
     } catch (error) {
       if (session !== current) return state;
+      if (error instanceof IdentityRefusedError) {
+        log('refreshed identity refused by the sign-in rule; session ended');
+        return endSession(describeSignInError(error));
+      }
       if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
         log('refresh refused by the identity provider; session ended');
         return endSession('Your session ended. Please sign in again.');
@@ -287,7 +295,7 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       if (saved === null) return state;
       session = saved;
       // Signed in from the saved profile at once, with no IdP round trip, so
-      // the app opens to the person's notes on a plane (issue 5 point 2). A due
+      // the app opens to the person's notes on a plane. A due
       // refresh follows; offline it keeps retrying until the network is back,
       // and only the IdP's refusal (invalid_grant) ends the session.
       setState({

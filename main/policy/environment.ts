@@ -11,7 +11,17 @@ const ENV_SETTINGS = [
   ['audience', ENV.audience],
   ['scope', ENV.scope],
   ['resourceIndicator', ENV.resourceIndicator],
+  ['identityClaim', ENV.identityClaim],
+  ['allowedDomains', ENV.allowedDomains],
 ] as const;
+
+/** `a.com, b.org` as a list; the policy schema then checks each domain. */
+export function domainList(value: string): string[] {
+  return value
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
+}
 
 function present(env: Env, name: string): boolean {
   const value = env[name]?.trim();
@@ -40,11 +50,16 @@ export function policyEnvironment(
 
 /** The settings the environment sets, as a layer for the settings screen. */
 export function environmentLayer(env: Env): PolicyLayer {
-  const layer: Record<string, string | boolean> = {};
+  const layer: Record<string, string | boolean | string[]> = {};
   for (const [key, name] of ENV_SETTINGS) {
     const value = env[name]?.trim();
     if (value === undefined || value === '') continue;
-    layer[key] = key === 'resourceIndicator' ? value.toLowerCase() !== 'false' : value;
+    layer[key] =
+      key === 'resourceIndicator'
+        ? value.toLowerCase() !== 'false'
+        : key === 'allowedDomains'
+          ? domainList(value)
+          : value;
   }
   return layer;
 }

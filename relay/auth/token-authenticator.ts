@@ -1,5 +1,5 @@
 /**
- * Authentication stage with access tokens (issue 3 point 4): the token comes
+ * Authentication stage with access tokens: the token comes
  * from `Authorization: Bearer` or, on a WebSocket upgrade (browsers cannot set
  * headers), from the `token` query parameter; it is verified as a JWT against
  * the issuer's JWKS (verify-token.ts). Missing, invalid or expired: 4401;

@@ -167,7 +167,7 @@ describe('createTokenVerifier', () => {
     expect(await strict.verify(accessToken)).toEqual({
       ok: false,
       code: 4403,
-      reason: 'email domain partner.example.org is not allowed; this relay admits only example.com',
+      reason: 'email domain partner.example.org is not allowed; only example.com may sign in',
     });
     expect(await strict.verify(await sign({}))).toMatchObject({ ok: true });
     expect(await strict.verify(await sign({ email: undefined }))).toMatchObject({

@@ -5,7 +5,8 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
-import { emailDomain, PrincipalSchema, type Principal } from '../../shared/auth.ts';
+import type { Principal } from '../../shared/auth.ts';
+import { principalFromClaims, type IdentityClaim } from '../../shared/person-identity.ts';
 import { CloseCode } from '../../shared/wire.ts';
 
 /** Asymmetric algorithms only: an HMAC "signed" with the public key must never verify. */
@@ -22,6 +23,11 @@ export interface TokenVerifierOptions {
   readonly audience: string | readonly string[];
   /** Email domains admitted (lower-case compare). Empty or absent: any domain. */
   readonly allowedDomains?: readonly string[];
+  /**
+   * The claim that identifies a person (tried first, then the others of
+   * `email`, `preferred_username`, `upn`); the clients follow the same rule.
+   */
+  readonly identityClaim?: IdentityClaim;
   /** Allowed clock skew for `exp`/`nbf`/`iat`, in seconds. Default 30. */
   readonly clockToleranceSec?: number;
   /** Subset of {@link ALLOWED_ALGORITHMS}; all of them by default. */
@@ -92,55 +98,39 @@ async function discoverJwksUri(issuer: string, fetchImpl: typeof fetch): Promise
   return new URL(meta.jwks_uri);
 }
 
-function toPrincipal(payload: JWTPayload): VerifiedPrincipal | null {
-  const pick = (key: string): string | undefined => {
-    const value = payload[key];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const candidate = {
-    sub: payload.sub,
-    ...(pick('name') === undefined ? {} : { name: pick('name') }),
-    ...(pick('email') === undefined ? {} : { email: pick('email') }),
-    ...(pick('department') === undefined ? {} : { department: pick('department') }),
-    ...(pick('title') === undefined ? {} : { title: pick('title') }),
-  };
-  const parsed = PrincipalSchema.safeParse(candidate);
-  if (!parsed.success || typeof payload.exp !== 'number') return null;
-  return { ...parsed.data, exp: payload.exp };
-}
+type Rule = { claim?: IdentityClaim | undefined; allowedDomains: readonly string[] };
 
-function checkDomain(
-  payload: JWTPayload,
-  principal: Principal,
-  allowed: ReadonlySet<string>,
-): VerifyResult | null {
-  if (allowed.size === 0) return null;
-  const list = [...allowed].join(', ');
-  if (principal.email === undefined) {
-    return forbidden(`token carries no email; this relay admits only ${list}`);
+/**
+ * The person the token names, by the rule the clients follow too
+ * (shared/person-identity.ts): the identifying claim becomes the email the
+ * relay records and matches invitations by, and the allowed domains apply to it.
+ */
+function toPrincipal(payload: JWTPayload, rule: Rule): VerifyResult {
+  const result = principalFromClaims(payload, rule);
+  if (!result.ok) {
+    return result.kind === 'refused'
+      ? forbidden(result.reason)
+      : unauthorized('token claims malformed');
   }
-  if (payload['email_verified'] === false) return forbidden('email address is not verified');
-  const domain = emailDomain(principal.email);
-  if (domain === null || !allowed.has(domain)) {
-    return forbidden(
-      `email domain ${domain ?? '(invalid)'} is not allowed; this relay admits only ${list}`,
-    );
-  }
-  return null;
+  if (typeof payload.exp !== 'number') return unauthorized('token claims malformed');
+  return { ok: true, principal: { ...result.principal, exp: payload.exp } };
 }
 
 /**
- * Creates the relay's access-token verifier (issue 3, point 4): JWT signature
+ * Creates the relay's access-token verifier: JWT signature
  * against the issuer's JWKS (discovered once, keys cached and refetched on an
  * unknown `kid` by jose), `iss`, `aud`, `exp`/`nbf` with clock tolerance, an
- * algorithm allow-list, required `exp` and `sub`; then the email-domain policy
- * (point 7) answering 4403 with a reason.
+ * algorithm allow-list, required `exp` and `sub`; then the person by the
+ * shared identity rule and the domain policy, answering 4403 with a reason.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const fetchImpl = options.fetch ?? fetch;
-  const allowedDomains = new Set(
-    (options.allowedDomains ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean),
-  );
+  const rule: Rule = {
+    claim: options.identityClaim,
+    allowedDomains: (options.allowedDomains ?? [])
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  };
   const algorithms = [...(options.algorithms ?? ALLOWED_ALGORITHMS)];
   const audience = typeof options.audience === 'string' ? options.audience : [...options.audience];
   let jwks: Promise<JWTVerifyGetKey> | undefined;
@@ -177,9 +167,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       } catch (error) {
         return unauthorized(describeJoseError(error));
       }
-      const principal = toPrincipal(payload);
-      if (principal === null) return unauthorized('token claims malformed');
-      return checkDomain(payload, principal, allowedDomains) ?? { ok: true, principal };
+      return toPrincipal(payload, rule);
     },
   };
 }

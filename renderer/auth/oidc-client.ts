@@ -1,10 +1,11 @@
 import * as oauth from 'oauth4webapi';
-import { PrincipalSchema, type Principal } from '../../shared/auth.ts';
+import type { Principal } from '../../shared/auth.ts';
+import { principalFromClaims, type IdentityRule } from '../../shared/person-identity.ts';
 import { requestedScope, resourceIndicator, type IdentityConfig } from '../../shared/host.ts';
 import type { PendingSignIn, TokenSet } from './token-set.ts';
 
 /**
- * The OpenID Connect relying party of the web client (issue 3 point 3),
+ * The OpenID Connect relying party of the web client,
  * built on oauth4webapi: Authorization Code with PKCE S256, `state` and
  * `nonce`, the relay's audience as RFC 8707 `resource` (or a scope, see IdentityConfig), refresh with
  * rotation, RFC 7009 revocation. No DOM here (fetch and Web Crypto only), so
@@ -44,19 +45,17 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
-/** The profile from validated ID token claims; `sub` is required, the rest optional. */
-export function profileFromClaims(claims: Record<string, unknown>): Principal {
-  const pick = (key: string, max: number): Record<string, string> => {
-    const value = claims[key];
-    return typeof value === 'string' && value.length <= max ? { [key]: value } : {};
-  };
-  return PrincipalSchema.parse({
-    sub: claims['sub'],
-    ...pick('name', 256),
-    ...pick('email', 320),
-    ...pick('department', 256),
-    ...pick('title', 256),
-  });
+/**
+ * The profile from validated ID token claims by the identity rule the relay
+ * follows too; throws with a reason to show when the rule refuses the person.
+ */
+export function profileFromClaims(
+  claims: Record<string, unknown>,
+  rule: IdentityRule = {},
+): Principal {
+  const result = principalFromClaims(claims, rule);
+  if (!result.ok) throw new Error(`Sign-in refused: ${result.reason}.`);
+  return result.principal;
 }
 
 export function createOidcClient(options: OidcClientOptions): OidcClient {
@@ -64,6 +63,10 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
   const client: oauth.Client = { client_id: options.identity.clientId };
   const auth = oauth.None(); // a public client: PKCE instead of a secret
   const now = options.now ?? Date.now;
+  const identityRule: IdentityRule = {
+    claim: options.identity.identityClaim,
+    allowedDomains: options.identity.allowedDomains,
+  };
   // oauth4webapi refuses http: endpoints unless told; only a loopback
   // development IdP may use them (an attacker on the network cannot reach it).
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- loopback dev IdP over http only
@@ -87,7 +90,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
   ): TokenSet => {
     const obtainedAt = now();
     const claims = oauth.getValidatedIdTokenClaims(response);
-    const profile = claims ? profileFromClaims(claims) : previous?.profile;
+    const profile = claims ? profileFromClaims(claims, identityRule) : previous?.profile;
     if (!profile) throw new Error('The identity provider sent no ID token.');
     if (previous && profile.sub !== previous.profile.sub) {
       throw new Error('The identity provider returned a different person on refresh.');
@@ -117,9 +120,10 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
         redirect_uri: options.redirectUri,
         response_type: 'code',
         scope: requestedScope(options.identity),
-        // offline_access (a refresh token) is granted only with prompt=consent
-        // (OIDC Core §11); `login` after a sign-out lets another person sign in.
-        prompt: forceLogin === true ? 'login consent' : 'consent',
+        // No `prompt=consent`: Entra ID, Okta and Keycloak issue a refresh
+        // token for offline_access without it, and forcing it shows a consent
+        // page at every sign-in. `login` after a sign-out lets another person sign in.
+        ...(forceLogin === true ? { prompt: 'login' } : {}),
         ...resourceParameter(options.identity),
         code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
