@@ -22,7 +22,8 @@ test('signs in through the IdP login page and shows the person’s avatar and me
 
   // Tokens live in sessionStorage only; the round-trip state is gone.
   // localStorage holds offline metadata (config, spaces list, per-note state
-  // vectors) and display preferences (sidebar, language) only, never a token.
+  // vectors, when Home last looked at each note) and display preferences
+  // (sidebar, language) only, never a token.
   const storage = await page.evaluate(() => ({
     local: Object.keys(localStorage),
     localValues: Object.values(localStorage).join('\n'),
@@ -30,7 +31,7 @@ test('signs in through the IdP login page and shows the person’s avatar and me
   }));
   for (const key of storage.local) {
     expect(key).toMatch(
-      /^commonplace\.((config|spaces|docs|inbox)\.v1\b|sidebar\.(width|collapsed)$|language$)/,
+      /^commonplace\.((config|spaces|docs|inbox|looked)\.v1\b|sidebar\.(width|collapsed)$|language$)/,
     );
   }
   expect(storage.session).toContain('commonplace.session.v1');

@@ -47,8 +47,9 @@ function escape(text: string): string {
  * per view: `await expectNoEnglish(page.getByRole('dialog'), 'Members');`
  */
 export async function expectNoEnglish(region: Locator, view: string): Promise<void> {
-  const texts = await region.evaluate((root) => {
-    const out = [(root as HTMLElement).innerText];
+  // Runs in the page; source text because e2e/ is type-checked without the DOM.
+  const texts = await region.evaluate<string[], undefined>(`(root) => {
+    const out = [root.innerText];
     for (const el of [root, ...root.querySelectorAll('*')]) {
       for (const name of ['aria-label', 'placeholder', 'title']) {
         const value = el.getAttribute(name);
@@ -56,7 +57,7 @@ export async function expectNoEnglish(region: Locator, view: string): Promise<vo
       }
     }
     return out;
-  });
+  }`);
   const text = texts.join('\n');
   const left = ENGLISH.filter(({ fragment }) =>
     new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(text),

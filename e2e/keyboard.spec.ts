@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { hasFocus, holdsFocus } from './focus.ts';
 
 // Keyboard only, after signing in: create a space and a note, write, comment
 // on selected text and reply, open and close the menus and dialogs. Focus
@@ -8,7 +9,7 @@ import { expect, test } from './fixtures.ts';
 /** Presses Tab (Shift+Tab when `backwards`) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
   for (let presses = 0; presses < 120; presses += 1) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    if (await hasFocus(target).catch(() => false)) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target.toString()}`);
@@ -19,7 +20,7 @@ async function expectFocusTrapped(page: Page, dialog: Locator): Promise<void> {
   for (const key of ['Tab', 'Shift+Tab']) {
     for (let i = 0; i < 12; i += 1) {
       await page.keyboard.press(key);
-      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      expect(await holdsFocus(dialog)).toBe(true);
     }
   }
 }
@@ -93,12 +94,7 @@ test('a note is created, written and commented on, and menus and dialogs used, w
   await page.keyboard.press('Enter');
   await expect(menu.getByRole('menuitem').first()).toBeFocused();
   for (let i = 0; i < 10; i += 1) {
-    if (
-      await menu
-        .getByRole('menuitem', { name: 'Version history' })
-        .evaluate((el) => el === document.activeElement)
-    )
-      break;
+    if (await hasFocus(menu.getByRole('menuitem', { name: 'Version history' }))) break;
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
@@ -114,7 +110,7 @@ test('a note is created, written and commented on, and menus and dialogs used, w
   await page.keyboard.press('Enter');
   const membersDialog = page.getByRole('dialog', { name: /Members of Launch/ });
   await expect(membersDialog).toBeVisible();
-  expect(await membersDialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  expect(await holdsFocus(membersDialog)).toBe(true);
   await expectFocusTrapped(page, membersDialog);
   await page.keyboard.press('Escape');
   await expect(membersDialog).toBeHidden();

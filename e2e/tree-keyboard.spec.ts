@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import { createSpace, expect, newPage, pageOutline, test } from './fixtures.ts';
+import { hasFocus } from './focus.ts';
 
 // The page tree with the keyboard only: the WAI-ARIA tree keys, F2 to
 // rename, and a move through the context menu (Shift+F10) and its dialog.
 
 /** The accessible name of what has focus (e2e/ is type-checked without the DOM). */
 function focused(page: Page): Promise<string> {
-  return page.evaluate('document.activeElement?.textContent ?? ""') as Promise<string>;
+  return page.evaluate<string>('document.activeElement?.textContent ?? ""');
 }
 
 test('walk the tree with arrows, rename with F2, move a page with the keyboard only', async ({
@@ -59,7 +60,7 @@ test('walk the tree with arrows, rename with F2, move a page with the keyboard o
   const move = dialog.getByRole('button', { name: 'Move' });
   await expect
     .poll(async () => {
-      if (await move.evaluate((button) => button === button.ownerDocument.activeElement)) {
+      if (await hasFocus(move)) {
         return true;
       }
       await page.keyboard.press('Tab');

@@ -28,7 +28,7 @@ function rowToMeta(row: MetaRow): SnapshotRow {
     createdAt: Number(row.created_at),
     createdBy: row.created_by,
     reason,
-    size: Number(row.size),
+    size: row.size,
   };
 }
 

@@ -58,7 +58,10 @@ export const HISTORY_ROUTES: readonly ApiRoute[] = [
     ...API.listSnapshots,
     handle: async (deps, req) => {
       const { room } = await noteAndRole(deps, req);
-      return { status: 200, body: { snapshots: await describe(deps, await deps.history.list(room)) } };
+      return {
+        status: 200,
+        body: { snapshots: await describe(deps, await deps.history.list(room)) },
+      };
     },
   },
   {
