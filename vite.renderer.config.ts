@@ -16,7 +16,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    // The web client's app shell for offline use (issue 5): a Workbox service
+    // The web client's app shell for offline use: a Workbox service
     // worker precaches every built file and answers navigations with
     // index.html, so a browser tab opens with no network at all; the notes
     // come from IndexedDB as in the desktop app. Registered by the web host

@@ -1,4 +1,4 @@
-// Bench 2 (issue 3): the cost of authentication at connection set-up. The
+// Bench 2: the cost of authentication at connection set-up. The
 // time from opening a stock y-websocket client to its first completed sync,
 // on a relay that verifies an access token (JWT signature against the dev
 // IdP's JWKS, fetched once and cached by jose; then the space-membership
@@ -28,7 +28,7 @@ interface Target {
 
 export const authConnect: BenchModule = {
   name: 'auth-connect',
-  title: 'Connection set-up with authentication (issue 3)',
+  title: 'Connection set-up with authentication',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const dir = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-auth-'));

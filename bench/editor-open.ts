@@ -1,4 +1,4 @@
-// Bench (issue 4): opening a note of 10,000 paragraphs, timed until the
+// Bench: opening a note of 10,000 paragraphs, timed until the
 // editor accepts input: built, editable, painted, and a character typed in
 // the browser (a real key event) is in the document. ours = TipTap with the
 // app's extensions bound to a Y.Doc (Collaboration, CollaborationCaret);
@@ -60,7 +60,7 @@ interface Run {
 
 export const editorOpen: BenchModule = {
   name: 'editor-open',
-  title: 'Opening a note of 10,000 paragraphs (issue 4)',
+  title: 'Opening a note of 10,000 paragraphs',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const load = loadavg()[0] ?? Number.NaN;

@@ -1,4 +1,4 @@
-// Bench (issue 5): cold start from the local store with 500 notes: the time
+// Bench: cold start from the local store with 500 notes: the time
 // until the first note is loaded (editable) and until all 500 are, through
 // our local store (renderer/sync/local-store.ts) and raw y-indexeddb (the
 // peer) loading the same databases.
@@ -42,7 +42,7 @@ const LOADERS: readonly Loader[] = [
 
 export const localColdStart: BenchModule = {
   name: 'local-cold-start',
-  title: 'Cold start from the local store (issue 5)',
+  title: 'Cold start from the local store',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const names = Array.from({ length: plan.notes }, (_, i) => `bench-cold/${String(i)}`);

@@ -1,4 +1,4 @@
-// Bench (issue 5): 10,000 edits made offline by one client, then reconnect:
+// Bench: 10,000 edits made offline by one client, then reconnect:
 // the time from reconnecting to a second client holding the same text, for
 // our relay (stores the merged offline edits in SQLite before relaying them)
 // and the stock @y/websocket-server (stores nothing), side by side.
@@ -20,7 +20,7 @@ const TIMEOUT_MS = 60_000;
 
 export const offlineReconnect: BenchModule = {
   name: 'offline-reconnect',
-  title: 'Offline edits, then reconnect (issue 5)',
+  title: 'Offline edits, then reconnect',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const stream = await keystrokes(context, plan.edits);

@@ -1,4 +1,4 @@
-// Bench 1 (issue 2): relay fan-out. For 10, 50 and 200 clients on one
+// Bench 1: relay fan-out. For 10, 50 and 200 clients on one
 // document, the latency from one client's local update to its receipt by
 // every other client, and the relay's memory, for our relay (which persists
 // every update to SQLite before broadcasting) and the stock
@@ -49,7 +49,7 @@ interface Figures {
 
 export const relayFanout: BenchModule = {
   name: 'relay-fanout',
-  title: 'Relay fan-out (issue 2)',
+  title: 'Relay fan-out',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const needed = Math.max(...plan.counts.map((c) => plan.rounds * (plan.warmup + c.updates)));
@@ -94,7 +94,7 @@ async function measure(
     if (withOurs) relays.push(await startOurRelay(context.root));
     relays.push(await startPeerRelay(context.root));
     const idle = new Map(relays.map((r) => [r.name, r.memory().rssKiB]));
-    // `<spaceId>/<docId>`: the room form our relay requires (issue 3); the
+    // `<spaceId>/<docId>`: the room form our relay requires; the
     // stock relay takes any path.
     const states = new Map<string, RoomState>(
       relays.map((r) => [

@@ -1,4 +1,4 @@
-// Bench (issue 4): search across 2,000 notes. Index build time, query time
+// Bench: search across 2,000 notes. Index build time, query time
 // p50/p99 and update time of our local index (shared/search, MiniSearch
 // with prefix and fuzzy matching, snippets) against a naive case-insensitive
 // substring scan over the same texts, measured in the same run: the scan is
@@ -225,7 +225,7 @@ export async function runSearchBench(context: BenchContext): Promise<string> {
 
 export const searchBench: BenchModule = {
   name: 'search',
-  title: 'Search across 2,000 notes (issue 4)',
+  title: 'Search across 2,000 notes',
   run: runSearchBench,
 };
 

@@ -1,4 +1,4 @@
-// Bench (issue 4): key-to-screen latency while typing, with five remote
+// Bench: key-to-screen latency while typing, with five remote
 // peers whose carets move and who type elsewhere in the note, against the
 // same editor alone and bare ProseMirror, measured in the same run in
 // Chromium (bench/browser/). Keystrokes come from the automerge-paper trace.
@@ -92,7 +92,7 @@ async function typeStream(page: Page, kind: TypingKind, stream: KeystrokeStream)
 
 export const typingLatency: BenchModule = {
   name: 'typing-latency',
-  title: 'Typing with five remote cursors (issue 4)',
+  title: 'Typing with five remote cursors',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const load = loadavg()[0] ?? Number.NaN;

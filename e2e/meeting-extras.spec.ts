@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { createSpace, employee, expect, newPage, share, test } from './fixtures.ts';
 
-// Issue 4 point 4, the rest of it, as people do it: assigning an action item
+// Meeting notes, the rest of it, as people do it: assigning an action item
 // and giving it a due date in the editor; dropping an .ics invitation onto the
 // window; a space's own templates, saved by one member and seen by another.
 

@@ -1,6 +1,6 @@
 import { createSpace, employee, expect, share, test } from './fixtures.ts';
 
-// Issue 4 points 4 and 5, as people do it: the owner makes a meeting note
+// Meeting notes and action items, as people do it: the owner makes a meeting note
 // with an attendee from the directory; an action item assigned to that
 // attendee shows in her "My action items"; she ticks it off there while the
 // owner has the note open, and the owner sees it ticked.

@@ -1,4 +1,4 @@
-// Native notifications (issue 4 point 6: "you were mentioned"). Main owns
+// Native notifications ("you were mentioned"). Main owns
 // them: the page asks through the `app:notify` channel, main shows an
 // Electron Notification, and a click brings the window forward and tells the
 // renderer to open the note on `app:open-note` (the same path a deep link

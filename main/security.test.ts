@@ -33,7 +33,7 @@ describe('navigation (checklist #13)', () => {
     },
   );
 
-  it('never lets a file dropped onto the window navigate it (issue 4: .ics drop)', () => {
+  it('never lets a file dropped onto the window navigate it (an .ics drop)', () => {
     // Chromium turns a drop nobody handled into a navigation to the file's
     // file: URL; the renderer cancels such drops, and this is the backstop.
     const { contents } = setup();

@@ -157,7 +157,7 @@ export function applySecurity(
 export function contentSecurityPolicy(relayUrl: string): string {
   const relay = originOf(relayUrl);
   if (relay === null) throw new Error(`relay URL has no origin: ${JSON.stringify(relayUrl)}`);
-  // The relay's REST API (issue 3) is served on the same port over http(s).
+  // The relay's REST API is served on the same port over http(s).
   const relayHttp = relay.replace(/^ws/, 'http');
   return [
     "default-src 'none'",
@@ -182,7 +182,7 @@ function defaultLog(message: string): void {
   console.warn(message);
 }
 
-/** A URL as it may appear in logs: origin and path only, never the query (tokens, issue 3). */
+/** A URL as it may appear in logs: origin and path only, never the query (tokens). */
 function describeUrl(raw: string): string {
   try {
     const url = new URL(raw);

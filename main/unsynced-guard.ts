@@ -1,6 +1,6 @@
 /**
  * Quitting or reloading with changes the relay has not yet stored asks first
- * (issue 5 point 4). The renderer already refuses `beforeunload` while its
+ *. The renderer already refuses `beforeunload` while its
  * sync status counts unsynced changes; in a browser that shows the browser's
  * own prompt, but Electron shows nothing and just cancels the close. Electron
  * reports the refusal as `will-prevent-unload`; we ask the person, and

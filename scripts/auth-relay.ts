@@ -1,4 +1,4 @@
-// Starts the relay with token verification (issue 3 point 4) for the web
+// Starts the relay with token verification for the web
 // client: the browser calls the relay's REST API from the web server's
 // origin, so that origin is the relay's one CORS origin.
 import { startRelay, type RelayHandle, type RelayOptions } from '../relay/server.ts';

@@ -3,7 +3,7 @@ import { PrincipalSchema } from './auth.ts';
 import { ID_PATTERN } from './wire.ts';
 
 /**
- * The relay's REST API (issue 3 point 5), as zod schemas shared by the relay,
+ * The relay's REST API, as zod schemas shared by the relay,
  * which validates every request body and response against them, and the
  * renderer, which validates every response. The relay serves the matching
  * OpenAPI document at `GET /api/openapi.json`.
@@ -28,10 +28,10 @@ export const SpaceNameSchema = z.string().trim().min(1).max(120);
 
 /**
  * Longest space icon, in code points as zod and JSON Schema count: an emoji
- * sequence, or a letter or two (issue 4 point 1).
+ * sequence, or a letter or two.
  */
 export const MAX_SPACE_ICON_LENGTH = 16;
-/** Longest space description (issue 4 point 1). */
+/** Longest space description. */
 export const MAX_SPACE_DESCRIPTION_LENGTH = 1000;
 
 /**
@@ -58,7 +58,7 @@ export const SpaceDescriptionSchema = z
   .max(MAX_SPACE_DESCRIPTION_LENGTH)
   .regex(/^(?:[^\p{Cc}]|[\t\n\r])*$/u, 'a description holds no control characters');
 
-/** `POST /api/spaces` body (icon and description optional, issue 4 point 1). */
+/** `POST /api/spaces` body (icon and description optional). */
 export const CreateSpaceRequestSchema = z
   .object({
     name: SpaceNameSchema,
@@ -108,7 +108,7 @@ export const DirectoryResponseSchema = z.object({ people: z.array(PersonSchema) 
 
 /**
  * `GET /api/spaces/{id}/docs`: one change marker per stored document of the
- * space (issue 5 point 3), so a client syncs in the background only the
+ * space, so a client syncs in the background only the
  * documents whose relay state differs from what it last saw. Members only.
  */
 export const DocMarkerSchema = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Identity types shared by main, the renderer and the relay (issue 3).
+ * Identity types shared by main, the renderer and the relay.
  * Runtime-neutral: no Node, no DOM. Tokens themselves never appear here except
  * the access token the renderer may request; the refresh token has no schema
  * on purpose, so it cannot travel over IPC by accident.

@@ -99,7 +99,7 @@ export interface Host {
   onSessionChange(listener: (state: SessionState) => void): () => void;
   /**
    * Shows a native notification (plain text, never a token) that opens
-   * `target` when clicked (issue 4 point 6: mentions). Resolves once handed
+   * `target` when clicked (mentions). Resolves once handed
    * to the OS, or without showing anything when notifications are off.
    */
   notify(request: NotifyRequest): Promise<void>;

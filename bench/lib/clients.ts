@@ -28,7 +28,7 @@ export async function connectClient(
     // Node has BroadcastChannel: without this, clients in one process would
     // sync with one another directly and bypass the relay under test.
     disableBc: true,
-    // The access token travels as `?token=` (issue 3); the stock relay ignores it.
+    // The access token travels as `?token=`; the stock relay ignores it.
     params: { ...params },
   });
   try {

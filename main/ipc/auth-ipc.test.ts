@@ -1,6 +1,6 @@
 // The sign-in service behind the real IPC dispatch and event sender, against
 // the real development IdP: what the renderer can obtain over IPC never
-// contains the refresh token (issue 3 point 2).
+// contains the refresh token.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -42,7 +42,7 @@ export interface HandlerDeps {
 
 /**
  * The handlers. Each auth answer is a `SessionState` or an access token only:
- * the refresh token never leaves the sign-in service (issue 3 point 2), and
+ * the refresh token never leaves the sign-in service, and
  * register.ts re-parses every result with the contract's schema, which strips
  * any field the contract does not name.
  */

@@ -1,4 +1,4 @@
-// Issue 4 point 3: pasted images through the relay's REST API, against a real
+// Pasted images through the relay's REST API, against a real
 // relay (port 0, real SQLite) and a real dev IdP: roles, limits, type checks,
 // dedupe, members-only reads, hostile ids, CORS and the OpenAPI document.
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Dispatches `/api/*` requests (issue 3 point 5): CORS, authentication with
+ * Dispatches `/api/*` requests: CORS, authentication with
  * the relay's `Authenticator` (bearer token only: a `token` query parameter
  * counts on the WebSocket, never here), body reading and validation against
  * the route's zod schema, the handler, and validation of what it answers.

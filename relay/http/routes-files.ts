@@ -1,5 +1,5 @@
 /**
- * Files of a space (issue 4 point 3: pasted images).
+ * Files of a space (pasted images).
  *
  * - `POST /api/spaces/{id}/files` (editors and owners): the body is the
  *   image's bytes with its `content-type`. Only PNG, JPEG, GIF and WebP whose

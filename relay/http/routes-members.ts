@@ -1,5 +1,5 @@
 /**
- * Members of a space (issue 3 point 5).
+ * Members of a space.
  * - Members, and only members, may list a space's members; an unknown space is
  *   404, a space the caller is not in is 403.
  * - `PUT …/members/{userId}` adds or changes a member. The person must be

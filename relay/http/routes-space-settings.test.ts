@@ -1,4 +1,4 @@
-// Issue 4 point 1: space settings through `PATCH /api/spaces/{id}` against a
+// Space settings through `PATCH /api/spaces/{id}` against a
 // real relay (real SQLite) and a real dev IdP: roles, validation, what
 // `GET /api/spaces` then shows, CORS preflight and the OpenAPI entry.
 import { describe, expect, it } from 'vitest';

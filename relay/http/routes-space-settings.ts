@@ -1,5 +1,5 @@
 /**
- * Space settings (issue 4 point 1): `PATCH /api/spaces/{id}` changes a
+ * Space settings: `PATCH /api/spaces/{id}` changes a
  * space's name, icon or description. Owners only (403 for other members and
  * for non-members, 404 for an unknown space), like membership changes.
  *

@@ -1,4 +1,4 @@
-// Issue 3 points 4, 6, 7 on the WebSocket: a real dev IdP issues tokens, a
+// Access control on the WebSocket: a real dev IdP issues tokens, a
 // real relay verifies them; each refusal closes with its documented code
 // before any document data, and nothing the refused client sent is stored or
 // relayed. Viewers read but cannot write; role changes reach open sockets.

@@ -1,4 +1,4 @@
-// Issue 3 point 5: the REST API against a real relay and a real dev IdP.
+// The REST API against a real relay and a real dev IdP.
 // Every route's happy path and its errors (400, 401, 403, 404, 409, 413,
 // 415), CORS for the web client's origin, and the OpenAPI document.
 import { describe, expect, it } from 'vitest';

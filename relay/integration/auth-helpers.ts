@@ -1,5 +1,5 @@
 /**
- * Helpers for the relay's auth and access tests (issue 3): a REAL dev IdP on
+ * Helpers for the relay's auth and access tests: a REAL dev IdP on
  * port 0 issuing tokens through the whole code flow (`obtainTokens`), holding
  * a private key the tests also sign their negative tokens with, so that only
  * the one property under test is wrong; a relay verifying against it; and a

@@ -1,4 +1,4 @@
-// Issue 2 point 3 / Tests: stock y-websocket clients co-edit through the
+// Stock y-websocket clients co-edit through the
 // relay, and a relay restarted on the same data directory serves the same content.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';

@@ -1,4 +1,4 @@
-// Issue 5, test 3: the connection cut in the middle of a large sync, in each
+// The connection cut in the middle of a large sync, in each
 // direction, by a TCP proxy between the client and the relay. Nothing is
 // corrupted (every stored row decodes, the clients agree) and the sync
 // completes once the client has reconnected.

@@ -1,5 +1,5 @@
 /**
- * A TCP proxy for tests (issue 5: "the connection cut in the middle of a
+ * A TCP proxy for tests ("the connection cut in the middle of a
  * sync"): it forwards bytes between clients and the relay and, for the first
  * connections, drops the link (both sockets destroyed, no close frame) once
  * a given number of bytes has passed in one direction.

@@ -1,4 +1,4 @@
-// Issue 2 point 3: a malformed, truncated or oversized frame closes only the
+// A malformed, truncated or oversized frame closes only the
 // offending socket, with the documented code; the room and the other clients
 // carry on. Room names with path tricks are refused with 4404.
 import * as encoding from 'lib0/encoding';

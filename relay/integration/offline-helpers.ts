@@ -1,5 +1,5 @@
 /**
- * Helpers for the offline-first sync tests (issue 5): replicas that hold
+ * Helpers for the offline-first sync tests: replicas that hold
  * several documents of one space, each with a stock y-websocket provider
  * (fast reconnects) and optionally a y-indexeddb store (on fake-indexeddb in
  * Node), that can go offline and come back; a relay that can be stopped and
@@ -100,7 +100,7 @@ export class Replica {
     let store: IndexeddbPersistence | null = null;
     if (this.#options.localStore === true) {
       store = new IndexeddbPersistence(`${this.name}/${room}`, doc);
-      // Load before connecting: the relay then gets what was edited offline (issue 5 point 1).
+      // Load before connecting: the relay then gets what was edited offline.
       await store.whenSynced;
     }
     const provider = new WebsocketProvider(this.#relayUrl(), room, doc, {

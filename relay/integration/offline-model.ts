@@ -1,5 +1,5 @@
 /**
- * The random workload of the offline sync property test (issue 5): a seeded
+ * The random workload of the offline sync property test: a seeded
  * generator, and a ledger of every edit made and every deletion recorded, so
  * that the final state can be checked against what must be there.
  */

@@ -1,4 +1,4 @@
-// Issue 5, the property test: 3 to 5 clients make random edits (text
+// The offline property test: 3 to 5 clients make random edits (text
 // inserts and deletions, formatting, map entries, new notes and page moves
 // in the space index) through random offline periods and relay restarts.
 // Then every client and the relay hold the same state, and every edit that

@@ -1,4 +1,4 @@
-// Issue 5, tests 1 and 2: edits made while the relay is down (by two
+// Edits made while the relay is down (by two
 // clients, on the same note, on different notes, and new pages in the space
 // index) all arrive once it is back; a client killed while offline finds its
 // edits in its local store (y-indexeddb, here on fake-indexeddb) when it

@@ -1,4 +1,4 @@
-// The connection pipeline's plug-in points (issue 3 fills them with JWT and
+// The connection pipeline's plug-in points (the real relay fills them with JWT and
 // space roles): a refusing stage closes with its code before any document
 // data, and a read-only principal's edits are neither stored nor relayed.
 import { afterEach, describe, expect, it, vi } from 'vitest';

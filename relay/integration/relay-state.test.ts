@@ -1,4 +1,4 @@
-// Issue 5 points 3 and 4, relay side: the RelayState request (the state
+// Background sync and pending counts, relay side: the RelayState request (the state
 // vector of what the relay stored, answered in order after the sender's
 // earlier frames) and `GET /api/spaces/{id}/docs` (change markers), against
 // a real relay and real tokens from the dev IdP.

@@ -1,4 +1,4 @@
-// Secure by default (issue 3): a relay with no identity provider refuses to
+// Secure by default: a relay with no identity provider refuses to
 // start unless told `insecureOpenAccess`, and opens nothing when it refuses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayConfigError, startRelay } from '../server.ts';

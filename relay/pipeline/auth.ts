@@ -2,7 +2,7 @@
  * Authentication and access stages. The pass-through pair below serves
  * `insecureOpenAccess` only; the relay otherwise uses JWT verification
  * (auth/token-authenticator.ts, 4401) and space roles (spaces/authorizer.ts,
- * 4403, read-only viewers) behind the same two interfaces (issue 3).
+ * 4403, read-only viewers) behind the same two interfaces.
  */
 import type { RoomName } from '../../shared/wire.ts';
 import type { MaybePromise } from '../storage/types.ts';

@@ -1,5 +1,5 @@
 /**
- * Access stage for space roles (issue 3 point 6): the room `<spaceId>/<docId>`
+ * Access stage for space roles: the room `<spaceId>/<docId>`
  * belongs to a space; only its members get in (4403 otherwise, before any
  * document data), and only owners and editors may write.
  */

@@ -1,5 +1,5 @@
 /**
- * The directory learns people from their tokens (issue 3 point 5: "people who
+ * The directory learns people from their tokens ("people who
  * have signed in"): every authenticated connection or request records its
  * principal. A person whose name and email have not changed since the last
  * record in this process is not written again, so connecting costs no write.

@@ -1,4 +1,4 @@
-// Issue 4 point 1: space settings in the SQLite store, and the migration of
+// Space settings in the SQLite store, and the migration of
 // a database made before the icon and description columns existed.
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';

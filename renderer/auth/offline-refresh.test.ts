@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OidcClient, TokenSet } from './index.ts';
 import { createWebSession, memoryStore } from './index.ts';
 
-// Issue 5 point 2: offline, the session keeps the cached identity and the
+// Offline, the session keeps the cached identity and the
 // refresh waits for the network (the IdP side is a scripted fake OidcClient).
 
 const PROFILE = { sub: 'emp-1', name: 'Ada' };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PrincipalSchema } from '../../shared/auth.ts';
 
 /**
- * What the web client keeps of a session, in sessionStorage (issue 3 point 3:
- * memory or session storage only, never localStorage, so tokens die with the
+ * What the web client keeps of a session, in sessionStorage
+ * (memory or session storage only, never localStorage, so tokens die with the
  * tab). Parsed again on every read: a tampered or stale entry is dropped.
  */
 export const TokenSetSchema = z.object({

@@ -47,7 +47,7 @@ export interface WebSessionOptions {
   /**
    * The browser's view of the network (navigator.onLine and the `online`
    * event). With it, a refresh that failed for want of a network waits until
-   * the network is back instead of retrying blindly (issue 5 point 2).
+   * the network is back instead of retrying blindly.
    */
   readonly network?: {
     onLine(): boolean;

@@ -9,7 +9,7 @@ interface Startup {
 /**
  * Opens the notes the host asks for: the one it kept while nobody listened (a
  * deep link that launched the app, or arrived before sign-in), taken once on
- * mount, and every `onOpenNote` event while mounted (issue 4 point 6).
+ * mount, and every `onOpenNote` event while mounted.
  *
  * The pending note is taken once per component and survives StrictMode's
  * mount, unmount, mount: taking clears it in main, so a second take would

@@ -35,7 +35,7 @@ export interface WebHostOptions {
   readonly location: WebLocation;
   /** localStorage: the last `/config.json` (no secrets), so the app starts offline. */
   readonly cache?: KeyValueStore;
-  /** The browser's network status (refresh waits for it, issue 5 point 2). */
+  /** The browser's network status (refresh waits for it). */
   readonly network?: { onLine(): boolean; onOnline(listener: () => void): () => void };
   /** The browser's Notification API (web-notifications.ts); none: notify shows nothing. */
   readonly notifications?: WebNotifications;
@@ -80,7 +80,7 @@ export function webHost(options: WebHostOptions): Host {
   };
   const loadConfig = (): Promise<WebConfig> => {
     // Retry after a failure; cache a success. Offline, the last good config
-    // lets the app open to the local store (issue 5 point 2).
+    // lets the app open to the local store.
     config ??= load()
       .then((fresh) => {
         try {

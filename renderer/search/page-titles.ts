@@ -26,7 +26,7 @@ export function samePage(a: PageInfo | undefined, b: PageInfo | undefined): bool
 
 /**
  * Title and text to index for a note. The page title from the tree wins over
- * the note's first line (issue 4: people rename pages in the sidebar); the
+ * the note's first line (people rename pages in the sidebar); the
  * first line then stays searchable as the first line of the text.
  */
 export function noteEntry(body: NoteText, page: PageInfo | undefined): NoteText {

@@ -3,7 +3,7 @@ export type Scheduler = (task: () => void) => () => void;
 
 /**
  * When the browser is idle, at most `timeoutMs` later: edits are indexed in
- * batches between keystrokes, never on each one (issue 4 point 7). Falls
+ * batches between keystrokes, never on each one. Falls
  * back to a timer where `requestIdleCallback` does not exist (Safari, tests).
  */
 export function idleScheduler(timeoutMs = 500): Scheduler {

@@ -17,7 +17,7 @@ import { pagesOf } from './page-titles.ts';
 import { idleScheduler, type Scheduler } from './schedule.ts';
 import { openSnapshotStore, type SnapshotStore } from './snapshot-store.ts';
 
-/** The local search of the signed-in person (issue 4 point 7). See README.md. */
+/** The local search of the signed-in person. See README.md. */
 export interface SearchService {
   /** Ranked hits in the person's current spaces; [] until the index has loaded. No network. */
   search(query: string, options?: { readonly limit?: number }): NoteHit[];

@@ -11,11 +11,11 @@ import type { DocHandle, DocRegistry } from '../sync/index.ts';
 export interface AppServices {
   readonly store: AppStore;
   readonly registry: DocRegistry;
-  /** The local note search (issue 4 point 7); absent in tests that do not need it. */
+  /** The local note search; absent in tests that do not need it. */
   readonly search?: SearchService;
-  /** Version history of notes (issue 4 point 8); absent in tests that do not need it. */
+  /** Version history of notes; absent in tests that do not need it. */
   readonly history?: HistoryApi;
-  /** Images of notes (issue 4 point 3); absent in tests that do not need it. */
+  /** Images of notes; absent in tests that do not need it. */
   readonly files?: FilesService;
   /** Deleting spaces into the trash and restoring them; absent in tests that do not need it. */
   readonly trash?: TrashApi;

@@ -5,7 +5,7 @@ export const FOCUS_REFRESH_GAP_MS = 2000;
 
 /**
  * Re-reads the spaces list whenever the window regains focus or becomes
- * visible again (issue 4 point 1): members then see a space renamed (or
+ * visible again: members then see a space renamed (or
  * given an icon or description) by its owner without reloading. Chosen over
  * a relay push because it needs no new wire message, costs one small GET
  * when a person comes back to the app, and also catches changes made while

@@ -7,7 +7,7 @@ import { createSyncSlice, type SyncSlice } from './sync-slice.ts';
 /**
  * The renderer's UI state, composed of slices (zustand's slices pattern):
  * rooms (derived sync status), the session, the spaces list, the sync
- * status across all documents (issue 5). Documents stay
+ * status across all documents. Documents stay
  * in the sync layer.
  */
 export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice & SyncSlice;

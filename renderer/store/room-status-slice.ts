@@ -22,7 +22,7 @@ export interface RoomStatus {
   /**
    * The first sync with the relay has completed at least once. Monotonic: it
    * never goes back to false while the room is open, and it is what unlocks
-   * the editor (issue 2, point 4).
+   * the editor.
    */
   readonly firstSyncDone: boolean;
   readonly peers: readonly Peer[];
@@ -40,7 +40,7 @@ export interface RoomStatus {
   readonly localLoaded: boolean;
   /**
    * The local store holds a copy that synced with the relay before (or the
-   * note was created here), so editing may start offline (issue 5 point 2).
+   * note was created here), so editing may start offline.
    */
   readonly knownLocally: boolean;
 }

@@ -48,7 +48,7 @@ export const selectReadOnlyReason =
  * after the first completed sync with the relay unless the local store
  * already holds a synced copy (or the note was created here), so that an
  * empty local doc can never be typed into and then merged over the real one
- * (issue 2 point 4, issue 5 point 2); never for a viewer (issue 3 point 8);
+ *; never for a viewer;
  * never once the relay has refused the room.
  */
 export const selectCanEdit =

@@ -4,7 +4,7 @@ import type { AppStore } from './app-store.ts';
 
 /**
  * The last `GET /api/spaces` answer per person, so that the app lists the
- * spaces while offline (issue 5 point 2). Metadata only (ids, names, roles):
+ * spaces while offline. Metadata only (ids, names, roles):
  * no token ever goes to localStorage. Keyed by the token's `sub`, so another
  * person on the same machine does not see the list.
  */

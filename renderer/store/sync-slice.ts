@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 /** Whether the browser (or the OS) says there is a network at all. */
 export type Network = 'online' | 'offline';
 
-/** A note whose offline edits the relay refused (issue 5 point 5). */
+/** A note whose offline edits the relay refused. */
 export interface RefusedEdits {
   readonly roomKey: string;
   /** Shown in the banner: the note's title, or its id while the title is unknown. */
@@ -12,7 +12,7 @@ export interface RefusedEdits {
   readonly reason: string;
 }
 
-/** One line of the after-reconnect report (issue 5 point 6). */
+/** One line of the after-reconnect report. */
 export interface OfflineChange {
   readonly roomKey: string;
   readonly title: string;

@@ -1,5 +1,5 @@
 /**
- * Reconnect back-off with jitter (issue 5 point 4). y-websocket's own
+ * Reconnect back-off with jitter. y-websocket's own
  * back-off is `min(2^n * 100 ms, maxBackoffTime)` with no jitter, so after a
  * relay restart every client of every note would come back in the same
  * instants (a thundering herd). The registry therefore takes reconnecting

@@ -21,7 +21,7 @@ export interface DocHandle {
   readonly body: Y.XmlFragment;
 }
 
-/** Where documents are kept on this machine (issue 5 point 1). */
+/** Where documents are kept on this machine. */
 export interface LocalStoreOptions {
   /** The signed-in person's `sub`: one set of databases per person; null while nobody is. */
   readonly owner: string | null;
@@ -45,13 +45,13 @@ export interface DocRegistryOptions {
   readonly connect?: boolean;
   /** How long an unused document stays open, so that a quick re-open does not reconnect. */
   readonly idleMs?: number;
-  /** Access tokens for the relay (issue 3 point 4). Without them connections carry no token. */
+  /** Access tokens for the relay. Without them connections carry no token. */
   readonly credentials?: RelayCredentials;
   /** The WebSocket class (tests script the relay's side with one). */
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Without it, documents live in memory only (tests of the connection rules). */
   readonly localStore?: LocalStoreOptions;
-  /** Open sockets at most, opened notes included (default 16, issue 5 point 3). */
+  /** Open sockets at most, opened notes included (default 16). */
   readonly maxSockets?: number;
   readonly backoff?: BackoffOptions;
   /** How long a background sync stays open once synced (default 1 s). */
@@ -95,7 +95,7 @@ export interface DocRegistry {
    * registry opens from now on (by an editor or by background sync), before
    * its local store has loaded, so the listener sees every change. A handle's
    * doc emits `destroy` when the registry closes it. Returns the unsubscribe
-   * function. Used by the search index to keep notes current (issue 4 point 7).
+   * function. Used by the search index to keep notes current.
    */
   observeDocs(listener: (handle: DocHandle) => void): () => void;
   /** Reconnects every document that waits for a retry (the network came back). */

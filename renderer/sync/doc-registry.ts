@@ -228,7 +228,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
         backgroundCheck(entry);
       },
       onMalformed: () => {
-        // A relay from before issue 5 does not know RelayState and closes the
+        // A relay older than RelayState does not know RelayState and closes the
         // socket with 4400 when it gets one: stop asking (the count stays
         // unknown, never a guessed zero) and reconnect without it.
         if (!pending.awaitingAnswer() || !support.relayState) return false;
@@ -290,7 +290,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   }
 
   // Docs with changes the relay had not confirmed when the page closed:
-  // reopen them so they sync and count (issue 5 points 1 and 4).
+  // reopen them so they sync and count.
   function reopenDirty(): void {
     for (const key of known?.dirtyRooms() ?? []) {
       const [spaceId, docId] = key.split('/');

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 
 /**
  * A synchronous write-ahead journal of local edits, in front of y-indexeddb
- * (issue 5 point 1: "writes each local edit there before anything else").
+ * (each local edit is written there before anything else).
  *
  * y-indexeddb queues each update in an IndexedDB transaction that commits
  * later; a reload or quit right after a keystroke closes the database and

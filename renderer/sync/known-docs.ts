@@ -3,8 +3,8 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 /**
  * What the registry remembers about every document of one person between
  * page loads, without opening them: the local state vector when the doc was
- * last open (background sync compares it with the relay's markers, issue 5
- * point 3) and whether it held changes the relay had not confirmed (such
+ * last open (background sync compares it with the relay's markers)
+ * and whether it held changes the relay had not confirmed (such
  * docs are reopened at start so they sync and count truthfully). Metadata
  * only, in localStorage under the person's `sub`; the content stays in
  * IndexedDB.

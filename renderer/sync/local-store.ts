@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 
 /**
- * The local store of one document (issue 5 point 1): y-indexeddb, one
+ * The local store of one document: y-indexeddb, one
  * IndexedDB database per room, namespaced by the signed-in person's `sub` so
  * that two people sharing a browser profile never load each other's notes.
  *

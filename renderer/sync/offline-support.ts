@@ -18,7 +18,7 @@ export interface OfflineSupportOptions {
 }
 
 /**
- * Wires issue 5 for one signed-in person: the network status in the store,
+ * Wires offline support for one signed-in person: the network status in the store,
  * reconnecting everything when the network returns, the cached spaces
  * list, and background sync (with the after-reconnect report). Losing the
  * relay counts as offline even when the browser still has a network.

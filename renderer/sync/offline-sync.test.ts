@@ -169,7 +169,7 @@ describe('refused edits', () => {
   });
 });
 
-describe('a relay from before issue 5', () => {
+describe('a relay older than RelayState', () => {
   it('closes on RelayState with 4400: we stop asking, reconnect, and keep the count unknown', async () => {
     StandInRelaySocket.autoAccept = true;
     StandInRelaySocket.answersRelayState = false;

@@ -18,7 +18,7 @@ const MAX_RECHECKS = 3;
 
 /**
  * Counts, for one document, the local changes the relay has not stored
- * (issue 5 point 4): records each local transaction's clock range, asks the
+ *: records each local transaction's clock range, asks the
  * relay for the state vector of what it stored (RelayState) after the first
  * sync and after local edits (throttled), and keeps both in the local store
  * so that the count survives a reload while offline.
@@ -44,7 +44,7 @@ export function trackPending(
   onChange: (count: number | null) => void,
   /**
    * Shared by every document of the registry: false once the relay turned
-   * out not to know RelayState (a relay from before issue 5 closes the
+   * out not to know RelayState (a relay older than RelayState closes the
    * socket with 4400 on it); the count then stays unknown.
    */
   support: { relayState: boolean } = { relayState: true },

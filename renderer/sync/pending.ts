@@ -105,7 +105,7 @@ export function decodeStateVector(bytes: unknown): Map<number, number> | null {
 }
 
 /**
- * Whether a document needs a sync (issue 5 point 3): the relay has something
+ * Whether a document needs a sync: the relay has something
  * we lack, or we have something the relay lacks.
  */
 export function differs(local: StateVector, relay: StateVector): boolean {

@@ -44,7 +44,7 @@ export function attachRoomStatus(
   };
   const onClosed = (event: { code: number; reason: string }) => {
     // 4401: the token expired or was refused; refresh it and reconnect,
-    // but not forever (issue 3 point 4).
+    // but not forever.
     if (
       event.code === CloseCode.Unauthorized &&
       hooks.credentials &&

@@ -1,5 +1,5 @@
 /**
- * At most `limit` open relay sockets in total (issue 5 point 3), however many
+ * At most `limit` open relay sockets in total, however many
  * notes a space holds. Notes someone has open (`foreground`) come first; the
  * background sync of the other notes gets the free slots in request order,
  * and gives a slot up when a foreground note needs it.

@@ -14,7 +14,7 @@ import {
 /**
  * The top-level Y.Map of a note's Y.Doc that holds its comment threads, keyed
  * by thread id. Comments live in the note's own doc so they sync, persist
- * locally and work offline exactly like the note (issue 4 point 6).
+ * locally and work offline exactly like the note.
  * Renaming it orphans every stored comment.
  */
 export const COMMENTS_FIELD = 'comments';

@@ -4,7 +4,7 @@ import type { NodeJSON } from '../meeting/node-json.ts';
 import { escapeText } from './inline.ts';
 
 /**
- * Images of notes (issue 4 point 3) in Markdown: `![alt](commonplace-file:<fileId>)`
+ * Images of notes in Markdown: `![alt](commonplace-file:<fileId>)`
  * on a line of its own. The file id names a file of the note's space on the
  * relay (shared/files-api.ts); no URL, so an exported file leaks no address
  * or token, and importing it back into the same space shows the image again.
@@ -27,7 +27,7 @@ let imageLink: ((fileId: string) => string | null) | null = null;
  * Runs `serialize` (synchronous: a `jsonToMarkdown` call) with each image
  * written as `![alt](<link(fileId)>)` instead of `commonplace-file:<fileId>`,
  * where `link` answers a relative path (a space's zip export puts the files
- * beside the notes, issue 4 point 9); null keeps the `commonplace-file:`
+ * beside the notes); null keeps the `commonplace-file:`
  * link. A link that is not a plain relative path is ignored.
  */
 export function withImageLinks<T>(link: (fileId: string) => string | null, serialize: () => T): T {

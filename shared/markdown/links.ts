@@ -1,5 +1,5 @@
 /**
- * The link policy of notes (issue 4 point 3): only `http:`, `https:` and
+ * The link policy of notes: only `http:`, `https:` and
  * `mailto:` links are kept, so a pasted or imported `javascript:`, `data:`
  * or `file:` URL can never become a clickable link. The editor, the
  * Markdown importer and (later) the host's open-external all use this one

@@ -1,4 +1,4 @@
-// Structured action items (issue 4 points 4 and 5), read from and written to
+// Structured action items, read from and written to
 // a note's Y.Doc directly, so "My action items" works for notes that are
 // synced in the background and never opened, and a tick made there is an
 // ordinary Yjs change that syncs to everyone who has the note open.

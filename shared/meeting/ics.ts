@@ -1,4 +1,4 @@
-// .ics import (issue 4 point 4): a dropped or chosen invitation becomes a
+// .ics import: a dropped or chosen invitation becomes a
 // meeting note with its title, time and attendees. ical.js (RFC 5545)
 // unfolds lines, unescapes text and splits parameters; this module picks the
 // event, validates what it takes from it, turns times into UTC instants, and

@@ -1,5 +1,5 @@
 /**
- * Public API of meeting notes (issue 4 points 4 and 5): the template, structured
+ * Public API of meeting notes: the template, structured
  * action items in a note's Y.Doc, and .ics import. See README.md.
  */
 export {

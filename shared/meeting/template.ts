@@ -1,4 +1,4 @@
-// The meeting-note template (issue 4 point 4): title, date and time,
+// The meeting-note template: title, date and time,
 // attendees, agenda, notes, decisions and action items, as a ProseMirror
 // JSON document. The renderer loads it into a new note's Y.Doc with
 // y-tiptap's `prosemirrorJSONToYXmlFragment(schema, json, fragment)` (or

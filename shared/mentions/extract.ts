@@ -1,4 +1,4 @@
-// Mentions of one person in a note's Y.Doc (issue 4 point 6): `mention`
+// Mentions of one person in a note's Y.Doc: `mention`
 // nodes in the body (TipTap's Mention node, written by y-prosemirror as a
 // Y.XmlElement with attributes `id` = the person's sub and `label`) and
 // comment messages whose `mentions` name them. Read straight from the doc,

@@ -1,5 +1,5 @@
 /**
- * Public API of the local note search (issue 4 point 7). See README.md.
+ * Public API of the local note search. See README.md.
  */
 export {
   createNoteIndex,

@@ -1,4 +1,4 @@
-// The local, offline search index of notes (issue 4 point 7): every note of
+// The local, offline search index of notes: every note of
 // every space the person belongs to, searchable by title and content as they
 // type. MiniSearch does the full-text part (an in-memory radix-tree inverted
 // index with BM25+ ranking, prefix and fuzzy search); this module adds the

@@ -1,6 +1,6 @@
 // Plain text of a note, read straight from its Y.Doc without an editor or a
 // DOM, so the search index can be kept current for notes that are synced in
-// the background and never opened (issue 5 point 3).
+// the background and never opened.
 //
 // y-prosemirror (TipTap's Collaboration extension) stores the ProseMirror
 // document in the Y.XmlFragment `body`: each node is a Y.XmlElement named

@@ -1,5 +1,5 @@
 /**
- * Per-note change markers (issue 5 point 3): the relay, or a client, records
+ * Per-note change markers: the relay, or a client, records
  * the last change of each note in the space index, so a client that syncs
  * the small index learns which notes changed and fetches only those, with a
  * bounded number of sockets.

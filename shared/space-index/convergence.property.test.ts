@@ -1,5 +1,5 @@
 /**
- * Property test of the page tree under concurrency (issue 4 point 2, issue 5):
+ * Property test of the page tree under concurrency:
  * 3 to 5 replicas make random creates, renames, moves, archives and restores
  * while their updates travel in random order, some delayed until the end.
  * After a full sync every replica must compute the identical tree, with no

@@ -1,6 +1,6 @@
 /**
- * Public API of the space index: the page tree of a space (issue 4 point 2)
- * and per-note change markers (issue 5 point 3). See README.md for the
+ * Public API of the space index: the page tree of a space
+ * and per-note change markers. See README.md for the
  * layout in the Y.Doc and the rule that keeps concurrent moves acyclic.
  */
 export { openSpaceIndex } from './space-index.ts';

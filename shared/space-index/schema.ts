@@ -1,6 +1,6 @@
 /**
  * How a space's page tree is laid out in its index Y.Doc (room
- * `<spaceId>/index`, issue 4 point 2), and tolerant readers for it.
+ * `<spaceId>/index`), and tolerant readers for it.
  *
  * Layout:
  * - `pages`: Y.Map of page id → Y.Map of fields. One nested map per page, so
@@ -21,7 +21,7 @@ import { ID_PATTERN } from '../wire.ts';
 
 /** Name of the root Y.Map holding the pages. */
 export const PAGES_KEY = 'pages';
-/** Name of the root Y.Map holding per-note change markers (issue 5 point 3). */
+/** Name of the root Y.Map holding per-note change markers. */
 export const CHANGES_KEY = 'changes';
 
 /** Longest page title accepted by the write API. */

@@ -1,5 +1,5 @@
 /**
- * Public API of a space's own note templates (issue 4 point 4), stored in the
+ * Public API of a space's own note templates, stored in the
  * space index Y.Doc. See shared/meeting/README.md, "Space templates".
  */
 export {

@@ -1,4 +1,4 @@
-// A space's own note templates (issue 4 point 4: "Teams can save their own
+// A space's own note templates ("Teams can save their own
 // templates per space"), kept in the space index Y.Doc (room
 // `<spaceId>/index`) beside the page tree, so they sync to every member and
 // work offline like the tree does.

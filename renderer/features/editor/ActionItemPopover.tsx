@@ -10,7 +10,7 @@ import { useT } from '../../i18n/index.ts';
 
 /**
  * The small popover an action item's assignee or due-date button opens
- * (issue 4 point 4): find a person in the directory (or unassign), pick a
+ *: find a person in the directory (or unassign), pick a
  * due date (or clear it). Each choice is one editor command, so it syncs,
  * is stored offline and can be undone.
  */

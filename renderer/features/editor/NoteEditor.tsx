@@ -28,16 +28,16 @@ export interface NoteEditorProps {
   readonly identity: Identity;
   /** Opens another page of the space (e.g. a note just imported from Markdown). */
   readonly onOpenPage?: ((docId: string) => void) | undefined;
-  /** The people directory, for assigning action items (issue 4 point 4). */
+  /** The people directory, for assigning action items. */
   readonly directory?: { searchDirectory: PeopleSearch } | undefined;
 }
 
 /**
  * The note's body, bound to its Y.Doc. Read-only until the first sync with
- * the relay has completed (issue 2, point 4): before that the local doc may
+ * the relay has completed: before that the local doc may
  * be empty, and typing into it would merge a stray paragraph into, or
  * duplicate, the real note. Read-only for good, with the reason shown, for a
- * viewer (issue 3, point 8).
+ * viewer.
  */
 export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditorProps) {
   const handle = useDocHandle(room);

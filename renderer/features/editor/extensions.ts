@@ -49,7 +49,7 @@ export function noteExtensions(
     TableHeader,
     TableCell,
     // The node meeting notes use for attendees; choosing people with `@`
-    // comes with comments and mentions (issue 4 point 6).
+    // comes with comments and mentions.
     Mention.configure({
       HTMLAttributes: { class: 'mention' },
       renderText: ({ node }) => `@${String(node.attrs['label'] ?? node.attrs['id'] ?? '')}`,
@@ -65,7 +65,7 @@ export function noteExtensions(
           ? BLOCK_COMMANDS
           : [...BLOCK_COMMANDS, imageBlockCommand(options.images)],
     }),
-    // `image` (issue 4 point 3): a file id of the note's space; paste and drop upload.
+    // `image`: a file id of the note's space; paste and drop upload.
     options.images === undefined ? NoteImage : NoteImage.configure(options.images),
   ];
 }

@@ -8,7 +8,7 @@ import { noteExtensions } from './extensions.ts';
 import { SlashMenu } from './SlashMenu.tsx';
 import { createSlashMenuStore } from './slash-menu-store.ts';
 
-// The slash menu's "Image" item (issue 4 point 3): a file chooser whose
+// The slash menu's "Image" item: a file chooser whose
 // choice is added like a pasted image, offered only where one can be added.
 
 const PNG = Uint8Array.from(

@@ -98,7 +98,7 @@ export const EVERY_BLOCK: NodeJSON = {
       content: [t('const a = 1;\n\nconst b = 2;')],
     },
     { type: 'blockquote', content: [p(t('Ship it.')), p(t('Then rest.'))] },
-    // A pasted image: a file of the space, by content hash (issue 4 point 3).
+    // A pasted image: a file of the space, by content hash.
     {
       type: 'image',
       attrs: { fileId: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg', alt: 'Whiteboard [v2]' },

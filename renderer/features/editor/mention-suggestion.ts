@@ -24,7 +24,7 @@ export interface MentionMenus {
 }
 
 /**
- * The `@` suggestion of the Mention node (issue 4 point 6): people from the
+ * The `@` suggestion of the Mention node: people from the
  * directory, shown by the MentionMenu component through `store`. Arrows move,
  * Enter or Tab inserts, Escape closes. The directory's failure is shown in
  * the menu, not swallowed; the typed text stays as it is.

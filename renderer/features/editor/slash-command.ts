@@ -27,7 +27,7 @@ function toState(props: SuggestionProps<BlockCommand, BlockCommand>, selected: n
 }
 
 /**
- * Typing `/` opens a filtered list of blocks (issue 4 point 3), built on
+ * Typing `/` opens a filtered list of blocks, built on
  * @tiptap/suggestion: arrows move, Enter or Tab inserts, Escape closes.
  * Not inside code blocks, where `/` is just a character.
  */

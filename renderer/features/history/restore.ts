@@ -1,5 +1,5 @@
 /**
- * Turning a snapshot back into the note (issue 4 point 8). Restoring is an
+ * Turning a snapshot back into the note. Restoring is an
  * ordinary edit of the live editor: the snapshot's body becomes ProseMirror
  * content and replaces the note through an editor command, so y-prosemirror
  * turns it into a Yjs update (synced to everyone, stored by the relay) and

@@ -2,7 +2,7 @@ import type { AppStore } from '../../store/index.ts';
 
 /**
  * Resolves true once the relay has confirmed every local change of
- * `roomKey` (issue 5 point 4's pending count), false after `timeoutMs`.
+ * `roomKey` (the pending count), false after `timeoutMs`.
  * "Save version now" waits for it: the relay snapshots what it has stored,
  * and the last keystrokes may still be on their way.
  */

@@ -30,7 +30,7 @@ export interface ImageFile {
 }
 
 /**
- * Images of notes (issue 4 point 3). A pasted image is checked (size against
+ * Images of notes. A pasted image is checked (size against
  * the relay's own limit, real type), named by its content hash, kept in
  * IndexedDB and only then put in the note; the upload follows, now or when
  * the relay is back, so an image pasted offline is never lost, not even when

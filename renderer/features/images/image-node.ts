@@ -26,7 +26,7 @@ function imageFiles(list: FileList | null | undefined): File[] {
 }
 
 /**
- * An image of a note (issue 4 point 3). Its attribute is a file id of the
+ * An image of a note. Its attribute is a file id of the
  * note's space (shared/files-api.ts), never a URL: no token and no `data:`
  * URL ever enters the document, and an image pasted from a web page is not
  * fetched from there. Pasting or dropping image files adds them.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createImageRetry, MISSING_RETRY_MS, type ImageRetry } from './image-retry.ts';
 
-// When a missing image is looked for again (issue 4 point 3; review: a 404
+// When a missing image is looked for again (review: a 404
 // was polled every 10 s for as long as a note stayed open), on fake timers.
 
 /** A stand-in document whose `hidden` the test sets, firing `visibilitychange`. */

@@ -1,4 +1,4 @@
-// Images in notes (issue 4 point 3): the editor node, its paste and drop
+// Images in notes: the editor node, its paste and drop
 // handling, and the service that keeps, uploads and shows image files.
 export { NoteImage, type NoteImageOptions } from './image-node.ts';
 export { refuseImage } from './image-checks.ts';

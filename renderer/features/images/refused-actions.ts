@@ -21,7 +21,7 @@ export interface RefusedActionHandlers {
 }
 
 /**
- * The buttons under an image the relay refused (issue 4 point 3): the bytes
+ * The buttons under an image the relay refused: the bytes
  * exist only on this machine, so the person can save them as a file, take
  * the image out of the note, or upload it again once what stopped it has
  * changed (a role given back, a relay limit raised). Nothing is retried on

@@ -82,7 +82,7 @@ interface RoomEntries {
 }
 
 /**
- * The Mentions inbox (issue 4 point 6): every mention of me in the notes this
+ * The Mentions inbox: every mention of me in the notes this
  * device holds, read the way "My action items" reads them (local copies via
  * the doc registry, plus every doc it opens), kept current as open notes
  * change, and announced with `host.notify` when a new one arrives from the

@@ -21,7 +21,7 @@ export interface InviteDropZoneProps {
 const NOTE_MS = 4000;
 
 /**
- * Dropping an `.ics` invitation anywhere on the app window (issue 4 point 4)
+ * Dropping an `.ics` invitation anywhere on the app window
  * opens the "New meeting note" form filled in from it, as "Choose an .ics
  * file…" does. Drops into the editor (images) and into dialogs are left to
  * them. Any other file dropped elsewhere is refused with a short note, and

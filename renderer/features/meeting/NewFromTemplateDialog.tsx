@@ -14,7 +14,7 @@ export interface NewFromTemplateDialogProps {
 }
 
 /**
- * "New from template" (issue 4 point 4): the built-in meeting template
+ * "New from template": the built-in meeting template
  * first, then the space's own templates; editors can delete those.
  */
 export function NewFromTemplateDialog({

@@ -18,7 +18,7 @@ export interface NewMeetingButtonProps {
 }
 
 /**
- * "New meeting note" and "New from template…" (issue 4 point 4): hidden for
+ * "New meeting note" and "New from template…": hidden for
  * those who may not add pages.
  */
 export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButtonProps) {

@@ -40,7 +40,7 @@ function formFromInvite(input: MeetingTemplateInput) {
 }
 
 /**
- * The "New meeting note" form (issue 4 point 4): title, date and time,
+ * The "New meeting note" form: title, date and time,
  * attendees from the directory; or an `.ics` invitation chosen or dropped
  * onto the form, which fills them in.
  */

@@ -20,7 +20,7 @@ export interface CreateFromTemplateOptions {
 /**
  * Creates a page at the top of the space's tree, titled like the template,
  * whose note holds the template's content with fresh, open action items
- * (issue 4 point 4); returns its id. The content is checked against the
+ *; returns its id. The content is checked against the
  * note schema before anything is written, so a damaged template (saved by
  * another version, or by hand) changes nothing.
  * @throws Error with a message fit to show.

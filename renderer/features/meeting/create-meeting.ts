@@ -32,7 +32,7 @@ export interface CreateMeetingOptions {
 
 /**
  * Creates a page of kind 'meeting' at the top of the space's tree whose
- * note body is the meeting template (issue 4 point 4), and returns its id.
+ * note body is the meeting template, and returns its id.
  * The template is built and checked against the schema before anything is
  * written, so a bad date changes nothing.
  * @throws RangeError for an invalid date; SpaceIndexError when the tree refuses.

@@ -19,7 +19,7 @@ export interface InvitePrefill {
 
 /**
  * Reads a chosen or dropped `.ics` file into the meeting form's fields
- * (issue 4 point 4). Attendees whose email is in the directory become
+ *. Attendees whose email is in the directory become
  * directory people (so they get mentions); the others stay name + email.
  * @throws IcsError with a message fit to show; nothing is created.
  */

@@ -50,7 +50,7 @@ function noteRooms(registry: Reader): RoomName[] {
 }
 
 /**
- * Every open action item assigned to `sub` (issue 4 point 5) in the notes
+ * Every open action item assigned to `sub` in the notes
  * this device holds: open ones and the ones background sync keeps stored
  * for every joined space. Read from local copies, without opening sockets.
  */

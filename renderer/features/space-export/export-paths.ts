@@ -1,5 +1,5 @@
 /**
- * Where each page of a space goes in its Markdown zip (issue 4 point 9):
+ * Where each page of a space goes in its Markdown zip:
  * pure, so the rules are tested without a DOM or a zip.
  *
  * Layout:

@@ -63,7 +63,7 @@ function toExportPages(tree: PageTree): ExportPage[] {
 
 /**
  * Builds a whole space as a zip of Markdown files laid out like its page
- * tree (issue 4 point 9; layout in export-paths.ts), the home note as
+ * tree (layout in export-paths.ts), the home note as
  * `Home.md`, archived pages under `_archive/`, images under `_files/`
  * linked by relative paths. Every note is opened through the doc registry
  * and waited for (load-note.ts), a few at a time; then its images are

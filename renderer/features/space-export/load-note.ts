@@ -34,7 +34,7 @@ function outcome(state: AppState, key: string, online: boolean): Outcome | null 
  * Opens `room` through the doc registry (as an editor would, so it loads
  * from the local store and syncs with the relay), waits for its local load
  * and, when online, for its first sync, then reads its body as JSON, for
- * Markdown once its images are known (issue 4 point 9). A note never synced here and not reachable now is
+ * Markdown once its images are known. A note never synced here and not reachable now is
  * reported, never exported as an empty file.
  */
 export async function loadNote(

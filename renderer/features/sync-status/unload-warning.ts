@@ -11,7 +11,7 @@ export function hasUnsyncedChanges(store: AppStore): boolean {
 }
 
 /**
- * Warns before a reload or close with unsynced changes (issue 5 point 4).
+ * Warns before a reload or close with unsynced changes.
  * The edits are in IndexedDB already; the warning is because they are not
  * on the relay yet. Returns the function that removes the listener.
  */

@@ -43,7 +43,7 @@ function templateStore(doc: Y.Doc) {
 }
 
 /**
- * The templates of `spaceId` (issue 4 point 4), from its index doc (room
+ * The templates of `spaceId`, from its index doc (room
  * `<spaceId>/index`) through the sync layer: written locally, so saving
  * works offline, and synced to every member like the page tree.
  */
