@@ -40,6 +40,13 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The little of an element read inside the page (e2e/ is type-checked without the DOM). */
+interface PageElement {
+  readonly innerText: string;
+  querySelectorAll(selectors: string): Iterable<PageElement>;
+  getAttribute(name: string): string | null;
+}
+
 /**
  * Asserts (softly, so every view is reported) that `region` shows no string
  * of the English catalogue: neither in its visible text nor in the names,
@@ -47,8 +54,7 @@ function escape(text: string): string {
  * per view: `await expectNoEnglish(page.getByRole('dialog'), 'Members');`
  */
 export async function expectNoEnglish(region: Locator, view: string): Promise<void> {
-  // Runs in the page; source text because e2e/ is type-checked without the DOM.
-  const texts = await region.evaluate<string[], undefined>(`(root) => {
+  const texts = await region.evaluate((root: PageElement) => {
     const out = [root.innerText];
     for (const el of [root, ...root.querySelectorAll('*')]) {
       for (const name of ['aria-label', 'placeholder', 'title']) {
@@ -57,7 +63,7 @@ export async function expectNoEnglish(region: Locator, view: string): Promise<vo
       }
     }
     return out;
-  }`);
+  });
   const text = texts.join('\n');
   const left = ENGLISH.filter(({ fragment }) =>
     new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(text),

@@ -1,14 +1,21 @@
 import type { Locator } from '@playwright/test';
 
-// e2e/ is type-checked without the DOM library (it runs in Node), so the
-// checks that run inside the page are passed as source text.
+/**
+ * The little of an element these checks read inside the page. e2e/ is
+ * type-checked without the DOM library (it runs in Node), so the callbacks
+ * name the shape they use instead of `HTMLElement`.
+ */
+interface FocusTarget {
+  readonly ownerDocument: { readonly activeElement: unknown };
+  contains(other: unknown): boolean;
+}
 
 /** Whether `target` itself has keyboard focus. */
 export function hasFocus(target: Locator): Promise<boolean> {
-  return target.evaluate<boolean, undefined>('(el) => el === el.ownerDocument.activeElement');
+  return target.evaluate((el: FocusTarget) => el === el.ownerDocument.activeElement);
 }
 
 /** Whether keyboard focus is on `region` or anything inside it. */
 export function holdsFocus(region: Locator): Promise<boolean> {
-  return region.evaluate<boolean, undefined>('(el) => el.contains(el.ownerDocument.activeElement)');
+  return region.evaluate((el: FocusTarget) => el.contains(el.ownerDocument.activeElement));
 }

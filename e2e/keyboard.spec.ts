@@ -47,9 +47,9 @@ test('a note is created, written and commented on, and menus and dialogs used, w
   await expect(page.getByRole('textbox', { name: 'Page title' })).toBeFocused();
   await page.keyboard.type('Plan');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('link', { name: 'Plan', exact: true })).toHaveAttribute(
-    'aria-current',
-    'page',
+  await expect(page.getByRole('treeitem', { name: 'Plan', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
   );
   await expect(ada.editor).toHaveAttribute('contenteditable', 'true');
 

@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { IconButton } from './Button.tsx';
 import { classes } from './classes.ts';
 import './menu.css';
@@ -29,17 +37,22 @@ export interface MenuListProps {
 export function MenuList({ items, onClose, label, id, at, align = 'start' }: MenuListProps) {
   const list = useRef<HTMLUListElement>(null);
 
+  // The owner passes a new `onClose` on every render; an effect event keeps
+  // the effect below to mount only, so a re-render (presence, sync status)
+  // never pulls focus back to the first item while arrows move it.
+  const close = useEffectEvent(onClose);
+
   useEffect(() => {
     const first = list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])');
     first?.focus();
     const onPointer = (event: PointerEvent) => {
-      if (!list.current?.contains(event.target as Node)) onClose();
+      if (!list.current?.contains(event.target as Node)) close();
     };
     document.addEventListener('pointerdown', onPointer);
     return () => {
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [onClose]);
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const entries = [
