@@ -240,7 +240,7 @@ export function NewMeetingDialog({
         <PeoplePicker
           search={searchDirectory}
           label={t('meeting.findAttendees')}
-          action={t('meeting.add')}
+          action={(name) => t('meeting.add', { name })}
           onPick={addAttendee}
         />
       </div>
