@@ -36,6 +36,13 @@ const ENGLISH = flatten(en).flatMap(([key, value]) =>
         .map((fragment) => ({ key, fragment })),
 );
 
+/** What the in-page scan uses of an element. */
+interface ScannedElement {
+  readonly innerText: string;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<ScannedElement>;
+}
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -47,17 +54,20 @@ function escape(text: string): string {
  * per view: `await expectNoEnglish(page.getByRole('dialog'), 'Members');`
  */
 export async function expectNoEnglish(region: Locator, view: string): Promise<void> {
-  // Runs in the page; source text because e2e/ is type-checked without the DOM.
-  const texts = await region.evaluate<string[], undefined>(`(root) => {
+  // Runs in the page. A function, not source text: Playwright runs a string
+  // as an expression, which here would only define the function and return
+  // it (not serialisable: undefined). Typed by the little it uses, as e2e/
+  // is type-checked without the DOM.
+  const texts = await region.evaluate((root: ScannedElement) => {
     const out = [root.innerText];
-    for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
       for (const name of ['aria-label', 'placeholder', 'title']) {
         const value = el.getAttribute(name);
         if (value !== null) out.push(value);
       }
     }
     return out;
-  }`);
+  });
   const text = texts.join('\n');
   const left = ENGLISH.filter(({ fragment }) =>
     new RegExp(`(^|[^\\p{L}])${escape(fragment)}($|[^\\p{L}])`, 'u').test(text),

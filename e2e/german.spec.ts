@@ -126,15 +126,19 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   // The meeting dialogs.
   await page.getByRole('button', { name: de.meeting.newNote }).click();
   const meeting = page.getByRole('dialog', { name: de.meeting.newNote });
-  await expect(meeting.getByRole('combobox', { name: de.meeting.findAttendees })).toBeVisible();
+  // People found for the attendees: one button each, a whole German sentence.
+  await meeting.getByRole('searchbox', { name: de.meeting.findAttendees }).fill('Grace');
+  await expect(
+    meeting.getByRole('button', { name: fill(de.meeting.add, { name: grace.employee.name }) }),
+  ).toBeVisible();
   await expectNoEnglish(meeting, 'new meeting note');
-  await page.keyboard.press('Escape');
+  await meeting.getByRole('button', { name: de.ui.cancel }).click();
   await expect(meeting).toBeHidden();
   await page.getByRole('button', { name: de.meeting.fromTemplate }).click();
   const templates = page.getByRole('dialog', { name: de.meeting.templatesTitle });
   await expect(templates.getByRole('list', { name: de.meeting.templates })).toBeVisible();
   await expectNoEnglish(templates, 'new from template');
-  await page.keyboard.press('Escape');
+  await templates.getByRole('button', { name: de.ui.close }).click();
   await expect(templates).toBeHidden();
 
   // A page of the tree: its breadcrumbs, "Move to…", then archived into the trash.
@@ -179,17 +183,17 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   // The person's own views: the Inbox with Grace's mention, action items, Home.
   const places = page.getByRole('navigation', { name: de.nav.places });
   await places.getByRole('link', { name: new RegExp(`^${de.nav.inbox}`) }).click();
-  const inbox = page.getByRole('region', { name: de.inbox.title });
+  const inbox = page.getByRole('region', { name: de.inbox.title, exact: true });
   await expect(
     inbox.getByRole('list', { name: de.inbox.list }).getByRole('listitem').first(),
   ).toContainText(de.inbox.inNote);
   await expectNoEnglish(inbox, 'inbox');
   await places.getByRole('link', { name: de.nav.myActions }).click();
-  const actions = page.getByRole('region', { name: de.actions.title });
+  const actions = page.getByRole('region', { name: de.actions.title, exact: true });
   await expect(actions.getByText(de.actions.none)).toBeVisible();
   await expectNoEnglish(actions, 'my action items');
   await places.getByRole('link', { name: de.nav.home }).click();
-  const home = page.getByRole('region', { name: de.home.title });
+  const home = page.getByRole('region', { name: de.home.title, exact: true });
   await expect(home.getByRole('heading', { name: de.home.recent })).toBeVisible();
   await expectNoEnglish(home, 'home');
 });
