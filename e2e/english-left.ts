@@ -36,15 +36,15 @@ const ENGLISH = flatten(en).flatMap(([key, value]) =>
         .map((fragment) => ({ key, fragment })),
 );
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the in-page scan uses of an element. */
+interface ScannedElement {
+  readonly innerText: string;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<ScannedElement>;
 }
 
-/** The little of an element read inside the page (e2e/ is type-checked without the DOM). */
-interface PageElement {
-  readonly innerText: string;
-  querySelectorAll(selectors: string): Iterable<PageElement>;
-  getAttribute(name: string): string | null;
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -54,9 +54,13 @@ interface PageElement {
  * per view: `await expectNoEnglish(page.getByRole('dialog'), 'Members');`
  */
 export async function expectNoEnglish(region: Locator, view: string): Promise<void> {
-  const texts = await region.evaluate((root: PageElement) => {
+  // Runs in the page. A function, not source text: Playwright runs a string
+  // as an expression, which here would only define the function and return
+  // it (not serialisable: undefined). Typed by the little it uses, as e2e/
+  // is type-checked without the DOM.
+  const texts = await region.evaluate((root: ScannedElement) => {
     const out = [root.innerText];
-    for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
       for (const name of ['aria-label', 'placeholder', 'title']) {
         const value = el.getAttribute(name);
         if (value !== null) out.push(value);

@@ -1,6 +1,6 @@
 import { de } from '../renderer/i18n/catalogue/de.ts';
 import { expectNoEnglish } from './english-left.ts';
-import { createSpace, employee, expect, share, test } from './fixtures.ts';
+import { createSpace, employee, expect, pageRow, share, test } from './fixtures.ts';
 
 // German proves the i18n layer: the UI follows the browser's language, a
 // person can override it, and the views show no string of the English
@@ -58,6 +58,18 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   await expectNoEnglish(page.getByRole('list', { name: de.presence.label }), 'presence');
   await expectNoEnglish(page.getByRole('status', { name: de.sync.label }), 'sync status');
 
+  // Grace (whose UI stays English) mentions Ada in the note Ada has open, so
+  // Ada's Inbox has an entry to show in German later on.
+  await grace.page.keyboard.press('Control+End');
+  await grace.page.keyboard.type(' @Ada');
+  await expect(
+    grace.page
+      .getByRole('listbox', { name: 'Mention a person' })
+      .getByRole('option', { name: /Ada Lovelace/ }),
+  ).toBeVisible();
+  await grace.page.keyboard.press('Enter');
+  await expect(ada.editor.locator('.mention')).toHaveText('@Ada Lovelace');
+
   await ada.editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
@@ -97,4 +109,91 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   await history.getByRole('button', { name: /Gespeichert von Ada Lovelace/ }).click();
   await expect(history.getByRole('textbox', { name: /Version vom/ })).toBeVisible();
   await expectNoEnglish(history, 'version history');
+
+  // The space's row of actions: Members and Space settings side by side, on
+  // one line and the same height.
+  const box = async (name: string) => {
+    const found = await page.getByRole('button', { name }).boundingBox();
+    if (found === null) throw new Error(`${name} is not on screen`);
+    return found;
+  };
+  const membersBox = await box(de.members.button);
+  const settingsBox = await box(de.spaceSettings.title);
+  expect(settingsBox.y).toBe(membersBox.y);
+  expect(settingsBox.height).toBe(membersBox.height);
+  expect(settingsBox.x).toBeGreaterThanOrEqual(membersBox.x + membersBox.width);
+
+  // The meeting dialogs.
+  await page.getByRole('button', { name: de.meeting.newNote }).click();
+  const meeting = page.getByRole('dialog', { name: de.meeting.newNote });
+  // People found for the attendees: one button each, a whole German sentence.
+  await meeting.getByRole('searchbox', { name: de.meeting.findAttendees }).fill('Grace');
+  await expect(
+    meeting.getByRole('button', { name: fill(de.meeting.add, { name: grace.employee.name }) }),
+  ).toBeVisible();
+  await expectNoEnglish(meeting, 'new meeting note');
+  await meeting.getByRole('button', { name: de.ui.cancel }).click();
+  await expect(meeting).toBeHidden();
+  await page.getByRole('button', { name: de.meeting.fromTemplate }).click();
+  const templates = page.getByRole('dialog', { name: de.meeting.templatesTitle });
+  await expect(templates.getByRole('list', { name: de.meeting.templates })).toBeVisible();
+  await expectNoEnglish(templates, 'new from template');
+  await templates.getByRole('button', { name: de.ui.close }).click();
+  await expect(templates).toBeHidden();
+
+  // A page of the tree: its breadcrumbs, "Move to…", then archived into the trash.
+  await page.getByRole('button', { name: de.tree.newPage, exact: true }).click();
+  await page.getByRole('textbox', { name: de.tree.pageTitle }).fill('Plan');
+  await page.getByRole('textbox', { name: de.tree.pageTitle }).press('Enter');
+  const crumbs = page.getByRole('navigation', { name: de.tree.breadcrumbs });
+  await expect(crumbs).toContainText('Plan');
+  await expectNoEnglish(crumbs, 'breadcrumbs');
+  const pageAction = async (item: string) => {
+    await pageRow(ada, 'Plan').click({ button: 'right' });
+    await page
+      .getByRole('menu', { name: fill(de.tree.menu, { title: 'Plan' }) })
+      .getByRole('menuitem', { name: item })
+      .click();
+  };
+  await pageAction(de.tree.move);
+  const move = page.getByRole('dialog', { name: fill(de.tree.moveTitle, { title: 'Plan' }) });
+  await expect(move.getByRole('combobox', { name: de.tree.putIn })).toHaveValue('');
+  await expectNoEnglish(move, 'move dialog');
+  await move.getByRole('button', { name: de.ui.cancel }).click();
+  await expect(move).toBeHidden();
+  await pageAction(de.tree.archive);
+  await page.getByText(fill(de.tree.trash, { number: '1' })).click();
+  const archived = page.getByRole('list', { name: de.tree.archived });
+  await expect(
+    archived.getByRole('button', { name: fill(de.tree.restoreNamed, { title: 'Plan' }) }),
+  ).toBeVisible();
+  await expectNoEnglish(page.locator('details.trash'), 'page trash');
+
+  // The deleted spaces (none yet).
+  await page.getByRole('button', { name: de.spaceTrash.button, exact: true }).click();
+  const spaceTrash = page.getByRole('dialog', { name: de.spaceTrash.title });
+  await expect(spaceTrash.getByText(de.spaceTrash.none)).toBeVisible();
+  await expectNoEnglish(spaceTrash, 'space trash');
+  await page.keyboard.press('Escape');
+  await expect(spaceTrash).toBeHidden();
+
+  // The whole sidebar: places, spaces, the tree and the space's tools.
+  await expectNoEnglish(page.getByRole('complementary', { name: de.nav.sidebar }), 'sidebar');
+
+  // The person's own views: the Inbox with Grace's mention, action items, Home.
+  const places = page.getByRole('navigation', { name: de.nav.places });
+  await places.getByRole('link', { name: new RegExp(`^${de.nav.inbox}`) }).click();
+  const inbox = page.getByRole('region', { name: de.inbox.title, exact: true });
+  await expect(
+    inbox.getByRole('list', { name: de.inbox.list }).getByRole('listitem').first(),
+  ).toContainText(de.inbox.inNote);
+  await expectNoEnglish(inbox, 'inbox');
+  await places.getByRole('link', { name: de.nav.myActions }).click();
+  const actions = page.getByRole('region', { name: de.actions.title, exact: true });
+  await expect(actions.getByText(de.actions.none)).toBeVisible();
+  await expectNoEnglish(actions, 'my action items');
+  await places.getByRole('link', { name: de.nav.home }).click();
+  const home = page.getByRole('region', { name: de.home.title, exact: true });
+  await expect(home.getByRole('heading', { name: de.home.recent })).toBeVisible();
+  await expectNoEnglish(home, 'home');
 });

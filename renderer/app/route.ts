@@ -1,5 +1,6 @@
 import { HOME_DOC_ID } from '../../shared/space-index/index.ts';
 import { ID_PATTERN, type RoomName } from '../../shared/wire.ts';
+import { t } from '../i18n/index.ts';
 
 /** The note a space opens with when the link names none: its home page. */
 export const DEFAULT_NOTE = HOME_DOC_ID;
@@ -51,8 +52,7 @@ export function routeFromSearch(search: string): RouteResult {
   if ((spaceId !== null && !ID_PATTERN.test(spaceId)) || !ID_PATTERN.test(docId)) {
     return {
       ok: false,
-      message:
-        'This link does not name a note: space and note ids are 1–64 letters, digits, "-" or "_".',
+      message: t('app.badLink'),
     };
   }
   if (spaceId === null && view !== null && isView(view)) {

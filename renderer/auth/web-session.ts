@@ -1,4 +1,5 @@
 import type { AccessTokenResult, SessionState } from '../../shared/auth.ts';
+import { en } from '../i18n/catalogue/en.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { isDue, refreshDelay } from './refresh-schedule.ts';
 import {
@@ -54,7 +55,41 @@ export interface WebSessionOptions {
     onOnline(listener: () => void): () => void;
   };
   readonly random?: () => number;
+  /**
+   * The sentences people read in the session's errors, in the UI language
+   * (each read when the error happens); English when not given, as Node-side
+   * tests and scripts have no UI language.
+   */
+  readonly messages?: SessionMessages;
 }
+
+/** What the session says to people when signing in or staying signed in fails. */
+export interface SessionMessages {
+  /** The IdP refused to renew the session (expired, revoked, reused). */
+  readonly ended: () => string;
+  /** Back from the IdP without a sign-in started here (another tab, too late). */
+  readonly notCompleted: () => string;
+  /** The IdP refused the sign-in; `detail` is its own words. */
+  readonly signInFailed: (detail: string) => string;
+  /** The IdP could not be reached to start signing in. */
+  readonly unreachable: (detail: string) => string;
+  /** The detail when the error says nothing. */
+  readonly unknownError: () => string;
+}
+
+const withDetail = (sentence: string, detail: string) => sentence.replace('{{detail}}', detail);
+
+/**
+ * The English catalogue's sentences, filled in without the i18n layer (which
+ * needs a DOM), for the Node side; the renderer passes its translated ones.
+ */
+export const ENGLISH_SESSION_MESSAGES: SessionMessages = {
+  ended: () => en.session.ended,
+  notCompleted: () => en.session.notCompleted,
+  signInFailed: (detail) => withDetail(en.session.signInFailed, detail),
+  unreachable: (detail) => withDetail(en.session.unreachable, detail),
+  unknownError: () => en.session.unknownError,
+};
 
 /** A sign-in round trip older than this is not completed (the IdP's code lives a minute). */
 export const PENDING_MAX_AGE_MS = 15 * 60_000;
@@ -74,12 +109,17 @@ const CALLBACK_PARAMS = [
   'session_state',
 ];
 
-/** What a person reads when the IdP refuses to renew the session (expired, revoked, reused). */
-export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
-
-/** A message safe to show: never a token, never longer than the schema allows. */
-export function describeError(prefix: string, error: unknown): string {
-  let detail = 'unknown error';
+/**
+ * A message safe to show: never a token, never longer than the schema
+ * allows. `sentence` wraps the detail, which is the IdP's or the network's
+ * own words and so is not translated.
+ */
+export function describeError(
+  sentence: (detail: string) => string,
+  error: unknown,
+  messages: SessionMessages = ENGLISH_SESSION_MESSAGES,
+): string {
+  let detail = messages.unknownError();
   if (typeof error === 'object' && error !== null) {
     const oauthError = (error as { error?: unknown }).error;
     const description = (error as { error_description?: unknown }).error_description;
@@ -89,7 +129,7 @@ export function describeError(prefix: string, error: unknown): string {
       detail = error.message;
     }
   }
-  return `${prefix} (${detail})`.slice(0, 500);
+  return sentence(detail).slice(0, 500);
 }
 
 /** Whether the IdP itself said no (as opposed to the network failing). */
@@ -103,6 +143,7 @@ function isRefusal(error: unknown): boolean {
 
 export function createWebSession(options: WebSessionOptions): WebSession {
   const { oidc, storage } = options;
+  const messages = options.messages ?? ENGLISH_SESSION_MESSAGES;
   const now = options.now ?? Date.now;
   const listeners = new Set<(state: SessionState) => void>();
   let tokens: TokenSet | null = readJson(storage, SESSION_KEY, TokenSetSchema);
@@ -200,7 +241,7 @@ export function createWebSession(options: WebSessionOptions): WebSession {
               status: 'error',
               // The IdP's own words ("invalid_grant: grant request is
               // invalid") mean nothing to the person; what to do does.
-              reason: SESSION_ENDED,
+              reason: messages.ended(),
               persistence: PERSISTENCE,
             });
           } else {
@@ -235,8 +276,7 @@ export function createWebSession(options: WebSessionOptions): WebSession {
       if (pending === null || now() - pending.createdAt > PENDING_MAX_AGE_MS) {
         publish({
           status: 'error',
-          reason:
-            'The sign-in could not be completed: it was not started in this tab, or it took too long. Please try again.',
+          reason: messages.notCompleted(),
           persistence: PERSISTENCE,
         });
         return fallback;
@@ -247,7 +287,7 @@ export function createWebSession(options: WebSessionOptions): WebSession {
       } catch (error) {
         wipe({
           status: 'error',
-          reason: describeError('Sign-in failed', error),
+          reason: describeError(messages.signInFailed, error, messages),
           persistence: PERSISTENCE,
         });
       }
@@ -267,7 +307,7 @@ export function createWebSession(options: WebSessionOptions): WebSession {
       } catch (error) {
         return publish({
           status: 'error',
-          reason: describeError('Could not reach the sign-in service', error),
+          reason: describeError(messages.unreachable, error, messages),
           persistence: PERSISTENCE,
         });
       }

@@ -13,6 +13,7 @@ import {
   type KeyValueStore,
   type WebSession,
 } from '../auth/index.ts';
+import { sessionMessages } from '../auth/session-messages.ts';
 import type { WebNotifications } from './web-notifications.ts';
 
 /** The parts of `window.location` and `history` the web host uses (injected for tests). */
@@ -107,6 +108,7 @@ export function webHost(options: WebHostOptions): Host {
       navigate: (url) => {
         options.location.assign(url);
       },
+      messages: sessionMessages,
       ...(options.network ? { network: options.network } : {}),
     });
     web.onChange((state) => {

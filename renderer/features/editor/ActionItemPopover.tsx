@@ -128,7 +128,7 @@ function Popover({
         <PeoplePicker
           search={controls.search}
           label={t('actionItem.find')}
-          action={t('actionItem.assignTo')}
+          action={(name) => t('actionItem.assignTo', { name })}
           variant="buttons"
           keepQuery
           onPick={(person) => {

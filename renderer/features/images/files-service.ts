@@ -276,7 +276,7 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
       const bytes = new Uint8Array(await (await api.download(spaceId, fileId)).arrayBuffer());
       // The type the bytes announce, whatever the answer's header said.
       const contentType = sniffImageType(bytes);
-      if (contentType === null) throw new Error('The relay sent something that is not an image.');
+      if (contentType === null) throw new Error(t('images.notAnImageFromRelay'));
       return { bytes, contentType };
     },
     tryAgain: async (spaceId, fileId) => {

@@ -1,4 +1,5 @@
 import { ApiRequestError, type FilesApi } from '../../api/index.ts';
+import { t } from '../../i18n/index.ts';
 import type { FileRefusal, PendingFile, PendingFiles } from './pending-files.ts';
 
 /** Statuses after which the same upload cannot succeed until something changes. */
@@ -57,12 +58,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     }
     if (storedId !== file.fileId) {
       // The note names the image by the id computed here: another id would leave it broken.
-      await refuse(
-        files,
-        file,
-        0,
-        'The relay stored this image under a different id than this device computed.',
-      );
+      await refuse(files, file, 0, t('images.otherId'));
       return true;
     }
     await files.delete(file.spaceId, file.fileId);

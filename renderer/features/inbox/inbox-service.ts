@@ -13,6 +13,7 @@ import {
   type MentionEntry,
 } from '../../../shared/mentions/index.ts';
 import { formatRoomName, parseRoomName, type RoomName } from '../../../shared/wire.ts';
+import { t } from '../../i18n/index.ts';
 import type { DocHandle, DocRegistry } from '../../sync/index.ts';
 import { SPACE_INDEX_DOC_ID } from '../tree/index.ts';
 import { createInboxPersist, type InboxStorage } from './inbox-persist.ts';
@@ -145,10 +146,10 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
   function announce(room: RoomName, title: string, fresh: readonly MentionEntry[]): void {
     if (fresh.length === 0) return;
     const target = { spaceId: room.spaceId, docId: room.docId };
-    const send = (t: string, body: string) => {
+    const send = (heading: string, body: string) => {
       options.host
         .notify({
-          title: notificationText(t, NOTIFY_LIMITS.title),
+          title: notificationText(heading, NOTIFY_LIMITS.title),
           body: notificationText(body, NOTIFY_LIMITS.body),
           target,
         })
@@ -159,13 +160,13 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
         });
     };
     if (fresh.length > MAX_NOTIFICATIONS_PER_CHANGE) {
-      send(`You were mentioned ${String(fresh.length)} times`, title);
+      send(t('inbox.notifyMany', { count: fresh.length }), title);
       return;
     }
     for (const entry of fresh) {
       if (entry.kind === 'comment')
-        send(`${entry.authorName} mentioned you in ${title}`, entry.text);
-      else send(`You were mentioned in ${title}`, entry.snippet);
+        send(t('inbox.notifyComment', { name: entry.authorName, title }), entry.text);
+      else send(t('inbox.notifyNote', { title }), entry.snippet);
     }
   }
 

@@ -3,7 +3,8 @@ import type { Person } from '../../../shared/api.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { useSpaceIndex } from '../tree/index.ts';
 import { createMeetingNote } from './create-meeting.ts';
-import { readIcsFile, type InvitePrefill } from './ics-file.ts';
+import { t as translate, useT } from '../../i18n/index.ts';
+import { icsErrorText, readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { carriesFiles, isInviteFile, isOwnedElsewhere } from './invite-drop.ts';
 import { NewMeetingDialog } from './NewMeetingDialog.tsx';
 import './meeting-extras.css';
@@ -29,6 +30,7 @@ const NOTE_MS = 4000;
  * second line: main/security.ts).
  */
 export function InviteDropZone({ spaceId, directory, onOpen, target }: InviteDropZoneProps) {
+  const t = useT();
   const services = useContext(AppServicesContext);
   const { index, readOnlyReason } = useSpaceIndex(spaceId);
   const [over, setOver] = useState(false);
@@ -64,9 +66,9 @@ export function InviteDropZone({ spaceId, directory, onOpen, target }: InviteDro
       const dropped = event.dataTransfer?.files[0];
       if (dropped === undefined) return;
       if (!isInviteFile(dropped)) {
-        setNote('Only a calendar invitation (.ics) can be dropped here; images go into a note.');
+        setNote(translate('meeting.onlyInvites'));
       } else if (!canCreate) {
-        setNote(readOnlyReason ?? 'Meeting notes cannot be created here.');
+        setNote(readOnlyReason ?? translate('meeting.cannotCreate'));
       } else {
         setNote(null);
         // As "Choose an .ics file…" does: the form opens filled in, to check and create.
@@ -75,7 +77,7 @@ export function InviteDropZone({ spaceId, directory, onOpen, target }: InviteDro
             setPrefill({ key: Date.now(), invite });
           },
           (e: unknown) => {
-            setNote(e instanceof Error ? e.message : String(e));
+            setNote(icsErrorText(e));
           },
         );
       }
@@ -107,9 +109,7 @@ export function InviteDropZone({ spaceId, directory, onOpen, target }: InviteDro
       {over && (
         <div className="invite-drop" role="presentation">
           <p className="invite-drop__text">
-            {canCreate
-              ? 'Drop an invitation to create a meeting note'
-              : 'Meeting notes cannot be created in this space'}
+            {canCreate ? t('meeting.dropHere') : t('meeting.cannotCreateHere')}
           </p>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SpaceTemplate } from '../../../shared/space-templates/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { useSpaceTemplates } from '../templates/index.ts';
 import './meeting-extras.css';
@@ -23,25 +24,27 @@ export function NewFromTemplateDialog({
   onTemplate,
   onClose,
 }: NewFromTemplateDialogProps) {
+  const t = useT();
   const { templates, readOnlyReason, remove } = useSpaceTemplates(spaceId);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
   return (
     <Dialog
-      title="New from template"
+      title={t('meeting.templatesTitle')}
       onClose={onClose}
-      footer={<Button onClick={onClose}>Close</Button>}
+      footer={<Button onClick={onClose}>{t('ui.close')}</Button>}
     >
       {error !== null && (
         <p className="sidebar__error" role="alert">
           {error}
         </p>
       )}
-      <ul className="templates__list" aria-label="Templates">
+      <ul className="templates__list" aria-label={t('meeting.templates')}>
         <li className="templates__row">
           <Button className="templates__use" onClick={onMeeting}>
-            Meeting note <span className="templates__meta">built in</span>
+            {t('meeting.meetingNote')}{' '}
+            <span className="templates__meta">{t('meeting.builtIn')}</span>
           </Button>
         </li>
         {templates.map((template) => (
@@ -66,27 +69,22 @@ export function NewFromTemplateDialog({
                     setConfirming(null);
                   }}
                 >
-                  Really delete “{template.name}”
+                  {t('meeting.reallyDelete', { name: template.name })}
                 </Button>
               ) : (
                 <Button
-                  aria-label={`Delete template ${template.name}`}
+                  aria-label={t('meeting.deleteTemplate', { name: template.name })}
                   onClick={() => {
                     setConfirming(template.id);
                   }}
                 >
-                  Delete
+                  {t('meeting.delete')}
                 </Button>
               ))}
           </li>
         ))}
       </ul>
-      {templates.length === 0 && (
-        <p className="sidebar__hint">
-          This space has no templates of its own yet: “Save as template…” in a note’s ⋯ menu adds
-          one.
-        </p>
-      )}
+      {templates.length === 0 && <p className="sidebar__hint">{t('meeting.noTemplates')}</p>}
     </Dialog>
   );
 }

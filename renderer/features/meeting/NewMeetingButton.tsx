@@ -7,6 +7,7 @@ import { createNoteFromTemplate } from './create-from-template.ts';
 import { NewFromTemplateDialog } from './NewFromTemplateDialog.tsx';
 import { NewMeetingDialog } from './NewMeetingDialog.tsx';
 import './meeting.css';
+import { useT } from '../../i18n/index.ts';
 import { Button } from '../../ui/index.ts';
 
 export interface NewMeetingButtonProps {
@@ -22,6 +23,7 @@ export interface NewMeetingButtonProps {
  * those who may not add pages.
  */
 export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButtonProps) {
+  const t = useT();
   const services = useContext(AppServicesContext);
   const { index, readOnlyReason } = useSpaceIndex(spaceId);
   const [open, setOpen] = useState(false);
@@ -37,7 +39,7 @@ export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButto
           setOpen(true);
         }}
       >
-        New meeting note
+        {t('meeting.newNote')}
       </Button>
       <Button
         className="meeting-new"
@@ -45,7 +47,7 @@ export function NewMeetingButton({ spaceId, directory, onOpen }: NewMeetingButto
           setChoosing(true);
         }}
       >
-        New from template…
+        {t('meeting.fromTemplate')}
       </Button>
       {choosing && (
         <NewFromTemplateDialog

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Attendee, MeetingTemplateInput } from '../../../shared/meeting/index.ts';
-import { readIcsFile, type InvitePrefill } from './ics-file.ts';
+import { useT } from '../../i18n/index.ts';
+import { icsErrorText, readIcsFile, type InvitePrefill } from './ics-file.ts';
 import { fromLocalInput, toLocalInput } from './meeting-time.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { PeoplePicker, personName, type SearchDirectory } from '../members/index.ts';
@@ -51,6 +52,7 @@ export function NewMeetingDialog({
   now,
   prefill,
 }: NewMeetingDialogProps) {
+  const t = useT();
   // The title field, not the hidden file input before it nor the "Choose" button.
   const titleField = useRef<HTMLInputElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -81,14 +83,14 @@ export function NewMeetingDialog({
       setError(null);
     } catch (e) {
       // A bad file changes nothing in the form.
-      setError(e instanceof Error ? e.message : String(e));
+      setError(icsErrorText(e));
     }
   };
 
   const submit = () => {
     const begin = fromLocalInput(start);
     if (begin === null) {
-      setError('Give the meeting a date and time.');
+      setError(t('meeting.needDate'));
       return;
     }
     try {
@@ -110,7 +112,7 @@ export function NewMeetingDialog({
 
   return (
     <Dialog
-      title="New meeting note"
+      title={t('meeting.newNote')}
       className="meeting-form"
       onClose={onClose}
       onSubmit={submit}
@@ -135,23 +137,23 @@ export function NewMeetingDialog({
       }}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('ui.cancel')}</Button>
           <Button type="submit" variant="primary">
-            Create meeting note
+            {t('meeting.create')}
           </Button>
         </>
       }
     >
       <p className="sidebar__hint">
-        Fill in the meeting, or drop an invitation (.ics) here.{' '}
-        <Button onClick={() => fileInput.current?.click()}>Choose an .ics file…</Button>
+        {t('meeting.hint')}{' '}
+        <Button onClick={() => fileInput.current?.click()}>{t('meeting.chooseFile')}</Button>
       </p>
       <input
         ref={fileInput}
         type="file"
         accept=".ics,text/calendar"
         hidden
-        aria-label="Invitation file"
+        aria-label={t('meeting.file')}
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
@@ -164,20 +166,20 @@ export function NewMeetingDialog({
         </p>
       )}
       {warnings.length > 0 && (
-        <ul className="meeting-form__warnings" aria-label="Please check">
+        <ul className="meeting-form__warnings" aria-label={t('meeting.check')}>
           {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
       )}
       <label className="dialog__field">
-        Title
+        {t('meeting.title')}
         <input
           ref={titleField}
           className="input"
           value={title}
           maxLength={200}
-          placeholder="Meeting"
+          placeholder={t('meeting.defaultTitle')}
           onChange={(event) => {
             setTitle(event.target.value);
           }}
@@ -185,7 +187,7 @@ export function NewMeetingDialog({
       </label>
       <div className="meeting-form__when">
         <label className="dialog__field">
-          Date and time
+          {t('meeting.when')}
           <input
             className="input"
             type="datetime-local"
@@ -199,7 +201,7 @@ export function NewMeetingDialog({
           />
         </label>
         <label className="dialog__field">
-          Length
+          {t('meeting.length')}
           <select
             className="input"
             value={minutes}
@@ -209,22 +211,22 @@ export function NewMeetingDialog({
           >
             {durations.map((m) => (
               <option key={m} value={m}>
-                {m} min
+                {t('meeting.minutes', { count: m })}
               </option>
             ))}
           </select>
         </label>
       </div>
       <div className="dialog__field">
-        <span>Attendees</span>
+        <span>{t('meeting.attendees')}</span>
         {attendees.length > 0 && (
-          <ul className="meeting-form__people" aria-label="Attendees">
+          <ul className="meeting-form__people" aria-label={t('meeting.attendees')}>
             {attendees.map((a) => (
               <li key={a.id ?? a.email ?? a.name} className="meeting-form__person">
                 {personName(a)}
                 <Button
                   className="meeting-form__remove"
-                  aria-label={`Remove ${personName(a)}`}
+                  aria-label={t('meeting.removeAttendee', { name: personName(a) })}
                   onClick={() => {
                     setAttendees((list) => list.filter((b) => !sameAttendee(a, b)));
                   }}
@@ -237,8 +239,8 @@ export function NewMeetingDialog({
         )}
         <PeoplePicker
           search={searchDirectory}
-          label="Find attendees"
-          action="Add"
+          label={t('meeting.findAttendees')}
+          action={(name) => t('meeting.add', { name })}
           onPick={addAttendee}
         />
       </div>

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/space-templates/index.ts';
 import type { SpaceIndex } from '../../../shared/space-index/index.ts';
 import type { DocRegistry } from '../../sync/index.ts';
+import { t } from '../../i18n/index.ts';
 import { newActionItemId } from '../editor/index.ts';
 import { newPageId } from '../tree/index.ts';
 import { noteSchema } from './create-meeting.ts';
@@ -32,12 +33,12 @@ export function createNoteFromTemplate({
   template,
 }: CreateFromTemplateOptions): string {
   const content = parseTemplateContent(template.content);
-  if (content === null) throw new Error(`The template “${template.name}” is damaged.`);
+  if (content === null) throw new Error(t('meeting.templateDamaged', { name: template.name }));
   const json = instantiateTemplate(content, newActionItemId);
   try {
     noteSchema().nodeFromJSON(json).check();
   } catch {
-    throw new Error(`The template “${template.name}” holds content this app cannot show.`);
+    throw new Error(t('meeting.templateUnreadable', { name: template.name }));
   }
   const id = newPageId();
   index.create({ id, title: template.name.slice(0, 200), parentId: null });

@@ -1,9 +1,14 @@
 import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { meetingNoteTemplate, type MeetingTemplateInput } from '../../../shared/meeting/index.ts';
+import {
+  meetingNoteTemplate,
+  type MeetingLabels,
+  type MeetingTemplateInput,
+} from '../../../shared/meeting/index.ts';
 import type { SpaceIndex } from '../../../shared/space-index/index.ts';
 import type { DocRegistry } from '../../sync/index.ts';
+import { currentLanguage, t } from '../../i18n/index.ts';
 import { newActionItemId, noteExtensions } from '../editor/index.ts';
 import { newPageId } from '../tree/index.ts';
 
@@ -20,6 +25,18 @@ export const MEETING_FIELD = 'meeting';
 export function noteSchema(): Schema {
   schema ??= getSchema(noteExtensions());
   return schema;
+}
+
+/** The meeting template's headings in the UI language. */
+export function meetingLabels(): MeetingLabels {
+  return {
+    untitled: t('meeting.defaultTitle'),
+    attendees: t('meeting.labels.attendees'),
+    agenda: t('meeting.labels.agenda'),
+    notes: t('meeting.labels.notes'),
+    decisions: t('meeting.labels.decisions'),
+    actionItems: t('meeting.labels.actionItems'),
+  };
 }
 
 export interface CreateMeetingOptions {
@@ -43,11 +60,18 @@ export function createMeetingNote({
   spaceId,
   input,
 }: CreateMeetingOptions): string {
-  const json = meetingNoteTemplate({ newId: newActionItemId, ...input });
+  const json = meetingNoteTemplate({
+    newId: newActionItemId,
+    // The note is written in the language of the person creating it.
+    locale: currentLanguage(),
+    labels: meetingLabels(),
+    ...input,
+  });
   const node = noteSchema().nodeFromJSON(json);
   node.check();
   const id = newPageId();
-  const title = input.title.trim() === '' ? 'Meeting' : input.title.trim();
+  // An untitled meeting is named in the language of the person creating it.
+  const title = input.title.trim() === '' ? t('meeting.defaultTitle') : input.title.trim();
   index.create({ id, title: title.slice(0, 200), parentId: null, kind: 'meeting' });
   const handle = registry.open({ spaceId, docId: id }, { created: true });
   // Retained while writing; the note's editor retains it once opened, and

@@ -5,6 +5,7 @@ import type { Person } from '../../../shared/api.ts';
 import { IcsError, meetingNoteTemplate, readActionItems } from '../../../shared/meeting/index.ts';
 import { openSpaceIndex } from '../../../shared/space-index/index.ts';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { i18n } from '../../i18n/index.ts';
 import { AppServicesContext } from '../../services/index.ts';
 import { createAppStore } from '../../store/index.ts';
 import { createDocRegistry, type DocRegistry } from '../../sync/index.ts';
@@ -83,6 +84,35 @@ describe('New meeting note', () => {
       expect(json).toContain(`"text":"${section}"`);
     }
     expect(json).toContain('"type":"mention","attrs":{"id":"emp-grace","label":"Grace Hopper"');
+  });
+
+  it('writes an untitled meeting note in German when the UI is German', async () => {
+    const { registry, index } = setup();
+    await i18n.changeLanguage('de');
+    try {
+      const id = createMeetingNote({
+        registry,
+        index,
+        spaceId: SPACE,
+        input: { title: '', start: '2026-03-03T09:00:00Z', timeZone: 'UTC' },
+      });
+      expect(index.snapshot().get(id)).toMatchObject({ title: 'Besprechung', kind: 'meeting' });
+      const json = bodyJson(registry, id);
+      for (const section of [
+        'Besprechung',
+        'Teilnehmende',
+        'Tagesordnung',
+        'Notizen',
+        'Entscheidungen',
+        'Aufgaben',
+      ]) {
+        expect(json).toContain(`"text":"${section}"`);
+      }
+      // The date line in German too (the app's language, not the runtime's).
+      expect(json).toMatch(/Dienstag|Di\./);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('the form picks attendees from the directory and opens the new note', async () => {

@@ -54,7 +54,7 @@ export function MembersDialog(props: MembersDialogProps) {
           <PeoplePicker
             search={searchDirectory}
             label={t('members.findToInvite')}
-            action={t('members.invite')}
+            action={(name) => t('members.invite', { name })}
             exclude={(person) => memberIds.has(person.id)}
             disabled={state.busy}
             onPick={(person) => state.setRole(person, inviteAs)}

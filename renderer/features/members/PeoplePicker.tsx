@@ -16,8 +16,12 @@ export interface PeoplePickerProps {
   readonly placeholder?: string;
   /** Shown instead of the search box when `search` is null. */
   readonly unavailable?: string;
-  /** The verb on each person's button: "Invite" gives "Invite Grace Hopper". */
-  readonly action: string;
+  /**
+   * Each person's button, from their name: "Invite Grace Hopper". A whole
+   * sentence from the catalogue, as word order differs between languages
+   * ("Grace Hopper einladen").
+   */
+  readonly action: (name: string) => string;
   /**
    * A person was chosen. The search box empties afterwards (after the promise,
    * if one is returned) unless `keepQuery` is set.
@@ -106,7 +110,7 @@ export function PeoplePicker({
                     pick(person);
                   }}
                 >
-                  {action} {personName(person)}
+                  {action(personName(person))}
                   {person.email !== undefined && <small>{person.email}</small>}
                 </Button>
               </li>
@@ -126,7 +130,7 @@ export function PeoplePicker({
                     pick(person);
                   }}
                 >
-                  {action} {personName(person)}
+                  {action(personName(person))}
                 </Button>
               </li>
             ))}

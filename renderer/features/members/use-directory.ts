@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Person } from '../../../shared/api.ts';
+import { t } from '../../i18n/index.ts';
 import { useDirectorySearch } from './use-members.ts';
 
 export type SearchDirectory = (q: string) => Promise<Person[]>;
@@ -23,5 +24,5 @@ export function personName(person: {
   name?: string | undefined;
   email?: string | undefined;
 }): string {
-  return person.name ?? person.email ?? person.id ?? 'Someone';
+  return person.name ?? person.email ?? person.id ?? t('people.someone');
 }

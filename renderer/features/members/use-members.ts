@@ -108,7 +108,7 @@ export function useDirectorySearch(
         },
         (e: unknown) => {
           if (current) {
-            setResult({ people: [], error: `Could not search the directory: ${message(e)}` });
+            setResult({ people: [], error: t('mentions.couldNotSearch', { reason: message(e) }) });
           }
         },
       );

@@ -24,6 +24,7 @@
  */
 
 import { HOME_TITLE } from '../../../shared/space-index/index.ts';
+import { t } from '../../i18n/index.ts';
 
 /** One page as the export sees it (from the space index's `tree({ includeArchived: true })`). */
 export interface ExportPage {
@@ -64,7 +65,8 @@ export function sanitizeName(title: string): string {
   const graphemes = Array.from(GRAPHEMES.segment(name), (part) => part.segment);
   name = graphemes.slice(0, MAX_NAME_LENGTH).join('');
   name = name.replace(/[.\s]+$/u, '');
-  if (name === '') return 'Untitled';
+  // Named as the sidebar names an untitled page, in the UI language.
+  if (name === '') return t('tree.untitled');
   if (RESERVED.test(name)) return `${name}_`;
   return name;
 }

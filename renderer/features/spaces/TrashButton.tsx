@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { TrashedSpace } from '../../../shared/space-settings-api.ts';
+import { useFormat, useT } from '../../i18n/index.ts';
 import { useTrashApi } from '../../services/index.ts';
 import type { SpacesService } from '../../spaces/index.ts';
 import { Dialog, useDialogButton } from '../../ui/index.ts';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function day(epochMs: number): string {
-  return new Date(epochMs).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
 type TrashState =
@@ -25,10 +22,12 @@ function TrashDialog({
   service: Pick<SpacesService, 'refresh'>;
   onClose: () => void;
 }) {
+  const t = useT();
+  const format = useFormat();
   const api = useTrashApi();
   const [state, setState] = useState<TrashState>(
     api === null
-      ? { status: 'error', message: 'The trash is not available here.' }
+      ? { status: 'error', message: t('spaceTrash.unavailable') }
       : { status: 'loading' },
   );
   const [busy, setBusy] = useState<string | null>(null);
@@ -43,13 +42,16 @@ function TrashDialog({
       },
       (err: unknown) => {
         if (current)
-          setState({ status: 'error', message: `Could not load the trash: ${message(err)}` });
+          setState({
+            status: 'error',
+            message: t('spaceTrash.couldNotLoad', { reason: message(err) }),
+          });
       },
     );
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, t]);
 
   const restore = async (spaceId: string) => {
     if (api === null || state.status !== 'ready') return;
@@ -60,7 +62,7 @@ function TrashDialog({
       setState({ status: 'ready', spaces: state.spaces.filter((t) => t.space.id !== spaceId) });
       await service.refresh();
     } catch (err) {
-      setError(`Could not restore the space: ${message(err)}`);
+      setError(t('spaceTrash.couldNotRestore', { reason: message(err) }));
     } finally {
       setBusy(null);
     }
@@ -68,12 +70,12 @@ function TrashDialog({
 
   return (
     <Dialog
-      title="Trash"
+      title={t('spaceTrash.title')}
       className="trash"
       onClose={onClose}
       footer={
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t('ui.close')}
         </button>
       }
     >
@@ -82,17 +84,17 @@ function TrashDialog({
           {error}
         </p>
       )}
-      {state.status === 'loading' && <p className="sidebar__hint">Loading the trash…</p>}
+      {state.status === 'loading' && <p className="sidebar__hint">{t('spaceTrash.loading')}</p>}
       {state.status === 'error' && (
         <p className="sidebar__error" role="alert">
           {state.message}
         </p>
       )}
       {state.status === 'ready' && state.spaces.length === 0 && (
-        <p className="sidebar__hint">No deleted spaces.</p>
+        <p className="sidebar__hint">{t('spaceTrash.none')}</p>
       )}
       {state.status === 'ready' && state.spaces.length > 0 && (
-        <ul className="sidebar__list" aria-label="Deleted spaces">
+        <ul className="sidebar__list" aria-label={t('spaceTrash.list')}>
           {state.spaces.map(({ space, deletedAt, purgeAt }) => (
             <li key={space.id} className="trash__item">
               <span className="sidebar__space-name">
@@ -100,16 +102,19 @@ function TrashDialog({
                 {space.name}
               </span>
               <span className="sidebar__hint">
-                Deleted {day(deletedAt)}; gone for good after {day(purgeAt)}.
+                {t('spaceTrash.deleted', {
+                  deleted: format.date(deletedAt, 'date'),
+                  purge: format.date(purgeAt, 'date'),
+                })}
               </span>
               <button
                 type="button"
                 className="button"
                 disabled={busy !== null}
-                aria-label={`Restore ${space.name}`}
+                aria-label={t('spaceTrash.restoreNamed', { name: space.name })}
                 onClick={() => void restore(space.id)}
               >
-                {busy === space.id ? 'Restoring…' : 'Restore'}
+                {busy === space.id ? t('spaceTrash.restoring') : t('spaceTrash.restore')}
               </button>
             </li>
           ))}
@@ -121,11 +126,12 @@ function TrashDialog({
 
 /** "Trash" under the spaces: the owner's deleted spaces, to restore. */
 export function TrashButton({ service }: { service: Pick<SpacesService, 'refresh'> }) {
+  const t = useT();
   const { open, close, buttonProps } = useDialogButton();
   return (
     <>
       <button {...buttonProps} className="button sidebar__trash-button">
-        Trash
+        {t('spaceTrash.button')}
       </button>
       {open && <TrashDialog service={service} onClose={close} />}
     </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PageTarget, PageTree } from '../../../shared/space-index/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { moveDestinations } from './drop.ts';
 import { displayTitle } from './tree-context.ts';
@@ -16,6 +17,7 @@ export interface MoveDialogProps {
  * does. Choose the new parent and whether the page goes first or last there.
  */
 export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
+  const t = useT();
   const destinations = moveDestinations(tree, pageId);
   const [parent, setParent] = useState(tree.get(pageId)?.parentId ?? '');
   const [where, setWhere] = useState<'last' | 'first'>('last');
@@ -23,7 +25,7 @@ export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
 
   return (
     <Dialog
-      title={`Move “${title}”`}
+      title={t('tree.moveTitle', { title })}
       onClose={onClose}
       onSubmit={() => {
         onMove({
@@ -33,15 +35,15 @@ export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
       }}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('ui.cancel')}</Button>
           <Button type="submit" variant="primary">
-            Move
+            {t('tree.moveButton')}
           </Button>
         </>
       }
     >
       <label className="dialog__field">
-        Put it in
+        {t('tree.putIn')}
         <select
           className="input"
           value={parent}
@@ -58,7 +60,7 @@ export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
         </select>
       </label>
       <label className="dialog__field">
-        Position
+        {t('tree.position')}
         <select
           className="input"
           value={where}
@@ -66,8 +68,8 @@ export function MoveDialog({ tree, pageId, onMove, onClose }: MoveDialogProps) {
             setWhere(event.target.value === 'first' ? 'first' : 'last');
           }}
         >
-          <option value="last">At the end</option>
-          <option value="first">At the top</option>
+          <option value="last">{t('tree.atEnd')}</option>
+          <option value="first">{t('tree.atTop')}</option>
         </select>
       </label>
     </Dialog>

@@ -1,4 +1,5 @@
-import { HOME_DOC_ID, HOME_TITLE } from '../../../shared/space-index/index.ts';
+import { HOME_DOC_ID } from '../../../shared/space-index/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { displayTitle } from './tree-context.ts';
 import { useSpaceIndex } from './use-space-index.ts';
 
@@ -11,18 +12,19 @@ export interface PageCrumbsProps {
 
 /** Top-bar breadcrumbs: the space, then the page's ancestors and the page (from the tree). */
 export function PageCrumbs({ spaceId, spaceName, pageId }: PageCrumbsProps) {
+  const t = useT();
   const { tree } = useSpaceIndex(spaceId);
   const path = tree.path(pageId);
   const last = path.at(-1);
   return (
-    <nav className="crumbs" aria-label="Breadcrumbs">
+    <nav className="crumbs" aria-label={t('tree.breadcrumbs')}>
       <span>{spaceName}</span>
       {path.slice(0, -1).map((page) => (
         <span key={page.id}> / {displayTitle(page.title)}</span>
       ))}
       {' / '}
       <strong aria-current="page">
-        {last ? displayTitle(last.title) : pageId === HOME_DOC_ID ? HOME_TITLE : pageId}
+        {last ? displayTitle(last.title) : pageId === HOME_DOC_ID ? t('tree.home') : pageId}
       </strong>
     </nav>
   );

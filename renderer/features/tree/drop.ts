@@ -1,4 +1,5 @@
 import type { PageTarget, PageTree } from '../../../shared/space-index/index.ts';
+import { t } from '../../i18n/index.ts';
 
 /** Where a dragged page lands relative to the row under the pointer. */
 export type DropPosition = 'before' | 'inside' | 'after';
@@ -45,15 +46,16 @@ export function dropTarget(
 }
 
 /**
- * Where a page may be moved with "Move to…": the root (null) and every
- * visible page outside its own subtree, in sidebar order with their depth.
+ * Where a page may be moved with "Move to…": the root (null, titled "Top
+ * level of the space" in the UI language) and every visible page outside
+ * its own subtree, in sidebar order with their depth.
  */
 export function moveDestinations(
   tree: PageTree,
   movingId: string,
 ): { readonly id: string | null; readonly title: string; readonly depth: number }[] {
   const out: { id: string | null; title: string; depth: number }[] = [
-    { id: null, title: 'Top level of the space', depth: 0 },
+    { id: null, title: t('tree.topLevel'), depth: 0 },
   ];
   for (const page of tree.list()) {
     if (page.id === movingId || tree.isAncestor(movingId, page.id)) continue;

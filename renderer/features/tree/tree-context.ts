@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PageTree } from '../../../shared/space-index/index.ts';
+import { t } from '../../i18n/index.ts';
 import type { DropPosition } from './drop.ts';
 
 /** What every row of the tree needs from the tree around it. */
@@ -38,7 +39,11 @@ export function useTreeActions(): TreeActions {
   return actions;
 }
 
-/** A page's title for people: "Untitled" for an empty one. */
+/**
+ * A page's title for people: "Untitled" (in the UI language) for an empty
+ * one. Read while rendering, so a component that re-renders on a language
+ * change (useT) shows the new word.
+ */
 export function displayTitle(title: string): string {
-  return title.trim() === '' ? 'Untitled' : title;
+  return title.trim() === '' ? t('tree.untitled') : title;
 }

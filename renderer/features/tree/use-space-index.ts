@@ -6,6 +6,7 @@ import {
   type SpaceIndex,
 } from '../../../shared/space-index/index.ts';
 import { FATAL_CLOSE_CODES } from '../../../shared/wire.ts';
+import { useT } from '../../i18n/index.ts';
 import { useAppStore, useDocHandle } from '../../services/index.ts';
 import { selectProfile, selectReadOnlyReason, selectRoom } from '../../store/index.ts';
 import { spaceIndexRoom } from './space-index-room.ts';
@@ -40,6 +41,7 @@ export interface SpaceIndexView {
  * they work offline; the provider carries them to the relay when it can.
  */
 export function useSpaceIndex(spaceId: string): SpaceIndexView {
+  const t = useT();
   const handle = useDocHandle(spaceIndexRoom(spaceId));
   const userId = useAppStore(selectProfile)?.sub ?? 'anonymous';
   const index = useMemo(() => indexFor(handle.doc, userId), [handle.doc, userId]);
@@ -58,7 +60,9 @@ export function useSpaceIndex(spaceId: string): SpaceIndexView {
   const closed = useAppStore((s) => selectRoom(handle.key)(s).closed);
   const refusal =
     closed !== null && FATAL_CLOSE_CODES.has(closed.code)
-      ? `The relay refused the page tree (${closed.reason || `code ${String(closed.code)}`}).`
+      ? t('tree.refused', {
+          reason: closed.reason || t('tree.refusedCode', { code: String(closed.code) }),
+        })
       : null;
   const readOnlyReason = roleReason ?? refusal;
   const loaded = useAppStore((s) => selectRoom(handle.key)(s).firstSyncDone);
