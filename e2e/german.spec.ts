@@ -50,7 +50,12 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   await page.keyboard.press('Escape');
 
   const grace = await openAs({ as: 'Grace', search: `?space=${spaceId}` });
-  await grace.editor.click();
+  await expect(grace.editor).toContainText('Friday');
+  // Focused, not clicked: a click may land on the comment highlight, which
+  // hands focus to its thread, and a caret is shared only from a focused
+  // editor. The key then moves the selection, which publishes the caret.
+  await grace.editor.focus();
+  await grace.page.keyboard.press('Control+End');
   await expect(
     page.getByRole('img', { name: fill(de.presence.caret, { name: grace.employee.name }) }),
   ).toBeVisible();
