@@ -10,6 +10,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
+import { SqliteAuditStore } from './audit/sqlite-audit-store.ts';
+import type { AuditVerification } from './audit/types.ts';
+import { createGovernance } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -63,6 +66,8 @@ export interface RelayAuthOptions {
   readonly clockToleranceSec?: number;
   /** The claim that identifies a person (then the other identity claims); `email` first by default. */
   readonly identityClaim?: IdentityClaim;
+  /** The claim listing a person's IdP groups; `groups` by default. */
+  readonly groupsClaim?: string;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -125,6 +130,10 @@ export interface RelayOptions {
   readonly adminPort?: number;
   /** Resident memory above which /readyz answers 503, so the load balancer sends sockets elsewhere. */
   readonly memoryBudgetBytes?: number;
+  /** The IdP group (in the token's groups claim) whose members are company admins; nobody when absent. */
+  readonly adminGroup?: string;
+  /** Days audit entries are kept (then purged behind a checkpoint); for ever when absent. */
+  readonly auditRetentionDays?: number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -149,6 +158,7 @@ function chooseAuthenticator(options: RelayOptions): Authenticator {
       ...(options.auth.identityClaim === undefined
         ? {}
         : { identityClaim: options.auth.identityClaim }),
+      ...(options.auth.groupsClaim === undefined ? {} : { groupsClaim: options.auth.groupsClaim }),
     });
     return createTokenAuthenticator({ verifier, clockToleranceSec });
   }
@@ -173,6 +183,12 @@ export interface RelayHandle {
   runMaintenance(): Promise<MaintenanceReport>;
   /** `http://host:port` of the operators' server, or null without `adminPort`. */
   readonly adminUrl: string | null;
+  /** The audit log: wait for queued entries, check the chain, purge by the retention now. */
+  readonly audit: {
+    flush(): Promise<void>;
+    verify(): Promise<AuditVerification>;
+    purgeNow(): Promise<number>;
+  };
 }
 
 function urlHost(host: string): string {
@@ -222,7 +238,16 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const spaceStore =
     options.spaceStore ?? pgStores?.spaces ?? new SqliteSpaceStore({ dataDir: options.dataDir });
   const files = pgStores?.files ?? new SqliteFileStore({ dataDir: options.dataDir });
-  const authenticator = recordingPeople(baseAuthenticator, spaceStore);
+  const clock = options.clock ?? Date.now;
+  const auditStore = pgStores?.audit ?? new SqliteAuditStore({ dataDir: options.dataDir });
+  const governance = createGovernance({
+    store: auditStore,
+    adminGroup: options.adminGroup,
+    auditRetentionDays: options.auditRetentionDays,
+    now: clock,
+    log,
+  });
+  const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const authorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -273,7 +298,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     openAccess ? limits.maxConnections : limits.maxConnectionsPerPerson,
   );
   const perPerson = (limit: number): number => (openAccess ? Number.MAX_SAFE_INTEGER : limit);
-  const clock = options.clock ?? Date.now;
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
 
@@ -310,6 +334,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     version,
     log,
+    admin: governance.admin,
+    onRefused: governance.onHttpRefused,
+    onServed: governance.onHttpServed,
   });
   // Purges expired trash and collects unreferenced images in the background.
   const maintenance = new MaintenanceJob(
@@ -350,6 +377,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     onGone: (connection: ClientConnection) => {
       connections.delete(connection);
     },
+    onRefused: governance.onSocketRefused,
   };
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
@@ -444,6 +472,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await storage.close();
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
+    await governance.close();
+    if (pgStores === null) await auditStore.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;
@@ -463,5 +493,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     stats: () => ({ rooms: registry.size, connections: connections.size }),
     runMaintenance: () => maintenance.runNow(),
+    audit: {
+      flush: () => governance.auditor.flush(),
+      verify: () => governance.auditor.verify(),
+      purgeNow: () => governance.auditor.purgeNow(),
+    },
   };
 }
