@@ -9,6 +9,7 @@ import { machineInfo, packageVersions, sourceRevision } from './lib/machine.ts';
 import { table } from './lib/markdown.ts';
 import { resolveTracePath } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
+import { auditQuery } from './audit-query.ts';
 import { authConnect } from './auth-connect.ts';
 import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   editorOpen,
   typingLatency,
   relayRules,
+  auditQuery,
 ];
 
 const PACKAGES = [

@@ -83,17 +83,34 @@ export function rowToEntry(row: Record<string, unknown>): AuditEntry {
   };
 }
 
-/** WHERE clause and values of a filter; `placeholder(i)` numbers the parameters (1-based). */
+/**
+ * WHERE clause and values of a filter; `placeholder(i)` numbers the
+ * parameters (1-based). With `sqliteHints`, only the most selective filter
+ * (person, else space, else kind, else time) may use its index: the others
+ * are written `+column`, which SQLite reads as "no index". Without table
+ * statistics SQLite otherwise may walk the `kind` or time index (a fifth of
+ * the log) instead of one person's few hundred entries.
+ */
 export function whereOf(
   filter: AuditFilter,
   placeholder: (i: number) => string,
+  sqliteHints = false,
 ): { sql: string; values: (string | number)[] } {
   const clauses: string[] = [];
   const values: (string | number)[] = [];
+  const lead =
+    filter.person !== undefined
+      ? 'actor'
+      : filter.space !== undefined
+        ? 'space'
+        : filter.kind !== undefined
+          ? 'kind'
+          : 'at';
   const add = (column: string, op: string, value: string | number | undefined): void => {
     if (value === undefined) return;
     values.push(value);
-    clauses.push(`${column} ${op} ${placeholder(values.length)}`);
+    const name = sqliteHints && column !== lead && column !== 'seq' ? `+${column}` : column;
+    clauses.push(`${name} ${op} ${placeholder(values.length)}`);
   };
   add('actor', '=', filter.person);
   add('space', '=', filter.space);

@@ -60,7 +60,7 @@ export class SqliteAuditStore implements AuditStore {
 
   /** Entries matching `filter`, newest first. */
   query(filter: AuditFilter): AuditPage {
-    const { sql, values } = whereOf(filter, () => '?');
+    const { sql, values } = whereOf(filter, () => '?', true);
     const rows = this.#db
       .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ${sql} ORDER BY seq DESC LIMIT ?`)
       .all(...values, filter.limit + 1);
