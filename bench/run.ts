@@ -14,6 +14,7 @@ import { authConnect } from './auth-connect.ts';
 import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
+import { relayAudit } from './relay-audit.ts';
 import { relayFanout } from './relay-fanout.ts';
 import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
@@ -30,6 +31,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   typingLatency,
   relayRules,
   auditQuery,
+  relayAudit,
 ];
 
 const PACKAGES = [

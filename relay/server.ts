@@ -120,6 +120,8 @@ export interface RelayOptions {
    * deployed relay: any member could then forge authors and break caps.
    */
   readonly benchmarkWithoutUpdateRules?: boolean;
+  /** Writes no audit entries, so the benchmark can measure their cost. Never for a deployed relay. */
+  readonly benchmarkWithoutAudit?: boolean;
   /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
   readonly clock?: () => number;
   /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
@@ -244,6 +246,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     store: auditStore,
     adminGroup: options.adminGroup,
     auditRetentionDays: options.auditRetentionDays,
+    benchmarkWithoutAudit: options.benchmarkWithoutAudit === true,
     now: clock,
     log,
   });

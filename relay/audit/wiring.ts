@@ -23,6 +23,11 @@ export interface GovernanceOptions {
   readonly purgeIntervalMs?: number;
   readonly now: () => number;
   readonly log: Logger;
+  /**
+   * Writes nothing (no sign-ins, refusals or changes), so the benchmark can
+   * measure what auditing costs in the same run. Never for a deployed relay.
+   */
+  readonly benchmarkWithoutAudit?: boolean;
 }
 
 export interface Governance {
@@ -52,6 +57,7 @@ export function createGovernance(options: GovernanceOptions): Governance {
       options.auditRetentionDays === undefined ? null : options.auditRetentionDays * DAY_MS,
     purgeIntervalMs: options.purgeIntervalMs ?? DAY_MS / 24,
   });
+  const off = options.benchmarkWithoutAudit === true;
   return {
     auditor,
     admin: {
@@ -59,15 +65,15 @@ export function createGovernance(options: GovernanceOptions): Governance {
       audit: options.store,
       verify: () => auditor.verify(),
     },
-    signIns: (inner) => auditingSignIns(inner, auditor),
+    signIns: (inner) => (off ? inner : auditingSignIns(inner, auditor)),
     onSocketRefused: (refusal) => {
-      auditSocketRefusal(auditor, refusal);
+      if (!off) auditSocketRefusal(auditor, refusal);
     },
     onHttpRefused: (refusal) => {
-      auditHttpRefusal(auditor, refusal);
+      if (!off) auditHttpRefusal(auditor, refusal);
     },
     onHttpServed: (served) => {
-      auditHttpServed(auditor, served);
+      if (!off) auditHttpServed(auditor, served);
     },
     close: () => auditor.close(),
   };
