@@ -81,6 +81,17 @@ describe('company admins', () => {
     });
   });
 
+  it('reads groups from the configured claim, as a list or one string', async () => {
+    const r = await rigs.start({ adminGroup: 'it-sec', auth: { groupsClaim: 'roles' } });
+    const status = async (claims: Record<string, unknown>) =>
+      (await r.api({ token: await rigs.idp.sign(claims) }, 'GET', '/api/admin/status')).body;
+    expect(await status({ roles: ['staff', 'it-sec'] })).toEqual({ admin: true });
+    expect(await status({ roles: 'it-sec' })).toEqual({ admin: true });
+    // The default claim name no longer counts, nor does a near miss.
+    expect(await status({ groups: ['it-sec'] })).toEqual({ admin: false });
+    expect(await status({ roles: ['IT-SEC', 'it-sec-2'] })).toEqual({ admin: false });
+  });
+
   it('records sign-ins, spaces and membership changes with who, when and from where', async () => {
     const r = await rigs.start();
     const before = Date.now();
