@@ -10,9 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
-import { SqliteAuditStore } from './audit/sqlite-audit-store.ts';
-import type { AuditVerification } from './audit/types.ts';
-import { createGovernance } from './audit/wiring.ts';
+import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -186,11 +184,7 @@ export interface RelayHandle {
   /** `http://host:port` of the operators' server, or null without `adminPort`. */
   readonly adminUrl: string | null;
   /** The audit log: wait for queued entries, check the chain, purge by the retention now. */
-  readonly audit: {
-    flush(): Promise<void>;
-    verify(): Promise<AuditVerification>;
-    purgeNow(): Promise<number>;
-  };
+  readonly audit: RelayAudit;
 }
 
 function urlHost(host: string): string {
@@ -241,9 +235,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.spaceStore ?? pgStores?.spaces ?? new SqliteSpaceStore({ dataDir: options.dataDir });
   const files = pgStores?.files ?? new SqliteFileStore({ dataDir: options.dataDir });
   const clock = options.clock ?? Date.now;
-  const auditStore = pgStores?.audit ?? new SqliteAuditStore({ dataDir: options.dataDir });
   const governance = createGovernance({
-    store: auditStore,
+    store: pgStores?.audit ?? { dataDir: options.dataDir },
     adminGroup: options.adminGroup,
     auditRetentionDays: options.auditRetentionDays,
     benchmarkWithoutAudit: options.benchmarkWithoutAudit === true,
@@ -476,7 +469,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
     await governance.close();
-    if (pgStores === null) await auditStore.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;
@@ -496,10 +488,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     stats: () => ({ rooms: registry.size, connections: connections.size }),
     runMaintenance: () => maintenance.runNow(),
-    audit: {
-      flush: () => governance.auditor.flush(),
-      verify: () => governance.auditor.verify(),
-      purgeNow: () => governance.auditor.purgeNow(),
-    },
+    audit: governance.auditor,
   };
 }

@@ -9,12 +9,17 @@ import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import { Auditor } from './auditor.ts';
 import type { HttpRefusal, HttpServed, SocketRefusal } from './events.ts';
 import { auditHttpRefusal, auditHttpServed, auditingSignIns, auditSocketRefusal } from './hooks.ts';
+import { SqliteAuditStore } from './sqlite-audit-store.ts';
 import type { AuditStore } from './types.ts';
+
+/** What the relay's handle offers of the audit log (tests and operators). */
+export type RelayAudit = Pick<Auditor, 'flush' | 'verify' | 'purgeNow'>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface GovernanceOptions {
-  readonly store: AuditStore;
+  /** A store opened elsewhere (PostgreSQL, closed by its owner), or the data directory of `audit.sqlite`. */
+  readonly store: AuditStore | { readonly dataDir: string };
   /** The IdP group whose members are company admins; none when absent (nobody is). */
   readonly adminGroup?: string | undefined;
   /** Days audit entries are kept; for ever when absent. */
@@ -38,7 +43,7 @@ export interface Governance {
   readonly onSocketRefused: (refusal: SocketRefusal) => void;
   readonly onHttpRefused: (refusal: HttpRefusal) => void;
   readonly onHttpServed: (served: HttpServed) => void;
-  /** Stores what is queued and stops the purge timer (the store is closed by its owner). */
+  /** Stores what is queued, stops the purge timer, and closes `audit.sqlite` if it opened it. */
   close(): Promise<void>;
 }
 
@@ -49,8 +54,10 @@ export function inGroup(principal: Principal, group: string | undefined): boolea
 
 /** Builds the audit writer and its hooks. */
 export function createGovernance(options: GovernanceOptions): Governance {
+  const own = 'dataDir' in options.store ? new SqliteAuditStore(options.store) : null;
+  const store = own ?? (options.store as AuditStore);
   const auditor = new Auditor({
-    store: options.store,
+    store,
     now: options.now,
     log: options.log,
     retentionMs:
@@ -62,7 +69,7 @@ export function createGovernance(options: GovernanceOptions): Governance {
     auditor,
     admin: {
       isAdmin: (principal) => inGroup(principal, options.adminGroup),
-      audit: options.store,
+      audit: store,
       verify: () => auditor.verify(),
     },
     signIns: (inner) => (off ? inner : auditingSignIns(inner, auditor)),
@@ -75,6 +82,9 @@ export function createGovernance(options: GovernanceOptions): Governance {
     onHttpServed: (served) => {
       if (!off) auditHttpServed(auditor, served);
     },
-    close: () => auditor.close(),
+    close: async () => {
+      await auditor.close();
+      own?.close();
+    },
   };
 }
