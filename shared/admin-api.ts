@@ -15,6 +15,7 @@ export const AUDIT_KINDS = [
   'space.restored',
   'member.set',
   'member.removed',
+  'space.exported',
   'admin.people.listed',
   'admin.spaces.listed',
   'admin.space.recovered',

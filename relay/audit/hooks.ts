@@ -117,6 +117,7 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   restoreSpace: 'space.restored',
   setMember: 'member.set',
   removeMember: 'member.removed',
+  recordSpaceExport: 'space.exported',
   listAllPeople: 'admin.people.listed',
   listAllSpaces: 'admin.spaces.listed',
   recoverSpace: 'admin.space.recovered',

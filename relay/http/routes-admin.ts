@@ -18,7 +18,7 @@ import { EXPORT_CONTENT_TYPES, exportEntries } from '../audit/export.ts';
 import type { AuditEntry, AuditFilter } from '../audit/types.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { HttpError } from './json.ts';
-import { param } from './route-access.ts';
+import { memberOf, param } from './route-access.ts';
 
 /** Admins only: 403 for anyone else. */
 function requireAdmin(deps: ApiDeps, req: ApiRequest): void {
@@ -56,6 +56,14 @@ function filterOf(query: AuditQuery, limit: number): AuditFilter {
 }
 
 export const ADMIN_ROUTES: readonly ApiRoute[] = [
+  {
+    ...API.recordSpaceExport,
+    // Audited on success as `space.exported` (audit/hooks.ts); a non-member's call is a refusal.
+    handle: async (deps, req) => {
+      await memberOf(deps, req);
+      return { status: 204 };
+    },
+  },
   {
     ...API.getAdminStatus,
     handle: (deps, req) =>

@@ -104,8 +104,12 @@ describe('company admins', () => {
     // One sign-in per session, not per call.
     await r.api(GRACE, 'GET', '/api/me');
     expect(await audit(r, `person=${GRACE}&kind=sign-in`)).toHaveLength(1);
+    expect((await r.api(ADA, 'POST', `/api/spaces/${space}/exports`)).status).toBe(204);
+    expect((await r.api(KATHERINE, 'POST', `/api/spaces/${space}/exports`)).status).toBe(403);
     const changes = await audit(r, `space=${space}`);
     expect(changes.map((e) => [e.kind, e.actor, e.target, e.detail['role'] ?? null])).toEqual([
+      ['refused', KATHERINE, 'recordSpaceExport', null],
+      ['space.exported', ADA, null, null],
       ['member.removed', ADA, GRACE, null],
       ['member.set', ADA, GRACE, 'editor'],
       ['space.created', ADA, null, null],

@@ -20,6 +20,8 @@ export interface AdminApi {
   verify(): Promise<AuditVerification>;
   people(q: string): Promise<Person[]>;
   spaces(): Promise<AdminSpace[]>;
+  /** Tells the relay that this person exported the space, for the audit log. */
+  recordExport(spaceId: string): Promise<void>;
   /** Makes `userId` an owner of the space. */
   recover(spaceId: string, userId: string): Promise<AdminSpace>;
 }
@@ -49,6 +51,9 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
     verify: () => call(API.verifyAuditLog),
     people: async (q) => (await call(API.listAllPeople, { query: { q } })).people,
     spaces: async () => (await call(API.listAllSpaces)).spaces,
+    recordExport: async (spaceId) => {
+      await call(API.recordSpaceExport, { params: { id: spaceId } });
+    },
     recover: (spaceId, userId) =>
       call(API.recoverSpace, { params: { id: spaceId }, body: { userId } }),
   };

@@ -40,6 +40,16 @@ const AUDIT_FILTERS: readonly RouteQueryParam[] = [
 ];
 
 export const ADMIN_ROUTES = defineRoutes({
+  recordSpaceExport: {
+    method: 'POST',
+    path: '/api/spaces/{id}/exports',
+    operationId: 'recordSpaceExport',
+    summary:
+      'Tells the relay that the caller exported the space (the app builds the archive itself from notes it may read), so the export is audited (members only).',
+    auth: true,
+    responses: { 204: { description: 'recorded' } },
+    errors: [403, 404],
+  },
   getAdminStatus: {
     method: 'GET',
     path: '/api/admin/status',

@@ -55,6 +55,7 @@ function fakeAdmin(admin: boolean) {
     verify: () => Promise.resolve({ ok: true, entries: 2, head: 'f'.repeat(64) }),
     people: () => Promise.resolve([{ id: 'emp-1002', name: 'Grace Hopper' }]),
     spaces: () => Promise.resolve([space()]),
+    recordExport: () => Promise.resolve(),
     recover: (spaceId, userId) => {
       recovered.push([spaceId, userId]);
       owners = [userId];
