@@ -9,10 +9,12 @@ import { machineInfo, packageVersions, sourceRevision } from './lib/machine.ts';
 import { table } from './lib/markdown.ts';
 import { resolveTracePath } from './lib/trace.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
+import { auditQuery } from './audit-query.ts';
 import { authConnect } from './auth-connect.ts';
 import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
+import { relayAudit } from './relay-audit.ts';
 import { relayFanout } from './relay-fanout.ts';
 import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
@@ -28,6 +30,8 @@ const BENCHMARKS: readonly BenchModule[] = [
   editorOpen,
   typingLatency,
   relayRules,
+  auditQuery,
+  relayAudit,
 ];
 
 const PACKAGES = [

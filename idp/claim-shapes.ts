@@ -44,7 +44,7 @@ export function scopeClaims(shape: ClaimShape): Record<string, string[]> {
     case 'standard':
       return {
         openid: ['sub'],
-        profile: ['name', 'department', 'title'],
+        profile: ['name', 'department', 'title', 'groups'],
         email: ['email', 'email_verified'],
       };
   }
@@ -85,7 +85,7 @@ export function accountClaims(employee: Employee, shape: ClaimShape): Record<str
         email: employee.email,
         email_verified: true,
         preferred_username: employee.email,
-        groups: ['Everyone', employee.department],
+        groups: ['Everyone', employee.department, ...(employee.groups ?? [])],
       };
     case 'keycloak':
       return {
@@ -106,6 +106,7 @@ export function accountClaims(employee: Employee, shape: ClaimShape): Record<str
         email_verified: true,
         department: employee.department,
         title: employee.title,
+        ...(employee.groups === undefined ? {} : { groups: [...employee.groups] }),
       };
   }
 }

@@ -10,7 +10,12 @@ export interface Employee {
   readonly email: string;
   readonly department: string;
   readonly title: string;
+  /** IdP groups, sent in the `groups` claim; the relay's admins are one of them. */
+  readonly groups?: readonly string[];
 }
+
+/** The group the relay treats as company admins when it runs this development IdP. */
+export const DEMO_ADMIN_GROUP = 'commonplace-admins';
 
 export const DEMO_EMPLOYEES: readonly Employee[] = [
   {
@@ -47,6 +52,8 @@ export const DEMO_EMPLOYEES: readonly Employee[] = [
     email: 'hedy.lamarr@example.com',
     department: 'Design',
     title: 'Product Designer',
+    // The demo's company admin (HR, legal and IT security see the Admin view through her).
+    groups: [DEMO_ADMIN_GROUP],
   },
   {
     sub: 'ext-2001',

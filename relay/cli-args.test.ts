@@ -30,6 +30,7 @@ describe('parseCli', () => {
           fileGraceMs: 86_400_000,
         },
         scale: { databaseUrl: null, redisUrl: null, adminPort: null, memoryBudgetBytes: null },
+        governance: { adminGroup: null, groupsClaim: 'groups', auditRetentionDays: null },
       },
     });
   });

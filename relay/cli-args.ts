@@ -5,6 +5,12 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
+import {
+  GOVERNANCE_HELP,
+  GOVERNANCE_OPTIONS,
+  parseGovernance,
+  type GovernanceConfig,
+} from './cli-governance.ts';
 
 export interface CliConfig {
   readonly port: number;
@@ -24,6 +30,8 @@ export interface CliConfig {
   readonly limits: CliLimits;
   /** Scale-out: PostgreSQL URL for documents, Redis URL for fan-out, admin port. */
   readonly scale: ScaleConfig;
+  /** Company admins' group, groups claim, audit retention. */
+  readonly governance: GovernanceConfig;
 }
 
 /** Several nodes: shared storage, fan-out between them, operations port. */
@@ -179,6 +187,7 @@ Options (each also read from an environment variable):
   --admin-port <n>         port of /healthz, /readyz and /metrics for operators
                            (RELAY_ADMIN_PORT; on --host; keep it off the public network)
   --memory-budget <MiB>    /readyz fails above this resident memory (RELAY_MEMORY_BUDGET)
+${GOVERNANCE_HELP}
   --help                   print this help and exit
 
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
@@ -224,6 +233,7 @@ export function parseCli(
         redis: { type: 'string' },
         'admin-port': { type: 'string' },
         'memory-budget': { type: 'string' },
+        ...GOVERNANCE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -253,10 +263,12 @@ export function parseCli(
 
   const scale = parseScale(values, env);
   if (typeof scale === 'string') return { kind: 'error', message: scale };
+  const governance = parseGovernance(values, env);
+  if (typeof governance === 'string') return { kind: 'error', message: governance };
 
   return {
     kind: 'run',
-    config: { port, host, dataDir: resolve(cwd, data), ...auth, limits, scale },
+    config: { port, host, dataDir: resolve(cwd, data), ...auth, limits, scale, governance },
   };
 }
 

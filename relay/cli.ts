@@ -12,11 +12,18 @@ import { parseCli } from './cli-args.ts';
 import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
 import { DEFAULT_RELAY_LIMITS } from '../shared/limits.ts';
+import { DEMO_ADMIN_GROUP } from '../idp/employees.ts';
 
 if (process.argv[2] === 'migrate') {
   // A one-off command (SQLite documents into PostgreSQL), not the server.
   const { runMigrateCommand } = await import('./ops/migrate-cli.ts');
   process.exit(await runMigrateCommand(process.argv.slice(3), process.env, process.cwd()));
+}
+
+if (process.argv[2] === 'audit') {
+  // `audit verify`: checks the audit log's hash chain, not the server.
+  const { runAuditCommand } = await import('./audit/audit-cli.ts');
+  process.exit(await runAuditCommand(process.argv.slice(3), process.env, process.cwd()));
 }
 
 const parsed = parseCli(process.argv.slice(2), process.env, process.cwd());
@@ -46,6 +53,7 @@ try {
     log.info('development IdP running; pass --issuer to use your own', { issuer: devIdp.issuer });
   }
   const issuer = config.issuer ?? devIdp?.issuer ?? '';
+  const adminGroup = config.governance.adminGroup ?? (devIdp === null ? null : DEMO_ADMIN_GROUP);
   const relay = await startRelay({
     port: config.port,
     host: config.host,
@@ -54,7 +62,13 @@ try {
       issuer,
       audience: config.audience,
       ...(config.allowedDomains.length > 0 ? { allowedDomains: config.allowedDomains } : {}),
+      groupsClaim: config.governance.groupsClaim,
     },
+    // The development IdP puts a demo person in its admin group, so the demo has an admin.
+    ...(adminGroup === null ? {} : { adminGroup }),
+    ...(config.governance.auditRetentionDays === null
+      ? {}
+      : { auditRetentionDays: config.governance.auditRetentionDays }),
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,
@@ -76,6 +90,7 @@ try {
     issuer,
     audience: config.audience,
     allowedDomains: config.allowedDomains.join(','),
+    adminGroup: adminGroup ?? '',
     ...config.limits,
   });
   const idp = devIdp;

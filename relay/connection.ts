@@ -10,6 +10,7 @@ import type { RelayLimits } from '../shared/limits.ts';
 import { canWrite, READ_ONLY_REASON, type Role } from '../shared/api.ts';
 import { CloseCode, formatRoomName } from '../shared/wire.ts';
 import type { AccessHolder, LiveAccess } from './access/live-access.ts';
+import type { SocketRefusal } from './audit/events.ts';
 import { RegistryFullError, type DocRegistry } from './docs/registry.ts';
 import type { Room, RoomPeer } from './docs/room.ts';
 import { errorMessage, type Logger } from './log.ts';
@@ -33,6 +34,8 @@ export interface ConnectionDeps {
   readonly liveAccess: LiveAccess;
   /** Called once when the connection is gone (refused, failed or closed). */
   readonly onGone: (connection: ClientConnection) => void;
+  /** Told of every refusal of this socket or of its updates (the audit log keeps them). */
+  readonly onRefused?: (refusal: SocketRefusal) => void;
 }
 
 type State = 'pending' | 'attached' | 'closed';
@@ -85,9 +88,10 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     });
     socket.on('error', (err: Error & { code?: string }) => {
       // ws closes the socket itself after a protocol error (e.g. 1009 for a frame over maxPayload).
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH')
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         countClose(deps.metrics, CloseCode.MessageTooLarge);
-      else deps.metrics.protocolErrors += 1;
+        this.#reportRefusal(CloseCode.MessageTooLarge, 'message too large');
+      } else deps.metrics.protocolErrors += 1;
       deps.log.warn('socket error', {
         room: this.#roomName(),
         code: err.code ?? null,
@@ -169,7 +173,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   applyRole(role: Role | null): void {
     if (this.#state === 'closed') return;
     if (role === null) {
-      this.close(CloseCode.Forbidden, 'removed from this space');
+      // An owner's decision, audited as the membership change, not as a refusal.
+      this.#close(CloseCode.Forbidden, 'removed from this space');
       return;
     }
     const writable = canWrite(role);
@@ -178,7 +183,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     this.#toldReadOnly = false;
     const room = this.#room;
     if (room === null || this.#state !== 'attached') return;
-    if (!writable) this.#refuseWrite();
+    if (!writable) this.#refuseWrite(false);
     // Promoted: ask for what the relay lacks, as a reconnect would, so that
     // edits building on ones dropped while read-only can integrate.
     else room.requestMissing(this);
@@ -191,6 +196,12 @@ export class ClientConnection implements RoomPeer, AccessHolder {
 
   /** Closes with `code`: leaves the room at once, then runs the close handshake. */
   close(code: number, reason: string): void {
+    if (this.#state === 'closed') return;
+    this.#reportRefusal(code, reason);
+    this.#close(code, reason);
+  }
+
+  #close(code: number, reason: string): void {
     if (this.#state === 'closed') return;
     this.#teardown();
     countClose(this.#deps.metrics, code);
@@ -229,6 +240,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   refuse(reason: string): void {
     if (this.#toldRefused.has(reason) || this.#toldRefused.size >= MAX_REFUSAL_REASONS) return;
     this.#toldRefused.add(reason);
+    this.#reportRefusal(null, reason);
     this.send(encodePermissionDenied(reason));
   }
 
@@ -267,6 +279,17 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     if (result.ok) return this.#isPending();
     this.close(result.code, result.reason);
     return false;
+  }
+
+  #reportRefusal(code: number | null, reason: string): void {
+    this.#deps.onRefused?.({
+      principal: this.#principal,
+      path: this.#path,
+      headers: this.#request.headers,
+      remoteAddress: this.#request.remoteAddress,
+      code,
+      reason,
+    });
   }
 
   #roomName(): string | null {
@@ -394,9 +417,11 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
   }
 
-  #refuseWrite(): void {
+  /** `report`: false when an owner's demotion, not a write attempt, is the cause. */
+  #refuseWrite(report = true): void {
     if (this.#toldReadOnly) return;
     this.#toldReadOnly = true;
+    if (report) this.#reportRefusal(null, READ_ONLY_REASON);
     this.send(encodePermissionDenied(READ_ONLY_REASON));
   }
 

@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
+import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -63,6 +64,8 @@ export interface RelayAuthOptions {
   readonly clockToleranceSec?: number;
   /** The claim that identifies a person (then the other identity claims); `email` first by default. */
   readonly identityClaim?: IdentityClaim;
+  /** The claim listing a person's IdP groups; `groups` by default. */
+  readonly groupsClaim?: string;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -115,6 +118,8 @@ export interface RelayOptions {
    * deployed relay: any member could then forge authors and break caps.
    */
   readonly benchmarkWithoutUpdateRules?: boolean;
+  /** Writes no audit entries, so the benchmark can measure their cost. Never for a deployed relay. */
+  readonly benchmarkWithoutAudit?: boolean;
   /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
   readonly clock?: () => number;
   /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
@@ -125,6 +130,10 @@ export interface RelayOptions {
   readonly adminPort?: number;
   /** Resident memory above which /readyz answers 503, so the load balancer sends sockets elsewhere. */
   readonly memoryBudgetBytes?: number;
+  /** The IdP group (in the token's groups claim) whose members are company admins; nobody when absent. */
+  readonly adminGroup?: string;
+  /** Days audit entries are kept (then purged behind a checkpoint); for ever when absent. */
+  readonly auditRetentionDays?: number;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -149,6 +158,7 @@ function chooseAuthenticator(options: RelayOptions): Authenticator {
       ...(options.auth.identityClaim === undefined
         ? {}
         : { identityClaim: options.auth.identityClaim }),
+      ...(options.auth.groupsClaim === undefined ? {} : { groupsClaim: options.auth.groupsClaim }),
     });
     return createTokenAuthenticator({ verifier, clockToleranceSec });
   }
@@ -173,6 +183,8 @@ export interface RelayHandle {
   runMaintenance(): Promise<MaintenanceReport>;
   /** `http://host:port` of the operators' server, or null without `adminPort`. */
   readonly adminUrl: string | null;
+  /** The audit log: wait for queued entries, check the chain, purge by the retention now. */
+  readonly audit: RelayAudit;
 }
 
 function urlHost(host: string): string {
@@ -222,7 +234,16 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const spaceStore =
     options.spaceStore ?? pgStores?.spaces ?? new SqliteSpaceStore({ dataDir: options.dataDir });
   const files = pgStores?.files ?? new SqliteFileStore({ dataDir: options.dataDir });
-  const authenticator = recordingPeople(baseAuthenticator, spaceStore);
+  const clock = options.clock ?? Date.now;
+  const governance = createGovernance({
+    store: pgStores?.audit ?? { dataDir: options.dataDir },
+    adminGroup: options.adminGroup,
+    auditRetentionDays: options.auditRetentionDays,
+    benchmarkWithoutAudit: options.benchmarkWithoutAudit === true,
+    now: clock,
+    log,
+  });
+  const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const authorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -273,7 +294,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     openAccess ? limits.maxConnections : limits.maxConnectionsPerPerson,
   );
   const perPerson = (limit: number): number => (openAccess ? Number.MAX_SAFE_INTEGER : limit);
-  const clock = options.clock ?? Date.now;
   const connections = new Set<ClientConnection>();
   let closing: Promise<void> | null = null;
 
@@ -310,6 +330,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     version,
     log,
+    admin: governance.admin,
+    onRefused: governance.onHttpRefused,
+    onServed: governance.onHttpServed,
   });
   // Purges expired trash and collects unreferenced images in the background.
   const maintenance = new MaintenanceJob(
@@ -350,6 +373,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     onGone: (connection: ClientConnection) => {
       connections.delete(connection);
     },
+    onRefused: governance.onSocketRefused,
   };
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
@@ -444,6 +468,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await storage.close();
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
+    await governance.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;
@@ -463,5 +488,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     stats: () => ({ rooms: registry.size, connections: connections.size }),
     runMaintenance: () => maintenance.runNow(),
+    audit: governance.auditor,
   };
 }

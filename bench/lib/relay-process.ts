@@ -131,7 +131,10 @@ export async function startOurRelay(root: string): Promise<RelayProcess> {
  * rules `on` or `off`, named `rules on` / `rules off`; otherwise set up as
  * `startOurRelay` is (dev IdP in the bench process, fresh data directory).
  */
-export async function startRulesRelay(root: string, rules: 'on' | 'off'): Promise<RelayProcess> {
+export async function startRulesRelay(
+  root: string,
+  rules: 'on' | 'off' | 'audit-off',
+): Promise<RelayProcess> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
   const idp = await startDevIdp({ port: 0 });
   const main = path.join(root, 'bench', 'lib', 'rules-relay-main.ts');

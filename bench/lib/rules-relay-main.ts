@@ -3,7 +3,9 @@
 // authorship and cap checks on or off (`benchmarkWithoutUpdateRules`, an
 // option only this benchmark sets). Both variants start the same way from
 // the same sources, so the option is the only difference between them.
-// Usage: node bench/lib/rules-relay-main.ts <dataDir> <issuer> <audience> on|off
+// `audit-off` keeps the rules on and writes no audit entries instead
+// (`benchmarkWithoutAudit`), for the audit benchmark.
+// Usage: node bench/lib/rules-relay-main.ts <dataDir> <issuer> <audience> on|off|audit-off
 import { createJsonLogger } from '../../relay/log.ts';
 import { startRelay } from '../../relay/server.ts';
 
@@ -17,6 +19,7 @@ const relay = await startRelay({
   dataDir,
   auth: { issuer, audience },
   benchmarkWithoutUpdateRules: rules === 'off',
+  benchmarkWithoutAudit: rules === 'audit-off',
   log,
 });
 // The launcher waits for this line (bench/lib/relay-process.ts).

@@ -28,6 +28,8 @@ export interface TokenVerifierOptions {
    * `email`, `preferred_username`, `upn`); the clients follow the same rule.
    */
   readonly identityClaim?: IdentityClaim;
+  /** The claim listing the person's IdP groups (`groups` by default). */
+  readonly groupsClaim?: string;
   /** Allowed clock skew for `exp`/`nbf`/`iat`, in seconds. Default 30. */
   readonly clockToleranceSec?: number;
   /** Subset of {@link ALLOWED_ALGORITHMS}; all of them by default. */
@@ -40,6 +42,20 @@ export interface TokenVerifierOptions {
 export interface VerifiedPrincipal extends Principal {
   /** Token expiry, seconds since the epoch: the relay closes the socket then (4401). */
   readonly exp: number;
+  /** The token's groups (strings of its groups claim); absent when it names none. */
+  readonly groups?: readonly string[];
+}
+
+/** Most groups read from one token, each at most 256 characters: a token is the client's to fill. */
+const MAX_GROUPS = 200;
+
+/** The strings of a groups claim (an array, or one string); others are ignored. */
+export function groupsOf(payload: JWTPayload, claim: string): string[] {
+  const value = payload[claim];
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  return list
+    .filter((g): g is string => typeof g === 'string' && g !== '' && g.length <= 256)
+    .slice(0, MAX_GROUPS);
 }
 
 export type VerifyFailureCode = typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden;
@@ -98,7 +114,11 @@ async function discoverJwksUri(issuer: string, fetchImpl: typeof fetch): Promise
   return new URL(meta.jwks_uri);
 }
 
-type Rule = { claim?: IdentityClaim | undefined; allowedDomains: readonly string[] };
+type Rule = {
+  claim?: IdentityClaim | undefined;
+  allowedDomains: readonly string[];
+  groupsClaim: string;
+};
 
 /**
  * The person the token names, by the rule the clients follow too
@@ -113,7 +133,11 @@ function toPrincipal(payload: JWTPayload, rule: Rule): VerifyResult {
       : unauthorized('token claims malformed');
   }
   if (typeof payload.exp !== 'number') return unauthorized('token claims malformed');
-  return { ok: true, principal: { ...result.principal, exp: payload.exp } };
+  const groups = groupsOf(payload, rule.groupsClaim);
+  return {
+    ok: true,
+    principal: { ...result.principal, exp: payload.exp, ...(groups.length > 0 ? { groups } : {}) },
+  };
 }
 
 /**
@@ -130,6 +154,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     allowedDomains: (options.allowedDomains ?? [])
       .map((d) => d.trim().toLowerCase())
       .filter(Boolean),
+    groupsClaim: options.groupsClaim ?? 'groups',
   };
   const algorithms = [...(options.algorithms ?? ALLOWED_ALGORITHMS)];
   const audience = typeof options.audience === 'string' ? options.audience : [...options.audience];

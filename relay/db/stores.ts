@@ -6,6 +6,10 @@
  * opened and migrated here once and closed by `close()`.
  */
 import type pg from 'pg';
+import { PostgresAuditStore } from '../audit/postgres-audit-store.ts';
+import { PG_AUDIT_MIGRATIONS } from '../audit/schema.ts';
+import { SqliteAuditStore } from '../audit/sqlite-audit-store.ts';
+import type { AuditStore } from '../audit/types.ts';
 import { PG_FILE_MIGRATIONS } from '../files/file-migrations.ts';
 import { PostgresFileStore } from '../files/postgres-file-store.ts';
 import { SqliteFileStore } from '../files/sqlite-file-store.ts';
@@ -25,38 +29,43 @@ export interface RelayStores {
   readonly spaces: SpaceStore;
   readonly files: FileStore;
   readonly snapshots: SnapshotStore;
+  readonly audit: AuditStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
 
-/** The stores as SQLite files in `dataDir` (`spaces.sqlite`, `files.sqlite`, `history.sqlite`). */
+/** The stores as SQLite files in `dataDir` (`spaces.sqlite`, `files.sqlite`, `history.sqlite`, `audit.sqlite`). */
 export function openSqliteStores(dataDir: string): RelayStores {
   const spaces = new SqliteSpaceStore({ dataDir });
   const files = new SqliteFileStore({ dataDir });
   const snapshots = new SqliteSnapshotStore({ dataDir });
+  const audit = new SqliteAuditStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
     spaces,
     files,
     snapshots,
+    audit,
     close: () => {
       if (!closed) {
         closed = true;
         spaces.close();
         files.close();
         snapshots.close();
+        audit.close();
       }
       return Promise.resolve();
     },
   };
 }
 
-/** Brings the schemas of the spaces, files and history stores up to date in `pool`'s database. */
+/** Brings the schemas of the spaces, files, history and audit stores up to date in `pool`'s database. */
 export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'spaces', PG_SPACE_MIGRATIONS);
   await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
+  await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -74,6 +83,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     spaces: new PostgresSpaceStore(pool),
     files: new PostgresFileStore(pool),
     snapshots: new PostgresSnapshotStore(pool),
+    audit: new PostgresAuditStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

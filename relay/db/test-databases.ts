@@ -4,6 +4,9 @@
  * temporary directory always; PostgreSQL when its server binary is installed
  * (a private server per test file, a fresh migrated database per location).
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
 import { tempDataDir } from '../integration/helpers.ts';
 import { PostgresStorage } from '../storage/postgres.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
@@ -16,6 +19,8 @@ export interface DatabaseLocation {
   open(): Promise<RelayStores>;
   /** The document storage at the same location. */
   openDocuments(): Promise<DocStorage>;
+  /** Runs raw SQL at the location, behind the stores' backs (`file` names the SQLite file). */
+  sql(file: string, statement: string): Promise<void>;
 }
 
 export interface DatabaseBackend {
@@ -40,6 +45,15 @@ function sqliteBackend(): DatabaseBackend {
       return Promise.resolve({
         open: () => Promise.resolve(openSqliteStores(dir.dir)),
         openDocuments: () => Promise.resolve(new SqliteStorage({ dataDir: dir.dir })),
+        sql: async (file, statement) => {
+          await Promise.resolve();
+          const db = new DatabaseSync(join(dir.dir, file));
+          try {
+            db.exec(statement);
+          } finally {
+            db.close();
+          }
+        },
       });
     },
     tearDown: () => {
@@ -63,6 +77,15 @@ function postgresBackend(): DatabaseBackend {
       return {
         open: () => openPostgresStores(url),
         openDocuments: () => PostgresStorage.open(url),
+        sql: async (_file, statement) => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            await client.query(statement);
+          } finally {
+            await client.end();
+          }
+        },
       };
     },
     tearDown: async () => {

@@ -7,6 +7,7 @@
  * `files/{fileId}`).
  */
 import type { ApiRoute } from './api-types.ts';
+import { ADMIN_ROUTES } from './routes-admin.ts';
 import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
@@ -24,4 +25,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...FILE_ROUTES,
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
+  ...ADMIN_ROUTES,
 ];

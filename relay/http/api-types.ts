@@ -3,6 +3,7 @@
  * shared contract with its handler, and what a handler gets and answers.
  */
 import type { RouteContract } from '../../shared/rest/index.ts';
+import type { AuditStore, AuditVerification } from '../audit/types.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
@@ -11,6 +12,15 @@ import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import type { RawBody } from './raw-body.ts';
+
+/** What the admin routes (routes-admin.ts) use. */
+export interface AdminDeps {
+  /** Whether `principal` is a company admin (in the configured IdP group). */
+  isAdmin(principal: Principal): boolean;
+  readonly audit: AuditStore;
+  /** Checks the audit log's chain, after what is queued is stored. */
+  verify(): Promise<AuditVerification>;
+}
 
 /** What a handler may use. */
 export interface ApiDeps {
@@ -30,6 +40,7 @@ export interface ApiDeps {
   readonly now: () => number;
   /** How long a trashed space or file can be restored. */
   readonly trashRetentionMs: number;
+  readonly admin: AdminDeps;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

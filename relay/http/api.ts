@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API } from '../../shared/rest/index.ts';
 import { CloseCode } from '../../shared/wire.ts';
+import type { HttpRefusal, HttpServed } from '../audit/events.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
@@ -41,6 +42,10 @@ export interface ApiHandlerDeps extends ApiDeps {
   readonly requestRate: PersonRate;
   readonly version: string;
   readonly log: Logger;
+  /** Told of every error answer (the audit log keeps the refusals). */
+  readonly onRefused?: (refusal: HttpRefusal) => void;
+  /** Told of every successful answer (the audit log keeps changes and admin actions). */
+  readonly onServed?: (served: HttpServed) => void;
 }
 
 /** Path of the OpenAPI document. */
@@ -159,8 +164,11 @@ export function createApiHandler(
     // A body the answer leaves unread (refused early, or over its limit): the connection closes.
     let bodyUnread = false;
     let releaseUpload: (() => void) | undefined;
+    // Known once authenticated: who a refusal refused.
+    let principal: Principal | null = null;
+    let operationId: string | null = null;
+    const method = req.method ?? 'GET';
     try {
-      const method = req.method ?? 'GET';
       if (method === 'OPTIONS') {
         const origin = req.headers.origin;
         if (origin === undefined || !deps.corsOrigins.has(origin) || find('GET', path) === null) {
@@ -177,9 +185,11 @@ export function createApiHandler(
         });
       }
       const { route, params } = found;
-      const principal = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
+      operationId = route.operationId;
+      const caller = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
+      principal = caller;
       if (route.auth) {
-        const rate = deps.requestRate.take(principal.id);
+        const rate = deps.requestRate.take(caller.id);
         if (!rate.ok) {
           throw limitExceeded(
             'restRequestsPerMinute',
@@ -214,7 +224,7 @@ export function createApiHandler(
         checkRawBodyHead(req, spec);
         readRaw = async () => {
           // Held until the answer is written (finally below), whatever happens.
-          releaseUpload ??= uploads.acquire(principal.id);
+          releaseUpload ??= uploads.acquire(caller.id);
           const raw = await readRawBody(req, spec);
           bodyUnread = false;
           return raw;
@@ -222,14 +232,27 @@ export function createApiHandler(
       }
       const query = new URL(req.url ?? '/', 'http://relay.invalid').searchParams;
       const result = await route.handle(deps, {
-        principal,
+        principal: caller,
         params,
         query,
         body,
         ...(readRaw === undefined ? {} : { readRawBody: readRaw }),
       });
+      const served = (): void =>
+        deps.onServed?.({
+          principal: caller,
+          operationId: route.operationId,
+          params,
+          query,
+          body,
+          status: result.status,
+          result: result.body,
+          headers: req.headers,
+          remoteAddress: req.socket.remoteAddress,
+        });
       if (result.raw !== undefined) {
         sendRaw(res, result.status, result.raw, cors);
+        served();
         return;
       }
       const schema = route.responses[result.status]?.schema;
@@ -237,6 +260,7 @@ export function createApiHandler(
         throw new Error(`${route.operationId} answered outside its schema`);
       }
       sendJson(res, result.status, result.body, cors);
+      served();
     } catch (err) {
       if (err instanceof BodyAbortedError || res.destroyed) {
         // The client went away mid-body: nobody is left to answer.
@@ -250,6 +274,17 @@ export function createApiHandler(
       }
       if (err instanceof HttpError) {
         sendError(res, err, { ...cors, ...close });
+        deps.onRefused?.({
+          principal,
+          method,
+          path,
+          operationId,
+          headers: req.headers,
+          remoteAddress: req.socket.remoteAddress,
+          status: err.status,
+          code: err.code,
+          message: err.message,
+        });
         return;
       }
       deps.log.error('api request failed', { path, error: errorMessage(err) });

@@ -13,6 +13,7 @@ import { tempDataDir } from '../integration/helpers.ts';
 import { silentLogger } from '../log.ts';
 import { runMigrateCommand } from './migrate-cli.ts';
 import { copyStores } from './migrate-stores.ts';
+import { verifyChain } from '../audit/chain.ts';
 
 const reason = postgresUnavailable();
 (reason === null ? describe : describe.skip)(
@@ -65,6 +66,17 @@ const reason = postgresUnavailable();
           new Uint8Array([at, 1, 2]),
         );
       }
+      await stores.audit.append({ kind: 'space.created', actor: 'ada', space: 'team' }, 1);
+      await stores.audit.append(
+        {
+          kind: 'member.set',
+          actor: 'ada',
+          space: 'team',
+          target: 'grace',
+          detail: { role: 'editor' },
+        },
+        2,
+      );
       await stores.close();
       return data.dir;
     }
@@ -88,6 +100,7 @@ const reason = postgresUnavailable();
         targetBytes: 2 * image.length - 9,
       });
       expect(byTable['snapshots']).toMatchObject({ sourceRows: 3, sourceBytes: 9, targetBytes: 9 });
+      expect(byTable['audit_log']).toMatchObject({ sourceRows: 2, targetRows: 2 });
 
       const again = await copyStores({ dataDir, target: pool, log: silentLogger });
       expect(again.tables).toEqual(report.tables);
@@ -110,6 +123,13 @@ const reason = postgresUnavailable();
         bytes: image,
       });
       expect((await pg.files.list('team')).find((f) => f.fileId === 'img2')?.deletedAt).toBe(5000);
+      // The audit chain arrives intact: every hash still matches its entry.
+      expect(await verifyChain(async (after, limit) => pg.audit.after(after, limit))).toMatchObject(
+        {
+          ok: true,
+          entries: 2,
+        },
+      );
       // Ties in time keep their order: s2 was taken after s1.
       expect((await pg.snapshots.list('team', 'plan')).map((s) => s.id)).toEqual([
         's3',

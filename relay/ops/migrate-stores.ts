@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
+import { AUDIT_FILE, openAuditSqlite } from '../audit/sqlite-audit-store.ts';
 import { pgTransaction } from '../db/postgres.ts';
 import { closeSqlite } from '../db/sqlite.ts';
 import { FILES_FILE, openFilesSqlite } from '../files/sqlite-file-store.ts';
@@ -92,6 +93,26 @@ const SNAPSHOTS: TableSpec = {
   order: 'rowid',
 };
 
+/** The audit log, copied verbatim: its hashes cover every value, so the chain verifies on PostgreSQL. */
+const AUDIT: TableSpec = {
+  table: 'audit_log',
+  columns: [
+    'seq',
+    'at',
+    'kind',
+    'actor',
+    'space',
+    'target',
+    'ip',
+    'user_agent',
+    'detail',
+    'prev_hash',
+    'hash',
+  ],
+  key: ['seq'],
+  order: 'seq',
+};
+
 /** Copies one table row by row in one transaction; rows whose key is there already are kept. */
 async function copyTable(source: DatabaseSync, target: pg.Pool, spec: TableSpec): Promise<void> {
   const columns = spec.columns.join(', ');
@@ -143,6 +164,7 @@ export async function copyStores(options: {
     [SPACES_FILE, openSpacesSqlite, SPACES],
     [FILES_FILE, openFilesSqlite, [FILES]],
     [HISTORY_FILE, openHistorySqlite, [SNAPSHOTS]],
+    [AUDIT_FILE, openAuditSqlite, [AUDIT]],
   ];
   const tables: TableCheck[] = [];
   for (const [file, open, specs] of sources) {

@@ -16,6 +16,8 @@ export interface Principal {
   readonly email?: string | undefined;
   readonly department?: string | undefined;
   readonly title?: string | undefined;
+  /** The IdP groups the token names (its configured groups claim); company admins are one of them. */
+  readonly groups?: readonly string[] | undefined;
   /**
    * When the credential stops being valid (epoch milliseconds): an open
    * socket is closed with 4401 then. Absent: never (anonymous).

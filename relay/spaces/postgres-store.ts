@@ -11,7 +11,17 @@
 import type pg from 'pg';
 import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
 import { pgTransaction } from '../db/postgres.ts';
-import { likeContains, person, role, spaceOf, text, type Row } from './rows.ts';
+import type { AdminSpace } from '../../shared/admin-api.ts';
+import {
+  adminSpaceOf,
+  likeContains,
+  OWNER_SEPARATOR,
+  person,
+  role,
+  spaceOf,
+  text,
+  type Row,
+} from './rows.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
 /** Orders names like SQLite's `COLLATE NOCASE` (ASCII case folded, then bytes), ids by bytes. */
@@ -194,6 +204,18 @@ export class PostgresSpaceStore implements SpaceStore {
   async getPerson(userId: string): Promise<Person | null> {
     const [row] = await this.#rows('SELECT id, name, email FROM people WHERE id = $1', [userId]);
     return row === undefined ? null : person(row);
+  }
+
+  async allSpaces(): Promise<AdminSpace[]> {
+    const rows = await this.#rows(
+      `SELECT s.id, s.name, s.icon, s.description, s.created_at, s.deleted_at,
+         COUNT(m.user_id)::int AS members,
+         string_agg(m.user_id, $1) FILTER (WHERE m.role = 'owner') AS owners
+       FROM spaces s LEFT JOIN members m ON m.space_id = s.id
+       GROUP BY s.id ORDER BY ${BY_NAME('s.name', 's.id')}`,
+      [OWNER_SEPARATOR],
+    );
+    return rows.map(adminSpaceOf);
   }
 
   async searchPeople(query: string, limit: number): Promise<Person[]> {

@@ -1,4 +1,5 @@
 /** Reading spaces, members and people out of result rows, the same for SQLite and PostgreSQL. */
+import type { AdminSpace } from '../../shared/admin-api.ts';
 import { RoleSchema, type Person, type Role, type Space } from '../../shared/api.ts';
 
 /** A result row of either backend. */
@@ -44,4 +45,20 @@ export function person(row: Row, idKey = 'id'): Person {
 /** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
 export function likeContains(query: string): string {
   return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Separates owner ids in the aggregated `owners` column (a control character no id holds). */
+export const OWNER_SEPARATOR = '\u001f';
+
+/** A row of `allSpaces`: the space, its dates, member count and owners. */
+export function adminSpaceOf(row: Row): AdminSpace {
+  const owners = optionalText(row, 'owners');
+  const deletedAt = row['deleted_at'];
+  return {
+    ...spaceOf(row),
+    createdAt: Number(row['created_at']),
+    deletedAt: deletedAt === null || deletedAt === undefined ? null : Number(deletedAt),
+    members: Number(row['members']),
+    owners: owners === undefined || owners === '' ? [] : owners.split(OWNER_SEPARATOR).sort(),
+  };
 }

@@ -132,5 +132,21 @@ for (const backend of databaseBackends()) {
       await s.createSpace({ id: 'x', name: 'New' }, 'grace');
       expect((await s.members('x')).map((m) => m.id)).toEqual(['grace']);
     });
+
+    it('lists every space for admins: metadata, member count, owners, trashed ones too', async () => {
+      const s = (await fresh()).spaces;
+      await s.createSpace({ id: 'b', name: 'beta', icon: '🚀' }, 'ada');
+      await s.createSpace({ id: 'a', name: 'Alpha' }, 'grace');
+      await s.setRole('b', 'grace', 'owner');
+      await s.setRole('b', 'alan', 'viewer');
+      await s.trashSpace('a', 5000);
+      const all = await s.allSpaces();
+      expect(all.map((x) => [x.id, x.members, x.owners, x.deletedAt])).toEqual([
+        ['a', 1, ['grace'], 5000],
+        ['b', 3, ['ada', 'grace'], null],
+      ]);
+      expect(all[1]).toMatchObject({ name: 'beta', icon: '🚀' });
+      expect(all[1]?.createdAt).toBeGreaterThan(0);
+    });
   });
 }

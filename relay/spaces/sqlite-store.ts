@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
 import { closeSqlite, openSqlite, sqliteTransaction } from '../db/sqlite.ts';
-import { likeContains, person, role, spaceOf, text } from './rows.ts';
+import type { AdminSpace } from '../../shared/admin-api.ts';
+import {
+  adminSpaceOf,
+  likeContains,
+  OWNER_SEPARATOR,
+  person,
+  role,
+  spaceOf,
+  text,
+} from './rows.ts';
 import { SQLITE_SPACE_MIGRATIONS } from './space-migrations.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
@@ -196,6 +205,19 @@ export class SqliteSpaceStore implements SpaceStore {
   getPerson(userId: string): Person | null {
     const row = this.#st('getPerson').get(userId);
     return row === undefined ? null : person(row);
+  }
+
+  allSpaces(): AdminSpace[] {
+    return this.#db
+      .prepare(
+        `SELECT s.id, s.name, s.icon, s.description, s.created_at, s.deleted_at,
+           COUNT(m.user_id) AS members,
+           GROUP_CONCAT(CASE WHEN m.role = 'owner' THEN m.user_id END, ?) AS owners
+         FROM spaces s LEFT JOIN members m ON m.space_id = s.id
+         GROUP BY s.id ORDER BY s.name COLLATE NOCASE, s.id`,
+      )
+      .all(OWNER_SEPARATOR)
+      .map(adminSpaceOf);
   }
 
   searchPeople(query: string, limit: number): Person[] {

@@ -3,6 +3,7 @@
  * synchronously (embedded database) or with a promise (network database), as
  * in storage/types.ts; callers always `await`.
  */
+import type { AdminSpace } from '../../shared/admin-api.ts';
 import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
 import type { MaybePromise } from '../storage/types.ts';
 
@@ -59,6 +60,11 @@ export interface SpaceStore {
   trashedBefore(before: number): MaybePromise<string[]>;
   /** Deletes a trashed space and its memberships for good; false when it is not in the trash. */
   purgeSpace(spaceId: string): MaybePromise<boolean>;
+  /**
+   * Every space, trashed ones too, as metadata for company admins (member
+   * count and owners, never content), by name.
+   */
+  allSpaces(): MaybePromise<AdminSpace[]>;
   /** Records (or refreshes) a person who presented a valid token. */
   upsertPerson(person: Person): MaybePromise<void>;
   /** A known person, or null. */

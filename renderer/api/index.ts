@@ -9,3 +9,4 @@ export { createMembersApi, type MembersApi } from './members-api.ts';
 export { createHistoryApi, type HistoryApi, type Snapshot } from './history-api.ts';
 export { createFilesApi, type FilesApi } from './files-api.ts';
 export { createTrashApi, type TrashApi } from './trash-api.ts';
+export { createAdminApi, type AdminApi } from './admin-api.ts';

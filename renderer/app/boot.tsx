@@ -6,6 +6,7 @@ import {
   createFilesApi,
   createHistoryApi,
   createTrashApi,
+  createAdminApi,
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
@@ -88,6 +89,12 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // Company admins' view (audit log, people, spaces); the menu entry shows only for admins.
+    const admin = createAdminApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
     // Images of notes, kept per person until uploaded.
     const files = createFilesService({
       api: createFilesApi({
@@ -154,7 +161,7 @@ export async function boot(options: BootOptions): Promise<void> {
     root.render(
       <StrictMode>
         <App
-          services={{ store, registry, search, history: noteHistory, files, trash }}
+          services={{ store, registry, search, history: noteHistory, files, trash, admin }}
           host={host}
           info={info}
           spaces={spaces}

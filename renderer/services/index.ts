@@ -6,5 +6,6 @@ export {
   useFilesService,
   useHistoryApi,
   useTrashApi,
+  useAdminApi,
   type AppServices,
 } from './services.ts';

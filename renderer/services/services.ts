@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { HistoryApi, TrashApi } from '../api/index.ts';
+import type { AdminApi, HistoryApi, TrashApi } from '../api/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
 import type { FilesService } from '../features/images/index.ts';
@@ -19,6 +19,8 @@ export interface AppServices {
   readonly files?: FilesService;
   /** Deleting spaces into the trash and restoring them; absent in tests that do not need it. */
   readonly trash?: TrashApi;
+  /** Company admins' routes (audit log, people, spaces); absent in tests that do not need it. */
+  readonly admin?: AdminApi;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
@@ -26,6 +28,12 @@ export const AppServicesContext = createContext<AppServices | null>(null);
 /** The search service, or null when the app runs without one. */
 export function useSearchService(): SearchService | null {
   return useServices().search ?? null;
+}
+
+/** The admin routes, or null when the app runs without them. */
+export function useAdminApi(): AdminApi | null {
+  // Tolerates a missing context: the account menu also renders outside the workspace.
+  return useContext(AppServicesContext)?.admin ?? null;
 }
 
 /** The trash of spaces, or null when the app runs without one. */

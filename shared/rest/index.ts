@@ -5,6 +5,7 @@
  * clients call them by description (renderer/api/api-call.ts); the OpenAPI
  * document is generated from them.
  */
+import { ADMIN_ROUTES } from './admin.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
@@ -26,6 +27,7 @@ export const API = {
   ...FILE_ROUTES,
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
+  ...ADMIN_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

@@ -5,6 +5,8 @@ import { LanguageSetting } from './LanguageSetting.tsx';
 import { useT } from '../../i18n/index.ts';
 import './account.css';
 import { Button } from '../../ui/index.ts';
+import { AdminDialog, useIsAdmin } from '../admin/index.ts';
+import { useAdminApi } from '../../services/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
@@ -19,6 +21,10 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const { name, color } = identityFromProfile(profile);
   const t = useT();
+  // Company admins only: the relay says who is one (its configured IdP group).
+  const adminApi = useAdminApi();
+  const isAdmin = useIsAdmin();
+  const [adminOpen, setAdminOpen] = useState(false);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -63,6 +69,16 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
           <LanguageSetting />
+          {isAdmin && adminApi !== null && (
+            <Button
+              onClick={() => {
+                setOpen(false);
+                setAdminOpen(true);
+              }}
+            >
+              {t('admin.menu')}
+            </Button>
+          )}
           <Button
             onClick={() => {
               setOpen(false);
@@ -72,6 +88,14 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
             {t('account.signOut')}
           </Button>
         </div>
+      )}
+      {adminOpen && adminApi !== null && (
+        <AdminDialog
+          api={adminApi}
+          onClose={() => {
+            setAdminOpen(false);
+          }}
+        />
       )}
     </div>
   );

@@ -74,7 +74,11 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
           setState({ step: 'working', done, total });
         },
       });
-      if (result.zip !== null) downloadZip(document, `${sanitizeName(spaceName)}.zip`, result.zip);
+      if (result.zip !== null) {
+        downloadZip(document, `${sanitizeName(spaceName)}.zip`, result.zip);
+        // For the company's audit log; an export offline is not recorded (nothing to block on).
+        void services.admin?.recordExport(spaceId).catch(() => undefined);
+      }
       setState({ step: 'done', result });
     } catch (error) {
       setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,71 @@
+/**
+ * The relay's governance flags: which IdP group holds the company admins,
+ * which token claim lists groups, and how long audit entries are kept.
+ * Parsed beside cli-args.ts, with the same precedence (flag, environment,
+ * default).
+ */
+
+export interface GovernanceConfig {
+  /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
+  readonly adminGroup: string | null;
+  /** The token claim listing a person's groups. */
+  readonly groupsClaim: string;
+  /** Days audit entries are kept; null keeps them for ever. */
+  readonly auditRetentionDays: number | null;
+}
+
+/** `parseArgs` options of these flags. */
+export const GOVERNANCE_OPTIONS = {
+  'admin-group': { type: 'string' },
+  'groups-claim': { type: 'string' },
+  'audit-retention-days': { type: 'string' },
+} as const;
+
+/** Their lines of `--help`. */
+export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose members are company admins (RELAY_ADMIN_GROUP;
+                           default none, or commonplace-admins with the development IdP)
+  --groups-claim <claim>   token claim listing a person's groups (RELAY_GROUPS_CLAIM, default groups)
+  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)`;
+
+/** Longest retention accepted: a century. */
+const MAX_RETENTION_DAYS = 36_500;
+
+type Values = Record<string, string | boolean | undefined>;
+type Env = Readonly<Record<string, string | undefined>>;
+
+function pick(
+  values: Values,
+  env: Env,
+  flag: string,
+  variable: string,
+): [string | undefined, string] {
+  const fromFlag = values[flag];
+  if (typeof fromFlag === 'string') return [fromFlag, `--${flag}`];
+  const fromEnv = env[variable];
+  return [fromEnv === '' ? undefined : fromEnv, variable];
+}
+
+/** The governance settings, or a message naming the bad flag. */
+export function parseGovernance(values: Values, env: Env): GovernanceConfig | string {
+  const [groupText, groupSource] = pick(values, env, 'admin-group', 'RELAY_ADMIN_GROUP');
+  const adminGroup = groupText?.trim() ?? null;
+  if (adminGroup === '') return `${groupSource} must not be empty`;
+  const [claimText, claimSource] = pick(values, env, 'groups-claim', 'RELAY_GROUPS_CLAIM');
+  const groupsClaim = claimText?.trim() ?? 'groups';
+  if (groupsClaim === '') return `${claimSource} must not be empty`;
+  const [daysText, daysSource] = pick(
+    values,
+    env,
+    'audit-retention-days',
+    'RELAY_AUDIT_RETENTION_DAYS',
+  );
+  let auditRetentionDays: number | null = null;
+  if (daysText !== undefined) {
+    const days = /^\d{1,6}$/.test(daysText) ? Number(daysText) : Number.NaN;
+    if (!(days >= 1 && days <= MAX_RETENTION_DAYS)) {
+      return `${daysSource} must be a whole number of days from 1 to ${String(MAX_RETENTION_DAYS)}, got "${daysText}"`;
+    }
+    auditRetentionDays = days;
+  }
+  return { adminGroup, groupsClaim, auditRetentionDays };
+}

@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import type { AdminApi } from '../../api/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { Dialog } from '../../ui/index.ts';
+import { AuditTab } from './AuditTab.tsx';
+import { PeopleTab } from './PeopleTab.tsx';
+import { SpacesTab } from './SpacesTab.tsx';
+import './admin.css';
+
+const TABS = ['audit', 'people', 'spaces'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
+export function AdminDialog({
+  api,
+  onClose,
+}: {
+  readonly api: AdminApi;
+  readonly onClose: () => void;
+}) {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('audit');
+  const base = useId();
+  const labels: Record<Tab, string> = {
+    audit: t('admin.tabs.audit'),
+    people: t('admin.tabs.people'),
+    spaces: t('admin.tabs.spaces'),
+  };
+  return (
+    <Dialog title={t('admin.title')} onClose={onClose} className="admin">
+      <div role="tablist" aria-label={t('admin.title')} className="admin__tabs">
+        {TABS.map((name, index) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`${base}-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${base}-${name}-panel`}
+            tabIndex={tab === name ? 0 : -1}
+            className="admin__tab"
+            onClick={() => {
+              setTab(name);
+            }}
+            onKeyDown={(event) => {
+              const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+              if (step === 0) return;
+              const next = TABS[(index + step + TABS.length) % TABS.length] ?? 'audit';
+              setTab(next);
+              document.getElementById(`${base}-${next}`)?.focus();
+            }}
+          >
+            {labels[name]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${base}-${tab}-panel`} aria-labelledby={`${base}-${tab}`}>
+        {tab === 'audit' && <AuditTab api={api} />}
+        {tab === 'people' && <PeopleTab api={api} />}
+        {tab === 'spaces' && <SpacesTab api={api} />}
+      </div>
+    </Dialog>
+  );
+}

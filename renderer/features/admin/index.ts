@@ -1,0 +1,2 @@
+export { AdminDialog } from './AdminDialog.tsx';
+export { useIsAdmin } from './use-admin-status.ts';
