@@ -123,7 +123,11 @@ export interface RelayOptions {
   readonly redisUrl?: string;
   /** Port of the operators' server (/healthz, /readyz, /metrics) on `host`; none when absent. */
   readonly adminPort?: number;
-  /** Resident memory above which /readyz answers 503, so the load balancer sends sockets elsewhere. */
+  /**
+   * Estimated memory the documents in memory may take (`limits.memoryBudgetBytes`,
+   * which this overrides): idle ones are unloaded to make way; past it new
+   * documents are refused with 4429 and /readyz answers 503.
+   */
   readonly memoryBudgetBytes?: number;
 }
 
@@ -185,7 +189,13 @@ function urlHost(host: string): string {
  */
 export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const host = options.host ?? '127.0.0.1';
-  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
+  const limits: RelayLimits = {
+    ...DEFAULT_RELAY_LIMITS,
+    ...options.limits,
+    ...(options.memoryBudgetBytes === undefined
+      ? {}
+      : { memoryBudgetBytes: options.memoryBudgetBytes }),
+  };
   const log = options.log ?? silentLogger;
   // Configuration first: a refused configuration opens nothing.
   const baseAuthenticator = chooseAuthenticator(options);
@@ -281,6 +291,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     rooms: registry.size,
     connections: connections.size,
     uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+    roomsMemoryBytes: registry.memoryInUse(),
   });
   const version = readVersion();
   const api = createApiHandler({
@@ -407,7 +418,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
           checks: readinessChecks({
             storage,
             fanout,
-            memoryBudgetBytes: options.memoryBudgetBytes,
+            outOfMemoryBudget: () => registry.outOfBudget(),
           }),
           metrics: () => prometheusText(metrics, gauges()),
         });
