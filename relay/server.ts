@@ -44,6 +44,7 @@ import type { SpaceStore } from './spaces/types.ts';
 import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiring.ts';
 import { startAdminServer } from './admin/server.ts';
 import { RedisFanout } from './fanout/redis.ts';
+import { groupCommit } from './storage/group-commit.ts';
 import { PostgresStorage } from './storage/postgres.ts';
 import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
 import { timedStorage } from './storage/timed.ts';
@@ -212,7 +213,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
             ? {}
             : { synchronous: options.sqliteSynchronous }),
         })
-      : await PostgresStorage.open(options.databaseUrl));
+      : // One transaction per event-loop turn for every update that arrived in it.
+        groupCommit(await PostgresStorage.open(options.databaseUrl)));
   const storage = timedStorage(rawStorage, metrics.timings.storageSeconds);
   const fanout =
     options.fanout ??
