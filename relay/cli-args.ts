@@ -42,7 +42,7 @@ export interface ScaleConfig {
   readonly redisUrl: string | null;
   /** Port of /healthz, /readyz and /metrics for operators; null serves none. */
   readonly adminPort: number | null;
-  /** Resident memory in bytes above which /readyz answers 503; null for no budget. */
+  /** Estimated memory for documents in bytes (limits.memoryBudgetBytes); null for the default. */
   readonly memoryBudgetBytes: number | null;
 }
 
@@ -186,7 +186,9 @@ Options (each also read from an environment variable):
   --redis <url>            redis://host:port: fan-out between relay nodes (RELAY_REDIS_URL)
   --admin-port <n>         port of /healthz, /readyz and /metrics for operators
                            (RELAY_ADMIN_PORT; on --host; keep it off the public network)
-  --memory-budget <MiB>    /readyz fails above this resident memory (RELAY_MEMORY_BUDGET)
+  --memory-budget <MiB>    estimated memory for documents (default 1024): idle ones are
+                           unloaded first; past it new ones get 4429 and /readyz fails
+                           (RELAY_MEMORY_BUDGET)
 ${GOVERNANCE_HELP}
   --help                   print this help and exit
 

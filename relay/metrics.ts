@@ -17,6 +17,8 @@ export interface Metrics {
   compactions: number;
   roomsLoaded: number;
   roomsUnloaded: number;
+  /** Idle rooms unloaded early to stay within the memory budget (also counted as unloaded). */
+  roomsEvicted: number;
   /** Closes sent by the relay, by close code. */
   readonly closesByCode: Map<number, number>;
   /** Latency histograms (Prometheus), served on the admin port. */
@@ -68,6 +70,7 @@ export function createMetrics(): Metrics {
     compactions: 0,
     roomsLoaded: 0,
     roomsUnloaded: 0,
+    roomsEvicted: 0,
     closesByCode: new Map(),
     timings: createTimings(),
   };
@@ -83,6 +86,8 @@ export interface Gauges {
   readonly rooms: number;
   readonly connections: number;
   readonly uptimeSeconds: number;
+  /** Estimated memory of the documents in memory (relay/docs/room-memory.ts). */
+  readonly roomsMemoryBytes?: number;
 }
 
 const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode' | 'timings'>)[] = [
@@ -96,6 +101,7 @@ const COUNTERS: readonly (keyof Omit<Metrics, 'closesByCode' | 'timings'>)[] = [
   'compactions',
   'roomsLoaded',
   'roomsUnloaded',
+  'roomsEvicted',
 ];
 
 function snake(name: string): string {
@@ -121,5 +127,11 @@ export function renderPrometheus(metrics: Metrics, gauges: Gauges): string {
     '# TYPE relay_uptime_seconds gauge',
     `relay_uptime_seconds ${gauges.uptimeSeconds}`,
   );
+  if (gauges.roomsMemoryBytes !== undefined) {
+    lines.push(
+      '# TYPE relay_rooms_memory_bytes gauge',
+      `relay_rooms_memory_bytes ${gauges.roomsMemoryBytes}`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -45,6 +45,7 @@ import type { SpaceStore } from './spaces/types.ts';
 import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiring.ts';
 import { startAdminServer } from './admin/server.ts';
 import { RedisFanout } from './fanout/redis.ts';
+import { groupCommit } from './storage/group-commit.ts';
 import { PostgresStorage } from './storage/postgres.ts';
 import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
 import { timedStorage } from './storage/timed.ts';
@@ -128,7 +129,11 @@ export interface RelayOptions {
   readonly redisUrl?: string;
   /** Port of the operators' server (/healthz, /readyz, /metrics) on `host`; none when absent. */
   readonly adminPort?: number;
-  /** Resident memory above which /readyz answers 503, so the load balancer sends sockets elsewhere. */
+  /**
+   * Estimated memory the documents in memory may take (`limits.memoryBudgetBytes`,
+   * which this overrides): idle ones are unloaded to make way; past it new
+   * documents are refused with 4429 and /readyz answers 503.
+   */
   readonly memoryBudgetBytes?: number;
   /** The IdP group (in the token's groups claim) whose members are company admins; nobody when absent. */
   readonly adminGroup?: string;
@@ -197,7 +202,13 @@ function urlHost(host: string): string {
  */
 export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const host = options.host ?? '127.0.0.1';
-  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...options.limits };
+  const limits: RelayLimits = {
+    ...DEFAULT_RELAY_LIMITS,
+    ...options.limits,
+    ...(options.memoryBudgetBytes === undefined
+      ? {}
+      : { memoryBudgetBytes: options.memoryBudgetBytes }),
+  };
   const log = options.log ?? silentLogger;
   // Configuration first: a refused configuration opens nothing.
   const baseAuthenticator = chooseAuthenticator(options);
@@ -214,7 +225,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
             ? {}
             : { synchronous: options.sqliteSynchronous }),
         })
-      : await PostgresStorage.open(options.databaseUrl));
+      : // One transaction per event-loop turn for every update that arrived in it.
+        groupCommit(await PostgresStorage.open(options.databaseUrl)));
   const storage = timedStorage(rawStorage, metrics.timings.storageSeconds);
   const fanout =
     options.fanout ??
@@ -301,6 +313,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     rooms: registry.size,
     connections: connections.size,
     uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+    roomsMemoryBytes: registry.memoryInUse(),
   });
   const version = readVersion();
   const api = createApiHandler({
@@ -431,7 +444,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
           checks: readinessChecks({
             storage,
             fanout,
-            memoryBudgetBytes: options.memoryBudgetBytes,
+            outOfMemoryBudget: () => registry.outOfBudget(),
           }),
           metrics: () => prometheusText(metrics, gauges()),
         });

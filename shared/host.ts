@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AccessTokenResult, SessionState } from './auth.ts';
 import type { NotifyRequest } from './mentions/notify.ts';
 import { IdentityClaimSchema } from './person-identity.ts';
+import { MAX_RELAY_URLS } from './relay-rotation.ts';
 import type { PersonalSettingChange, SettingsView } from './policy.ts';
 
 /**
@@ -17,8 +18,30 @@ export const AppInfoSchema = z.object({
   platform: z.enum(['desktop', 'web']),
   /** WebSocket base URL of the relay, e.g. `ws://127.0.0.1:4444`. */
   relayUrl: z.url({ protocol: /^wss?$/ }),
+  /**
+   * Several relay nodes (or load balancers) to rotate through when one fails
+   * (shared/relay-rotation.ts), in this order starting from `relayUrl`
+   * (`relayUrlsOf`); `relayUrl` alone when absent.
+   */
+  relayUrls: z
+    .array(z.url({ protocol: /^wss?$/ }))
+    .min(1)
+    .max(MAX_RELAY_URLS)
+    .optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/**
+ * The relay URLs to rotate through, `relayUrl` first: `relayUrls` in their
+ * order starting from `relayUrl` (which is put in front when not listed),
+ * or `relayUrl` alone.
+ */
+export function relayUrlsOf(info: Pick<AppInfo, 'relayUrl' | 'relayUrls'>): string[] {
+  const listed = info.relayUrls ?? [];
+  const at = listed.indexOf(info.relayUrl);
+  if (at === -1) return [info.relayUrl, ...listed];
+  return [...listed.slice(at), ...listed.slice(0, at)];
+}
 
 // RFC 6749 §3.3: scope tokens are printable ASCII except space, `"` and `\`, separated by one space.
 const SCOPE_TOKEN = String.raw`[\x21\x23-\x5B\x5D-\x7E]+`;
@@ -144,6 +167,7 @@ export type NotificationAccess = 'granted' | 'denied' | 'default' | 'unsupported
  */
 export const WebConfigSchema = z.object({
   relayUrl: AppInfoSchema.shape.relayUrl,
+  relayUrls: AppInfoSchema.shape.relayUrls,
   /** The IdP for the browser's own redirect sign-in (client `commonplace-web`). */
   identity: IdentityConfigSchema,
 });

@@ -6,8 +6,13 @@
 export interface RelayLimits {
   /** Largest WebSocket frame accepted, in bytes. Larger frames close that socket with 1009. */
   readonly maxMessageBytes: number;
-  /** Documents kept in memory at once; the least recently used idle one is unloaded first. */
-  readonly maxRoomsInMemory: number;
+  /**
+   * Estimated bytes the documents in memory may take (relay/docs/room-memory.ts
+   * says how a room is estimated). Idle rooms, least recently used first, are
+   * unloaded to make way; past it with every room in use, new documents are
+   * refused with 4429 and /readyz fails. `--memory-budget` sets it.
+   */
+  readonly memoryBudgetBytes: number;
   /** A document with no connection for this long is unloaded from memory (it stays stored). */
   readonly idleUnloadMs: number;
   /** Open WebSocket connections across the whole relay. */
@@ -91,7 +96,7 @@ export const SPACE_FILE_QUOTA_BYTES = 1024 * 1024 * 1024;
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxMessageBytes: 16 * 1024 * 1024,
-  maxRoomsInMemory: 1_000,
+  memoryBudgetBytes: 1024 * 1024 * 1024,
   idleUnloadMs: 30_000,
   maxConnections: 10_000,
   maxAwarenessBytes: 64 * 1024,

@@ -8,10 +8,11 @@ import type { ReadinessCheck } from './server.ts';
 export interface ReadinessDeps {
   readonly storage: DocStorage;
   readonly fanout: Fanout;
-  readonly memoryBudgetBytes?: number | undefined;
+  /** Why the documents in use leave no memory for another, or null (DocRegistry.outOfBudget). */
+  readonly outOfMemoryBudget: () => string | null;
 }
 
-/** Storage answers, Redis (when used) is connected, memory is within budget. */
+/** Storage answers, Redis (when used) is connected, the documents' memory budget has space. */
 export function readinessChecks(deps: ReadinessDeps): Record<string, ReadinessCheck> {
   const checks: Record<string, ReadinessCheck> = {
     storage: async () => {
@@ -24,15 +25,9 @@ export function readinessChecks(deps: ReadinessDeps): Record<string, ReadinessCh
     checks.redis = () =>
       Promise.resolve(deps.fanout.connected === true ? null : 'not connected to Redis');
   }
-  const budget = deps.memoryBudgetBytes;
-  if (budget !== undefined) {
-    checks.memory = () => {
-      const rss = process.memoryUsage.rss();
-      return Promise.resolve(
-        rss <= budget ? null : `resident memory ${String(rss)} B over budget ${String(budget)} B`,
-      );
-    };
-  }
+  // Estimated from document sizes, not resident memory: deterministic, and
+  // it tracks exactly what refuses new documents with 4429.
+  checks.memory = () => Promise.resolve(deps.outOfMemoryBudget());
   return checks;
 }
 

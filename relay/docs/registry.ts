@@ -2,15 +2,18 @@
  * Which documents are in memory, so that memory stays bounded however many
  * notes people open. A room is loaded on first use, shared by every connection to
  * it, and unloaded (flushed and compacted; it stays stored) once it has had no
- * connection for `idleUnloadMs`, or earlier when `maxRoomsInMemory` is reached
- * and it is the least recently used idle room.
+ * connection for `idleUnloadMs`, or earlier when the rooms' estimated memory
+ * (room-memory.ts) passes `memoryBudgetBytes` and it is the least recently
+ * used idle room. Only when the rooms in use alone leave no space for one
+ * more is a new room refused.
  */
 import type { RelayLimits } from '../../shared/limits.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { ROOM_OVERHEAD_BYTES, roomMemoryEstimate } from './room-memory.ts';
 import { Room, type RoomDeps } from './room.ts';
 
-/** Every room in memory is in use: the caller should refuse with 4429. */
+/** The rooms in use take the whole memory budget: the caller should refuse with 4429. */
 export class RegistryFullError extends Error {
   override readonly name = 'RegistryFullError';
 }
@@ -47,6 +50,26 @@ export class DocRegistry {
     return this.#entries.size;
   }
 
+  /** Estimated memory of every room in memory, in bytes (room-memory.ts). */
+  memoryInUse(): number {
+    let total = 0;
+    for (const entry of this.#entries.values()) total += entryMemory(entry);
+    return total;
+  }
+
+  /**
+   * Why no new room fits, or null when one does: the rooms in use (not
+   * idle, so not evictable) leave less than one empty room's share of the
+   * budget. For /readyz, so that the load balancer sends sockets elsewhere.
+   */
+  outOfBudget(): string | null {
+    let busy = 0;
+    for (const entry of this.#entries.values()) if (entry.refs > 0) busy += entryMemory(entry);
+    const budget = this.#limits.memoryBudgetBytes;
+    if (busy + ROOM_OVERHEAD_BYTES <= budget) return null;
+    return `documents in use take ${String(busy)} B of the ${String(budget)} B memory budget`;
+  }
+
   /** The room `name` if it is loaded, without counting a user (frames from other nodes). */
   loaded(name: string): Room | null {
     return this.#entries.get(name)?.loaded ?? null;
@@ -71,6 +94,8 @@ export class DocRegistry {
         (loaded) => {
           created.loaded = loaded;
           this.#metrics.roomsLoaded += 1;
+          // Its real size is known now: idle rooms may have to make way.
+          this.#trim();
         },
         () => {
           // A failed load is forgotten so the next acquire retries it.
@@ -100,6 +125,9 @@ export class DocRegistry {
     if (entry?.loaded !== room) return;
     entry.refs -= 1;
     if (entry.refs > 0 || this.#closed) return;
+    // Over budget (rooms in use grew): idle rooms go now rather than after idleUnloadMs.
+    this.#trim();
+    if (!this.#entries.has(room.name)) return;
     entry.idleTimer = setTimeout(() => {
       entry.idleTimer = null;
       if (entry.refs === 0) this.#unload(room.name, entry);
@@ -120,16 +148,35 @@ export class DocRegistry {
     await Promise.all(this.#unloading.values());
   }
 
-  /** Unloads least recently used idle rooms until there is room for one more. */
+  /** Unloads least recently used idle rooms until a new, empty room fits the budget. */
   #makeRoomFor(): void {
-    if (this.#entries.size < this.#limits.maxRoomsInMemory) return;
+    if (this.#evictIdleUntil(ROOM_OVERHEAD_BYTES)) return;
+    const reason = this.outOfBudget() ?? 'memory budget reached';
+    this.#log.warn('room refused: memory budget', { rooms: this.#entries.size });
+    throw new RegistryFullError(reason);
+  }
+
+  /** Unloads least recently used idle rooms while the rooms in memory are over budget. */
+  #trim(): void {
+    this.#evictIdleUntil(0);
+  }
+
+  /**
+   * Unloads idle rooms, least recently used first, until `extra` more bytes
+   * fit the budget; says whether they do. The map's order is the LRU order.
+   */
+  #evictIdleUntil(extra: number): boolean {
+    const budget = this.#limits.memoryBudgetBytes;
+    let used = this.memoryInUse();
+    if (used + extra <= budget) return true;
     for (const [name, entry] of this.#entries) {
-      if (entry.refs === 0 && entry.loaded !== null) {
-        this.#unload(name, entry);
-        if (this.#entries.size < this.#limits.maxRoomsInMemory) return;
-      }
+      if (entry.refs !== 0 || entry.loaded === null) continue;
+      used -= entryMemory(entry);
+      this.#unload(name, entry);
+      this.#metrics.roomsEvicted += 1;
+      if (used + extra <= budget) return true;
     }
-    throw new RegistryFullError(`${this.#entries.size} rooms in use`);
+    return false;
   }
 
   #unload(name: string, entry: Entry): void {
@@ -152,4 +199,9 @@ export class DocRegistry {
       });
     this.#unloading.set(name, done);
   }
+}
+
+/** A loading room counts as an empty one until its size is known. */
+function entryMemory(entry: Entry): number {
+  return roomMemoryEstimate(entry.loaded?.sizeEstimate ?? 0);
 }

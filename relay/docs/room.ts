@@ -25,6 +25,7 @@ import {
 import type { DecodedUpdate } from '../protocol/decode.ts';
 import type { RuledRoom, UpdateRules, Verdict } from '../rules/update-rules.ts';
 import type { AppendMeta, DocStorage, MaybePromise } from '../storage/types.ts';
+import { buildDoc } from './build-doc.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { predictStateVector, sameStateVector } from './state-vector.ts';
 
@@ -71,6 +72,8 @@ export class Room implements RuledRoom {
   /** False once an update failed to apply: compacting from `doc` would then drop stored data. */
   #compactable = true;
   #compactionScheduled = false;
+  /** A reload from storage is queued because an update could not integrate. */
+  #catchingUp = false;
   #closed = false;
   /** Upper bound of the document's encoded size: stored rows since the last measure. */
   #sizeEstimate: number;
@@ -304,8 +307,11 @@ export class Room implements RuledRoom {
     const relayed = readRelayedFrame(frame);
     if (relayed === null) return;
     try {
-      if (relayed.kind === 'update') Y.applyUpdate(this.doc, relayed.update, REMOTE);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed.update, REMOTE);
+      if (relayed.kind === 'update') {
+        const complete = !this.#lacksDependencies();
+        Y.applyUpdate(this.doc, relayed.update, REMOTE);
+        if (complete) this.#catchUpIfIncomplete();
+      } else awarenessProtocol.applyAwarenessUpdate(this.awareness, relayed.update, REMOTE);
     } catch (err) {
       this.#deps.log.warn('frame from another node failed to apply', {
         room: this.name,
@@ -401,8 +407,10 @@ export class Room implements RuledRoom {
   };
 
   #apply(update: Uint8Array, seq: number): void {
+    const complete = !this.#lacksDependencies();
     try {
       Y.applyUpdate(this.doc, update);
+      if (complete) this.#catchUpIfIncomplete();
     } catch (err) {
       // Decoded cleanly yet failed to integrate: keep the stored row, never compact it away.
       this.#compactable = false;
@@ -415,6 +423,34 @@ export class Room implements RuledRoom {
     this.#lastSeq = seq;
     this.#storedRows += 1;
     if (this.#storedRows >= this.#deps.limits.compactAfterUpdates) this.#scheduleCompaction();
+  }
+
+  /** Whether Yjs holds structs or deletions back, waiting for updates this copy never got. */
+  #lacksDependencies(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  /**
+   * An update that cannot integrate means this copy missed one it depends
+   * on. That update is stored (persist before broadcast), but its frame never
+   * arrived: typically a node died between storing it and publishing it, and
+   * its author then reconnected to a node that loaded it from storage, so
+   * nobody sends it here again. Every later update of that author would stay
+   * held back here and at this node's peers; reloading from storage brings
+   * the missing one and relays what was held back. Called only when the
+   * document goes from complete to incomplete, so a client that sends
+   * updates with dependencies nobody has cannot make every update a reload.
+   */
+  #catchUpIfIncomplete(): void {
+    if (!this.#lacksDependencies() || this.#catchingUp) return;
+    this.#catchingUp = true;
+    this.#deps.log.info('room missed an update; reloading from storage', { room: this.name });
+    // After the current task: resync runs in the same queue.
+    queueMicrotask(() => {
+      void this.resync().finally(() => {
+        this.#catchingUp = false;
+      });
+    });
   }
 
   /** Rewrites the marker's state vector when the prediction missed (held-back structs). */
@@ -466,45 +502,4 @@ export class Room implements RuledRoom {
       failed(err);
     }
   }
-}
-
-/**
- * Rebuilds a document from its stored updates: merged and applied at once
- * (fast), or, if that fails, one by one into a fresh doc, skipping and
- * logging the rows that cannot apply. A doc with skipped rows is marked not
- * compactable, so those rows stay in storage for inspection.
- */
-function buildDoc(
-  room: string,
-  updates: readonly Uint8Array[],
-  log: Logger,
-): { doc: Y.Doc; compactable: boolean } {
-  const doc = new Y.Doc({ gc: true });
-  if (updates.length === 0) return { doc, compactable: true };
-  try {
-    const [only] = updates;
-    Y.applyUpdate(
-      doc,
-      updates.length === 1 && only !== undefined ? only : Y.mergeUpdates([...updates]),
-    );
-    return { doc, compactable: true };
-  } catch (err) {
-    log.warn('stored updates failed to merge; applying one by one', {
-      room,
-      error: errorMessage(err),
-    });
-    doc.destroy();
-  }
-  // A fresh doc: the failed attempt may have integrated part of the merge.
-  const fresh = new Y.Doc({ gc: true });
-  let compactable = true;
-  updates.forEach((update, index) => {
-    try {
-      Y.applyUpdate(fresh, update);
-    } catch (err) {
-      compactable = false;
-      log.error('stored update skipped', { room, index, error: errorMessage(err) });
-    }
-  });
-  return { doc: fresh, compactable };
 }

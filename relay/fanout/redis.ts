@@ -9,9 +9,9 @@
  * Storage is the truth and Redis only transport. An update is stored before
  * the node that received it publishes it (Room persists, then publishes), so
  * a frame lost on Redis is never lost data: when Redis returns after an
- * outage, and whenever this node starts listening to a room, the room is
- * reloaded from storage (`onResync`), and a node that failed to publish asks
- * the others to do the same. During an outage each node serves its own
+ * outage, and whenever a node starts listening to a room, the room is
+ * reloaded from storage (`onResync`) by that node and by the others that
+ * hold it, and a node that failed to publish asks the others to do the same. During an outage each node serves its own
  * clients only.
  *
  * How this compares: y-redis (https://github.com/yjs/y-redis) keeps every
@@ -139,7 +139,13 @@ export class RedisFanout implements Fanout {
     // once it does, reload to catch what other nodes stored in between.
     this.#sub.subscribe(this.#roomChannel(room)).then(
       () => {
-        if (this.#rooms.has(room)) this.#resync(room);
+        if (!this.#rooms.has(room)) return;
+        this.#resync(room);
+        // And the others reload too: this node may have loaded an update
+        // from storage that they never got as a frame (the node that stored
+        // it died before publishing it, and its author reconnected here),
+        // which no later frame would bring them.
+        this.#send(room, EnvelopeKind.Resync, Buffer.alloc(0));
       },
       (err: unknown) => {
         // Redis is down: the subscription is renewed, and the room resynced, when it returns.

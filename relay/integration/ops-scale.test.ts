@@ -10,7 +10,16 @@ import { createJsonLogger } from '../log.ts';
 import type { RelayHandle, RelayOptions } from '../server.ts';
 import { useApiRig } from './api-rig.ts';
 import { ADA } from './demo-people.ts';
-import { connectClient, startTestRelay, synced, tempDataDir, type TestClient } from './helpers.ts';
+import { CloseCode } from '../../shared/wire.ts';
+import { ROOM_OVERHEAD_BYTES } from '../docs/room-memory.ts';
+import {
+  connectClient,
+  openRawSocket,
+  startTestRelay,
+  synced,
+  tempDataDir,
+  type TestClient,
+} from './helpers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -49,7 +58,10 @@ describe('admin port', () => {
     expect(await get(handle.adminUrl, '/healthz')).toMatchObject({ status: 200 });
     const ready = await get(handle.adminUrl, '/readyz');
     expect(ready.status).toBe(200);
-    expect(JSON.parse(ready.body)).toEqual({ ready: true, checks: { storage: 'ok' } });
+    expect(JSON.parse(ready.body)).toEqual({
+      ready: true,
+      checks: { storage: 'ok', memory: 'ok' },
+    });
 
     const writer = client(handle, 'ops/note');
     const reader = client(handle, 'ops/note');
@@ -64,14 +76,34 @@ describe('admin port', () => {
     expect((await fetch(`${handle.httpUrl}/healthz`)).status).toBe(200);
   });
 
-  it('is not ready when over its memory budget', async () => {
-    const handle = await relay({ memoryBudgetBytes: 1 });
+  it('refuses a new document with 4429 and is not ready when out of memory budget', async () => {
+    // Room for one small document in use, not two.
+    const budget = ROOM_OVERHEAD_BYTES * 2 - 1;
+    const handle = await relay({ memoryBudgetBytes: budget });
+    expect((await get(handle.adminUrl, '/readyz')).status).toBe(200);
+    const first = await openRawSocket(handle.wsUrl, '/ops/first');
+    cleanups.push(() => {
+      first.socket.terminate();
+    });
+    await expect.poll(() => first.frames.length).toBeGreaterThan(0);
+    const second = await openRawSocket(handle.wsUrl, '/ops/second');
+    expect(await second.closed).toMatchObject({ code: CloseCode.Overloaded });
     const ready = await get(handle.adminUrl, '/readyz');
     expect(ready.status).toBe(503);
     expect(JSON.parse(ready.body)).toMatchObject({
       ready: false,
-      checks: { storage: 'ok', memory: expect.stringMatching(/over budget/) as unknown },
+      checks: { storage: 'ok', memory: expect.stringMatching(/memory budget/) as unknown },
     });
+    expect((await get(handle.adminUrl, '/metrics')).body).toMatch(/^relay_rooms_memory_bytes \d+/m);
+    // The first document's socket leaves: its room is idle, so a new one fits again.
+    first.socket.close();
+    await expect.poll(async () => (await get(handle.adminUrl, '/readyz')).status).toBe(200);
+    const third = await openRawSocket(handle.wsUrl, '/ops/third');
+    cleanups.push(() => {
+      third.socket.terminate();
+    });
+    await expect.poll(() => third.frames.length).toBeGreaterThan(0);
+    expect(handle.stats().rooms).toBe(1);
   });
 });
 

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
 import { migratePostgres, openPostgres, pgTransaction } from '../db/postgres.ts';
 import { markerKey } from './doc-meta.ts';
 import { PG_DOC_MIGRATIONS } from './postgres-migrations.ts';
+import type { AppendItem } from './group-commit.ts';
 import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
 
 /** A `DocStorage` on a PostgreSQL database. */
@@ -49,31 +50,21 @@ export class PostgresStorage implements DocStorage {
   }
 
   async appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): Promise<number> {
-    const key = meta === undefined ? null : markerKey(room);
-    if (meta === undefined || key === null) {
-      const result = await this.#pool.query<{ seq: string }>(
-        'INSERT INTO doc_updates (room, data) VALUES ($1, $2) RETURNING seq',
-        [room, update],
-      );
-      return Number(result.rows[0]?.seq);
-    }
-    // One statement, so one transaction and one round trip: the marker never
-    // claims an update that is not stored.
-    const result = await this.#pool.query<{ seq: string }>(
-      `WITH appended AS (
-         INSERT INTO doc_updates (room, data) VALUES ($1, $2) RETURNING seq
-       ), marker AS (
-         INSERT INTO doc_meta (room, space, doc, state_vector, updated_at, updated_by)
-         VALUES ($1, $3, $4, $5, $6, $7)
-         ON CONFLICT (room) DO UPDATE SET
-           state_vector = excluded.state_vector,
-           updated_at   = excluded.updated_at,
-           updated_by   = excluded.updated_by
-       )
-       SELECT seq FROM appended`,
-      [room, update, key.space, key.doc, meta.stateVector, meta.at, meta.by],
-    );
-    return Number(result.rows[0]?.seq);
+    return appendOn(this.#pool, room, update, meta);
+  }
+
+  /**
+   * Appends several updates (of different rooms) in one transaction: one
+   * commit, so one flush to disk, for all of them (relay/storage/group-commit.ts).
+   * Resolves with their sequence numbers in order; all or none are stored.
+   */
+  appendBatch(items: readonly AppendItem[]): Promise<number[]> {
+    return pgTransaction(this.#pool, async (client) => {
+      const seqs: number[] = [];
+      for (const item of items)
+        seqs.push(await appendOn(client, item.room, item.update, item.meta));
+      return seqs;
+    });
   }
 
   async setStateVector(room: string, stateVector: Uint8Array): Promise<void> {
@@ -148,4 +139,38 @@ export class PostgresStorage implements DocStorage {
   async ping(): Promise<void> {
     await this.#pool.query('SELECT 1');
   }
+}
+
+/** Appends one update (and its change marker) through `db`: the pool, or a client in a transaction. */
+async function appendOn(
+  db: pg.Pool | pg.PoolClient,
+  room: string,
+  update: Uint8Array,
+  meta: AppendMeta | undefined,
+): Promise<number> {
+  const key = meta === undefined ? null : markerKey(room);
+  if (meta === undefined || key === null) {
+    const result = await db.query<{ seq: string }>(
+      'INSERT INTO doc_updates (room, data) VALUES ($1, $2) RETURNING seq',
+      [room, update],
+    );
+    return Number(result.rows[0]?.seq);
+  }
+  // One statement, so one transaction and one round trip: the marker never
+  // claims an update that is not stored.
+  const result = await db.query<{ seq: string }>(
+    `WITH appended AS (
+       INSERT INTO doc_updates (room, data) VALUES ($1, $2) RETURNING seq
+     ), marker AS (
+       INSERT INTO doc_meta (room, space, doc, state_vector, updated_at, updated_by)
+       VALUES ($1, $3, $4, $5, $6, $7)
+       ON CONFLICT (room) DO UPDATE SET
+         state_vector = excluded.state_vector,
+         updated_at   = excluded.updated_at,
+         updated_by   = excluded.updated_by
+     )
+     SELECT seq FROM appended`,
+    [room, update, key.space, key.doc, meta.stateVector, meta.at, meta.by],
+  );
+  return Number(result.rows[0]?.seq);
 }

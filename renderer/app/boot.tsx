@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import type { SessionState } from '../../shared/auth.ts';
-import type { Host } from '../../shared/host.ts';
+import { relayUrlsOf, type Host } from '../../shared/host.ts';
 import {
   createFilesApi,
   createHistoryApi,
@@ -52,6 +52,7 @@ export async function boot(options: BootOptions): Promise<void> {
     const store = createAppStore();
     const registry = createDocRegistry({
       relayUrl: info.relayUrl,
+      relayUrls: relayUrlsOf(info),
       store,
       user: { name: 'Anonymous', color: '#8b8d98' },
       credentials: host,

@@ -134,13 +134,16 @@ export function webHost(options: WebHostOptions): Host {
   };
 
   return {
-    appInfo: async () =>
-      AppInfoSchema.parse({
+    appInfo: async () => {
+      const { relayUrl, relayUrls } = await loadConfig();
+      return AppInfoSchema.parse({
         name: 'Commonplace',
         version: options.version,
         platform: 'web',
-        relayUrl: (await loadConfig()).relayUrl,
-      }),
+        relayUrl,
+        ...(relayUrls === undefined ? {} : { relayUrls }),
+      });
+    },
     session: async () => (await ready()).state(),
     signIn: async () => (await ready()).signIn(here()),
     signOut: async () => (await ready()).signOut(),

@@ -37,6 +37,11 @@ export interface LocalStoreOptions {
 export interface DocRegistryOptions {
   /** WebSocket base URL of the relay (`AppInfo.relayUrl`). */
   readonly relayUrl: string;
+  /**
+   * Relay URLs to rotate through when a connection fails (`relayUrlsOf(AppInfo)`,
+   * `relayUrl` first); `relayUrl` alone when absent.
+   */
+  readonly relayUrls?: readonly string[];
   /** Where derived status goes. */
   readonly store: AppStore;
   /** Announced to others through awareness. */

@@ -34,6 +34,13 @@ function stillWanted(entry: Entry): boolean {
 
 export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
   const { relayUrl, store } = options;
+  const relayUrls = options.relayUrls ?? [relayUrl];
+  /** The relay a document last synced with: new documents try it first. */
+  let working = relayUrl;
+  const relayOrder = (): string[] => {
+    const at = Math.max(0, relayUrls.indexOf(working));
+    return [...relayUrls.slice(at), ...relayUrls.slice(0, at)];
+  };
   const idleMs = options.idleMs ?? 5_000;
   const backgroundIdleMs = options.backgroundIdleMs ?? 1_000;
   let user = options.user;
@@ -172,7 +179,8 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const local =
       owner !== null ? openLocalStore(localDbName(owner, key), doc, journalOptions()) : null;
     store.getState().patchRoom(key, { connection: 'connecting', localLoaded: local === null });
-    const provider = new WebsocketProvider(relayUrl, key, doc, {
+    const order = relayOrder();
+    const provider = new WebsocketProvider(order[0] ?? relayUrl, key, doc, {
       connect: false,
       // The relay is the source of truth for "synced"; tabs do not sync
       // with each other behind its back.
@@ -199,6 +207,10 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       wanted: () => entry.open && entry.wanted,
       connect: () => void connectWithToken(entry, false),
       ...(options.backoff ? { backoff: options.backoff } : {}),
+      relayUrls: order,
+      onWorking: (url) => {
+        working = url;
+      },
     });
     entry = {
       handle,
