@@ -4,6 +4,7 @@ import type { NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
 import { AccountMenu } from '../features/account/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
+import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
@@ -149,6 +150,7 @@ export function Workspace({
             <SyncStatus />
           </div>
         </header>
+        <GraceBanner onSignIn={() => host.signIn()} />
         <main className="page">
           <RefusedEdits />
           <OfflineReport />

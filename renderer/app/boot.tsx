@@ -9,6 +9,7 @@ import {
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
+import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
 import { createFilesService } from '../features/images/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createSearchService } from '../search/index.ts';
@@ -150,6 +151,8 @@ export async function boot(options: BootOptions): Promise<void> {
     };
     apply(session);
     host.onSessionChange(apply);
+    // Past the administrator's offline limit without a token refresh, notes turn read-only.
+    startGraceWatch({ store, graceDays: await graceDaysFor(host), storage: window.localStorage });
 
     root.render(
       <StrictMode>
