@@ -10,6 +10,7 @@ import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
+import { useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs } from '../features/tree/index.ts';
@@ -46,6 +47,8 @@ export function Workspace({
   const search = useSearchService();
   const spaceItems = useAppStore((s) => s.spaces.items);
   const t = useT();
+  const signOut = useSignOut(host);
+  const removeCopy = useRemoveCopyOption(host);
 
   useEffect(() => {
     void spaces.load();
@@ -96,7 +99,7 @@ export function Workspace({
           <>
             <div className="sidebar__top">
               <span className="brand">{t('app.name')}</span>
-              <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
+              <AccountMenu profile={profile} onSignOut={signOut} removeCopy={removeCopy} />
             </div>
             <Places
               current={view}

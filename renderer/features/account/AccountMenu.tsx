@@ -8,13 +8,32 @@ import { Button } from '../../ui/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
-  readonly onSignOut: () => Promise<unknown>;
+  readonly onSignOut: (options: { removeLocalCopy: boolean }) => Promise<unknown>;
+  /**
+   * The "remove this laptop's copy" box: how it starts (the organisation's
+   * default) and whether policy locks it. Absent: no box, the copy stays.
+   */
+  readonly removeCopy?: { readonly initial: boolean; readonly locked: boolean } | null;
 }
 
-/** The signed-in person's avatar (initials, colour from `sub`) opening a menu: name, email, sign out. */
-export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
+/**
+ * The signed-in person's avatar (initials, colour from `sub`) opening a menu:
+ * name, email, language, and sign out with the choice to remove this
+ * laptop's copy of the notes.
+ */
+export function AccountMenu({ profile, onSignOut, removeCopy = null }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
+  // Null until the person touches the box: until then it follows the policy's default.
+  const [removeChoice, setRemoveChoice] = useState<boolean | null>(null);
+  const removeLocalCopy =
+    removeCopy === null
+      ? false
+      : removeCopy.locked
+        ? removeCopy.initial
+        : (removeChoice ?? removeCopy.initial);
   const menuId = useId();
+  const boxId = useId();
+  const hintId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const { name, color } = identityFromProfile(profile);
@@ -63,10 +82,28 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
           <LanguageSetting />
+          {removeCopy !== null && (
+            <div className="account__remove-copy">
+              <input
+                type="checkbox"
+                id={boxId}
+                checked={removeLocalCopy}
+                disabled={removeCopy.locked}
+                aria-describedby={hintId}
+                onChange={(event) => {
+                  setRemoveChoice(event.target.checked);
+                }}
+              />
+              <label htmlFor={boxId}>{t('wipe.removeCopy')}</label>
+              <span className="account__hint" id={hintId}>
+                {t('wipe.removeCopyHint')}
+              </span>
+            </div>
+          )}
           <Button
             onClick={() => {
               setOpen(false);
-              void onSignOut();
+              void onSignOut({ removeLocalCopy });
             }}
           >
             {t('account.signOut')}

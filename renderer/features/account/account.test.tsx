@@ -46,6 +46,51 @@ describe('account menu', () => {
   });
 });
 
+describe('sign-out: remove this laptop’s copy', () => {
+  function openMenu(removeCopy: { initial: boolean; locked: boolean } | null) {
+    const onSignOut = vi.fn((_: { removeLocalCopy: boolean }) => Promise.resolve());
+    const view = render(
+      <AccountMenu
+        profile={{ sub: 'emp-1001', name: 'Ada Lovelace' }}
+        onSignOut={onSignOut}
+        removeCopy={removeCopy}
+      />,
+    );
+    fireEvent.click(view.getByRole('button', { name: 'Account: Ada Lovelace' }));
+    return { view, onSignOut };
+  }
+
+  it('starts from the organisation’s default and passes the person’s choice to sign-out', () => {
+    const { view, onSignOut } = openMenu({ initial: true, locked: false });
+    const box = view.getByRole('checkbox', {
+      name: 'Remove this laptop’s copy',
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(false);
+    fireEvent.click(box);
+    expect(box.checked).toBe(false);
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: false });
+  });
+
+  it('cannot be changed when policy enforces it', () => {
+    const { view, onSignOut } = openMenu({ initial: true, locked: true });
+    const box = view.getByRole('checkbox', {
+      name: 'Remove this laptop’s copy',
+    }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: true });
+  });
+
+  it('is not offered without a way to erase, and sign-out keeps the copy', () => {
+    const { view, onSignOut } = openMenu(null);
+    expect(view.queryByRole('checkbox')).toBeNull();
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: false });
+  });
+});
+
 describe('language setting', () => {
   afterEach(async () => {
     await setLanguagePreference('system');
