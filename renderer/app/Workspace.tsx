@@ -10,7 +10,7 @@ import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
-import { useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
+import { useAppBadge, useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs } from '../features/tree/index.ts';
@@ -86,6 +86,7 @@ export function Workspace({
   const view = viewOf(route);
   const roomKey = room ? formatRoomName(room) : null;
   const inbox = useInboxState(profile.sub, host, room);
+  useAppBadge(host, inbox.unread);
   useRecordLook(profile.sub, room);
   const spaceName = (id: string) => spaceItems.find((space) => space.id === id)?.name ?? id;
   const goView = (next: typeof view & string) => {

@@ -12,3 +12,4 @@ export {
   type WipeCause,
   type WipeService,
 } from './wipe-service.ts';
+export { useAppBadge } from './use-badge.ts';
