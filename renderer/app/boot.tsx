@@ -11,6 +11,7 @@ import {
 } from '../api/index.ts';
 import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
 import { createWipeService, WipeServiceContext } from '../features/session/index.ts';
+import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createSearchService } from '../search/index.ts';
@@ -61,6 +62,7 @@ export async function boot(options: BootOptions): Promise<void> {
         storages: [window.localStorage, window.sessionStorage],
       },
       marker: window.localStorage,
+      keep: [{ storage: window.sessionStorage, key: SIGNED_OUT_KEY }],
     });
     // Signed out by then: ask the host again rather than open the person's notes.
     const session = (await wipe.resume()) ? await host.session() : firstSession;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState } from '../../../shared/auth.ts';
 import { CloseCode, PERSON_REMOVED_REASON, WIPED_REASON } from '../../../shared/wire.ts';
 import { LAST_REFRESH_KEY } from '../../auth/grace-clock.ts';
-import { SESSION_KEY } from '../../auth/token-set.ts';
+import { SESSION_KEY, SIGNED_OUT_KEY } from '../../auth/token-set.ts';
 import { lookedKey } from '../home/last-looked.ts';
 import { inboxStorageKey } from '../inbox/inbox-service.ts';
 import { pendingFilesDbName } from '../images/pending-files.ts';
@@ -82,6 +82,7 @@ async function rig() {
     store,
     targets: { indexedDB: factory, storages: [localStorage, sessionStorage] },
     marker: localStorage,
+    keep: [{ storage: sessionStorage, key: SIGNED_OUT_KEY }],
   });
   const names = async () => (await factory.databases()).map((d) => d.name).sort();
   return { factory, store, host, wipe, names };
@@ -157,10 +158,18 @@ describe('wipe service', () => {
     expect(await kept.names()).toHaveLength(APP_DATABASES.length + 1);
 
     const removed = await rig();
+    // The web session marks a sign-out so the next sign-in asks the IdP for a login.
+    removed.host.signOut.mockImplementationOnce(() => {
+      sessionStorage.setItem(SIGNED_OUT_KEY, 'true');
+      const next: SessionState = { status: 'signed-out', persistence };
+      removed.store.getState().setSession(next);
+      return Promise.resolve(next);
+    });
     await removed.wipe.signOut(true);
     expect(removed.host.signOut).toHaveBeenCalledOnce();
     expect(await removed.names()).toEqual(['another-app']);
     expect(storedKeys(localStorage)).toEqual(['another-app.key']);
+    expect(storedKeys(sessionStorage)).toEqual([SIGNED_OUT_KEY]);
     // The person asked for it: the sign-in screen shows no alarm.
     expect(removed.store.getState().session?.status).toBe('signed-out');
   });

@@ -34,6 +34,12 @@ export interface WipeServiceOptions {
   readonly store: AppStore;
   readonly targets: EraseTargets;
   readonly marker: MarkerStorage;
+  /**
+   * Keys that survive the erasure with their values: the web session's
+   * "signed out" flag, so the next sign-in asks the IdP for a login rather
+   * than silently reusing the previous person's IdP session.
+   */
+  readonly keep?: readonly { readonly storage: MarkerStorage; readonly key: string }[];
 }
 
 export interface WipeService {
@@ -73,6 +79,22 @@ export function causeOfClose(code: number, reason: string): WipeCause | null {
   return code === CloseCode.Wiped ? 'withdrawn' : 'personRemoved';
 }
 
+function readKey(storage: MarkerStorage, key: string): string | null {
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeKey(storage: MarkerStorage, key: string, value: string): void {
+  try {
+    storage.setItem(key, value);
+  } catch {
+    // Storage disabled: the flag only asks for a fresh login next time.
+  }
+}
+
 function readCause(marker: MarkerStorage): WipeCause | null {
   try {
     const value = marker.getItem(PENDING_WIPE_KEY);
@@ -103,7 +125,12 @@ export function createWipeService(options: WipeServiceOptions): WipeService {
       // Storage disabled: nothing was stored in it either.
     }
     await options.host.signOut().catch(() => undefined);
+    const kept = (options.keep ?? []).flatMap(({ storage, key }) => {
+      const value = readKey(storage, key);
+      return value === null ? [] : [{ storage, key, value }];
+    });
     const report = await eraseLocalCopy(options.targets);
+    for (const { storage, key, value } of kept) writeKey(storage, key, value);
     const complete = report.failed.length === 0;
     if (complete) {
       try {
