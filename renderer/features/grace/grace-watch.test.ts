@@ -117,11 +117,12 @@ describe('offline grace watch', () => {
     watch.stop();
   });
 
-  it('forgets the clock on sign-out, so the next person is not locked out', () => {
+  it('is not reset by a signed-out start (desktop restore), but a new sign-in restarts it', () => {
     const time = manualTime(0);
     const store = createAppStore();
     const storage = memoryStore();
-    store.getState().setSession(signedIn(300_000));
+    const expiry = 300_000;
+    store.getState().setSession(signedIn(expiry));
     const watch = startGraceWatch({
       store,
       graceDays: 1,
@@ -131,9 +132,13 @@ describe('offline grace watch', () => {
     });
     time.advance(2 * DAY);
     expect(store.getState().grace.expired).toBe(true);
+    // Main restores the saved session after the page has asked: signed out first.
     store.getState().setSession({ status: 'signed-out', persistence });
+    store.getState().setSession(signedIn(expiry));
+    expect(store.getState().grace.expired).toBe(true);
+    // The person signs in again: the IdP issues a new token.
+    store.getState().setSession(signedIn(time.now() + 300_000));
     expect(store.getState().grace.expired).toBe(false);
-    expect(watch.clock.status()).toEqual({ state: 'unknown' });
     watch.stop();
   });
 });

@@ -91,15 +91,11 @@ export function startGraceWatch(options: GraceWatchOptions): GraceWatch {
         remember(storage, session.accessTokenExpiresAt);
         clock.recordRefresh();
       }
-    } else if (session?.status === 'signed-out') {
-      // Signing out ends the person's use of this copy: the next person starts afresh.
-      clock.clear();
-      try {
-        storage.removeItem(LAST_EXPIRY_KEY);
-      } catch {
-        // Nothing to forget.
-      }
     }
+    // Signed out forgets nothing: the desktop app reports "signed out" at
+    // start until main has restored the saved session, and clearing then
+    // would restart the clock on every launch. The next person's sign-in
+    // brings a new token, which restarts it anyway.
     check();
   };
 
