@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
 import type { NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
-import { AccountMenu } from '../features/account/index.ts';
+import { AccountMenu, DesktopSettings } from '../features/account/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
 import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
@@ -100,7 +100,12 @@ export function Workspace({
           <>
             <div className="sidebar__top">
               <span className="brand">{t('app.name')}</span>
-              <AccountMenu profile={profile} onSignOut={signOut} removeCopy={removeCopy} />
+              <AccountMenu
+                profile={profile}
+                onSignOut={signOut}
+                removeCopy={removeCopy}
+                settings={<DesktopSettings host={host} />}
+              />
             </div>
             <Places
               current={view}

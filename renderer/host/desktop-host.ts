@@ -1,7 +1,7 @@
 import { AccessTokenResultSchema, SessionStateSchema } from '../../shared/auth.ts';
 import { AppInfoSchema, type Host } from '../../shared/host.ts';
 import { HOST_GLOBAL, MAX_BADGE_COUNT } from '../../shared/ipc.ts';
-import { SettingsViewSchema } from '../../shared/policy.ts';
+import { PersonalSettingChangeSchema, SettingsViewSchema } from '../../shared/policy.ts';
 import { NotifyRequestSchema, type NotifyRequest } from '../../shared/mentions/index.ts';
 
 /** What the preload exposes (preload/). Every result is validated here again. */
@@ -17,6 +17,7 @@ interface Bridge {
   takePendingNote: () => unknown;
   /** Newer bridges only: used when present. */
   settings?: () => unknown;
+  changeSetting?: (change: unknown) => unknown;
   setBadge?: (count: number) => unknown;
 }
 
@@ -95,11 +96,19 @@ export function desktopHost(win: object): Host | null {
 }
 
 /** The bridge's optional methods, each validated like the rest. */
-function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'setBadge'> {
-  const { settings, setBadge } = bridge;
+function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'changeSetting' | 'setBadge'> {
+  const { settings, changeSetting, setBadge } = bridge;
   return {
     ...(typeof settings === 'function'
       ? { settings: async () => SettingsViewSchema.parse(await settings()) }
+      : {}),
+    ...(typeof changeSetting === 'function'
+      ? {
+          changeSetting: async (change) =>
+            SettingsViewSchema.parse(
+              await changeSetting(PersonalSettingChangeSchema.parse(change)),
+            ),
+        }
       : {}),
     ...(typeof setBadge === 'function'
       ? {

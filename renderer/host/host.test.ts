@@ -121,6 +121,8 @@ describe('desktopHost', () => {
     const host = desktopHost({
       [HOST_GLOBAL]: fakeBridge({
         settings: () => Promise.resolve({ values: { offlineGraceDays: 7 }, enforced: [] }),
+        changeSetting: (change: { value: unknown }) =>
+          Promise.resolve({ values: { startAtLogin: change.value }, enforced: [] }),
         setBadge: (n: unknown) => {
           badges.push(n);
           return Promise.resolve(null);
@@ -131,6 +133,13 @@ describe('desktopHost', () => {
       values: { offlineGraceDays: 7 },
       enforced: [],
     });
+    await expect(host?.changeSetting?.({ key: 'startAtLogin', value: true })).resolves.toEqual({
+      values: { startAtLogin: true },
+      enforced: [],
+    });
+    await expect(
+      host?.changeSetting?.({ key: 'offlineGraceDays', value: 99 } as never),
+    ).rejects.toThrow();
     await host?.setBadge?.(3.7);
     await host?.setBadge?.(-2);
     await host?.setBadge?.(Number.NaN);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Principal } from '../../../shared/auth.ts';
 import { identityFromProfile, initials } from '../../identity/index.ts';
 import { LanguageSetting } from './LanguageSetting.tsx';
@@ -14,6 +14,8 @@ export interface AccountMenuProps {
    * default) and whether policy locks it. Absent: no box, the copy stays.
    */
   readonly removeCopy?: { readonly initial: boolean; readonly locked: boolean } | null;
+  /** More settings shown in the menu (the desktop app's own). */
+  readonly settings?: ReactNode;
 }
 
 /**
@@ -21,7 +23,12 @@ export interface AccountMenuProps {
  * name, email, language, and sign out with the choice to remove this
  * laptop's copy of the notes.
  */
-export function AccountMenu({ profile, onSignOut, removeCopy = null }: AccountMenuProps) {
+export function AccountMenu({
+  profile,
+  onSignOut,
+  removeCopy = null,
+  settings = null,
+}: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   // Null until the person touches the box: until then it follows the policy's default.
   const [removeChoice, setRemoveChoice] = useState<boolean | null>(null);
@@ -82,6 +89,7 @@ export function AccountMenu({ profile, onSignOut, removeCopy = null }: AccountMe
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
           <LanguageSetting />
+          {settings}
           {removeCopy !== null && (
             <div className="account__remove-copy">
               <input

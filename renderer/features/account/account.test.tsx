@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { setLanguagePreference } from '../../i18n/index.ts';
 import { SignInScreen } from '../auth/index.ts';
-import { AccountMenu } from './index.ts';
+import type { PersonalSettingChange, SettingsView } from '../../../shared/policy.ts';
+import { AccountMenu, DesktopSettings } from './index.ts';
 
 afterEach(cleanup);
 
@@ -88,6 +89,43 @@ describe('sign-out: remove this laptop’s copy', () => {
     expect(view.queryByRole('checkbox')).toBeNull();
     fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
     expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: false });
+  });
+});
+
+describe('desktop settings in the account menu', () => {
+  it('shows start at login, changes it through the host, and locks what policy enforces', async () => {
+    const changes: PersonalSettingChange[] = [];
+    let view: SettingsView = {
+      values: { startAtLogin: false, telemetry: false },
+      enforced: ['telemetry'],
+    };
+    const host = {
+      settings: () => Promise.resolve(view),
+      changeSetting: (change: PersonalSettingChange) => {
+        changes.push(change);
+        view = { ...view, values: { ...view.values, [change.key]: change.value } };
+        return Promise.resolve(view);
+      },
+    };
+    const ui = render(<DesktopSettings host={host} />);
+    const startAtLogin = (await ui.findByRole('checkbox', {
+      name: 'Start Commonplace when I log in',
+    })) as HTMLInputElement;
+    expect(startAtLogin.checked).toBe(false);
+    fireEvent.click(startAtLogin);
+    await vi.waitFor(() => {
+      expect(startAtLogin.checked).toBe(true);
+    });
+    expect(changes).toEqual([{ key: 'startAtLogin', value: true }]);
+    const telemetry = ui
+      .getAllByRole('checkbox')
+      .find((box) => box !== startAtLogin && (box as HTMLInputElement).disabled);
+    expect(telemetry).toBeDefined();
+  });
+
+  it('shows nothing in a browser', () => {
+    const ui = render(<DesktopSettings host={{}} />);
+    expect(ui.container.textContent).toBe('');
   });
 });
 
