@@ -73,6 +73,8 @@ export function buildConfig(env: Env): Configuration {
     // out/, so the package needs nothing else; production node_modules that
     // electron-builder adds on its own are not required at run time.
     files: ['out/**/*', 'package.json'],
+    // The tray icon (main/badge.ts), read from resources/ at run time.
+    extraResources: [{ from: 'build/icon.png', to: 'icon.png' }],
     asar: true,
     // Checklist #19 "Check which fuses you can change": flipped in the binary at
     // packaging time, before signing, so the OS code signature protects them.

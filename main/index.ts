@@ -7,18 +7,28 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
+  nativeImage,
   Notification,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
+  Tray,
 } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { requestedScope, resourceIndicator, type NoteTarget } from '../shared/host.ts';
 import type { ManagedPolicy, PolicyLayer } from '../shared/policy.ts';
 import { resolveRelayUrl } from './app-info.ts';
+import { createBadge, type Badge } from './badge.ts';
+import { attachContextMenu } from './context-menu.ts';
+import { applyStartAtLogin } from './login-item.ts';
+import { parseSavedState, restorePlace, trackWindowState } from './window-state.ts';
 import { resolveIdentityConfig, type IdentityResolution } from './auth/identity-config.ts';
 import { createSignInService, type SignInService } from './auth/sign-in-service.ts';
 import { createUnavailableSignInService } from './auth/unavailable-service.ts';
@@ -107,13 +117,50 @@ function onDeepLink(raw: string): void {
   if (link !== null) openNote({ spaceId: link.spaceId, docId: link.docId });
 }
 
+/** Reads a small file of ours, or null when it is not there (first start). */
+function readOptional(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The tray icon: shipped beside the app (extraResources), or in build/ when run from source. */
+function trayIconPath(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'icon.png')
+    : path.join(app.getAppPath(), 'build', 'icon.png');
+}
+
 async function openMainWindow(settings: Settings): Promise<void> {
+  // Opened where it was, if that place is still on a connected display.
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const place = restorePlace(parseSavedState(readOptional(stateFile)), screen);
   mainWindow = await createMainWindow({
     BrowserWindow,
     preloadPath: path.join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
     url: settings.renderer.url,
+    bounds: place.bounds,
   });
   const window = mainWindow;
+  if (place.maximized) window.maximize();
+  trackWindowState(window, {
+    save: (text) => {
+      try {
+        writeFileSync(stateFile, text, { mode: 0o600 });
+      } catch {
+        log('could not remember the window place');
+      }
+    },
+  });
+  attachContextMenu(window.webContents, {
+    platform: process.platform,
+    locale: app.getLocale(),
+    popup: (template) => {
+      Menu.buildFromTemplate(template).popup({ window });
+    },
+  });
   guardUnsyncedUnload(window.webContents, (question) => {
     const choice = dialog.showMessageBoxSync(window, {
       type: 'warning',
@@ -189,19 +236,57 @@ async function start(settings: Settings): Promise<void> {
     openNote,
     log,
   });
+  const badge: Badge = createBadge({
+    app,
+    platform: process.platform,
+    createTray: () =>
+      new Tray(nativeImage.createFromPath(trayIconPath()).resize({ width: 16, height: 16 })),
+    focus: focusMainWindow,
+    log,
+  });
   stopAuth = () => {
     updates.dispose();
     stopPush();
     signIn.dispose();
     notify.dispose();
+    badge.dispose();
+  };
+  const loginItem = {
+    app,
+    platform: process.platform,
+    env: process.env,
+    homeDir: os.homedir(),
+    execPath: process.execPath,
+    fs: {
+      writeFile: (file: string, text: string) => {
+        writeFileSync(file, text, { mode: 0o644 });
+      },
+      removeFile: (file: string) => {
+        rmSync(file, { force: true });
+      },
+      mkdir: (dir: string) => {
+        mkdirSync(dir, { recursive: true });
+      },
+    },
+    log,
+  };
+  // Only the installed app: run from source, it would register the bare Electron binary.
+  const setStartAtLogin = (enabled: boolean): void => {
+    if (app.isPackaged) applyStartAtLogin(enabled, loginItem);
   };
   const managed: SettingsService = createSettingsService({
     policy: settings.policy,
     environment: settings.environment,
     file: path.join(app.getPath('userData'), 'settings.json'),
     log,
+    // The person (or a new policy default) changed it: tell the OS at once.
+    onChange: (view) => {
+      setStartAtLogin(view.values.startAtLogin ?? false);
+    },
   });
   const effective = managed.view().values;
+  // Every start, so that a policy enforced since the last one takes effect.
+  setStartAtLogin(effective.startAtLogin ?? false);
   const updates = createUpdateController({
     updater: autoUpdater,
     settings: {
@@ -227,6 +312,7 @@ async function start(settings: Settings): Promise<void> {
       notify,
       pendingNote,
       settings: managed,
+      badge,
     }),
     {
       trustedOrigins,

@@ -31,6 +31,13 @@ describe('hardenedWebPreferences', () => {
     expect(options.webPreferences).toEqual(hardenedWebPreferences('/p.cjs'));
     expect(options.show).toBe(false);
   });
+
+  it('opens at a remembered place without loosening any preference', () => {
+    const bounds = { x: 1700, y: 100, width: 1400, height: 900 };
+    const options = mainWindowOptions('/p.cjs', bounds);
+    expect(options).toMatchObject(bounds);
+    expect(options.webPreferences).toEqual(hardenedWebPreferences('/p.cjs'));
+  });
 });
 
 describe('createMainWindow', () => {

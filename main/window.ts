@@ -23,11 +23,23 @@ export function hardenedWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
+/** Where the window opens (window-state.ts): the remembered place, or centred. */
+export interface WindowBounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Options of the main window: hidden until the first paint, then shown (no white flash). */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds?: WindowBounds,
+): BrowserWindowConstructorOptions {
   return {
     width: 1200,
     height: 800,
+    ...bounds,
     minWidth: 480,
     minHeight: 360,
     title: 'Commonplace',
@@ -57,13 +69,15 @@ export interface CreateMainWindowOptions<W extends WindowLike> {
   readonly preloadPath: string;
   /** `app://commonplace/index.html`, or the dev server (see renderer-url.ts). */
   readonly url: string;
+  /** The remembered place; the default size, centred by the OS, without it. */
+  readonly bounds?: WindowBounds;
 }
 
 /** Opens the hardened main window and loads the renderer into it. */
 export async function createMainWindow<W extends WindowLike>(
   options: CreateMainWindowOptions<W>,
 ): Promise<W> {
-  const window = new options.BrowserWindow(mainWindowOptions(options.preloadPath));
+  const window = new options.BrowserWindow(mainWindowOptions(options.preloadPath, options.bounds));
   window.once('ready-to-show', () => {
     window.show();
   });

@@ -47,6 +47,7 @@ describe('createPreloadHost', () => {
         'changeSetting',
         'onUpdateReady',
         'restartToUpdate',
+        'setBadge',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
@@ -163,6 +164,13 @@ describe('notifications through the bridge', () => {
     expect(seen).toEqual([{ version: '1.1.0' }]);
     ipc.answers.set('app:restart-to-update', true);
     await expect(host.restartToUpdate?.()).resolves.toBe(true);
+  });
+
+  it('setBadge sends only the number on app:set-badge', async () => {
+    const { ipc, host } = setup();
+    ipc.answers.set('app:set-badge', null);
+    await host.setBadge?.(4);
+    expect(ipc.calls).toEqual([['app:set-badge', 4]]);
   });
 
   it('takePendingNote invokes app:take-pending-note and parses the answer', async () => {

@@ -109,6 +109,10 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
         listener,
       ),
     restartToUpdate: () => call('app:restart-to-update'),
+    setBadge: async (count: number) => {
+      // main parses it again (a whole number in range).
+      await call('app:set-badge', count);
+    },
     // Rebuilt from the two known fields; main parses the change again.
     changeSetting: (change: PersonalSettingChange) =>
       call('settings:set', { key: change.key, value: change.value } as PersonalSettingChange),

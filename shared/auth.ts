@@ -51,6 +51,12 @@ export const SessionStateSchema = z.discriminatedUnion('status', [
     status: z.literal('error'),
     /** Human-readable, safe to show; never contains a token. */
     reason: z.string().min(1).max(500),
+    /**
+     * The IdP refused the refresh token (OAuth `invalid_grant`) or the
+     * identity it vouches for is no longer allowed: the session ended for
+     * good, not for want of a network. The app then erases its local copy.
+     */
+    refused: z.literal(true).optional(),
     persistence: TokenPersistenceSchema,
   }),
 ]);

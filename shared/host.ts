@@ -149,6 +149,11 @@ export interface Host {
   onUpdateReady?(listener: (update: { version: string }) => void): () => void;
   /** Quits and installs a downloaded update; resolves false when none is ready. */
   restartToUpdate?(): Promise<boolean>;
+  /**
+   * Shows the inbox's unread count on the dock or tray (desktop only; 0
+   * clears it). The web host leaves this out.
+   */
+  setBadge?(count: number): Promise<void>;
   /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
   notificationPermission(): NotificationAccess;
   /**

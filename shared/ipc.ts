@@ -4,6 +4,9 @@ import { AppInfoSchema } from './host.ts';
 import { NotifyRequestSchema } from './mentions/notify.ts';
 import { PersonalSettingChangeSchema, SettingsViewSchema } from './policy.ts';
 
+/** The largest unread count the badge accepts; the badge itself shows "99+" beyond 99. */
+export const MAX_BADGE_COUNT = 100_000;
+
 /**
  * The one IPC contract between the renderer (through the preload) and main.
  * Each channel maps to zod schemas for its arguments and its result: main
@@ -48,6 +51,15 @@ export const ipcContract = {
   'app:restart-to-update': {
     args: z.tuple([]),
     result: z.boolean(),
+  },
+  /**
+   * The unread count of the inbox, shown on the dock (macOS) or beside the
+   * tray icon (Windows, Linux); 0 clears it. A whole number, capped so a
+   * buggy or hostile page cannot make the OS draw something absurd.
+   */
+  'app:set-badge': {
+    args: z.tuple([z.int().min(0).max(MAX_BADGE_COUNT)]),
+    result: z.null(),
   },
   /** Every setting's value and which ones the organisation enforces. */
   'settings:get': {

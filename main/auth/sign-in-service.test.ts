@@ -196,6 +196,8 @@ describe('desktop sign-in service', () => {
     expect(await h.service.refresh()).toMatchObject({
       status: 'error',
       reason: containing('sign in again'),
+      // For good: the renderer erases its local copy on this flag.
+      refused: true,
     });
     expect(await readdir(h.dir)).toEqual([]);
   });

@@ -186,14 +186,15 @@ export async function createSignInService(options: SignInServiceOptions): Promis
     });
   };
 
-  const endSession = async (reason: string | null): Promise<SessionState> => {
+  /** `refused`: the IdP ended the session for good (the renderer erases its local copy). */
+  const endSession = async (reason: string | null, refused = false): Promise<SessionState> => {
     clearTimeout(timer);
     session = null;
     await store.clear();
     return setState(
       reason === null
         ? { status: 'signed-out', persistence }
-        : { status: 'error', reason, persistence },
+        : { status: 'error', reason, persistence, ...(refused ? { refused: true as const } : {}) },
     );
   };
 
@@ -262,11 +263,11 @@ export async function createSignInService(options: SignInServiceOptions): Promis
       if (session !== current) return state;
       if (error instanceof IdentityRefusedError) {
         log('refreshed identity refused by the sign-in rule; session ended');
-        return endSession(describeSignInError(error));
+        return endSession(describeSignInError(error), true);
       }
       if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
         log('refresh refused by the identity provider; session ended');
-        return endSession('Your session ended. Please sign in again.');
+        return endSession('Your session ended. Please sign in again.', true);
       }
       // Offline or IdP down: keep the session, try again shortly.
       log('refresh failed; will retry');

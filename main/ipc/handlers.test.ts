@@ -18,6 +18,33 @@ function setup() {
   return { service, invoke };
 }
 
+describe('app:set-badge', () => {
+  it('passes a whole unread count to the badge and refuses anything else', async () => {
+    const counts: number[] = [];
+    const ipcMain = new FakeIpcMain();
+    registerIpcHandlers(
+      ipcMain,
+      createIpcHandlers({
+        app: new FakeApp(),
+        relayUrl: 'ws://127.0.0.1:4444',
+        signIn: new FakeSignInService(),
+        badge: { set: (count) => counts.push(count) },
+      }),
+      { trustedOrigins: new Set([APP_ORIGIN]), log: () => undefined },
+    );
+    const invoke = (...args: unknown[]) =>
+      ipcMain.invoke('app:set-badge', fakeInvokeEvent(), ...args);
+    await expect(invoke(3)).resolves.toBeNull();
+    for (const bad of [-1, 2.5, '4', 1e9, null]) await expect(invoke(bad)).rejects.toThrow();
+    await expect(invoke(1, 2)).rejects.toThrow();
+    // A frame from elsewhere cannot set it either.
+    await expect(
+      ipcMain.invoke('app:set-badge', fakeInvokeEvent('https://evil.example/'), 5),
+    ).rejects.toThrow();
+    expect(counts).toEqual([3]);
+  });
+});
+
 describe('auth IPC handlers (fake sign-in service)', () => {
   it('auth:session answers the current state', async () => {
     const { invoke } = setup();

@@ -36,6 +36,8 @@ export interface HandlerDeps {
   readonly pendingNote?: Pick<PendingNote, 'take'>;
   /** The update controller (updates/updater.ts); without it there is nothing to install. */
   readonly updates?: { restartToUpdate(): boolean };
+  /** The dock or tray badge (badge.ts); without it the unread count shows nowhere. */
+  readonly badge?: { set(count: number): void };
   /** Managed and personal settings; without it, built-in defaults and nothing to change. */
   readonly settings?: SettingsService;
 }
@@ -61,6 +63,10 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     },
     'app:take-pending-note': () => deps.pendingNote?.take() ?? null,
     'app:restart-to-update': () => deps.updates?.restartToUpdate() ?? false,
+    'app:set-badge': (count) => {
+      deps.badge?.set(count);
+      return null;
+    },
     'settings:get': () =>
       deps.settings?.view() ?? resolveSettings({ policy: { enforced: {}, defaults: {} } }),
     'settings:set': (change) => {

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
 import type { NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
-import { AccountMenu } from '../features/account/index.ts';
+import { AccountMenu, DesktopSettings } from '../features/account/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
+import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
+import { useAppBadge, useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
 import { OfflineReport, RefusedEdits, SyncStatus } from '../features/sync-status/index.ts';
 import { PageCrumbs } from '../features/tree/index.ts';
@@ -45,6 +47,8 @@ export function Workspace({
   const search = useSearchService();
   const spaceItems = useAppStore((s) => s.spaces.items);
   const t = useT();
+  const signOut = useSignOut(host);
+  const removeCopy = useRemoveCopyOption(host);
 
   useEffect(() => {
     void spaces.load();
@@ -82,6 +86,7 @@ export function Workspace({
   const view = viewOf(route);
   const roomKey = room ? formatRoomName(room) : null;
   const inbox = useInboxState(profile.sub, host, room);
+  useAppBadge(host, inbox.unread);
   useRecordLook(profile.sub, room);
   const spaceName = (id: string) => spaceItems.find((space) => space.id === id)?.name ?? id;
   const goView = (next: typeof view & string) => {
@@ -95,7 +100,12 @@ export function Workspace({
           <>
             <div className="sidebar__top">
               <span className="brand">{t('app.name')}</span>
-              <AccountMenu profile={profile} onSignOut={() => host.signOut()} />
+              <AccountMenu
+                profile={profile}
+                onSignOut={signOut}
+                removeCopy={removeCopy}
+                settings={<DesktopSettings host={host} />}
+              />
             </div>
             <Places
               current={view}
@@ -149,6 +159,7 @@ export function Workspace({
             <SyncStatus />
           </div>
         </header>
+        <GraceBanner onSignIn={() => host.signIn()} />
         <main className="page">
           <RefusedEdits />
           <OfflineReport />

@@ -10,6 +10,9 @@ import {
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
+import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
+import { createWipeService, WipeServiceContext } from '../features/session/index.ts';
+import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createSearchService } from '../search/index.ts';
@@ -43,13 +46,27 @@ export async function boot(options: BootOptions): Promise<void> {
   try {
     const host = options.resolveHost();
     const info = await host.appInfo();
-    const session = await host.session();
+    const firstSession = await host.session();
     const route: RouteResult = routeFromSearch(options.currentSearch());
     if (!route.ok) {
       root.render(<Problem title={t('app.noSuchNote')} message={route.message} />);
       return;
     }
     const store = createAppStore();
+    // Erasing the local copy (relay wipe, person removed, IdP refusal, sign-out with
+    // "remove this laptop's copy"); a wipe an earlier run left unfinished completes first.
+    const wipe = createWipeService({
+      host,
+      store,
+      targets: {
+        indexedDB: window.indexedDB,
+        storages: [window.localStorage, window.sessionStorage],
+      },
+      marker: window.localStorage,
+      keep: [{ storage: window.sessionStorage, key: SIGNED_OUT_KEY }],
+    });
+    // Signed out by then: ask the host again rather than open the person's notes.
+    const session = (await wipe.resume()) ? await host.session() : firstSession;
     const registry = createDocRegistry({
       relayUrl: info.relayUrl,
       relayUrls: relayUrlsOf(info),
@@ -158,27 +175,32 @@ export async function boot(options: BootOptions): Promise<void> {
     };
     apply(session);
     host.onSessionChange(apply);
+    wipe.watch();
+    // Past the administrator's offline limit without a token refresh, notes turn read-only.
+    startGraceWatch({ store, graceDays: await graceDaysFor(host), storage: window.localStorage });
 
     root.render(
       <StrictMode>
-        <App
-          services={{ store, registry, search, history: noteHistory, files, trash, admin }}
-          host={host}
-          info={info}
-          spaces={spaces}
-          members={members}
-          home={createHomeApi({
-            relayUrl: info.relayUrl,
-            fetch: options.fetch,
-            accessToken: (o) => host.accessToken(o),
-          })}
-          initialRoute={route.route}
-          history={options.history}
-          parseRoute={(search) => {
-            const r = routeFromSearch(search);
-            return r.ok ? r.route : null;
-          }}
-        />
+        <WipeServiceContext value={wipe}>
+          <App
+            services={{ store, registry, search, history: noteHistory, files, trash, admin }}
+            host={host}
+            info={info}
+            spaces={spaces}
+            members={members}
+            home={createHomeApi({
+              relayUrl: info.relayUrl,
+              fetch: options.fetch,
+              accessToken: (o) => host.accessToken(o),
+            })}
+            initialRoute={route.route}
+            history={options.history}
+            parseRoute={(search) => {
+              const r = routeFromSearch(search);
+              return r.ok ? r.route : null;
+            }}
+          />
+        </WipeServiceContext>
       </StrictMode>,
     );
   } catch (error) {

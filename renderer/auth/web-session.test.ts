@@ -141,6 +141,8 @@ describe('web session', () => {
     expect(session.state()).toMatchObject({
       status: 'error',
       reason: 'Your session has ended. Please sign in again.',
+      // For good: the app erases its local copy on this flag.
+      refused: true,
     });
     // Not the IdP's protocol words.
     expect(JSON.stringify(session.state())).not.toContain('invalid_grant');

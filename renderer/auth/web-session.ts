@@ -242,6 +242,9 @@ export function createWebSession(options: WebSessionOptions): WebSession {
               // The IdP's own words ("invalid_grant: grant request is
               // invalid") mean nothing to the person; what to do does.
               reason: messages.ended(),
+              // Only the IdP's refusal ends it for good; a token set without a
+              // refresh token simply ran out.
+              ...(isRefusal(error) ? { refused: true as const } : {}),
               persistence: PERSISTENCE,
             });
           } else {

@@ -1,6 +1,7 @@
 import { AccessTokenResultSchema, SessionStateSchema } from '../../shared/auth.ts';
 import { AppInfoSchema, type Host } from '../../shared/host.ts';
-import { HOST_GLOBAL } from '../../shared/ipc.ts';
+import { HOST_GLOBAL, MAX_BADGE_COUNT } from '../../shared/ipc.ts';
+import { PersonalSettingChangeSchema, SettingsViewSchema } from '../../shared/policy.ts';
 import { NotifyRequestSchema, type NotifyRequest } from '../../shared/mentions/index.ts';
 
 /** What the preload exposes (preload/). Every result is validated here again. */
@@ -14,6 +15,10 @@ interface Bridge {
   notify: (request: NotifyRequest) => unknown;
   onOpenNote: (listener: (target: unknown) => void) => unknown;
   takePendingNote: () => unknown;
+  /** Newer bridges only: used when present. */
+  settings?: () => unknown;
+  changeSetting?: (change: unknown) => unknown;
+  setBadge?: (count: number) => unknown;
 }
 
 const METHODS = [
@@ -83,8 +88,36 @@ export function desktopHost(win: object): Host | null {
     },
     takePendingNote: async () =>
       NotifyRequestSchema.shape.target.nullable().parse(await bridge.takePendingNote()),
+    ...optionalMethods(bridge),
     // Main shows notifications; whether they appear is the OS's setting.
     notificationPermission: () => 'granted',
     requestNotificationPermission: () => Promise.resolve('granted'),
+  };
+}
+
+/** The bridge's optional methods, each validated like the rest. */
+function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'changeSetting' | 'setBadge'> {
+  const { settings, changeSetting, setBadge } = bridge;
+  return {
+    ...(typeof settings === 'function'
+      ? { settings: async () => SettingsViewSchema.parse(await settings()) }
+      : {}),
+    ...(typeof changeSetting === 'function'
+      ? {
+          changeSetting: async (change) =>
+            SettingsViewSchema.parse(
+              await changeSetting(PersonalSettingChangeSchema.parse(change)),
+            ),
+        }
+      : {}),
+    ...(typeof setBadge === 'function'
+      ? {
+          setBadge: async (count: number) => {
+            // A whole number in range, as the contract says; main checks it again.
+            const clamped = Math.min(MAX_BADGE_COUNT, Math.max(0, Math.trunc(count)));
+            await setBadge(Number.isFinite(clamped) ? clamped : 0);
+          },
+        }
+      : {}),
   };
 }

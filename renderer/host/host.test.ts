@@ -115,6 +115,38 @@ describe('desktopHost', () => {
       /not a Commonplace host bridge/,
     );
   });
+
+  it('passes settings (validated) and the badge count (a whole number in range) when the bridge has them', async () => {
+    const badges: unknown[] = [];
+    const host = desktopHost({
+      [HOST_GLOBAL]: fakeBridge({
+        settings: () => Promise.resolve({ values: { offlineGraceDays: 7 }, enforced: [] }),
+        changeSetting: (change: { value: unknown }) =>
+          Promise.resolve({ values: { startAtLogin: change.value }, enforced: [] }),
+        setBadge: (n: unknown) => {
+          badges.push(n);
+          return Promise.resolve(null);
+        },
+      }).bridge,
+    });
+    await expect(host?.settings?.()).resolves.toEqual({
+      values: { offlineGraceDays: 7 },
+      enforced: [],
+    });
+    await expect(host?.changeSetting?.({ key: 'startAtLogin', value: true })).resolves.toEqual({
+      values: { startAtLogin: true },
+      enforced: [],
+    });
+    await expect(
+      host?.changeSetting?.({ key: 'offlineGraceDays', value: 99 } as never),
+    ).rejects.toThrow();
+    await host?.setBadge?.(3.7);
+    await host?.setBadge?.(-2);
+    await host?.setBadge?.(Number.NaN);
+    expect(badges).toEqual([3, 0, 0]);
+    // An older bridge without them: the host simply lacks them.
+    expect(desktopHost({ [HOST_GLOBAL]: fakeBridge().bridge })).not.toHaveProperty('setBadge');
+  });
 });
 
 describe('webHost', () => {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createGraceSlice, type GraceSlice } from './grace-slice.ts';
 import { createRoomStatusSlice, type RoomStatusSlice } from './room-status-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createSpacesSlice, type SpacesSlice } from './spaces-slice.ts';
@@ -10,7 +11,7 @@ import { createSyncSlice, type SyncSlice } from './sync-slice.ts';
  * status across all documents. Documents stay
  * in the sync layer.
  */
-export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice & SyncSlice;
+export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice & SyncSlice & GraceSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -20,5 +21,6 @@ export function createAppStore(): AppStore {
     ...createSessionSlice(...a),
     ...createSpacesSlice(...a),
     ...createSyncSlice(...a),
+    ...createGraceSlice(...a),
   }));
 }

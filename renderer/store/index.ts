@@ -7,8 +7,9 @@ export {
   type RoomStatusSlice,
 } from './room-status-slice.ts';
 export { type SessionSlice } from './session-slice.ts';
+export { type GraceSlice, type GraceState } from './grace-slice.ts';
 export { INITIAL_SPACES, type SpacesSlice, type SpacesState } from './spaces-slice.ts';
-export { viewerMessage, readOnlyReason } from './read-only.ts';
+export { graceExpiredMessage, viewerMessage, readOnlyReason } from './read-only.ts';
 export {
   selectCanEdit,
   selectConnection,

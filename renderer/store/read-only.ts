@@ -6,6 +6,11 @@ export function viewerMessage(): string {
   return t('readOnly.viewer');
 }
 
+/** Why nothing may be edited once the offline grace period has run out. */
+export function graceExpiredMessage(): string {
+  return t('grace.readOnly');
+}
+
 /**
  * Why the person may not edit a note, or null when they may. Two sources: the
  * role from `GET /api/spaces` (known before connecting), and the relay's own

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Principal } from '../../../shared/auth.ts';
 import { identityFromProfile, initials } from '../../identity/index.ts';
 import { LanguageSetting } from './LanguageSetting.tsx';
@@ -10,13 +10,39 @@ import { useAdminApi } from '../../services/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
-  readonly onSignOut: () => Promise<unknown>;
+  readonly onSignOut: (options: { removeLocalCopy: boolean }) => Promise<unknown>;
+  /**
+   * The "remove this laptop's copy" box: how it starts (the organisation's
+   * default) and whether policy locks it. Absent: no box, the copy stays.
+   */
+  readonly removeCopy?: { readonly initial: boolean; readonly locked: boolean } | null;
+  /** More settings shown in the menu (the desktop app's own). */
+  readonly settings?: ReactNode;
 }
 
-/** The signed-in person's avatar (initials, colour from `sub`) opening a menu: name, email, sign out. */
-export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
+/**
+ * The signed-in person's avatar (initials, colour from `sub`) opening a menu:
+ * name, email, language, and sign out with the choice to remove this
+ * laptop's copy of the notes.
+ */
+export function AccountMenu({
+  profile,
+  onSignOut,
+  removeCopy = null,
+  settings = null,
+}: AccountMenuProps) {
   const [open, setOpen] = useState(false);
+  // Null until the person touches the box: until then it follows the policy's default.
+  const [removeChoice, setRemoveChoice] = useState<boolean | null>(null);
+  const removeLocalCopy =
+    removeCopy === null
+      ? false
+      : removeCopy.locked
+        ? removeCopy.initial
+        : (removeChoice ?? removeCopy.initial);
   const menuId = useId();
+  const boxId = useId();
+  const hintId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const { name, color } = identityFromProfile(profile);
@@ -79,10 +105,29 @@ export function AccountMenu({ profile, onSignOut }: AccountMenuProps) {
               {t('admin.menu')}
             </Button>
           )}
+          {settings}
+          {removeCopy !== null && (
+            <div className="account__remove-copy">
+              <input
+                type="checkbox"
+                id={boxId}
+                checked={removeLocalCopy}
+                disabled={removeCopy.locked}
+                aria-describedby={hintId}
+                onChange={(event) => {
+                  setRemoveChoice(event.target.checked);
+                }}
+              />
+              <label htmlFor={boxId}>{t('wipe.removeCopy')}</label>
+              <span className="account__hint" id={hintId}>
+                {t('wipe.removeCopyHint')}
+              </span>
+            </div>
+          )}
           <Button
             onClick={() => {
               setOpen(false);
-              void onSignOut();
+              void onSignOut({ removeLocalCopy });
             }}
           >
             {t('account.signOut')}

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { setLanguagePreference } from '../../i18n/index.ts';
 import { SignInScreen } from '../auth/index.ts';
-import { AccountMenu } from './index.ts';
+import type { PersonalSettingChange, SettingsView } from '../../../shared/policy.ts';
+import { AccountMenu, DesktopSettings } from './index.ts';
 
 afterEach(cleanup);
 
@@ -43,6 +44,88 @@ describe('account menu', () => {
     expect(view.getByText('ada@example.com')).toBeTruthy();
     fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
     expect(onSignOut).toHaveBeenCalledOnce();
+  });
+});
+
+describe('sign-out: remove this laptop’s copy', () => {
+  function openMenu(removeCopy: { initial: boolean; locked: boolean } | null) {
+    const onSignOut = vi.fn((_: { removeLocalCopy: boolean }) => Promise.resolve());
+    const view = render(
+      <AccountMenu
+        profile={{ sub: 'emp-1001', name: 'Ada Lovelace' }}
+        onSignOut={onSignOut}
+        removeCopy={removeCopy}
+      />,
+    );
+    fireEvent.click(view.getByRole('button', { name: 'Account: Ada Lovelace' }));
+    return { view, onSignOut };
+  }
+
+  it('starts from the organisation’s default and passes the person’s choice to sign-out', () => {
+    const { view, onSignOut } = openMenu({ initial: true, locked: false });
+    const box = view.getByRole('checkbox', {
+      name: 'Remove this laptop’s copy',
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(false);
+    fireEvent.click(box);
+    expect(box.checked).toBe(false);
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: false });
+  });
+
+  it('cannot be changed when policy enforces it', () => {
+    const { view, onSignOut } = openMenu({ initial: true, locked: true });
+    const box = view.getByRole('checkbox', {
+      name: 'Remove this laptop’s copy',
+    }) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: true });
+  });
+
+  it('is not offered without a way to erase, and sign-out keeps the copy', () => {
+    const { view, onSignOut } = openMenu(null);
+    expect(view.queryByRole('checkbox')).toBeNull();
+    fireEvent.click(view.getByRole('button', { name: 'Sign out' }));
+    expect(onSignOut).toHaveBeenCalledWith({ removeLocalCopy: false });
+  });
+});
+
+describe('desktop settings in the account menu', () => {
+  it('shows start at login, changes it through the host, and locks what policy enforces', async () => {
+    const changes: PersonalSettingChange[] = [];
+    let view: SettingsView = {
+      values: { startAtLogin: false, telemetry: false },
+      enforced: ['telemetry'],
+    };
+    const host = {
+      settings: () => Promise.resolve(view),
+      changeSetting: (change: PersonalSettingChange) => {
+        changes.push(change);
+        view = { ...view, values: { ...view.values, [change.key]: change.value } };
+        return Promise.resolve(view);
+      },
+    };
+    const ui = render(<DesktopSettings host={host} />);
+    const startAtLogin = (await ui.findByRole('checkbox', {
+      name: 'Start Commonplace when I log in',
+    })) as HTMLInputElement;
+    expect(startAtLogin.checked).toBe(false);
+    fireEvent.click(startAtLogin);
+    await vi.waitFor(() => {
+      expect(startAtLogin.checked).toBe(true);
+    });
+    expect(changes).toEqual([{ key: 'startAtLogin', value: true }]);
+    const telemetry = ui
+      .getAllByRole('checkbox')
+      .find((box) => box !== startAtLogin && (box as HTMLInputElement).disabled);
+    expect(telemetry).toBeDefined();
+  });
+
+  it('shows nothing in a browser', () => {
+    const ui = render(<DesktopSettings host={{}} />);
+    expect(ui.container.textContent).toBe('');
   });
 });
 

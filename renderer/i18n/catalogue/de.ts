@@ -160,6 +160,29 @@ export const de: Catalogue = {
     done: 'Erledigt: {{text}}',
     changedElsewhere: 'Diese Aufgabe wurde anderswo geändert; die Liste ist jetzt aktuell.',
   },
+  grace: {
+    readOnly:
+      'Bearbeiten ist angehalten, bis Sie sich erneut anmelden. Ihre Notizen können Sie weiterhin lesen.',
+    title: 'Melden Sie sich an, um weiter zu bearbeiten',
+    body_one:
+      'Ihre Organisation erlaubt {{count}} Tag ohne Verbindung zu ihrem Anmeldedienst, und diese Zeit ist abgelaufen. Ihre Notizen bleiben lesbar; melden Sie sich an, um wieder zu bearbeiten.',
+    body_other:
+      'Ihre Organisation erlaubt {{count}} Tage ohne Verbindung zu ihrem Anmeldedienst, und diese Zeit ist abgelaufen. Ihre Notizen bleiben lesbar; melden Sie sich an, um wieder zu bearbeiten.',
+    signIn: 'Anmelden',
+  },
+  wipe: {
+    withdrawn:
+      'Ihre Organisation hat die Kopie Ihrer Notizen auf diesem Laptop zurückgezogen, daher wurde sie entfernt. Melden Sie sich an, um fortzufahren.',
+    personRemoved:
+      'Ihre Organisation hat Ihren Zugang entfernt, daher wurde die Kopie Ihrer Notizen auf diesem Laptop entfernt.',
+    sessionRefused:
+      'Der Anmeldedienst Ihrer Organisation hat Ihre Sitzung beendet, daher wurde die Kopie Ihrer Notizen auf diesem Laptop entfernt. Melden Sie sich an, um fortzufahren.',
+    incomplete:
+      'Ein Teil davon konnte noch nicht entfernt werden; Commonplace entfernt ihn beim nächsten Start.',
+    removeCopy: 'Kopie auf diesem Laptop entfernen',
+    removeCopyHint:
+      'Löscht Ihre Notizen, den Suchindex und nicht gesendete Änderungen von diesem Gerät.',
+  },
   session: {
     expired: 'Bitte melden Sie sich erneut an',
     expiredBody:

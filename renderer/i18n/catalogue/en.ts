@@ -162,6 +162,26 @@ export const en = {
     done: 'Done: {{text}}',
     changedElsewhere: 'This item was changed elsewhere; the list is up to date now.',
   },
+  grace: {
+    readOnly: 'Editing is paused until you sign in again. You can still read your notes.',
+    title: 'Sign in to keep editing',
+    body_one:
+      'Your organisation allows {{count}} day without reaching its sign-in service, and that time is up. Your notes stay readable; sign in to edit again.',
+    body_other:
+      'Your organisation allows {{count}} days without reaching its sign-in service, and that time is up. Your notes stay readable; sign in to edit again.',
+    signIn: 'Sign in',
+  },
+  wipe: {
+    withdrawn:
+      'Your organisation withdrew this laptop’s copy of your notes, so it was removed. Sign in to continue.',
+    personRemoved:
+      'Your organisation removed your access, so this laptop’s copy of your notes was removed.',
+    sessionRefused:
+      'Your organisation’s sign-in service ended your session, so this laptop’s copy of your notes was removed. Sign in to continue.',
+    incomplete: 'Some of it could not be removed yet; Commonplace removes it when it next starts.',
+    removeCopy: 'Remove this laptop’s copy',
+    removeCopyHint: 'Erases your notes, search index and unsent changes from this device.',
+  },
   session: {
     expired: 'Please sign in again',
     expiredBody:
