@@ -14,6 +14,7 @@ import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayFanout } from './relay-fanout.ts';
+import { relayLoad } from './relay-load.ts';
 import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
 import { typingLatency } from './typing-latency.ts';
@@ -28,12 +29,14 @@ const BENCHMARKS: readonly BenchModule[] = [
   editorOpen,
   typingLatency,
   relayRules,
+  relayLoad,
 ];
 
 const PACKAGES = [
   'yjs',
   'y-websocket',
   '@y/websocket-server',
+  '@hocuspocus/server',
   'ws',
   'minisearch',
   'y-indexeddb',
