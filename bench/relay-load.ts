@@ -42,7 +42,7 @@ const QUICK: LoadPlan = {
   seconds: 5,
   warmupSeconds: 1,
   drivers: 2,
-  drainMs: 1_000,
+  drainMs: 2_000,
   stepSeconds: 3,
   ramp: { start: 100, factor: 2, steps: 2, p99LimitMs: P99_LIMIT_MS },
 };

@@ -37,7 +37,7 @@ export interface LoadClientOptions {
 export class LoadClient {
   readonly doc = new Y.Doc();
   private readonly socket: WebSocket;
-  private readonly stamps: Y.Map<readonly [number, number]>;
+  private readonly stamps: Y.Array<readonly [number, number, number]>;
   private readonly text: Y.Text;
   private seq = 0;
   /** When the message being applied arrived, so a receipt excludes this client's decoding. */
@@ -49,7 +49,9 @@ export class LoadClient {
   constructor(options: LoadClientOptions) {
     this.options = options;
     this.text = this.doc.getText('note');
-    this.stamps = this.doc.getMap('stamps');
+    // A list, not a map keyed by sender: when Yjs holds updates back and
+    // applies several at once, a map would show only the last of them.
+    this.stamps = this.doc.getArray('stamps');
     const query = new URLSearchParams(options.params).toString();
     const path =
       options.protocol === 'hocuspocus' ? '' : `/${options.room}${query ? `?${query}` : ''}`;
@@ -57,10 +59,9 @@ export class LoadClient {
     this.socket.binaryType = 'nodebuffer';
     this.stamps.observe((event) => {
       if (event.transaction.origin !== REMOTE) return;
-      for (const key of event.keysChanged as Set<string>) {
-        const stamp = this.stamps.get(key);
-        if (stamp !== undefined)
-          options.onReceipt(Number(key), stamp[0], this.arrivedAt - stamp[1]);
+      for (const change of event.changes.delta) {
+        for (const stamp of (change.insert ?? []) as (readonly [number, number, number])[])
+          options.onReceipt(stamp[0], stamp[1], this.arrivedAt - stamp[2]);
       }
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -99,7 +100,9 @@ export class LoadClient {
       const at = this.text.length > 2_000 ? 0 : this.text.length;
       if (at === 0 && this.text.length > 0) this.text.delete(0, 1_000);
       this.text.insert(at, 'x');
-      this.stamps.set(String(this.options.id), [this.seq, wallClock()]);
+      // Old stamps go, so a long run does not grow every document.
+      if (this.stamps.length > 200) this.stamps.delete(0, 100);
+      this.stamps.push([[this.options.id, this.seq, wallClock()]]);
     });
   }
 

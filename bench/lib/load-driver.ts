@@ -25,8 +25,8 @@ export type DriverReply =
       sends: number[];
       /** [updateKey, latency ms] for every stamped update its clients received. */
       receipts: [number, number][];
-      /** Worst delay of a send behind its schedule (ms): the driver's own saturation. */
-      lagMs: number;
+      /** Per send, how far behind its schedule it left (ms): the driver's own saturation. */
+      lags: number[];
     }
   | { type: 'error'; message: string };
 
@@ -60,7 +60,7 @@ async function connect(command: Extract<DriverCommand, { type: 'connect' }>): Pr
 async function run(command: Extract<DriverCommand, { type: 'run' }>): Promise<void> {
   receipts = [];
   const sends: number[] = [];
-  let lagMs = 0;
+  const lags: number[] = [];
   let next = 0;
   const start = performance.now();
   // Sends go round-robin over this driver's clients: each person types now
@@ -69,8 +69,9 @@ async function run(command: Extract<DriverCommand, { type: 'run' }>): Promise<vo
     const tick = (): void => {
       const elapsed = performance.now() - start;
       const due = dueSends(command.rate, Math.min(elapsed, command.durationMs), sends.length);
-      if (due > 1) lagMs = Math.max(lagMs, ((due - 1) * 1000) / command.rate);
+      const now = performance.now() - start;
       for (let i = 0; i < due; i++) {
+        lags.push(Math.max(0, now - ((sends.length + 1) * 1000) / command.rate));
         const client = clients[next % clients.length];
         next += 1;
         if (client === undefined) continue;
@@ -84,7 +85,7 @@ async function run(command: Extract<DriverCommand, { type: 'run' }>): Promise<vo
   });
   // Late receipts of the last updates still count; then the step is over.
   await new Promise((resolve) => setTimeout(resolve, command.drainMs));
-  reply({ type: 'result', sends, receipts, lagMs });
+  reply({ type: 'result', sends, receipts, lags });
   receipts = [];
 }
 

@@ -6,11 +6,12 @@ import path from 'node:path';
 import type { DriverCommand, DriverReply } from './load-driver.ts';
 import type { WireProtocol } from './load-client.ts';
 import { split, type ClientSpec } from './load-plan.ts';
+import { summarize } from './percentiles.ts';
 
 export interface StepOutcome {
   sends: number[];
   receipts: [number, number][];
-  /** Worst schedule lag of any driver (ms). */
+  /** p99 over all sends of how far behind schedule they left (ms). */
   lagMs: number;
 }
 
@@ -71,12 +72,14 @@ export async function startDrivers(options: {
         ),
       );
       const outcome: StepOutcome = { sends: [], receipts: [], lagMs: 0 };
+      const lags: number[] = [];
       for (const reply of replies) {
         if (reply.type !== 'result') continue;
         for (const key of reply.sends) outcome.sends.push(key);
         for (const receipt of reply.receipts) outcome.receipts.push(receipt);
-        outcome.lagMs = Math.max(outcome.lagMs, reply.lagMs);
+        for (const lag of reply.lags) lags.push(lag);
       }
+      if (lags.length > 0) outcome.lagMs = summarize(lags).p99;
       return outcome;
     },
     close,

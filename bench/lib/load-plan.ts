@@ -116,14 +116,15 @@ export interface RampPlan {
 export interface RampStep {
   rate: number;
   figures: StepFigures;
-  /** Worst delay of a send behind its schedule (ms): the client drivers' own saturation. */
+  /** p99 of how far behind schedule the sends left (ms): the client drivers' own saturation. */
   lagMs: number;
 }
 
 /**
  * Whether a step sustained its rate: every update reached everyone, p99
- * within the limit, and the drivers kept to the schedule (a driver that fell
- * behind by more than the limit measured itself, not the relay).
+ * within the limit, and the drivers kept to the schedule (when their sends'
+ * p99 delay behind it passes the limit, the drivers measured themselves, not
+ * the relay).
  */
 export function sustained(plan: RampPlan, step: RampStep): boolean {
   const { figures } = step;
