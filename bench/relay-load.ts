@@ -33,6 +33,8 @@ const FULL: LoadPlan = {
   drivers: 3,
   drainMs: 3_000,
   stepSeconds: 15,
+  // Below the relay's 1,000 rooms in memory with the 500 loaded ones.
+  smallDocs: 400,
   ramp: { start: 350, factor: 1.5, steps: 8, p99LimitMs: P99_LIMIT_MS },
 };
 const QUICK: LoadPlan = {
@@ -44,6 +46,7 @@ const QUICK: LoadPlan = {
   drivers: 2,
   drainMs: 2_000,
   stepSeconds: 3,
+  smallDocs: 100,
   ramp: { start: 100, factor: 2, steps: 2, p99LimitMs: P99_LIMIT_MS },
 };
 
@@ -133,6 +136,7 @@ async function measure(
       ramp.push(await step(rate, plan.stepSeconds));
     }
     const steps: RampStep[] = ramp.map((r) => r.step);
+    const perSmallDocKiB = await smallDocCost(context, plan, relay, contender.protocol);
     return {
       name: relay.name,
       steady,
@@ -142,6 +146,7 @@ async function measure(
       rssConnectedKiB,
       rssLoadedKiB,
       peakKiB: relay.memory().peakKiB,
+      perSmallDocKiB,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -150,6 +155,41 @@ async function measure(
   } finally {
     await drivers?.close();
     await relay?.stop();
+  }
+}
+
+/**
+ * Memory of a loaded small document: N more documents, one client each that
+ * makes one edit, then the relay's RSS delta / N. The client stays connected
+ * (a relay unloads documents nobody has open), so one connection's cost is in
+ * the figure too, as it is for every open note.
+ */
+async function smallDocCost(
+  context: BenchContext,
+  plan: LoadPlan,
+  relay: RelayProcess,
+  protocol: WireProtocol,
+): Promise<number> {
+  const clients = Array.from({ length: plan.smallDocs }, (_, i) => ({
+    id: plan.clients + i,
+    room: `${relay.space}/small-${String(i)}`,
+  }));
+  const before = relay.memory().rssKiB;
+  context.log(`load: ${relay.name}: opening ${plan.smallDocs} small documents`);
+  const drivers = await startDrivers({
+    root: context.root,
+    count: 1,
+    url: relay.url,
+    protocol,
+    params: await relay.params(),
+    clients,
+  });
+  try {
+    // One edit per client: the schedule goes round-robin over them.
+    await drivers.step(plan.smallDocs, 1_000, plan.drainMs);
+    return (relay.memory().rssKiB - before) / plan.smallDocs;
+  } finally {
+    await drivers.close();
   }
 }
 

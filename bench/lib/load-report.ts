@@ -17,6 +17,8 @@ export interface LoadPlan {
   /** Wait after a step's last send for its late receipts. */
   drainMs: number;
   stepSeconds: number;
+  /** Documents opened (one client, one edit each) for the memory per small document. */
+  smallDocs: number;
   ramp: RampPlan;
 }
 
@@ -38,6 +40,7 @@ export type RelayOutcome =
       rssConnectedKiB: number;
       rssLoadedKiB: number;
       peakKiB: number;
+      perSmallDocKiB: number;
       failure?: undefined;
     }
   | { name: string; failure: string };
@@ -158,6 +161,18 @@ export function loadReport(plan: LoadPlan, outcomes: readonly RelayOutcome[]): s
     ),
   );
   out.push(
+    `### Memory per loaded small document (goal ≤ 100 kB): RSS delta over ${String(plan.smallDocs)} more documents`,
+  );
+  out.push(
+    table(
+      ['Relay', 'RSS per document'],
+      measured.map((o) => [
+        o.name,
+        Number.isFinite(o.perSmallDocKiB) ? `${o.perSmallDocKiB.toFixed(1)} KiB` : 'n/a',
+      ]),
+    ),
+  );
+  out.push(
     [
       '### Method',
       '- Clients: a lean y-websocket client (bench/lib/load-client.ts: `ws` socket, Y.Doc, y-protocols sync; no awareness) so hundreds fit in one driver process; Hocuspocus gets the same sync messages in its framing (document name first, an Auth message). Each client is synced before the load starts.',
@@ -166,6 +181,7 @@ export function loadReport(plan: LoadPlan, outcomes: readonly RelayOutcome[]): s
       '- A ramp step is sustained when every receipt arrived within the drain, p99 “all” ≤ the limit and the p99 of the sends’ delay behind their schedule (“driver lag”) ≤ the limit too (otherwise the drivers, not the relay, set the figure).',
       '- CPU: utime + stime of the relay process (all threads) from /proc/<pid>/stat over the step including its drain, divided by the updates sent. RSS: VmRSS idle after start, after all clients connected, after the steady run; peak = VmHWM.',
       '- Ours signs all clients in as one development-IdP account, with `--max-connections-per-person` raised to fit them. Hocuspocus’s idle timeout is raised (its default closes clients that send nothing for 60 s).',
+      '- Memory per small document: after the ramp, with the load clients still connected, N more documents are opened by one client each, which makes one edit; the figure is the VmRSS delta / N, so it includes one connection per document and whatever the garbage collector had not yet collected.',
       '- The relays run one after another, each alone with the drivers, in the order of the tables.',
     ].join('\n'),
   );
