@@ -12,6 +12,8 @@ export interface LoadPlan {
   seconds: number;
   /** Unrecorded step before the steady one (connections warm, documents loaded). */
   warmupSeconds: number;
+  /** Quiet time with every client connected, for the relay's idle CPU. */
+  idleSeconds: number;
   /** Client driver processes. */
   drivers: number;
   /** Wait after a step's last send for its late receipts. */
@@ -38,6 +40,8 @@ export type RelayOutcome =
       highest: { rate: number | undefined; open: boolean };
       rssIdleKiB: number;
       rssConnectedKiB: number;
+      /** Relay CPU over wall time with every client connected and no updates. */
+      idleCpuShare: number;
       rssLoadedKiB: number;
       peakKiB: number;
       perSmallDocKiB: number;
@@ -109,6 +113,7 @@ export function loadReport(plan: LoadPlan, outcomes: readonly RelayOutcome[]): s
         'p99 each',
         'CPU / update',
         'Relay CPU',
+        'Relay CPU idle',
         'RSS idle',
         'RSS connected',
         'RSS loaded',
@@ -128,6 +133,7 @@ export function loadReport(plan: LoadPlan, outcomes: readonly RelayOutcome[]): s
           ms(f.each?.p99 ?? NaN),
           ms(o.steady.cpuPerUpdateMs),
           `${(o.steady.cpuShare * 100).toFixed(0)} %`,
+          `${(o.idleCpuShare * 100).toFixed(1)} %`,
           mib(o.rssIdleKiB),
           mib(o.rssConnectedKiB),
           mib(o.rssLoadedKiB),
@@ -179,7 +185,7 @@ export function loadReport(plan: LoadPlan, outcomes: readonly RelayOutcome[]): s
       '- Load: open loop; each driver sends its share of the rate on a fixed schedule, round-robin over its clients; each update is one transaction of a one-character insert and the sender’s stamp (sequence, wall-clock send time).',
       '- Latency: “all” = per update, send → the last other client of the document applied it; “each” = per receipt. Clocks: `performance.timeOrigin + performance.now()` in every process on this one machine. Arrival time is taken when the message reaches the client’s socket handler.',
       '- A ramp step is sustained when every receipt arrived within the drain, p99 “all” ≤ the limit and the p99 of the sends’ delay behind their schedule (“driver lag”) ≤ the limit too (otherwise the drivers, not the relay, set the figure).',
-      '- CPU: utime + stime of the relay process (all threads) from /proc/<pid>/stat over the step including its drain, divided by the updates sent. RSS: VmRSS idle after start, after all clients connected, after the steady run; peak = VmHWM.',
+      '- CPU: utime + stime of the relay process (all threads) from /proc/<pid>/stat over the step including its drain, divided by the updates sent; “Relay CPU” is that time over the step’s wall time (100 % = one core), “idle” the same with every client connected and nobody typing, which every figure per update includes. RSS: VmRSS idle after start, after all clients connected, after the steady run; peak = VmHWM.',
       '- Ours signs all clients in as one development-IdP account, with `--max-connections-per-person` raised to fit them. Hocuspocus’s idle timeout is raised (its default closes clients that send nothing for 60 s).',
       '- Memory per small document: after the ramp, with the load clients still connected, N more documents are opened by one client each, which makes one edit; the figure is the VmRSS delta / N, so it includes one connection per document and whatever the garbage collector had not yet collected.',
       '- The relays run one after another, each alone with the drivers, in the order of the tables.',
