@@ -16,6 +16,7 @@ import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayAudit } from './relay-audit.ts';
 import { relayFanout } from './relay-fanout.ts';
+import { relayLoad } from './relay-load.ts';
 import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
 import { typingLatency } from './typing-latency.ts';
@@ -32,12 +33,14 @@ const BENCHMARKS: readonly BenchModule[] = [
   relayRules,
   auditQuery,
   relayAudit,
+  relayLoad,
 ];
 
 const PACKAGES = [
   'yjs',
   'y-websocket',
   '@y/websocket-server',
+  '@hocuspocus/server',
   'ws',
   'minisearch',
   'y-indexeddb',

@@ -28,7 +28,7 @@ export interface RelayProcess {
   stop(): Promise<void>;
 }
 
-interface Launch {
+export interface Launch {
   name: string;
   args: string[];
   env: NodeJS.ProcessEnv;
@@ -90,7 +90,10 @@ async function buildOnce(root: string): Promise<string> {
  * development IdP, the bench signs in through the real code flow, creates a
  * space over the REST API and passes its access token to every client.
  */
-export async function startOurRelay(root: string): Promise<RelayProcess> {
+export async function startOurRelay(
+  root: string,
+  extraArgs: readonly string[] = [],
+): Promise<RelayProcess> {
   const cli = await buildOurRelay(root);
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-'));
   // The IdP runs in the bench process, not in the relay's: the relay's RSS is
@@ -98,7 +101,18 @@ export async function startOurRelay(root: string): Promise<RelayProcess> {
   const idp = await startDevIdp({ port: 0 });
   return startRelay({
     name: 'ours',
-    args: [cli, '--port', '0', '--data', data, '--issuer', idp.issuer, '--audience', idp.audience],
+    args: [
+      cli,
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--issuer',
+      idp.issuer,
+      '--audience',
+      idp.audience,
+      ...extraArgs,
+    ],
     env: process.env,
     cwd: root,
     ready: (line) => {
@@ -197,7 +211,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function startRelay(launch: Launch): Promise<RelayProcess> {
+export async function startRelay(launch: Launch): Promise<RelayProcess> {
   const child = spawn(process.execPath, launch.args, {
     cwd: launch.cwd,
     env: launch.env,
