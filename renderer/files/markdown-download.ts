@@ -3,6 +3,7 @@
  * refused-edits banner: a Blob link, so nothing leaves the machine and the
  * page does not navigate.
  */
+import { t } from '../i18n/index.ts';
 import { downloadFile } from './download-file.ts';
 
 /** Offers `text` as a Markdown download named `filename`. */
@@ -16,5 +17,5 @@ export function markdownFileName(title: string): string {
     .replace(/[^\p{L}\p{N} _-]+/gu, '')
     .trim()
     .slice(0, 80);
-  return `${safe === '' ? 'Untitled' : safe}.md`;
+  return `${safe === '' ? t('tree.untitled') : safe}.md`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setLanguagePreference } from '../i18n/index.ts';
 import { derivePeers, samePeers } from './peers.ts';
 
 describe('derivePeers', () => {
@@ -36,5 +37,16 @@ describe('samePeers', () => {
     expect(samePeers([a], [{ ...a }])).toBe(true);
     expect(samePeers([a], [{ ...a, name: 'Bo' }])).toBe(false);
     expect(samePeers([a], [])).toBe(false);
+  });
+});
+
+describe('an anonymous peer', () => {
+  it('is named in the UI language', async () => {
+    await setLanguagePreference('de');
+    try {
+      expect(derivePeers(new Map([[1, {}]]), 99)[0]?.name).toBe('Anonym');
+    } finally {
+      await setLanguagePreference('system');
+    }
   });
 });

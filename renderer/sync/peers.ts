@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/index.ts';
 import type { Peer } from '../store/index.ts';
 
 /**
@@ -11,7 +12,8 @@ export const AwarenessUserSchema = z.object({
 });
 export type AwarenessUser = z.infer<typeof AwarenessUserSchema>;
 
-const ANONYMOUS: AwarenessUser = { name: 'Anonymous', color: '#8b8d98' };
+/** In the UI language at the time it is shown, hence a function. */
+const anonymous = (): AwarenessUser => ({ name: t('presence.anonymous'), color: '#8b8d98' });
 
 /** People present, self first, then by name, derived from awareness states. */
 export function derivePeers(
@@ -21,7 +23,7 @@ export function derivePeers(
   const peers: Peer[] = [];
   for (const [clientId, state] of states) {
     const parsed = AwarenessUserSchema.safeParse(state['user']);
-    const user = parsed.success ? parsed.data : ANONYMOUS;
+    const user = parsed.success ? parsed.data : anonymous();
     peers.push({ clientId, name: user.name, color: user.color, isSelf: clientId === selfId });
   }
   return peers.sort(

@@ -11,7 +11,7 @@ import { AwarenessUserSchema } from '../../sync/index.ts';
  */
 export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const parsed = AwarenessUserSchema.safeParse(user);
-  const name = parsed.success ? parsed.data.name : 'Anonymous';
+  const name = parsed.success ? parsed.data.name : t('presence.anonymous');
   const color = parsed.success ? parsed.data.color : '#8b8d98';
 
   const caret = document.createElement('span');

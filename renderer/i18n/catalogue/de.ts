@@ -301,6 +301,7 @@ export const de: Catalogue = {
     label: 'Anwesende',
     you: '{{name}} (Sie)',
     youSuffix: ' (Sie)',
+    anonymous: 'Anonym',
     connecting: 'Verbinde…',
     online: 'Online',
     offline: 'Offline',

@@ -297,6 +297,7 @@ export const en = {
     label: 'People here',
     you: '{{name}} (you)',
     youSuffix: ' (you)',
+    anonymous: 'Anonymous',
     connecting: 'Connecting…',
     online: 'Online',
     offline: 'Offline',
