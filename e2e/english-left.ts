@@ -24,15 +24,17 @@ function lookup(tree: Tree, path: string): string | undefined {
 /**
  * The English catalogue's text as it can show on screen: each string cut at
  * its placeholders, fragments of four characters or more, leaving out the
- * strings German keeps as they are ("Online", "Export").
+ * strings German keeps as they are ("Online", "Export") and fragments that are
+ * a whole German string elsewhere ("Name" is both languages' column heading).
  */
+const GERMAN = new Set(flatten(de).map(([, value]) => value));
 const ENGLISH = flatten(en).flatMap(([key, value]) =>
   lookup(de, key) === value
     ? []
     : value
         .split(/\{\{\w+\}\}/)
         .map((part) => part.trim())
-        .filter((part) => part.length >= 4)
+        .filter((part) => part.length >= 4 && !GERMAN.has(part))
         .map((fragment) => ({ key, fragment })),
 );
 
