@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startRelay, type RelayProcess } from './relay-process.ts';
+import { listeningRecord, startRelay, type RelayProcess } from './relay-process.ts';
 
 export async function startHocuspocusRelay(root: string): Promise<RelayProcess> {
   const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-hocuspocus-'));
@@ -13,16 +13,10 @@ export async function startHocuspocusRelay(root: string): Promise<RelayProcess> 
     env: process.env,
     cwd: root,
     ready: (line) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return undefined;
-      }
-      if (typeof parsed !== 'object' || parsed === null) return undefined;
-      const record = parsed as Record<string, unknown>;
+      const record = listeningRecord(line);
+      if (record === undefined) return undefined;
       const port = record['port'];
-      if (record['msg'] !== 'listening' || typeof port !== 'number') return undefined;
+      if (typeof port !== 'number') return undefined;
       return { url: `ws://127.0.0.1:${String(port)}` };
     },
     cleanup: async () => {

@@ -85,6 +85,22 @@ async function buildOnce(root: string): Promise<string> {
 }
 
 /**
+ * A relay's JSON log line announcing it listens (`{"msg":"listening",…}`),
+ * as a record; undefined for any other line, JSON or not.
+ */
+export function listeningRecord(line: string): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const record = parsed as Record<string, unknown>;
+  return record['msg'] === 'listening' ? record : undefined;
+}
+
+/**
  * Our relay, built (out/relay/cli.js, see buildOurRelay), on an ephemeral
  * port with a fresh data directory, secure as it always is: it trusts a
  * development IdP, the bench signs in through the real code flow, creates a
@@ -117,17 +133,11 @@ export async function startOurRelay(
     cwd: root,
     ready: (line) => {
       // The relay logs JSON lines; one says {"msg":"listening","url":"http://…"}.
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return undefined;
-      }
-      if (typeof parsed !== 'object' || parsed === null) return undefined;
-      const record = parsed as Record<string, unknown>;
+      const record = listeningRecord(line);
+      if (record === undefined) return undefined;
       const url = record['url'];
       const issuer = record['issuer'];
-      if (record['msg'] !== 'listening' || typeof url !== 'string') return undefined;
+      if (typeof url !== 'string') return undefined;
       return {
         url: url.replace(/^http/, 'ws'),
         ...(typeof issuer === 'string' ? { issuer } : {}),
@@ -158,16 +168,10 @@ export async function startRulesRelay(
     env: process.env,
     cwd: root,
     ready: (line) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        return undefined;
-      }
-      if (typeof parsed !== 'object' || parsed === null) return undefined;
-      const record = parsed as Record<string, unknown>;
+      const record = listeningRecord(line);
+      if (record === undefined) return undefined;
       const url = record['url'];
-      if (record['msg'] !== 'listening' || typeof url !== 'string') return undefined;
+      if (typeof url !== 'string') return undefined;
       return { url: url.replace(/^http/, 'ws'), issuer: idp.issuer };
     },
     cleanup: async () => {

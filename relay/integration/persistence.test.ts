@@ -1,4 +1,4 @@
-// Persist before broadcast (handbook §1): an update reaches
+// Persist before broadcast: an update reaches
 // other clients only after storage accepted it, and a storage failure means
 // it is not relayed and its sender is closed with 1011.
 import { afterEach, describe, expect, it } from 'vitest';
