@@ -42,8 +42,18 @@ describe('identifyPerson', () => {
     expect(identifyPerson({ upn: 'x@partner.example.org' }, rule)).toEqual({
       ok: false,
       reason: 'upn domain partner.example.org is not allowed; only example.com may sign in',
+      // The same refusal as data, for a client to say in the person's language.
+      problem: {
+        code: 'domainNotAllowed',
+        claim: 'upn',
+        domain: 'partner.example.org',
+        allowed: ['example.com'],
+      },
     });
-    expect(identifyPerson({ preferred_username: 'ada' }, rule)).toMatchObject({ ok: false });
+    expect(identifyPerson({ preferred_username: 'ada' }, rule)).toMatchObject({
+      ok: false,
+      problem: { code: 'domainNotAllowed', domain: null },
+    });
   });
 
   it('names the person by name, else given and family name, else the identifier', () => {

@@ -32,9 +32,23 @@ export interface PersonIdentity {
   readonly name: string;
 }
 
+/**
+ * Why claims identify no one, as data, so that a client can say it in the
+ * person's language (`reason` is the same in English, for logs).
+ */
+export type IdentityProblem =
+  | { readonly code: 'noIdentifier'; readonly claims: readonly IdentityClaim[] }
+  | {
+      readonly code: 'domainNotAllowed';
+      readonly claim: IdentityClaim;
+      readonly domain: string | null;
+      readonly allowed: readonly string[];
+    }
+  | { readonly code: 'noSubject' };
+
 export type IdentityResult =
   | { readonly ok: true; readonly person: PersonIdentity }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; readonly problem: IdentityProblem };
 
 export interface IdentityRule {
   /** Claim tried first; {@link IDENTITY_CLAIMS} order when absent. */
@@ -82,6 +96,7 @@ export function identifyPerson(
     return {
       ok: false,
       reason: `the identity provider sent none of the claims that identify a person (${order.join(', ')})`,
+      problem: { code: 'noIdentifier', claims: order },
     };
   }
   const domain = emailDomain(found.value);
@@ -90,6 +105,7 @@ export function identifyPerson(
     return {
       ok: false,
       reason: `${found.claim} domain ${domain ?? '(none)'} is not allowed; only ${allowed.join(', ')} may sign in`,
+      problem: { code: 'domainNotAllowed', claim: found.claim, domain, allowed },
     };
   }
   return {
@@ -110,6 +126,7 @@ export type PrincipalResult =
       /** `refused`: the rule turns the person away; `malformed`: the claims are unusable. */
       readonly kind: 'refused' | 'malformed';
       readonly reason: string;
+      readonly problem: IdentityProblem;
     };
 
 /**
@@ -123,7 +140,9 @@ export function principalFromClaims(
 ): PrincipalResult {
   const identity = identifyPerson(claims, rule);
   const hasAllowList = (rule.allowedDomains ?? []).some((d) => d.trim() !== '');
-  if (!identity.ok && hasAllowList) return { ok: false, kind: 'refused', reason: identity.reason };
+  if (!identity.ok && hasAllowList) {
+    return { ok: false, kind: 'refused', reason: identity.reason, problem: identity.problem };
+  }
   const person = identity.ok ? identity.person : undefined;
   const text = (key: string, max: number): Record<string, string> => {
     const value = claims[key];
@@ -137,7 +156,12 @@ export function principalFromClaims(
     ...text('title', 256),
   });
   if (!parsed.success) {
-    return { ok: false, kind: 'malformed', reason: 'the identity provider sent no usable subject' };
+    return {
+      ok: false,
+      kind: 'malformed',
+      reason: 'the identity provider sent no usable subject',
+      problem: { code: 'noSubject' },
+    };
   }
   return { ok: true, principal: parsed.data };
 }

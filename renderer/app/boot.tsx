@@ -21,6 +21,7 @@ import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { installUnloadWarning } from '../features/sync-status/index.ts';
 import { createDocRegistry, startOfflineSupport } from '../sync/index.ts';
+import { ConfigProblem } from '../host/index.ts';
 import { t } from '../i18n/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
 import { routeFromSearch, type RouteResult } from './route.ts';
@@ -204,7 +205,16 @@ export async function boot(options: BootOptions): Promise<void> {
       </StrictMode>,
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    root.render(<Problem title={t('app.couldNotStart')} message={message} />);
+    root.render(<Problem title={t('app.couldNotStart')} message={startProblem(error)} />);
   }
+}
+
+/** Why start-up failed, in the UI language where the app knows the reason. */
+function startProblem(error: unknown): string {
+  if (error instanceof ConfigProblem) {
+    return error.kind === 'unavailable'
+      ? t('app.configUnavailable', { details: error.details })
+      : t('app.configInvalid', { details: error.details });
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../../shared/auth.ts';
 import { principalFromClaims, type IdentityRule } from '../../shared/person-identity.ts';
 import { requestedScope, resourceIndicator, type IdentityConfig } from '../../shared/host.ts';
 import type { PendingSignIn, TokenSet } from './token-set.ts';
+import { SignInProblem } from './sign-in-problem.ts';
 
 /**
  * The OpenID Connect relying party of the web client,
@@ -54,7 +55,7 @@ export function profileFromClaims(
   rule: IdentityRule = {},
 ): Principal {
   const result = principalFromClaims(claims, rule);
-  if (!result.ok) throw new Error(`Sign-in refused: ${result.reason}.`);
+  if (!result.ok) throw new SignInProblem(result.problem, `Sign-in refused: ${result.reason}.`);
   return result.principal;
 }
 
@@ -91,9 +92,14 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     const obtainedAt = now();
     const claims = oauth.getValidatedIdTokenClaims(response);
     const profile = claims ? profileFromClaims(claims, identityRule) : previous?.profile;
-    if (!profile) throw new Error('The identity provider sent no ID token.');
+    if (!profile) {
+      throw new SignInProblem({ code: 'noIdToken' }, 'The identity provider sent no ID token.');
+    }
     if (previous && profile.sub !== previous.profile.sub) {
-      throw new Error('The identity provider returned a different person on refresh.');
+      throw new SignInProblem(
+        { code: 'differentPerson' },
+        'The identity provider returned a different person on refresh.',
+      );
     }
     const refreshToken = response.refresh_token ?? previous?.refreshToken;
     return {
@@ -109,8 +115,12 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
   return {
     async beginSignIn({ returnTo, forceLogin }) {
       const as = await discover();
-      if (!as.authorization_endpoint)
-        throw new Error('The identity provider has no authorization endpoint.');
+      if (!as.authorization_endpoint) {
+        throw new SignInProblem(
+          { code: 'noAuthorizationEndpoint' },
+          'The identity provider has no authorization endpoint.',
+        );
+      }
       const codeVerifier = oauth.generateRandomCodeVerifier();
       const state = oauth.generateRandomState();
       const nonce = oauth.generateRandomNonce();
@@ -154,7 +164,9 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
     },
 
     async refresh(current) {
-      if (current.refreshToken === undefined) throw new Error('No refresh token: sign in again.');
+      if (current.refreshToken === undefined) {
+        throw new SignInProblem({ code: 'noRefreshToken' }, 'No refresh token: sign in again.');
+      }
       const as = await discover();
       const response = await oauth.refreshTokenGrantRequest(
         as,

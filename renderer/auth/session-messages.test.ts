@@ -3,6 +3,8 @@ import { i18n } from '../i18n/index.ts';
 import type { OidcClient } from './index.ts';
 import { createWebSession, memoryStore } from './index.ts';
 import { sessionMessages } from './session-messages.ts';
+import { profileFromClaims } from './oidc-client.ts';
+import { SignInProblem } from './sign-in-problem.ts';
 
 // The web session's errors are what a person reads on the sign-in screen:
 // in the UI language when the renderer passes its messages, in the English
@@ -80,6 +82,46 @@ describe('the web session’s messages', () => {
     });
     expect(reason(await session.signIn('/'))).toBe(
       'Could not reach the sign-in service (Failed to fetch)',
+    );
+  });
+
+  it('says in German why the app refused the person, naming the domain and the allowed ones', async () => {
+    await i18n.changeLanguage('de');
+    let refusal = new Error('not refused');
+    try {
+      profileFromClaims(
+        { sub: 'u1', email: 'mallory@elsewhere.test' },
+        { allowedDomains: ['example.com', 'example.org'] },
+      );
+    } catch (error) {
+      if (error instanceof Error) refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(SignInProblem);
+    const refusing: OidcClient = {
+      ...unreachable,
+      beginSignIn: ({ returnTo }) =>
+        Promise.resolve({
+          url: new URL('https://idp.example/auth'),
+          pending: {
+            state: 's'.repeat(20),
+            nonce: 'n'.repeat(20),
+            codeVerifier: 'v'.repeat(43),
+            returnTo,
+            createdAt: Date.now(),
+          },
+        }),
+      completeSignIn: () => Promise.reject(refusal),
+    };
+    const session = createWebSession({
+      oidc: refusing,
+      storage: memoryStore(),
+      navigate: () => undefined,
+      messages: sessionMessages,
+    });
+    await session.signIn('/');
+    await session.handleRedirect(new URL('https://app.example/?code=c&state=s'));
+    expect(reason(session.state())).toBe(
+      'Anmeldung fehlgeschlagen (Konten bei elsewhere.test dürfen sich hier nicht anmelden; zugelassen: example.com, example.org)',
     );
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OidcClient, TokenSet } from './index.ts';
 import { createWebSession, memoryStore, refreshDelay, refreshLead } from './index.ts';
+import { SignInProblem } from './sign-in-problem.ts';
+import { ENGLISH_SESSION_MESSAGES } from './web-session.ts';
 
 // The IdP side is a scripted fake OidcClient here (timing and state rules);
 // scripts/web-auth-flow.test.ts runs the real client against the real dev IdP.
@@ -147,6 +149,21 @@ describe('web session', () => {
     // Not the IdP's protocol words.
     expect(JSON.stringify(session.state())).not.toContain('invalid_grant');
     expect(storage.getItem('commonplace.session.v1')).toBeNull();
+  });
+
+  it('ends the session for good when the IdP returns another person on refresh', async () => {
+    const other = new SignInProblem(
+      { code: 'differentPerson' },
+      'The identity provider returned a different person on refresh.',
+    );
+    const { oidc } = fakeOidc({ refresh: () => Promise.reject(other) });
+    const { session } = await signedIn(oidc);
+    await expect(session.accessToken({ forceRefresh: true })).resolves.toBeNull();
+    // Not retried as if the network had failed: the app refuses what it was sent.
+    expect(session.state()).toMatchObject({ status: 'error', refused: true });
+    expect(ENGLISH_SESSION_MESSAGES.problem({ code: 'differentPerson' })).toBe(
+      'the sign-in service returned a different person',
+    );
   });
 
   it('keeps a still-valid token when the IdP is unreachable', async () => {

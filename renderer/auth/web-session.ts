@@ -1,4 +1,5 @@
 import type { AccessTokenResult, SessionState } from '../../shared/auth.ts';
+import { problemSentence, SignInProblem, type SignInProblemKind } from './sign-in-problem.ts';
 import { en } from '../i18n/catalogue/en.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { isDue, refreshDelay } from './refresh-schedule.ts';
@@ -75,9 +76,14 @@ export interface SessionMessages {
   readonly unreachable: (detail: string) => string;
   /** The detail when the error says nothing. */
   readonly unknownError: () => string;
+  /** The detail when the app itself refused the sign-in (sign-in-problem.ts). */
+  readonly problem: (problem: SignInProblemKind) => string;
 }
 
-const withDetail = (sentence: string, detail: string) => sentence.replace('{{detail}}', detail);
+/** Fills `{{name}}` placeholders as i18next does, for the Node side. */
+const fill = (sentence: string, values: Readonly<Record<string, string>>) =>
+  sentence.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+const withDetail = (sentence: string, detail: string) => fill(sentence, { detail });
 
 /**
  * The English catalogue's sentences, filled in without the i18n layer (which
@@ -89,6 +95,10 @@ export const ENGLISH_SESSION_MESSAGES: SessionMessages = {
   signInFailed: (detail) => withDetail(en.session.signInFailed, detail),
   unreachable: (detail) => withDetail(en.session.unreachable, detail),
   unknownError: () => en.session.unknownError,
+  problem: (problem) => {
+    const { key, values } = problemSentence(problem);
+    return fill(en.session[key], values);
+  },
 };
 
 /** A sign-in round trip older than this is not completed (the IdP's code lives a minute). */
@@ -123,7 +133,9 @@ export function describeError(
   if (typeof error === 'object' && error !== null) {
     const oauthError = (error as { error?: unknown }).error;
     const description = (error as { error_description?: unknown }).error_description;
-    if (typeof oauthError === 'string') {
+    if (error instanceof SignInProblem) {
+      detail = messages.problem(error.problem);
+    } else if (typeof oauthError === 'string') {
       detail = typeof description === 'string' ? `${oauthError}: ${description}` : oauthError;
     } else if (error instanceof Error) {
       detail = error.message;
@@ -132,8 +144,12 @@ export function describeError(
   return sentence(detail).slice(0, 500);
 }
 
-/** Whether the IdP itself said no (as opposed to the network failing). */
+/**
+ * Whether the IdP itself said no (as opposed to the network failing), or the
+ * app refused what it sent (another person, a domain not allowed).
+ */
 function isRefusal(error: unknown): boolean {
+  if (error instanceof SignInProblem) return true;
   return (
     typeof error === 'object' &&
     error !== null &&

@@ -192,7 +192,12 @@ describe('webHost', () => {
       location: noLocation,
     });
     await expect(host.appInfo()).rejects.toThrow(/config\.json: HTTP 404/);
-    await expect(host.appInfo()).rejects.toThrow(/config\.json is invalid/);
+    // Typed, so that the start screen says it in the UI language with the details beside.
+    await expect(host.appInfo()).rejects.toMatchObject({
+      name: 'ConfigProblem',
+      kind: 'invalid',
+      details: expect.stringMatching(/^relayUrl: /) as unknown,
+    });
     await expect(host.appInfo()).rejects.toThrow(/identity/);
     await expect(host.appInfo()).resolves.toMatchObject({ relayUrl: 'ws://127.0.0.1:1' });
   });

@@ -7,7 +7,7 @@ import { browserNotifications } from './web-notifications.ts';
 export { desktopHost } from './desktop-host.ts';
 export { registerOfflineShell } from './offline-shell.ts';
 export { useNoteRequests } from './use-note-requests.ts';
-export { webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
+export { ConfigProblem, webHost, type WebHostOptions, type WebLocation } from './web-host.ts';
 export { browserNotifications, type WebNotifications } from './web-notifications.ts';
 
 /** The app version baked in at build time (vite.renderer.config.ts). */

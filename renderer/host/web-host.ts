@@ -45,6 +45,23 @@ export interface WebHostOptions {
 const CONFIG_CACHE_KEY = 'commonplace.config.v1';
 
 /**
+ * The web server's `/config.json` could not be used. `kind` is what the app
+ * tells people in their language; `details` (an HTTP status, the schema's
+ * findings) is for whoever runs the server, and stays as it is.
+ */
+export class ConfigProblem extends Error {
+  readonly kind: 'unavailable' | 'invalid';
+  readonly details: string;
+
+  constructor(kind: 'unavailable' | 'invalid', message: string, details: string) {
+    super(message);
+    this.name = 'ConfigProblem';
+    this.kind = kind;
+    this.details = details;
+  }
+}
+
+/**
  * The host in a plain browser. The web server that served the renderer also
  * serves `/config.json` (relay and IdP, shared/host.ts), so the same build
  * works against any deployment; sign-in is the browser's own redirect flow
@@ -60,13 +77,18 @@ export function webHost(options: WebHostOptions): Host {
     const url = new URL('/config.json', options.origin);
     const response = await options.fetch(url, { cache: 'no-store', credentials: 'same-origin' });
     if (!response.ok) {
-      throw new Error(`Could not load ${url.pathname}: HTTP ${response.status}`);
-    }
-    const parsed = WebConfigSchema.safeParse(await response.json());
-    if (!parsed.success) {
-      throw new Error(
-        `${url.pathname} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      throw new ConfigProblem(
+        'unavailable',
+        `Could not load ${url.pathname}: HTTP ${response.status}`,
+        `HTTP ${response.status}`,
       );
+    }
+    const parsed = WebConfigSchema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) {
+      const details = parsed.error.issues
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      throw new ConfigProblem('invalid', `${url.pathname} is invalid: ${details}`, details);
     }
     return parsed.data;
   };

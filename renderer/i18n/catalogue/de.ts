@@ -8,6 +8,10 @@ export const de: Catalogue = {
     starting: 'Commonplace wird gestartet…',
     noSuchNote: 'Diese Notiz gibt es nicht',
     couldNotStart: 'Commonplace konnte nicht starten',
+    configUnavailable:
+      'Die Einstellungen des Servers (config.json) konnten nicht geladen werden. Versuchen Sie es später noch einmal oder wenden Sie sich an Ihre IT-Abteilung. ({{details}})',
+    configInvalid:
+      'Die Einstellungen des Servers (config.json) sind ungültig. Bitten Sie Ihre IT-Abteilung, sie zu prüfen. ({{details}})',
     chooseSpace: 'Wählen Sie einen Bereich oder legen Sie mit „Neuer Bereich“ einen an.',
     loadingSpaces: 'Ihre Bereiche werden geladen…',
     footer: '{{name}} {{version}} · {{platform}}',
@@ -193,6 +197,19 @@ export const de: Catalogue = {
     signInFailed: 'Anmeldung fehlgeschlagen ({{detail}})',
     unreachable: 'Der Anmeldedienst ist nicht erreichbar ({{detail}})',
     unknownError: 'unbekannter Fehler',
+    problemNoIdentifier:
+      'Ihr Konto hat keine der Angaben gesendet, die eine Person erkennen ({{claims}})',
+    problemDomainNotAllowed:
+      'Konten bei {{domain}} dürfen sich hier nicht anmelden; zugelassen: {{allowed}}',
+    problemNoDomain:
+      '{{claim}} Ihres Kontos ist keine Adresse, und nur {{allowed}} dürfen sich anmelden',
+    problemNoSubject: 'der Anmeldedienst hat keine verwendbare Konto-ID gesendet',
+    problemNoIdToken: 'der Anmeldedienst hat nicht mitgeteilt, wer Sie sind',
+    problemDifferentPerson: 'der Anmeldedienst hat eine andere Person zurückgegeben',
+    problemNoAuthorizationEndpoint:
+      'der Anmeldedienst ist nicht für die Anmeldung eingerichtet (keine Autorisierungsadresse)',
+    problemNoRefreshToken:
+      'die Sitzung kann nicht verlängert werden; bitte melden Sie sich erneut an',
   },
   tree: {
     home: 'Startseite',

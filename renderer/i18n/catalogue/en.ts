@@ -10,6 +10,10 @@ export const en = {
     starting: 'Starting Commonplace…',
     noSuchNote: 'No such note',
     couldNotStart: 'Commonplace could not start',
+    configUnavailable:
+      "The server's settings (config.json) could not be loaded. Try again later, or ask your IT department. ({{details}})",
+    configInvalid:
+      "The server's settings (config.json) are not valid. Ask your IT department to check them. ({{details}})",
     chooseSpace: 'Choose a space, or create one with “New space”.',
     loadingSpaces: 'Loading your spaces…',
     footer: '{{name}} {{version}} · {{platform}}',
@@ -192,6 +196,16 @@ export const en = {
     signInFailed: 'Sign-in failed ({{detail}})',
     unreachable: 'Could not reach the sign-in service ({{detail}})',
     unknownError: 'unknown error',
+    problemNoIdentifier:
+      'your account sent none of the details that identify a person ({{claims}})',
+    problemDomainNotAllowed: 'accounts at {{domain}} may not sign in here; allowed: {{allowed}}',
+    problemNoDomain: "your account's {{claim}} is not an address, and only {{allowed}} may sign in",
+    problemNoSubject: 'the sign-in service sent no usable account id',
+    problemNoIdToken: 'the sign-in service did not say who you are',
+    problemDifferentPerson: 'the sign-in service returned a different person',
+    problemNoAuthorizationEndpoint:
+      'the sign-in service is not set up for signing in (no authorization address)',
+    problemNoRefreshToken: 'the session cannot be renewed; sign in again',
   },
   tree: {
     home: 'Home',
