@@ -16,6 +16,7 @@ import { localColdStart } from './local-cold-start.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayAudit } from './relay-audit.ts';
 import { relayFanout } from './relay-fanout.ts';
+import { relayGroupCommit } from './relay-group-commit.ts';
 import { relayLoad } from './relay-load.ts';
 import { relayRules } from './relay-rules.ts';
 import { searchBench } from './search.ts';
@@ -34,6 +35,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   auditQuery,
   relayAudit,
   relayLoad,
+  relayGroupCommit,
 ];
 
 const PACKAGES = [

@@ -45,9 +45,8 @@ import type { SpaceStore } from './spaces/types.ts';
 import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiring.ts';
 import { startAdminServer } from './admin/server.ts';
 import { RedisFanout } from './fanout/redis.ts';
-import { groupCommit } from './storage/group-commit.ts';
-import { PostgresStorage } from './storage/postgres.ts';
-import { SqliteStorage, type SqliteSynchronous } from './storage/sqlite.ts';
+import { openDocStorage } from './storage/open.ts';
+import type { SqliteSynchronous } from './storage/sqlite.ts';
 import { timedStorage } from './storage/timed.ts';
 import type { DocStorage } from './storage/types.ts';
 import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
@@ -121,6 +120,8 @@ export interface RelayOptions {
   readonly benchmarkWithoutUpdateRules?: boolean;
   /** Writes no audit entries, so the benchmark can measure their cost. Never for a deployed relay. */
   readonly benchmarkWithoutAudit?: boolean;
+  /** Commits every update on its own (no group commit), so the benchmark can measure the difference. */
+  readonly benchmarkWithoutGroupCommit?: boolean;
   /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
   readonly clock?: () => number;
   /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
@@ -218,15 +219,12 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const startedAt = Date.now();
   const rawStorage =
     options.storage ??
-    (options.databaseUrl === undefined
-      ? new SqliteStorage({
-          dataDir: options.dataDir,
-          ...(options.sqliteSynchronous === undefined
-            ? {}
-            : { synchronous: options.sqliteSynchronous }),
-        })
-      : // One transaction per event-loop turn for every update that arrived in it.
-        groupCommit(await PostgresStorage.open(options.databaseUrl)));
+    (await openDocStorage({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      sqliteSynchronous: options.sqliteSynchronous,
+      groupCommit: options.benchmarkWithoutGroupCommit !== true,
+    }));
   const storage = timedStorage(rawStorage, metrics.timings.storageSeconds);
   const fanout =
     options.fanout ??

@@ -1,8 +1,9 @@
 /**
  * Group commit: every update that arrives in one turn of the event loop,
  * from any room, is stored in one transaction, so a busy node pays one
- * commit (one flush to disk on PostgreSQL) per turn rather than one per
- * update. Each caller's promise resolves once that transaction has
+ * commit (one flush to disk on PostgreSQL or SQLite under `synchronous=FULL`;
+ * one WAL write of each touched page under SQLite's `NORMAL`, see sqlite.ts)
+ * per turn rather than one per update. Each caller's promise resolves once that transaction has
  * committed, so the room still broadcasts only what is stored.
  *
  * Rooms queue their own updates one at a time (docs/serial-queue.ts), so a

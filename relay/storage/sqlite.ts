@@ -4,6 +4,18 @@
  * each committed update survive a crash or kill of the relay process (the WAL
  * write has reached the OS); `FULL` also fsyncs every commit, surviving power
  * loss at roughly six times the cost per update (see relay/README.md).
+ *
+ * The relay appends through group commit (group-commit.ts, `appendBatch`
+ * below): every update of one event-loop turn goes into one transaction.
+ * What a batch buys depends on that setting. Under `NORMAL` a commit costs no
+ * fsync, only the WAL `write()` of every page the transaction touched and the
+ * lock and journal bookkeeping around it; a batch writes each touched page
+ * (the table's and index's last leaf, a marker page) once instead of once per
+ * update, and takes the lock once. Under `FULL` every commit also waits for an
+ * fsync of the WAL, so a batch of N shares one fsync instead of paying N: the
+ * larger saving. The guarantee is the same under both: a caller hears its
+ * sequence number only after the transaction holding its update committed
+ * at that level, so nothing broadcast is lost to what the level protects against.
  */
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
@@ -21,7 +33,8 @@ import {
   IdleCheckpointer,
   type CheckpointSchedule,
 } from './idle-checkpointer.ts';
-import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
+import type { AppendItem, BatchingStorage } from './group-commit.ts';
+import type { AppendMeta, StoredDoc, StoredMarker } from './types.ts';
 
 export type { SqliteSynchronous } from '../db/sqlite.ts';
 
@@ -42,8 +55,11 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 /** File name of the database inside the data directory. */
 export const SQLITE_FILE = 'relay.sqlite';
 
-/** A `DocStorage` on one SQLite file. Every method answers synchronously. */
-export class SqliteStorage implements DocStorage {
+/**
+ * A `DocStorage` on one SQLite file. Every method answers synchronously, but
+ * `appendBatch` (a promise, as group commit expects).
+ */
+export class SqliteStorage implements BatchingStorage {
   readonly #db: DatabaseSync;
   readonly #insert: StatementSync;
   readonly #insertAt: StatementSync;
@@ -87,20 +103,32 @@ export class SqliteStorage implements DocStorage {
   }
 
   appendUpdate(room: string, update: Uint8Array, meta?: AppendMeta): number {
-    const key = meta === undefined ? null : markerKey(room);
-    if (meta === undefined || key === null) {
-      const seq = Number(this.#insert.run(room, update).lastInsertRowid);
-      this.#checkpointer.noteWrite(update.byteLength);
-      return seq;
-    }
-    // One transaction: the marker never claims an update that is not stored.
-    const seq = sqliteTransaction(this.#db, () => {
-      const inserted = Number(this.#insert.run(room, update).lastInsertRowid);
-      this.#upsertMarker.run(room, key.space, key.doc, meta.stateVector, meta.at, meta.by);
-      return inserted;
-    });
+    // One transaction with the marker: the marker never claims an update that is not stored.
+    const seq =
+      meta === undefined
+        ? this.#insertRow(room, update, meta)
+        : sqliteTransaction(this.#db, () => this.#insertRow(room, update, meta));
     this.#checkpointer.noteWrite(update.byteLength);
     return seq;
+  }
+
+  /**
+   * Appends several updates (of any rooms) in one `BEGIN IMMEDIATE … COMMIT`:
+   * one commit for all of them (see the header for what that saves). Their
+   * sequence numbers come back in order; on any failure the whole batch is
+   * rolled back and nothing of it is stored.
+   */
+  appendBatch(items: readonly AppendItem[]): Promise<number[]> {
+    try {
+      const seqs = sqliteTransaction(this.#db, () =>
+        items.map((item) => this.#insertRow(item.room, item.update, item.meta)),
+      );
+      // One commit, so one write for the checkpoint schedule, of the batch's bytes.
+      this.#checkpointer.noteWrite(items.reduce((sum, item) => sum + item.update.byteLength, 0));
+      return Promise.resolve(seqs);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   setStateVector(room: string, stateVector: Uint8Array): void {
@@ -155,6 +183,16 @@ export class SqliteStorage implements DocStorage {
       this.#db.close();
     });
     return this.#closed;
+  }
+
+  /** Inserts one update row (and its marker, with `meta`) in the caller's transaction, if any. */
+  #insertRow(room: string, update: Uint8Array, meta: AppendMeta | undefined): number {
+    const seq = Number(this.#insert.run(room, update).lastInsertRowid);
+    const key = meta === undefined ? null : markerKey(room);
+    if (meta !== undefined && key !== null) {
+      this.#upsertMarker.run(room, key.space, key.doc, meta.stateVector, meta.at, meta.by);
+    }
+    return seq;
   }
 
   /**

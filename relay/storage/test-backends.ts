@@ -7,11 +7,12 @@ import { tempDataDir } from '../integration/helpers.ts';
 import { postgresUnavailable, startTestPostgres, type TestPostgres } from '../db/test-postgres.ts';
 import { PostgresStorage } from './postgres.ts';
 import { SqliteStorage } from './sqlite.ts';
-import type { DocStorage } from './types.ts';
+import type { BatchingStorage } from './group-commit.ts';
 
 /** One store location: open it (again) as often as needed. */
 export interface StoreLocation {
-  open(): Promise<DocStorage>;
+  /** The raw store; both backends can append a batch in one transaction (group commit). */
+  open(): Promise<BatchingStorage>;
 }
 
 export interface StorageBackend {
