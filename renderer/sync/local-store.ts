@@ -45,6 +45,22 @@ export function localDbName(owner: string, roomKey: string): string {
 }
 
 /**
+ * Deletes the local store `name` (a note purged on the relay for good). An
+ * open connection blocks the deletion until it closes; IndexedDB queues it.
+ */
+export function deleteLocalStore(name: string, factory: IDBFactory = indexedDB): Promise<void> {
+  return new Promise((resolve) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => {
+      resolve();
+    };
+    request.onerror = () => {
+      resolve();
+    };
+  });
+}
+
+/**
  * Opens the local store of `doc` under `name` (see `localDbName`). With a
  * `journal`, local edits also go to a synchronous write-ahead journal first
  * (edit-journal.ts), so a reload right after a keystroke loses nothing.
