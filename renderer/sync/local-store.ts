@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 
@@ -48,16 +48,8 @@ export function localDbName(owner: string, roomKey: string): string {
  * Deletes the local store `name` (a note purged on the relay for good). An
  * open connection blocks the deletion until it closes; IndexedDB queues it.
  */
-export function deleteLocalStore(name: string, factory: IDBFactory = indexedDB): Promise<void> {
-  return new Promise((resolve) => {
-    const request = factory.deleteDatabase(name);
-    request.onsuccess = () => {
-      resolve();
-    };
-    request.onerror = () => {
-      resolve();
-    };
-  });
+export async function deleteLocalStore(name: string): Promise<void> {
+  await clearDocument(name);
 }
 
 /**

@@ -1,0 +1,41 @@
+import { expectAccessible } from './axe.ts';
+import { createSpace, expect, test } from './fixtures.ts';
+
+// The admin console's Legal tab against a real relay: a company admin sets
+// the retention, places a hold on a space, downloads its eDiscovery zip and
+// releases it; the tab is axe-clean.
+
+test('a company admin sets retention, places, exports and releases a legal hold', async ({
+  openAs,
+}) => {
+  const hedy = await openAs({ as: 'Hedy' });
+  await createSpace(hedy, 'Deals');
+  const { page } = hedy;
+  await page.getByRole('button', { name: /^Account: Hedy/ }).click();
+  await page.getByRole('button', { name: 'Admin' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Administration' });
+  await dialog.getByRole('tab', { name: 'Legal' }).click();
+
+  const company = dialog.getByRole('group', { name: 'Company default' });
+  await company.getByRole('textbox', { name: 'Days in the trash' }).fill('30');
+  await company.getByRole('textbox', { name: 'Days of history' }).fill('365');
+  await company.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Retention saved.');
+
+  await dialog.getByRole('textbox', { name: 'Case name' }).fill('Acme v. Us');
+  const spaces = dialog.getByRole('combobox', { name: 'Space' });
+  await spaces.last().selectOption({ label: 'Deals' });
+  await dialog.getByRole('button', { name: 'Place hold' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Hold “Acme v. Us” placed.');
+  const row = dialog.getByRole('row', { name: /Acme v\. Us/ });
+  await expect(row.getByRole('cell', { name: 'Active' })).toBeVisible();
+  await expectAccessible(page, 'admin: Legal');
+
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Export the notes of “Acme v. Us”' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^ediscovery-.+\.zip$/);
+
+  await row.getByRole('button', { name: 'Release hold “Acme v. Us”' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Hold “Acme v. Us” released.');
+  await expect(row.getByRole('cell', { name: /^Released / })).toBeVisible();
+});
