@@ -231,4 +231,20 @@ describe('retention and legal holds', () => {
       expect.objectContaining({ space, target: 'doomed', detail: { reason: 'trash' } }),
     );
   });
+
+  it('keeps a deleted space in the trash past its time while a hold covers it', async () => {
+    offset = 0;
+    const r = await rigs.start();
+    const space = await r.space(ADA);
+    const created = await r.api(await admin(), 'POST', '/api/admin/legal/holds', {
+      caseName: 'Space matter',
+      scope: { kind: 'space', spaceId: space },
+    });
+    const hold = LegalHoldSchema.parse(created.body);
+    expect((await r.api(ADA, 'DELETE', `/api/spaces/${space}`)).status).toBe(200);
+    offset = 31 * DAY_MS;
+    expect((await r.relay.runMaintenance()).spacesPurged).toEqual([]);
+    await r.api(await admin(), 'POST', `/api/admin/legal/holds/${hold.id}/release`);
+    expect((await r.relay.runMaintenance()).spacesPurged).toEqual([space]);
+  });
 });
