@@ -1,4 +1,6 @@
+import { de } from '../renderer/i18n/catalogue/de.ts';
 import { expectAccessible } from './axe.ts';
+import { expectNoEnglish } from './english-left.ts';
 import { expect, test } from './fixtures.ts';
 
 // The admin console's Legal tab against a real relay: a company admin sets
@@ -52,4 +54,24 @@ test('a company admin sets retention, places, exports and releases a legal hold'
   await row.getByRole('button', { name: 'Release hold “Acme v. Us”' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Hold “Acme v. Us” released.');
   await expect(row.getByRole('cell', { name: /^Released / })).toBeVisible();
+});
+
+test('in German the Legal tab shows no English', async ({ browser, stack }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  try {
+    const page = await context.newPage();
+    await page.goto(stack.web.url);
+    await page.getByRole('button', { name: de.signIn.button }).click();
+    await page.getByRole('button', { name: /Hedy Lamarr/ }).click();
+    await page
+      .getByRole('button', { name: de.account.label.replace('{{name}}', 'Hedy Lamarr') })
+      .click();
+    await page.getByRole('button', { name: de.admin.menu }).click();
+    const dialog = page.getByRole('dialog', { name: de.admin.title });
+    await dialog.getByRole('tab', { name: de.admin.tabs.legal }).click();
+    await expect(dialog.getByRole('heading', { name: de.admin.legal.holds })).toBeVisible();
+    await expectNoEnglish(dialog, 'admin: Legal');
+  } finally {
+    await context.close();
+  }
 });

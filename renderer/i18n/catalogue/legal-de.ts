@@ -24,7 +24,7 @@ export const legalDe: Catalogue['admin']['legal'] = {
   caseName: 'Name des Falls',
   scope: 'Umfang',
   scopeSpace: 'Ein Bereich',
-  scopePerson: 'Eine Person (jede Notiz, die sie bearbeitet hat)',
+  scopePerson: 'Mitarbeitende (jede Notiz, die sie bearbeitet haben)',
   personId: 'Personen-ID',
   create: 'Aufbewahrung anordnen',
   created: 'Aufbewahrung „{{name}}“ angeordnet.',
