@@ -6,7 +6,7 @@ import type { PgMigration } from '../db/postgres.ts';
 import type { SqliteMigration } from '../db/sqlite.ts';
 
 /** Same SQL on both backends: plain types that mean the same in each. */
-function tables(bigint: string): string {
+function tables(bigint: string, serial: string): string {
   return `
 CREATE TABLE legal_retention (
   scope         TEXT PRIMARY KEY,
@@ -24,6 +24,7 @@ CREATE TABLE legal_holds (
   released_at  ${bigint}
 );
 CREATE TABLE legal_edits (
+  seq      ${serial},
   space    TEXT NOT NULL,
   doc      TEXT NOT NULL,
   at       ${bigint} NOT NULL,
@@ -42,9 +43,17 @@ CREATE TABLE legal_purged (
 }
 
 export const SQLITE_LEGAL_MIGRATIONS: readonly SqliteMigration[] = [
-  { version: 1, name: 'retention, holds, edit journal, purged notes', up: tables('INTEGER') },
+  {
+    version: 1,
+    name: 'retention, holds, edit journal, purged notes',
+    up: tables('INTEGER', 'INTEGER PRIMARY KEY'),
+  },
 ];
 
 export const PG_LEGAL_MIGRATIONS: readonly PgMigration[] = [
-  { version: 1, name: 'retention, holds, edit journal, purged notes', up: tables('BIGINT') },
+  {
+    version: 1,
+    name: 'retention, holds, edit journal, purged notes',
+    up: tables('BIGINT', 'BIGSERIAL PRIMARY KEY'),
+  },
 ];

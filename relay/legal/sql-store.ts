@@ -33,12 +33,17 @@ export interface SqlRunner {
 /** File name of the legal database inside the data directory. */
 export const LEGAL_FILE = 'legal.sqlite';
 
-/** `legal.sqlite` in `dataDir`, schema up to date. */
-export function sqliteRunner(dataDir: string): SqlRunner {
-  const db: DatabaseSync = openSqlite(join(dataDir, LEGAL_FILE), {
+/** Opens (creating if needed) `legal.sqlite` in `dataDir` with its schema up to date. */
+export function openLegalSqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, LEGAL_FILE), {
     store: 'legal',
     migrations: SQLITE_LEGAL_MIGRATIONS,
   });
+}
+
+/** `legal.sqlite` in `dataDir`, schema up to date. */
+export function sqliteRunner(dataDir: string): SqlRunner {
+  const db = openLegalSqlite(dataDir);
   // Deleted journal rows hold note text: overwrite their pages, never leave them in free space.
   db.exec('PRAGMA secure_delete = ON');
   let closed = false;
@@ -201,7 +206,7 @@ export class SqlLegalStore implements LegalStore {
 
   async edits(spaceId: string, docId: string): Promise<EditRecord[]> {
     const rows = await this.#sql.all(
-      'SELECT space, doc, at, by_sub, inserts, deletes FROM legal_edits WHERE space = ? AND doc = ? ORDER BY at',
+      'SELECT space, doc, at, by_sub, inserts, deletes FROM legal_edits WHERE space = ? AND doc = ? ORDER BY at, seq',
       [spaceId, docId],
     );
     return rows.map(editFromRow);
