@@ -235,7 +235,8 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
       });
       const startRelay = async () => {
         const relay = await startAuthRelay(
-          { port, host: '127.0.0.1', dataDir: relayDir },
+          // The dev IdP puts its demo admin (Hedy) in this group, as `npm run relay` does.
+          { port, host: '127.0.0.1', dataDir: relayDir, adminGroup: 'commonplace-admins' },
           { issuer: idp.issuer, audience: idp.audience },
           web.url,
         );

@@ -22,6 +22,7 @@ import { InProcessFanout } from './fanout/in-process.ts';
 import { SqliteFileStore } from './files/sqlite-file-store.ts';
 import type { Fanout } from './fanout/types.ts';
 import { openNoteHistory } from './history/history.ts';
+import { createLegal } from './legal/wiring.ts';
 import { createApiHandler } from './http/api.ts';
 import { normaliseOrigins } from './http/cors.ts';
 import { createHttpHandler } from './http/routes.ts';
@@ -254,7 +255,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     log,
   });
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
-  const authorizer =
+  const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
   const liveAccess = new LiveAccess();
@@ -271,6 +272,17 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     ...(options.historyClock === undefined ? {} : { now: options.historyClock }),
     log,
   });
+  // Retention, legal holds, eDiscovery; its journal hears of each stored update.
+  const { legal, attach: attachLegal } = createLegal({
+    store: pgStores?.legal ?? { dataDir: options.dataDir },
+    storage,
+    spaces: spaceStore,
+    history,
+    auditor: governance.auditor,
+    now: clock,
+    log,
+  });
+  const authorizer = legal.guard(baseAuthorizer);
   const guard = new UpdateGuard({
     timeoutMs: limits.updateGuardTimeoutMs,
     memoryMb: limits.updateGuardMemoryMb,
@@ -282,13 +294,14 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     skipChecks: options.benchmarkWithoutUpdateRules === true,
   });
   const registry = new DocRegistry({
-    storage: history.watch(storage),
+    storage: history.watch(legal.journal.watch(storage)),
     fanout,
     limits,
     log,
     metrics,
     rules,
   });
+  attachLegal(registry);
   // Frames and resync requests from other relay nodes, for rooms loaded here.
   fanout.onRemote((room, frame) => {
     registry.loaded(room)?.applyRemote(frame);
@@ -342,6 +355,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
     admin: governance.admin,
+    legal,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -354,6 +368,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       storage,
       trashRetentionMs: limits.trashRetentionMs,
       fileGraceMs: limits.fileGraceMs,
+      legal,
       now: clock,
       log,
     },
@@ -472,6 +487,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     // Flush: every accepted update stored, every room compacted, storage closed.
     await maintenance.close();
     await registry.closeAll();
+    await legal.close();
     await guard.close();
     await admin?.close();
     await fanout.close();

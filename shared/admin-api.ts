@@ -23,6 +23,11 @@ export const AUDIT_KINDS = [
   'admin.audit.exported',
   'admin.audit.verified',
   'audit.purged',
+  'legal.retention.set',
+  'legal.hold.created',
+  'legal.hold.released',
+  'legal.exported',
+  'legal.purged',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -124,12 +124,35 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   listAuditEntries: 'admin.audit.queried',
   exportAuditEntries: 'admin.audit.exported',
   verifyAuditLog: 'admin.audit.verified',
+  setCompanyRetention: 'legal.retention.set',
+  setSpaceRetention: 'legal.retention.set',
+  createHold: 'legal.hold.created',
+  releaseHold: 'legal.hold.released',
+  exportHold: 'legal.exported',
 };
 
 function field(value: unknown, key: string): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const found = (value as Record<string, unknown>)[key];
   return typeof found === 'string' ? found : null;
+}
+
+/** The facts of a legal action: the case and scope of a hold, the days of a policy. */
+function legalDetail(served: HttpServed, detail: AuditDetail): void {
+  const body = served.operationId === 'createHold' ? served.body : served.result;
+  const caseName = field(body, 'caseName');
+  if (caseName !== null) detail['caseName'] = caseName.slice(0, 200);
+  const scope = (body as { scope?: unknown } | null)?.scope;
+  for (const key of ['kind', 'spaceId', 'personId']) {
+    const value = field(scope, key);
+    if (value !== null) detail[`scope.${key}`] = value;
+  }
+  if (served.operationId.endsWith('Retention')) {
+    for (const key of ['trashDays', 'historyDays']) {
+      const value = (served.body as Record<string, unknown> | null)?.[key];
+      if (typeof value === 'number' || value === null) detail[key] = value ?? null;
+    }
+  }
 }
 
 /** Audits a successful REST call when its operation is one of `SERVED_KINDS`. */
@@ -139,13 +162,18 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   const detail: AuditDetail = { operation: served.operationId, status: served.status };
   const role = field(served.body, 'role');
   if (role !== null) detail['role'] = role;
+  legalDetail(served, detail);
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({
     kind,
     actor: served.principal.id,
     space: served.params['id'] ?? (kind === 'space.created' ? field(served.result, 'id') : null),
-    target: served.params['userId'] ?? field(served.body, 'userId'),
+    target:
+      served.params['userId'] ??
+      served.params['holdId'] ??
+      field(served.body, 'userId') ??
+      (kind === 'legal.hold.created' ? field(served.result, 'id') : null),
     ...originOf(served.headers, served.remoteAddress),
     detail,
   });

@@ -22,6 +22,9 @@ import { PostgresSpaceStore } from '../spaces/postgres-store.ts';
 import { PG_SPACE_MIGRATIONS } from '../spaces/space-migrations.ts';
 import { SqliteSpaceStore } from '../spaces/sqlite-store.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
+import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
+import type { LegalStore } from '../legal/types.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';
 
 export interface RelayStores {
@@ -30,6 +33,7 @@ export interface RelayStores {
   readonly files: FileStore;
   readonly snapshots: SnapshotStore;
   readonly audit: AuditStore;
+  readonly legal: LegalStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -40,6 +44,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const files = new SqliteFileStore({ dataDir });
   const snapshots = new SqliteSnapshotStore({ dataDir });
   const audit = new SqliteAuditStore({ dataDir });
+  const legal = new SqlLegalStore(sqliteRunner(dataDir));
   let closed = false;
   return {
     backend: 'sqlite',
@@ -47,6 +52,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     files,
     snapshots,
     audit,
+    legal,
     close: () => {
       if (!closed) {
         closed = true;
@@ -54,6 +60,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         files.close();
         snapshots.close();
         audit.close();
+        void legal.close();
       }
       return Promise.resolve();
     },
@@ -66,6 +73,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
+  await migratePostgres(pool, 'legal', PG_LEGAL_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -84,6 +92,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     files: new PostgresFileStore(pool),
     snapshots: new PostgresSnapshotStore(pool),
     audit: new PostgresAuditStore(pool),
+    legal: new SqlLegalStore(postgresRunner(pool)),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -58,6 +58,8 @@ export interface NoteHistory extends NoteHistoryApi {
   spaceStates(spaceId: string): Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
   /** Deletes every snapshot of a space. */
   purgeSpace(spaceId: string): MaybePromise<void>;
+  /** Deletes the note's snapshots taken before `before` (every one without it); how many. */
+  purgeSnapshots(room: RoomName, before?: number): Promise<number>;
   /** `storage` with every stored update reported to the scheduler. */
   watch(storage: DocStorage): DocStorage;
   /** Stops the schedule, waits for snapshots in progress, closes the database. */
@@ -166,6 +168,11 @@ export function openNoteHistory(options: NoteHistoryOptions): NoteHistory {
     save,
     spaceStates: (spaceId) => store.statesOfSpace(spaceId),
     purgeSpace: (spaceId) => store.deleteSpace(spaceId),
+    purgeSnapshots: async (room, before = Number.POSITIVE_INFINITY) => {
+      const old = (await store.list(room.spaceId, room.docId)).filter((s) => s.createdAt < before);
+      await store.delete(old.map((s) => s.id));
+      return old.length;
+    },
     close: async () => {
       await scheduler.close();
       closed = true;

@@ -55,6 +55,9 @@ export class SqliteSnapshotStore implements SnapshotStore {
   /** On `history.sqlite` in `dataDir`, or on a database already opened by `openHistorySqlite`. */
   constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
     this.#db = 'db' in options ? options.db : openHistorySqlite(options.dataDir);
+    // A deleted version holds note text that retention or a purge means to be gone:
+    // zero the freed pages rather than leave them readable in the file's free list.
+    this.#db.exec('PRAGMA secure_delete = ON');
     this.#insert = this.#db.prepare(
       'INSERT INTO snapshots (id, space, doc, created_at, created_by, reason, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

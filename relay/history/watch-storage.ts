@@ -42,6 +42,11 @@ export function watchStorage(
     ...(storage.deleteSpace === undefined
       ? {}
       : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
+    ...(storage.purgeRoom === undefined
+      ? {}
+      : {
+          purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
+        }),
     close: () => storage.close(),
   };
 }

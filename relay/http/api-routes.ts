@@ -10,6 +10,7 @@ import type { ApiRoute } from './api-types.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
 import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
+import { LEGAL_ROUTES } from './routes-legal.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...LEGAL_ROUTES,
 ];

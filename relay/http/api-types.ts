@@ -7,6 +7,7 @@ import type { AuditStore, AuditVerification } from '../audit/types.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
+import type { LegalService } from '../legal/service.ts';
 import type { Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
@@ -41,6 +42,8 @@ export interface ApiDeps {
   /** How long a trashed space or file can be restored. */
   readonly trashRetentionMs: number;
   readonly admin: AdminDeps;
+  /** Retention, legal holds and eDiscovery (routes-legal.ts); 404 on those routes when absent. */
+  readonly legal?: LegalService;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

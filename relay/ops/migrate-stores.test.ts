@@ -77,6 +77,20 @@ const reason = postgresUnavailable();
         },
         2,
       );
+      await stores.legal.setCompanyPolicy({ trashDays: 30, historyDays: null });
+      await stores.legal.insertHold({
+        id: 'h1',
+        caseName: 'Case',
+        scope: { kind: 'person', personId: 'ada' },
+        createdBy: 'hedy',
+        createdAt: 7,
+        releasedBy: null,
+        releasedAt: null,
+      });
+      await stores.legal.appendEdits([
+        { spaceId: 'team', docId: 'plan', at: 8, by: 'ada', inserts: [], deletes: [] },
+      ]);
+      await stores.legal.markPurged('team', 'gone', 9);
       await stores.close();
       return data.dir;
     }
@@ -101,6 +115,9 @@ const reason = postgresUnavailable();
       });
       expect(byTable['snapshots']).toMatchObject({ sourceRows: 3, sourceBytes: 9, targetBytes: 9 });
       expect(byTable['audit_log']).toMatchObject({ sourceRows: 2, targetRows: 2 });
+      for (const table of ['legal_retention', 'legal_holds', 'legal_edits', 'legal_purged']) {
+        expect(byTable[table], table).toMatchObject({ sourceRows: 1, targetRows: 1 });
+      }
 
       const again = await copyStores({ dataDir, target: pool, log: silentLogger });
       expect(again.tables).toEqual(report.tables);
@@ -130,6 +147,13 @@ const reason = postgresUnavailable();
           entries: 2,
         },
       );
+      expect((await pg.legal.holds()).map((h) => h.id)).toEqual(['h1']);
+      expect(await pg.legal.isPurged('team', 'gone')).toBe(true);
+      // The journal's sequence moved past the copied entries: new ones still append.
+      await pg.legal.appendEdits([
+        { spaceId: 'team', docId: 'plan', at: 10, by: 'grace', inserts: [], deletes: [] },
+      ]);
+      expect((await pg.legal.editorsOf('team', 'plan')).sort()).toEqual(['ada', 'grace']);
       // Ties in time keep their order: s2 was taken after s1.
       expect((await pg.snapshots.list('team', 'plan')).map((s) => s.id)).toEqual([
         's3',

@@ -1,7 +1,8 @@
 /**
  * The second half of `commonplace-relay migrate`: copies spaces, members,
- * people, files and version-history snapshots from a SQLite data directory
- * (`spaces.sqlite`, `files.sqlite`, `history.sqlite`) into PostgreSQL, then
+ * people, files, version-history snapshots, the audit log and the legal
+ * store from a SQLite data directory (`spaces.sqlite`, `files.sqlite`,
+ * `history.sqlite`, `audit.sqlite`, `legal.sqlite`) into PostgreSQL, then
  * checks per table that the target holds as many rows, and as many bytes of
  * file and snapshot content, as the source. Rows already there (a rerun after
  * an interruption) are kept, so running it twice changes nothing. The target
@@ -17,6 +18,7 @@ import { pgTransaction } from '../db/postgres.ts';
 import { closeSqlite } from '../db/sqlite.ts';
 import { FILES_FILE, openFilesSqlite } from '../files/sqlite-file-store.ts';
 import { HISTORY_FILE, openHistorySqlite } from '../history/sqlite-snapshots.ts';
+import { LEGAL_FILE, openLegalSqlite } from '../legal/sql-store.ts';
 import type { Logger } from '../log.ts';
 import { openSpacesSqlite, SPACES_FILE } from '../spaces/sqlite-store.ts';
 
@@ -44,6 +46,8 @@ interface TableSpec {
   readonly blob?: string;
   /** Source order (snapshots keep their insertion order, which breaks ties in history). */
   readonly order: string;
+  /** SQL run on the target after the copy (a serial column's sequence moved past the copied ids). */
+  readonly after?: string;
 }
 
 const SPACES: readonly TableSpec[] = [
@@ -113,6 +117,45 @@ const AUDIT: TableSpec = {
   order: 'seq',
 };
 
+/** Retention, holds, the edit journal (ids kept, its sequence moved on) and purged notes. */
+const LEGAL: readonly TableSpec[] = [
+  {
+    table: 'legal_retention',
+    columns: ['scope', 'trash_days', 'history_days'],
+    key: ['scope'],
+    order: 'scope',
+  },
+  {
+    table: 'legal_holds',
+    columns: [
+      'id',
+      'case_name',
+      'scope_kind',
+      'scope_id',
+      'created_by',
+      'created_at',
+      'released_by',
+      'released_at',
+    ],
+    key: ['id'],
+    order: 'created_at, id',
+  },
+  {
+    table: 'legal_edits',
+    columns: ['seq', 'space', 'doc', 'at', 'by_sub', 'inserts', 'deletes'],
+    key: ['seq'],
+    order: 'seq',
+    after:
+      "SELECT setval(pg_get_serial_sequence('legal_edits', 'seq'), (SELECT COALESCE(MAX(seq), 0) + 1 FROM legal_edits), false)",
+  },
+  {
+    table: 'legal_purged',
+    columns: ['space', 'doc', 'purged_at'],
+    key: ['space', 'doc'],
+    order: 'space, doc',
+  },
+];
+
 /** Copies one table row by row in one transaction; rows whose key is there already are kept. */
 async function copyTable(source: DatabaseSync, target: pg.Pool, spec: TableSpec): Promise<void> {
   const columns = spec.columns.join(', ');
@@ -127,6 +170,7 @@ async function copyTable(source: DatabaseSync, target: pg.Pool, spec: TableSpec)
         spec.columns.map((column) => row[column] ?? null),
       );
     }
+    if (spec.after !== undefined) await client.query(spec.after);
   });
 }
 
@@ -165,6 +209,7 @@ export async function copyStores(options: {
     [FILES_FILE, openFilesSqlite, [FILES]],
     [HISTORY_FILE, openHistorySqlite, [SNAPSHOTS]],
     [AUDIT_FILE, openAuditSqlite, [AUDIT]],
+    [LEGAL_FILE, openLegalSqlite, LEGAL],
   ];
   const tables: TableCheck[] = [];
   for (const [file, open, specs] of sources) {

@@ -92,6 +92,11 @@ export function groupCommit(
     ...(storage.deleteSpace === undefined
       ? {}
       : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
+    ...(storage.purgeRoom === undefined
+      ? {}
+      : {
+          purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
+        }),
     ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
     close: () => storage.close(),
   };

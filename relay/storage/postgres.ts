@@ -14,6 +14,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import { migratePostgres, openPostgres, pgTransaction } from '../db/postgres.ts';
 import { markerKey } from './doc-meta.ts';
+import { collectedState } from './erase.ts';
 import { PG_DOC_MIGRATIONS } from './postgres-migrations.ts';
 import type { AppendItem } from './group-commit.ts';
 import type { AppendMeta, DocStorage, StoredDoc, StoredMarker } from './types.ts';
@@ -113,6 +114,35 @@ export class PostgresStorage implements DocStorage {
         newest,
         room,
         union,
+      ]);
+    });
+  }
+
+  /**
+   * Purges one room for retention. The rows are deleted with RETURNING and
+   * rebuilt in the same transaction, so an update another node stored
+   * meanwhile is either among them or appended after: never lost. Deleted
+   * rows are dead tuples until (auto)vacuum reclaims them (docs/administration.md).
+   */
+  async purgeRoom(room: string, keep: 'state' | 'nothing'): Promise<void> {
+    await pgTransaction(this.#pool, async (client) => {
+      const deleted = await client.query<{ seq: string; data: Buffer }>(
+        'DELETE FROM doc_updates WHERE room = $1 RETURNING seq, data',
+        [room],
+      );
+      if (keep === 'nothing') {
+        await client.query('DELETE FROM doc_meta WHERE room = $1', [room]);
+        return;
+      }
+      if (deleted.rows.length === 0) return;
+      const rows = deleted.rows
+        .map((row) => ({ seq: Number(row.seq), data: new Uint8Array(row.data) }))
+        .sort((a, b) => a.seq - b.seq);
+      const state = collectedState(rows.map((row) => row.data));
+      await client.query('INSERT INTO doc_updates (seq, room, data) VALUES ($1, $2, $3)', [
+        rows.at(-1)?.seq ?? 0,
+        room,
+        state,
       ]);
     });
   }

@@ -27,6 +27,7 @@ import {
   UPSERT_MARKER,
   UPSERT_STATE_VECTOR,
 } from './doc-meta.ts';
+import { collectedState } from './erase.ts';
 import { SQLITE_DOC_MIGRATIONS } from './sqlite-migrations.ts';
 import {
   DEFAULT_CHECKPOINT_SCHEDULE,
@@ -155,6 +156,26 @@ export class SqliteStorage implements BatchingStorage {
       this.#db.exec('ROLLBACK');
       throw err;
     }
+  }
+
+  purgeRoom(room: string, keep: 'state' | 'nothing'): void {
+    // secure_delete zeroes the freed pages, so the purged bytes do not linger
+    // in the file's free list; only for this purge, since it doubles writes.
+    this.#db.exec('PRAGMA secure_delete = ON');
+    try {
+      sqliteTransaction(this.#db, () => {
+        const { updates, lastSeq } = this.loadDoc(room);
+        if (updates.length === 0) return;
+        const state = keep === 'state' ? collectedState(updates) : null;
+        this.#deleteThrough.run(room, lastSeq);
+        if (state === null) this.#db.prepare('DELETE FROM doc_meta WHERE room = ?').run(room);
+        else this.#insertAt.run(lastSeq, room, state);
+      });
+    } finally {
+      this.#db.exec('PRAGMA secure_delete = OFF');
+    }
+    // The WAL still holds the old pages until it is folded in and reset.
+    this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   compact(room: string, throughSeq: number, merged: Uint8Array): void {

@@ -41,6 +41,12 @@ export function timedStorage(storage: DocStorage, histogram: Histogram<'op'>): D
           deleteSpace: (spaceId: string) =>
             timed(histogram, 'delete_space', () => storage.deleteSpace?.(spaceId)),
         }),
+    ...(storage.purgeRoom === undefined
+      ? {}
+      : {
+          purgeRoom: (room: string, keep: 'state' | 'nothing') =>
+            timed(histogram, 'purge_room', () => storage.purgeRoom?.(room, keep)),
+        }),
     ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
     close: () => storage.close(),
   };

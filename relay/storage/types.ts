@@ -71,6 +71,14 @@ export interface DocStorage {
    * it keeps the documents of purged spaces, unreachable (their space is gone).
    */
   deleteSpace?(spaceId: string): MaybePromise<void>;
+  /**
+   * Purges one room for retention (relay/legal), atomically. `state`: every
+   * row is replaced by one holding the document's state with all deleted
+   * content collected (erase.ts says what is then gone and what stays).
+   * `nothing`: the room's rows and marker are deleted. Optional: without it
+   * nothing is purged from the documents store.
+   */
+  purgeRoom?(room: string, keep: 'state' | 'nothing'): MaybePromise<void>;
   /** Resolves when the store answers, rejects when it does not (readiness probes). */
   ping?(): MaybePromise<void>;
   /** Flushes and releases the storage (and any thread it started). Further calls fail. */

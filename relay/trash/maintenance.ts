@@ -13,6 +13,8 @@ import type { FileStore } from '../files/types.ts';
 import type { NoteHistory } from '../history/history.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { DocStorage } from '../storage/types.ts';
+import type { RetentionReport } from '../legal/retention-job.ts';
+import type { LegalService } from '../legal/service.ts';
 import { documentStates, referencedIn } from './file-references.ts';
 
 export interface MaintenanceDeps {
@@ -22,6 +24,8 @@ export interface MaintenanceDeps {
   readonly storage: DocStorage;
   readonly trashRetentionMs: number;
   readonly fileGraceMs: number;
+  /** Retention and legal holds: a held space is never purged; retention runs with the job. */
+  readonly legal?: Pick<LegalService, 'runRetention' | 'spaceHeld'>;
   /** Epoch milliseconds (tests inject a clock). */
   readonly now: () => number;
   readonly log: Logger;
@@ -32,11 +36,14 @@ export interface MaintenanceReport {
   readonly spacesPurged: readonly string[];
   readonly filesPurged: number;
   readonly imagesCollected: number;
+  /** What retention did (relay/legal), null without it. */
+  readonly retention?: RetentionReport | null;
 }
 
 async function purgeExpiredSpaces(deps: MaintenanceDeps, before: number): Promise<string[]> {
   const purged: string[] = [];
   for (const spaceId of await deps.store.trashedBefore(before)) {
+    if ((await deps.legal?.spaceHeld(spaceId)) === true) continue;
     // Contents first: a crash midway leaves a trashed space to purge again, never orphans.
     await deps.storage.deleteSpace?.(spaceId);
     await deps.history.purgeSpace(spaceId);
@@ -75,7 +82,8 @@ export async function runMaintenance(deps: MaintenanceDeps): Promise<Maintenance
   const spacesPurged = await purgeExpiredSpaces(deps, before);
   const filesPurged = await deps.files.purgeTrashed(before);
   const imagesCollected = await collectImages(deps, now);
-  return { spacesPurged, filesPurged, imagesCollected };
+  const retention = (await deps.legal?.runRetention()) ?? null;
+  return { spacesPurged, filesPurged, imagesCollected, retention };
 }
 
 /** The job on its timer; `runNow` runs it at once (after a run in progress). */

@@ -6,6 +6,10 @@ import { createAppStore } from '../store/index.ts';
 import { createBackgroundSync, markerOf } from './background-sync.ts';
 import { createDocRegistry, noteBody, type DocRegistry } from './index.ts';
 import { StandInRelaySocket } from './test-socket.ts';
+import { toBase64 } from 'lib0/buffer';
+import { openSpaceIndex } from '../../shared/space-index/index.ts';
+import { knownDocsKey } from './known-docs.ts';
+import { localDbName, openLocalStore } from './local-store.ts';
 
 let registry: DocRegistry | null = null;
 afterEach(() => {
@@ -75,5 +79,81 @@ describe('background sync from change markers', () => {
     expect(StandInRelaySocket.sockets.map((s) => s.room)).toEqual(['s1/agenda']);
     const copy = await registry.readLocal({ spaceId: 's1', docId: 'agenda' });
     expect(noteBody(copy).toJSON()).toContain('Grace’s agenda');
+  });
+});
+
+describe('local copies of notes purged on the relay', () => {
+  it('deletes a note the relay and the page tree no longer have, and keeps the others', async () => {
+    StandInRelaySocket.reset();
+    StandInRelaySocket.autoAccept = true;
+    const owner = 'purge-ada';
+    const storage = memoryStore();
+    const vector = toBase64(Y.encodeStateVector(new Y.Doc()));
+    storage.setItem(
+      knownDocsKey(owner),
+      JSON.stringify({
+        's1/gone': { sv: vector, dirty: false },
+        's1/kept': { sv: vector, dirty: false },
+        's1/fresh': { sv: vector, dirty: false },
+        's1/index': { sv: vector, dirty: false },
+      }),
+    );
+    // This machine's copies: three notes and the space index, where only
+    // `fresh` (made here, not yet sent) is still a page.
+    const index = new Y.Doc();
+    openSpaceIndex(index, { userId: 'ada' }).create({
+      id: 'fresh',
+      title: 'New here',
+      kind: 'note',
+      parentId: null,
+    });
+    for (const [docId, doc] of [
+      ['gone', new Y.Doc()],
+      ['kept', new Y.Doc()],
+      ['fresh', new Y.Doc()],
+      ['index', index],
+    ] as const) {
+      if (docId !== 'index') doc.getText('t').insert(0, docId);
+      const local = openLocalStore(localDbName(owner, `s1/${docId}`), doc);
+      await local.loaded;
+      await local.destroy();
+    }
+    StandInRelaySocket.docs.set('s1/index', index);
+    const store = createAppStore();
+    store.getState().patchSpaces({ items: [{ id: 's1', name: 'Team', role: 'editor' }] });
+    registry = createDocRegistry({
+      relayUrl: 'ws://relay.test',
+      store,
+      user: { name: 'Ada', color: '#e5484d' },
+      localStore: { owner, storage },
+      WebSocketPolyfill: StandInRelaySocket as unknown as typeof WebSocket,
+      backgroundIdleMs: 10,
+    });
+    const sync = createBackgroundSync({
+      registry,
+      store,
+      relayUrl: 'ws://relay.test',
+      me: 'ada',
+      accessToken: () => Promise.resolve({ accessToken: 't', expiresAt: 1 }),
+      fetch: () =>
+        Promise.resolve(
+          json({
+            docs: [markerOf('index', index, 'ada', 1), markerOf('kept', new Y.Doc(), null, 1)],
+          }),
+        ),
+    });
+    await sync.runNow();
+    sync.stop();
+    const names = async () => (await indexedDB.databases()).map((d) => d.name ?? '');
+    await expect.poll(names).not.toContain(localDbName(owner, 's1/gone'));
+    expect(await names()).toEqual(
+      expect.arrayContaining([
+        localDbName(owner, 's1/kept'),
+        localDbName(owner, 's1/fresh'),
+        localDbName(owner, 's1/index'),
+      ]),
+    );
+    expect(registry.knownRooms()).not.toContain('s1/gone');
+    expect(registry.knownRooms()).toContain('s1/fresh');
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../shared/api.ts';
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import { API, pathOf, type RouteContract } from '../../shared/rest/index.ts';
+import { readAllPages } from '../../shared/space-index/schema.ts';
 import { formatRoomName, SPACE_INDEX_DOC_ID, type RoomName } from '../../shared/wire.ts';
 import type { AppStore, OfflineChange } from '../store/index.ts';
 import type { DocRegistry } from './doc-registry-api.ts';
@@ -92,6 +93,29 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
     return map;
   }
 
+  /**
+   * A note the relay purged for good (a retention purge of the trash) is in
+   * neither its markers nor the space's page tree: this machine's copy goes
+   * too. A note created here and not yet sent is in the local page tree, and
+   * a note under legal hold is never purged on the relay, so neither is ever
+   * deleted here.
+   */
+  async function purgeGone(spaceId: string, onRelay: ReadonlySet<string>): Promise<void> {
+    const prefix = `${spaceId}/`;
+    const candidates = registry
+      .knownRooms()
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => key.slice(prefix.length))
+      .filter((docId) => docId !== SPACE_INDEX_DOC_ID && !onRelay.has(docId));
+    if (candidates.length === 0 || !onRelay.has(SPACE_INDEX_DOC_ID)) return;
+    const index = await registry.readLocal({ spaceId, docId: SPACE_INDEX_DOC_ID });
+    const pages = new Set(readAllPages(index).map((page) => page.id));
+    index.destroy();
+    for (const docId of candidates) {
+      if (!pages.has(docId)) await registry.purgeLocal({ spaceId, docId });
+    }
+  }
+
   async function round(): Promise<void> {
     const since = offlineSince;
     const changed: { room: RoomName; by: string }[] = [];
@@ -100,6 +124,7 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
       const raw = await get(API.listDocMarkers, { id: space.id }).catch(() => null);
       const parsed = DocMarkersResponseSchema.safeParse(raw);
       if (!parsed.success) continue;
+      await purgeGone(space.id, new Set(parsed.data.docs.map((m) => m.docId)));
       for (const marker of parsed.data.docs) {
         const room = { spaceId: space.id, docId: marker.docId };
         const relay = relayVector(marker);

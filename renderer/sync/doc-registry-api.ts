@@ -96,6 +96,11 @@ export interface DocRegistry {
    */
   knownRooms(): readonly string[];
   /**
+   * Deletes this machine's copy of `room` (its note was deleted for good on
+   * the relay): closes it and removes its local store and known-docs entry.
+   */
+  purgeLocal(room: RoomName): Promise<void>;
+  /**
    * Calls `listener` with every handle open now and with each one the
    * registry opens from now on (by an editor or by background sync), before
    * its local store has loaded, so the listener sees every change. A handle's

@@ -5,7 +5,7 @@ import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import { createKnownDocs, type KnownDocs } from './known-docs.ts';
 import type { EditJournalOptions } from './edit-journal.ts';
 import type { DocHandle, DocRegistry, DocRegistryOptions } from './doc-registry-api.ts';
-import { localDbName, openLocalStore, type LocalStore } from './local-store.ts';
+import { deleteLocalStore, localDbName, openLocalStore, type LocalStore } from './local-store.ts';
 import { noteBody } from './note-doc.ts';
 import { trackPending, type PendingTracker } from './pending-tracker.ts';
 import { manageReconnect, type Reconnector } from './reconnect.ts';
@@ -361,6 +361,13 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     },
 
     knownRooms: () => known?.rooms() ?? [],
+
+    async purgeLocal(room) {
+      const key = formatRoomName(room);
+      close(key);
+      known?.forget(key);
+      if (owner !== null) await deleteLocalStore(localDbName(owner, key));
+    },
 
     observeDocs(listener) {
       docListeners.add(listener);

@@ -15,6 +15,8 @@ export interface KnownDocs {
   /** Every room this person has stored locally (the search index catches up from these). */
   rooms(): string[];
   update(roomKey: string, stateVector: Uint8Array, dirty: boolean): void;
+  /** Forgets a room (its note was purged for good). */
+  forget(roomKey: string): void;
 }
 
 export interface KnownDocsStorage {
@@ -70,6 +72,9 @@ export function createKnownDocs(storage: KnownDocsStorage, owner: string): Known
     },
     dirtyRooms: () => [...map].filter(([, r]) => r.dirty).map(([room]) => room),
     rooms: () => [...map.keys()],
+    forget(roomKey) {
+      if (map.delete(roomKey)) save();
+    },
     update(roomKey, stateVector, dirty) {
       map.set(roomKey, { sv: toBase64(stateVector), dirty });
       // Dirty flags are written at once (a reload right after an edit must

@@ -1,4 +1,4 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 
@@ -42,6 +42,14 @@ const PREFIX = 'commonplace';
  */
 export function localDbName(owner: string, roomKey: string): string {
   return `${PREFIX}/${encodeURIComponent(owner)}/${roomKey}`;
+}
+
+/**
+ * Deletes the local store `name` (a note purged on the relay for good). An
+ * open connection blocks the deletion until it closes; IndexedDB queues it.
+ */
+export async function deleteLocalStore(name: string): Promise<void> {
+  await clearDocument(name);
 }
 
 /**

@@ -9,6 +9,7 @@ import { ADMIN_ROUTES } from './admin.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
+import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
@@ -28,6 +29,7 @@ export const API = {
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...LEGAL_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

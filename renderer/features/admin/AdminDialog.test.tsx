@@ -6,6 +6,7 @@ import { AppServicesContext } from '../../services/index.ts';
 import { createAppStore } from '../../store/index.ts';
 import { createDocRegistry, type DocRegistry } from '../../sync/index.ts';
 import { AccountMenu } from '../account/index.ts';
+import { fakeLegalApi } from './fake-legal-api.ts';
 
 let registry: DocRegistry | null = null;
 afterEach(() => {
@@ -61,6 +62,7 @@ function fakeAdmin(admin: boolean) {
       owners = [userId];
       return Promise.resolve(space());
     },
+    legal: fakeLegalApi().api,
   };
   return { api, queries, recovered };
 }

@@ -3,11 +3,12 @@ import type { AdminApi } from '../../api/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/index.ts';
 import { AuditTab } from './AuditTab.tsx';
+import { LegalTab } from './LegalTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
 import './admin.css';
 
-const TABS = ['audit', 'people', 'spaces'] as const;
+const TABS = ['audit', 'people', 'spaces', 'legal'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
@@ -25,6 +26,7 @@ export function AdminDialog({
     audit: t('admin.tabs.audit'),
     people: t('admin.tabs.people'),
     spaces: t('admin.tabs.spaces'),
+    legal: t('admin.tabs.legal'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -58,6 +60,7 @@ export function AdminDialog({
         {tab === 'audit' && <AuditTab api={api} />}
         {tab === 'people' && <PeopleTab api={api} />}
         {tab === 'spaces' && <SpacesTab api={api} />}
+        {tab === 'legal' && <LegalTab api={api} />}
       </div>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 import type { Catalogue } from './en.ts';
+import { legalDe } from './legal-de.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
@@ -38,7 +39,8 @@ export const de: Catalogue = {
   admin: {
     menu: 'Verwaltung',
     title: 'Verwaltung',
-    tabs: { audit: 'Protokoll', people: 'Personen', spaces: 'Bereiche' },
+    tabs: { audit: 'Protokoll', people: 'Personen', spaces: 'Bereiche', legal: 'Recht' },
+    legal: legalDe,
     audit: {
       filters: 'Protokoll filtern',
       person: 'Wer',

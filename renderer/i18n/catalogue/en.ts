@@ -3,6 +3,8 @@
  * feature that shows them; plurals use i18next's _one/_other suffixes
  * (Intl.PluralRules), interpolation {{name}}.
  */
+import { legalEn } from './legal-en.ts';
+
 export const en = {
   app: {
     name: 'Commonplace',
@@ -40,7 +42,8 @@ export const en = {
   admin: {
     menu: 'Admin',
     title: 'Administration',
-    tabs: { audit: 'Audit', people: 'People', spaces: 'Spaces' },
+    tabs: { audit: 'Audit', people: 'People', spaces: 'Spaces', legal: 'Legal' },
+    legal: legalEn,
     audit: {
       filters: 'Filter the audit log',
       person: 'Person',
