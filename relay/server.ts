@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
+import { openAcceptableUse } from './acceptable-use/wiring.ts';
 import { LiveAccess } from './access/live-access.ts';
 import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
@@ -256,10 +257,13 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     log,
   });
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
-  const authorizer =
+  const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
   const liveAccess = new LiveAccess();
+  const policy = openAcceptableUse(options.dataDir, pgStores, liveAccess, clock);
+  // Until the acceptable-use policy is accepted, connections are read-only.
+  const authorizer = policy.acceptableUse.authorizer(baseAuthorizer);
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
@@ -344,6 +348,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
     admin: governance.admin,
+    acceptableUse: policy.acceptableUse,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -382,6 +387,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     registry,
     authenticator,
     authorizer,
+    recheck: authorizer,
     liveAccess,
     onGone: (connection: ClientConnection) => {
       connections.delete(connection);
@@ -482,6 +488,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
     await governance.close();
+    await policy.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

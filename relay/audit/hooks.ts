@@ -124,12 +124,19 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   listAuditEntries: 'admin.audit.queried',
   exportAuditEntries: 'admin.audit.exported',
   verifyAuditLog: 'admin.audit.verified',
+  acceptPolicy: 'policy.accepted',
+  publishPolicy: 'policy.published',
+  getAdminPolicy: 'admin.policy.viewed',
 };
 
 function field(value: unknown, key: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const found = (value as Record<string, unknown>)[key];
+  const found = member(value, key);
   return typeof found === 'string' ? found : null;
+}
+
+function member(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return null;
+  return (value as Record<string, unknown>)[key];
 }
 
 /** Audits a successful REST call when its operation is one of `SERVED_KINDS`. */
@@ -139,6 +146,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   const detail: AuditDetail = { operation: served.operationId, status: served.status };
   const role = field(served.body, 'role');
   if (role !== null) detail['role'] = role;
+  // The policy version accepted (in the body) or published (in the answer).
+  const version = member(served.body, 'version') ?? member(served.result, 'version');
+  if (typeof version === 'number') detail['version'] = version;
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

@@ -6,6 +6,10 @@
  * opened and migrated here once and closed by `close()`.
  */
 import type pg from 'pg';
+import { PostgresPolicyStore } from '../acceptable-use/postgres-policy-store.ts';
+import { PG_POLICY_MIGRATIONS } from '../acceptable-use/schema.ts';
+import { SqlitePolicyStore } from '../acceptable-use/sqlite-policy-store.ts';
+import type { PolicyStore } from '../acceptable-use/types.ts';
 import { PostgresAuditStore } from '../audit/postgres-audit-store.ts';
 import { PG_AUDIT_MIGRATIONS } from '../audit/schema.ts';
 import { SqliteAuditStore } from '../audit/sqlite-audit-store.ts';
@@ -30,6 +34,8 @@ export interface RelayStores {
   readonly files: FileStore;
   readonly snapshots: SnapshotStore;
   readonly audit: AuditStore;
+  /** The acceptable-use policy's versions and acceptances. */
+  readonly policy: PolicyStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -40,6 +46,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const files = new SqliteFileStore({ dataDir });
   const snapshots = new SqliteSnapshotStore({ dataDir });
   const audit = new SqliteAuditStore({ dataDir });
+  const policy = new SqlitePolicyStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -47,6 +54,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     files,
     snapshots,
     audit,
+    policy,
     close: () => {
       if (!closed) {
         closed = true;
@@ -54,6 +62,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         files.close();
         snapshots.close();
         audit.close();
+        policy.close();
       }
       return Promise.resolve();
     },
@@ -66,6 +75,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
+  await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -84,6 +94,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     files: new PostgresFileStore(pool),
     snapshots: new PostgresSnapshotStore(pool),
     audit: new PostgresAuditStore(pool),
+    policy: new PostgresPolicyStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -7,6 +7,7 @@
  * `files/{fileId}`).
  */
 import type { ApiRoute } from './api-types.ts';
+import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
 import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...POLICY_ROUTES,
 ];
