@@ -22,7 +22,7 @@ interface VersionRow {
 
 function toVersion(row: VersionRow): PolicyVersion {
   return {
-    version: Number(row.version),
+    version: row.version,
     text: row.text,
     publishedAt: Number(row.published_at),
     publishedBy: row.published_by,
@@ -81,8 +81,7 @@ export class PostgresPolicyStore implements PolicyStore {
       'SELECT MAX(version) AS v FROM policy_acceptances WHERE user_id = $1',
       [userId],
     );
-    const value = result.rows[0]?.v;
-    return value === null || value === undefined ? null : Number(value);
+    return result.rows[0]?.v ?? null;
   }
 
   async acceptances(
