@@ -1,7 +1,9 @@
 import type { Catalogue } from './en.ts';
+import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
+  policy: policyDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',
@@ -34,7 +36,8 @@ export const de: Catalogue = {
   admin: {
     menu: 'Verwaltung',
     title: 'Verwaltung',
-    tabs: { audit: 'Protokoll', people: 'Personen', spaces: 'Bereiche' },
+    tabs: { audit: 'Protokoll', people: 'Personen', spaces: 'Bereiche', policies: 'Richtlinien' },
+    policies: policyAdminDe,
     audit: {
       filters: 'Protokoll filtern',
       person: 'Wer',

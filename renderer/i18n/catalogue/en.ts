@@ -1,9 +1,12 @@
+import { policyAdminEn, policyEn } from './policy.ts';
+
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
  * feature that shows them; plurals use i18next's _one/_other suffixes
  * (Intl.PluralRules), interpolation {{name}}.
  */
 export const en = {
+  policy: policyEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
@@ -36,7 +39,8 @@ export const en = {
   admin: {
     menu: 'Admin',
     title: 'Administration',
-    tabs: { audit: 'Audit', people: 'People', spaces: 'Spaces' },
+    tabs: { audit: 'Audit', people: 'People', spaces: 'Spaces', policies: 'Policies' },
+    policies: policyAdminEn,
     audit: {
       filters: 'Filter the audit log',
       person: 'Person',
