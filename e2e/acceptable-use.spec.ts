@@ -14,7 +14,7 @@ test('people accept the published policy before they can edit; a new version ask
   openAs,
   stack,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const ada = await openAs({ as: 'Ada' });
   const spaceId = await createSpace(ada, 'Handbook');
   await ada.editor.click();
@@ -30,7 +30,7 @@ test('people accept the published policy before they can edit; a new version ask
   await expect(admin).toContainText('No acceptable-use policy is published');
   await admin.getByRole('textbox', { name: 'Policy text (Markdown)' }).fill(POLICY);
   await admin.getByRole('button', { name: 'Publish as version 1' }).click();
-  await expect(admin.getByRole('status')).toHaveText('Version 1 is published.');
+  await expect(admin.getByRole('status')).toHaveText('Published as version 1.');
   await expect(admin).toContainText('0 people have accepted version 1.');
   await expectAccessible(hedy.page, 'admin policies tab');
   await admin.getByRole('tab', { name: 'Policies' }).press('Escape');
@@ -98,7 +98,7 @@ test('people accept the published policy before they can edit; a new version ask
     .getByRole('textbox', { name: 'Policy text (Markdown)' })
     .fill(`${POLICY}\n\nVersion two.`);
   await admin.getByRole('button', { name: 'Publish as version 2' }).click();
-  await expect(admin.getByRole('status')).toHaveText('Version 2 is published.');
+  await expect(admin.getByRole('status')).toHaveText('Published as version 2.');
 
   const graceAgain = grace.page.getByRole('dialog', { name: de.policy.title });
   await expect(graceAgain).toContainText('Version two.');
