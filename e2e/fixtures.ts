@@ -18,7 +18,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { startDevIdp, type DevIdp } from '../idp/dev-idp.ts';
-import { DEMO_EMPLOYEES, type Employee } from '../idp/employees.ts';
+import { DEMO_ADMIN_GROUP, DEMO_EMPLOYEES, type Employee } from '../idp/employees.ts';
 import type { RelayHandle } from '../relay/server.ts';
 import { startAuthRelay } from '../scripts/auth-relay.ts';
 import { obtainTokens } from '../idp/testing.ts';
@@ -235,8 +235,8 @@ export const test = base.extend<Fixtures, { launchOptions: LaunchOptions }>({
       });
       const startRelay = async () => {
         const relay = await startAuthRelay(
-          // The dev IdP puts its demo admin (Hedy) in this group, as `npm run relay` does.
-          { port, host: '127.0.0.1', dataDir: relayDir, adminGroup: 'commonplace-admins' },
+          // Hedy Lamarr, the dev IdP's demo admin, sees the Admin view.
+          { port, host: '127.0.0.1', dataDir: relayDir, adminGroup: DEMO_ADMIN_GROUP },
           { issuer: idp.issuer, audience: idp.audience },
           web.url,
         );

@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket, type RawData } from 'ws';
 import type { RelayLimits } from '../shared/limits.ts';
 import { canWrite, READ_ONLY_REASON, type Role } from '../shared/api.ts';
-import { CloseCode, formatRoomName } from '../shared/wire.ts';
+import { CloseCode, formatRoomName, type RoomName } from '../shared/wire.ts';
 import type { AccessHolder, LiveAccess } from './access/live-access.ts';
 import type { SocketRefusal } from './audit/events.ts';
 import { RegistryFullError, type DocRegistry } from './docs/registry.ts';
@@ -30,6 +30,8 @@ export interface ConnectionDeps {
   readonly registry: DocRegistry;
   readonly authenticator: Authenticator;
   readonly authorizer: Authorizer;
+  /** The access stage without per-socket counting, re-run when a rule besides roles changes. */
+  readonly recheck?: Authorizer;
   /** Open connections by (space, person), for live role changes. */
   readonly liveAccess: LiveAccess;
   /** Called once when the connection is gone (refused, failed or closed). */
@@ -63,6 +65,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   readonly #toldRefused = new Set<string>();
   #principal: Principal | null = null;
   #spaceId = '';
+  #roomId: RoomName | null = null;
   /** The client asked to be told of its person's membership changes (SpacesChanged). */
   #wantsSpaces = false;
   #indexed = false;
@@ -121,6 +124,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       this.#access = access.value;
       // Indexed before the document loads, so a role change meanwhile is not missed.
       this.#spaceId = room.value.spaceId;
+      this.#roomId = room.value;
       this.#deps.liveAccess.add(this);
       this.#indexed = true;
       const loaded = await registry.acquire(formatRoomName(room.value));
@@ -177,16 +181,58 @@ export class ClientConnection implements RoomPeer, AccessHolder {
       this.#close(CloseCode.Forbidden, 'removed from this space');
       return;
     }
-    const writable = canWrite(role);
-    if (writable === this.#access.canWrite) return;
-    this.#access = { canWrite: writable };
+    const { blockedReason } = this.#access;
+    this.#setAccess({
+      canWrite: canWrite(role),
+      ...(blockedReason === undefined ? {} : { blockedReason }),
+    });
+  }
+
+  /** Runs the access stage again (e.g. the acceptable-use policy changed) and applies it. */
+  reauthorize(): void {
+    const principal = this.#principal;
+    const room = this.#roomId;
+    const recheck = this.#deps.recheck;
+    if (this.#state === 'closed' || principal === null || room === null || !recheck) return;
+    Promise.resolve(recheck.authorize(principal, room)).then(
+      (verdict) => {
+        if (this.#state === 'closed') return;
+        if (verdict.ok) this.#setAccess(verdict.value);
+        else this.close(verdict.code, verdict.reason);
+      },
+      (err: unknown) => {
+        this.#deps.log.error('access re-check failed', { error: errorMessage(err) });
+      },
+    );
+  }
+
+  /**
+   * Applies new access to the open socket at once: read-only now → told so
+   * (not audited: an owner's or admin's decision, not a write attempt);
+   * writable again → asks for what the relay lacks, as a reconnect would, so
+   * that edits building on ones dropped while read-only can integrate.
+   */
+  #setAccess(access: Access): void {
+    const before = this.#writable() ? null : this.#readOnlyReason();
+    this.#access = access;
+    const after = this.#writable() ? null : this.#readOnlyReason();
+    if (before === after) return;
     this.#toldReadOnly = false;
     const room = this.#room;
     if (room === null || this.#state !== 'attached') return;
-    if (!writable) this.#refuseWrite(false);
-    // Promoted: ask for what the relay lacks, as a reconnect would, so that
-    // edits building on ones dropped while read-only can integrate.
+    if (after !== null) this.#refuseWrite(false);
     else room.requestMissing(this);
+  }
+
+  #writable(): boolean {
+    return this.#access.canWrite && this.#access.blockedReason === undefined;
+  }
+
+  /** A viewer is told of their role first: accepting a policy would not let them write. */
+  #readOnlyReason(): string {
+    return this.#access.canWrite
+      ? (this.#access.blockedReason ?? READ_ONLY_REASON)
+      : READ_ONLY_REASON;
   }
 
   /** Sends one frame if the socket is open. */
@@ -351,7 +397,7 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           // One too large to decode before the guard has tried it is checked
           // after (commitUpdate's onlyIfNew).
           if (step2 && message.decoded !== null && !room.wouldChange(message.update)) return;
-          if (!this.#access.canWrite) {
+          if (!this.#writable()) {
             metrics.writesRefused += 1;
             this.#refuseWrite();
             return;
@@ -417,12 +463,13 @@ export class ClientConnection implements RoomPeer, AccessHolder {
     this.close(CloseCode.MalformedMessage, `malformed message: ${reason}`.slice(0, 120));
   }
 
-  /** `report`: false when an owner's demotion, not a write attempt, is the cause. */
+  /** `report`: false when an owner's or admin's decision, not a write attempt, is the cause. */
   #refuseWrite(report = true): void {
     if (this.#toldReadOnly) return;
     this.#toldReadOnly = true;
-    if (report) this.#reportRefusal(null, READ_ONLY_REASON);
-    this.send(encodePermissionDenied(READ_ONLY_REASON));
+    const reason = this.#readOnlyReason();
+    if (report) this.#reportRefusal(null, reason);
+    this.send(encodePermissionDenied(reason));
   }
 
   #teardown(): void {

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
+import { openAcceptableUse } from './acceptable-use/wiring.ts';
 import { LiveAccess } from './access/live-access.ts';
 import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
@@ -259,6 +260,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
   const liveAccess = new LiveAccess();
+  const policy = openAcceptableUse(options.dataDir, pgStores, liveAccess, clock);
   fanout.onMembership((change) => {
     liveAccess.apply(change);
   });
@@ -282,7 +284,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     now: clock,
     log,
   });
-  const authorizer = legal.guard(baseAuthorizer);
+  // Purged notes stay refused; until the acceptable-use policy is accepted, connections are read-only.
+  const authorizer = policy.acceptableUse.authorizer(legal.guard(baseAuthorizer));
   const guard = new UpdateGuard({
     timeoutMs: limits.updateGuardTimeoutMs,
     memoryMb: limits.updateGuardMemoryMb,
@@ -356,6 +359,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     log,
     admin: governance.admin,
     legal,
+    acceptableUse: policy.acceptableUse,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -395,6 +399,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     registry,
     authenticator,
     authorizer,
+    recheck: authorizer,
     liveAccess,
     onGone: (connection: ClientConnection) => {
       connections.delete(connection);
@@ -496,6 +501,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
     await governance.close();
+    await policy.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

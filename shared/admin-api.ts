@@ -28,6 +28,9 @@ export const AUDIT_KINDS = [
   'legal.hold.released',
   'legal.exported',
   'legal.purged',
+  'policy.published',
+  'policy.accepted',
+  'admin.policy.viewed',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -50,4 +50,19 @@ describe('LiveAccess, space list changes', () => {
     live.apply({ spaceId: 'new', userId: 'ada', role: null });
     expect(told).toEqual(['ada@other']);
   });
+
+  it('re-runs the access stage of one person’s connections, or of everyone’s', () => {
+    const live = new LiveAccess();
+    const checks: string[] = [];
+    const counted = (spaceId: string, userId: string): AccessHolder => ({
+      ...holder(spaceId, userId),
+      reauthorize: () => checks.push(`${spaceId}/${userId}`),
+    });
+    for (const h of [counted('s', 'ada'), counted('t', 'ada'), counted('s', 'bob')]) live.add(h);
+    live.reevaluate('ada');
+    expect(checks.sort()).toEqual(['s/ada', 't/ada']);
+    checks.length = 0;
+    live.reevaluate(null);
+    expect(checks.sort()).toEqual(['s/ada', 's/bob', 't/ada']);
+  });
 });

@@ -17,6 +17,8 @@ export interface AccessHolder {
   applyRole(role: Role | null): void;
   /** The person's memberships changed in some space (an invitation too): tell the client. */
   notifySpacesChanged?(): void;
+  /** Runs the access stage again and applies its verdict (a rule besides roles changed). */
+  reauthorize?(): void;
 }
 
 export class LiveAccess {
@@ -69,6 +71,16 @@ export class LiveAccess {
     for (const holder of [...(this.#byUser.get(change.userId) ?? [])]) {
       holder.notifySpacesChanged?.();
     }
+  }
+
+  /**
+   * Re-runs the access stage of one person's connections, or of everyone's
+   * when `userId` is null: a rule that is not a membership changed (the
+   * acceptable-use policy was accepted, or a new version published).
+   */
+  reevaluate(userId: string | null): void {
+    const sets = userId === null ? [...this.#byUser.values()] : [this.#byUser.get(userId)];
+    for (const set of sets) for (const holder of [...(set ?? [])]) holder.reauthorize?.();
   }
 
   /** Connections indexed (tests). */

@@ -129,11 +129,13 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   createHold: 'legal.hold.created',
   releaseHold: 'legal.hold.released',
   exportHold: 'legal.exported',
+  acceptPolicy: 'policy.accepted',
+  publishPolicy: 'policy.published',
+  getAdminPolicy: 'admin.policy.viewed',
 };
 
 function field(value: unknown, key: string): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const found = (value as Record<string, unknown>)[key];
+  const found = member(value, key);
   return typeof found === 'string' ? found : null;
 }
 
@@ -155,6 +157,11 @@ function legalDetail(served: HttpServed, detail: AuditDetail): void {
   }
 }
 
+function member(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null) return null;
+  return (value as Record<string, unknown>)[key];
+}
+
 /** Audits a successful REST call when its operation is one of `SERVED_KINDS`. */
 export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   const kind = SERVED_KINDS[served.operationId];
@@ -163,6 +170,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   const role = field(served.body, 'role');
   if (role !== null) detail['role'] = role;
   legalDetail(served, detail);
+  // The policy version accepted (in the body) or published (in the answer).
+  const version = member(served.body, 'version') ?? member(served.result, 'version');
+  if (typeof version === 'number') detail['version'] = version;
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

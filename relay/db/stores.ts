@@ -6,6 +6,10 @@
  * opened and migrated here once and closed by `close()`.
  */
 import type pg from 'pg';
+import { PostgresPolicyStore } from '../acceptable-use/postgres-policy-store.ts';
+import { PG_POLICY_MIGRATIONS } from '../acceptable-use/schema.ts';
+import { SqlitePolicyStore } from '../acceptable-use/sqlite-policy-store.ts';
+import type { PolicyStore } from '../acceptable-use/types.ts';
 import { PostgresAuditStore } from '../audit/postgres-audit-store.ts';
 import { PG_AUDIT_MIGRATIONS } from '../audit/schema.ts';
 import { SqliteAuditStore } from '../audit/sqlite-audit-store.ts';
@@ -34,6 +38,8 @@ export interface RelayStores {
   readonly snapshots: SnapshotStore;
   readonly audit: AuditStore;
   readonly legal: LegalStore;
+  /** The acceptable-use policy's versions and acceptances. */
+  readonly policy: PolicyStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -45,6 +51,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const snapshots = new SqliteSnapshotStore({ dataDir });
   const audit = new SqliteAuditStore({ dataDir });
   const legal = new SqlLegalStore(sqliteRunner(dataDir));
+  const policy = new SqlitePolicyStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -53,6 +60,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     snapshots,
     audit,
     legal,
+    policy,
     close: () => {
       if (!closed) {
         closed = true;
@@ -61,6 +69,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         snapshots.close();
         audit.close();
         void legal.close();
+        policy.close();
       }
       return Promise.resolve();
     },
@@ -74,6 +83,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
   await migratePostgres(pool, 'legal', PG_LEGAL_MIGRATIONS);
+  await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -93,6 +103,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     snapshots: new PostgresSnapshotStore(pool),
     audit: new PostgresAuditStore(pool),
     legal: new SqlLegalStore(postgresRunner(pool)),
+    policy: new PostgresPolicyStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -7,6 +7,7 @@
  * `files/{fileId}`).
  */
 import type { ApiRoute } from './api-types.ts';
+import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
 import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
@@ -28,4 +29,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
   ...LEGAL_ROUTES,
+  ...POLICY_ROUTES,
 ];

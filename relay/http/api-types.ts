@@ -3,6 +3,7 @@
  * shared contract with its handler, and what a handler gets and answers.
  */
 import type { RouteContract } from '../../shared/rest/index.ts';
+import type { AcceptableUse } from '../acceptable-use/acceptable-use.ts';
 import type { AuditStore, AuditVerification } from '../audit/types.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   readonly admin: AdminDeps;
   /** Retention, legal holds and eDiscovery (routes-legal.ts); 404 on those routes when absent. */
   readonly legal?: LegalService;
+  /** The acceptable-use policy: its routes, and the refusal of writes until it is accepted. */
+  readonly acceptableUse: AcceptableUse;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;
@@ -62,6 +65,8 @@ export interface ApiRequest {
   readonly body: unknown;
   /** Reads the raw body of a `rawBody` route (after the handler has checked access). */
   readonly readRawBody?: () => Promise<RawBody>;
+  /** Where the call came from (recorded with an acceptance of the policy). */
+  readonly origin?: { readonly ip: string | null; readonly userAgent: string | null };
 }
 
 export interface ApiResult {

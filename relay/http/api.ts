@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API } from '../../shared/rest/index.ts';
 import { CloseCode } from '../../shared/wire.ts';
+import { originOf } from '../audit/auditor.ts';
 import type { HttpRefusal, HttpServed } from '../audit/events.ts';
 import { errorMessage, type Logger } from '../log.ts';
 import type { Authenticator, Principal } from '../pipeline/auth.ts';
@@ -198,6 +199,8 @@ export function createApiHandler(
           );
         }
       }
+      // Before the body is read: nothing of a refused write is taken in.
+      if (route.auth) await deps.acceptableUse.checkRequest(caller, method, route.operationId);
       let body: unknown = undefined;
       if (route.body !== undefined) {
         bodyUnread = true;
@@ -237,6 +240,7 @@ export function createApiHandler(
         query,
         body,
         ...(readRaw === undefined ? {} : { readRawBody: readRaw }),
+        origin: originOf(req.headers, req.socket.remoteAddress),
       });
       const served = (): void =>
         deps.onServed?.({

@@ -29,6 +29,13 @@ export interface Principal {
 export interface Access {
   /** False for viewers: their updates are dropped, neither stored nor relayed. */
   readonly canWrite: boolean;
+  /**
+   * Set while a rule besides the role forbids writing (the acceptable-use
+   * policy not yet accepted): updates are dropped as a viewer's are, and the
+   * client is told this reason instead. Kept apart from `canWrite` so that a
+   * role change does not lift it.
+   */
+  readonly blockedReason?: string;
 }
 
 export interface Authenticator {

@@ -4,6 +4,7 @@ import type { NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
 import { AccountMenu, DesktopSettings } from '../features/account/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
+import { PolicyGate } from '../features/acceptable-use/index.ts';
 import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
@@ -160,6 +161,7 @@ export function Workspace({
           </div>
         </header>
         <GraceBanner onSignIn={() => host.signIn()} />
+        <PolicyGate onSignOut={() => signOut({ removeLocalCopy: false })} />
         <main className="page">
           <RefusedEdits />
           <OfflineReport />

@@ -15,6 +15,7 @@ import { createWipeService, WipeServiceContext } from '../features/session/index
 import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
+import { createPolicyApi } from '../features/acceptable-use/index.ts';
 import { createSearchService } from '../search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
@@ -114,6 +115,12 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // The acceptable-use policy: read and accepted by everyone, published by admins.
+    const policy = createPolicyApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
     // Images of notes, kept per person until uploaded.
     const files = createFilesService({
       api: createFilesApi({
@@ -184,7 +191,16 @@ export async function boot(options: BootOptions): Promise<void> {
       <StrictMode>
         <WipeServiceContext value={wipe}>
           <App
-            services={{ store, registry, search, history: noteHistory, files, trash, admin }}
+            services={{
+              store,
+              registry,
+              search,
+              history: noteHistory,
+              files,
+              trash,
+              admin,
+              policy,
+            }}
             host={host}
             info={info}
             spaces={spaces}

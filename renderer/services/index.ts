@@ -7,5 +7,6 @@ export {
   useHistoryApi,
   useTrashApi,
   useAdminApi,
+  usePolicyApi,
   type AppServices,
 } from './services.ts';

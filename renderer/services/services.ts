@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
 import type { AdminApi, HistoryApi, TrashApi } from '../api/index.ts';
+import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
 import type { FilesService } from '../features/images/index.ts';
@@ -21,6 +22,8 @@ export interface AppServices {
   readonly trash?: TrashApi;
   /** Company admins' routes (audit log, people, spaces); absent in tests that do not need it. */
   readonly admin?: AdminApi;
+  /** The acceptable-use policy (reading, accepting, publishing); absent in tests that do not need it. */
+  readonly policy?: PolicyApi;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
@@ -34,6 +37,11 @@ export function useSearchService(): SearchService | null {
 export function useAdminApi(): AdminApi | null {
   // Tolerates a missing context: the account menu also renders outside the workspace.
   return useContext(AppServicesContext)?.admin ?? null;
+}
+
+/** The acceptable-use policy's routes, or null when the app runs without them. */
+export function usePolicyApi(): PolicyApi | null {
+  return useContext(AppServicesContext)?.policy ?? null;
 }
 
 /** The trash of spaces, or null when the app runs without one. */

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGraceSlice, type GraceSlice } from './grace-slice.ts';
+import { createPolicySlice, type PolicySlice } from './policy-slice.ts';
 import { createRoomStatusSlice, type RoomStatusSlice } from './room-status-slice.ts';
 import { createSessionSlice, type SessionSlice } from './session-slice.ts';
 import { createSpacesSlice, type SpacesSlice } from './spaces-slice.ts';
@@ -11,7 +12,12 @@ import { createSyncSlice, type SyncSlice } from './sync-slice.ts';
  * status across all documents. Documents stay
  * in the sync layer.
  */
-export type AppState = RoomStatusSlice & SessionSlice & SpacesSlice & SyncSlice & GraceSlice;
+export type AppState = RoomStatusSlice &
+  SessionSlice &
+  SpacesSlice &
+  SyncSlice &
+  GraceSlice &
+  PolicySlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -22,5 +28,6 @@ export function createAppStore(): AppStore {
     ...createSpacesSlice(...a),
     ...createSyncSlice(...a),
     ...createGraceSlice(...a),
+    ...createPolicySlice(...a),
   }));
 }

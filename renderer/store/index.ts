@@ -8,8 +8,9 @@ export {
 } from './room-status-slice.ts';
 export { type SessionSlice } from './session-slice.ts';
 export { type GraceSlice, type GraceState } from './grace-slice.ts';
+export { type PolicySlice, type PolicyState } from './policy-slice.ts';
 export { INITIAL_SPACES, type SpacesSlice, type SpacesState } from './spaces-slice.ts';
-export { graceExpiredMessage, viewerMessage, readOnlyReason } from './read-only.ts';
+export { graceExpiredMessage, policyMessage, viewerMessage, readOnlyReason } from './read-only.ts';
 export {
   selectCanEdit,
   selectConnection,

@@ -1,3 +1,4 @@
+import { POLICY_NOT_ACCEPTED_REASON } from '../../shared/acceptable-use.ts';
 import { READ_ONLY_REASON, canWrite, type Role } from '../../shared/api.ts';
 import { t } from '../i18n/index.ts';
 
@@ -9,6 +10,11 @@ export function viewerMessage(): string {
 /** Why nothing may be edited once the offline grace period has run out. */
 export function graceExpiredMessage(): string {
   return t('grace.readOnly');
+}
+
+/** Why nothing may be edited until the acceptable-use policy is accepted. */
+export function policyMessage(): string {
+  return t('policy.readOnly');
 }
 
 /**
@@ -24,5 +30,6 @@ export function readOnlyReason(
   if (role !== undefined && !canWrite(role)) return viewerMessage();
   if (permissionDenied === null) return null;
   if (permissionDenied === READ_ONLY_REASON) return viewerMessage();
+  if (permissionDenied === POLICY_NOT_ACCEPTED_REASON) return policyMessage();
   return t('readOnly.refused', { reason: permissionDenied.slice(0, 200) });
 }

@@ -2,7 +2,7 @@ import type { MySpace } from '../../shared/api.ts';
 import type { Principal } from '../../shared/auth.ts';
 import { parseRoomName } from '../../shared/wire.ts';
 import type { AppState } from './app-store.ts';
-import { graceExpiredMessage, readOnlyReason } from './read-only.ts';
+import { graceExpiredMessage, policyMessage, readOnlyReason } from './read-only.ts';
 import {
   INITIAL_ROOM_STATUS,
   type Connection,
@@ -34,11 +34,12 @@ export const selectSpace =
   (state: AppState): MySpace | undefined =>
     state.spaces.items.find((s) => s.id === spaceId);
 
-/** Why the note is read-only for this person (grace period over, viewer role, relay refusal), or null. */
+/** Why the note is read-only for this person (grace period over, policy not accepted, viewer role, relay refusal), or null. */
 export const selectReadOnlyReason =
   (key: string) =>
   (state: AppState): string | null => {
     if (state.grace.expired) return graceExpiredMessage();
+    if (state.policy.mustAccept) return policyMessage();
     const room = parseRoomName(key);
     const role = room ? selectSpace(room.spaceId)(state)?.role : undefined;
     return readOnlyReason(role, selectRoom(key)(state).permissionDenied);

@@ -5,6 +5,7 @@
  * clients call them by description (renderer/api/api-call.ts); the OpenAPI
  * document is generated from them.
  */
+import { POLICY_ROUTES } from './acceptable-use.ts';
 import { ADMIN_ROUTES } from './admin.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
@@ -30,6 +31,7 @@ export const API = {
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
   ...LEGAL_ROUTES,
+  ...POLICY_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

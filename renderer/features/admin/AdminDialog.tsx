@@ -5,10 +5,11 @@ import { Dialog } from '../../ui/index.ts';
 import { AuditTab } from './AuditTab.tsx';
 import { LegalTab } from './LegalTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
+import { PoliciesTab } from './PoliciesTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
 import './admin.css';
 
-const TABS = ['audit', 'people', 'spaces', 'legal'] as const;
+const TABS = ['audit', 'people', 'spaces', 'policies', 'legal'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
@@ -27,6 +28,7 @@ export function AdminDialog({
     people: t('admin.tabs.people'),
     spaces: t('admin.tabs.spaces'),
     legal: t('admin.tabs.legal'),
+    policies: t('admin.tabs.policies'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -61,6 +63,7 @@ export function AdminDialog({
         {tab === 'people' && <PeopleTab api={api} />}
         {tab === 'spaces' && <SpacesTab api={api} />}
         {tab === 'legal' && <LegalTab api={api} />}
+        {tab === 'policies' && <PoliciesTab />}
       </div>
     </Dialog>
   );

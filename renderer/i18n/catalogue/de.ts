@@ -1,8 +1,10 @@
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
+import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
+  policy: policyDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',
@@ -39,8 +41,15 @@ export const de: Catalogue = {
   admin: {
     menu: 'Verwaltung',
     title: 'Verwaltung',
-    tabs: { audit: 'Protokoll', people: 'Personen', spaces: 'Bereiche', legal: 'Recht' },
+    tabs: {
+      audit: 'Protokoll',
+      people: 'Personen',
+      spaces: 'Bereiche',
+      legal: 'Recht',
+      policies: 'Richtlinien',
+    },
     legal: legalDe,
+    policies: policyAdminDe,
     audit: {
       filters: 'Protokoll filtern',
       person: 'Wer',

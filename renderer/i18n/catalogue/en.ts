@@ -1,3 +1,5 @@
+import { policyAdminEn, policyEn } from './policy.ts';
+
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
  * feature that shows them; plurals use i18next's _one/_other suffixes
@@ -6,6 +8,7 @@
 import { legalEn } from './legal-en.ts';
 
 export const en = {
+  policy: policyEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
@@ -42,8 +45,15 @@ export const en = {
   admin: {
     menu: 'Admin',
     title: 'Administration',
-    tabs: { audit: 'Audit', people: 'People', spaces: 'Spaces', legal: 'Legal' },
+    tabs: {
+      audit: 'Audit',
+      people: 'People',
+      spaces: 'Spaces',
+      legal: 'Legal',
+      policies: 'Policies',
+    },
     legal: legalEn,
+    policies: policyAdminEn,
     audit: {
       filters: 'Filter the audit log',
       person: 'Person',
