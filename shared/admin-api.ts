@@ -23,6 +23,10 @@ export const AUDIT_KINDS = [
   'admin.audit.exported',
   'admin.audit.verified',
   'audit.purged',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.tested',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

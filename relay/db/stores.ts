@@ -22,6 +22,10 @@ import { PostgresSpaceStore } from '../spaces/postgres-store.ts';
 import { PG_SPACE_MIGRATIONS } from '../spaces/space-migrations.ts';
 import { SqliteSpaceStore } from '../spaces/sqlite-store.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import { PostgresWebhookStore } from '../webhooks/postgres-webhook-store.ts';
+import { PG_WEBHOOK_MIGRATIONS } from '../webhooks/schema.ts';
+import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store.ts';
+import type { WebhookStore } from '../webhooks/types.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';
 
 export interface RelayStores {
@@ -30,6 +34,8 @@ export interface RelayStores {
   readonly files: FileStore;
   readonly snapshots: SnapshotStore;
   readonly audit: AuditStore;
+  /** Outgoing webhooks and their delivery outbox. */
+  readonly webhooks: WebhookStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -40,6 +46,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const files = new SqliteFileStore({ dataDir });
   const snapshots = new SqliteSnapshotStore({ dataDir });
   const audit = new SqliteAuditStore({ dataDir });
+  const webhooks = new SqliteWebhookStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -47,6 +54,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     files,
     snapshots,
     audit,
+    webhooks,
     close: () => {
       if (!closed) {
         closed = true;
@@ -54,6 +62,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         files.close();
         snapshots.close();
         audit.close();
+        webhooks.close();
       }
       return Promise.resolve();
     },
@@ -66,6 +75,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
+  await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -84,6 +94,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     files: new PostgresFileStore(pool),
     snapshots: new PostgresSnapshotStore(pool),
     audit: new PostgresAuditStore(pool),
+    webhooks: new PostgresWebhookStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;
