@@ -124,6 +124,11 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   listAuditEntries: 'admin.audit.queried',
   exportAuditEntries: 'admin.audit.exported',
   verifyAuditLog: 'admin.audit.verified',
+  createCompanyWebhook: 'webhook.created',
+  createSpaceWebhook: 'webhook.created',
+  updateWebhook: 'webhook.updated',
+  deleteWebhook: 'webhook.deleted',
+  testWebhook: 'webhook.tested',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -145,7 +150,11 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
     kind,
     actor: served.principal.id,
     space: served.params['id'] ?? (kind === 'space.created' ? field(served.result, 'id') : null),
-    target: served.params['userId'] ?? field(served.body, 'userId'),
+    target:
+      served.params['userId'] ??
+      served.params['webhookId'] ??
+      field(served.body, 'userId') ??
+      (kind === 'webhook.created' ? field(served.result, 'id') : null),
     ...originOf(served.headers, served.remoteAddress),
     detail,
   });

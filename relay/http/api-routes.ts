@@ -14,6 +14,7 @@ import { MEMBER_ROUTES } from './routes-members.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
+import { WEBHOOK_ROUTES } from './routes-webhooks.ts';
 
 export type * from './api-types.ts';
 export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from '../../shared/rest/index.ts';
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];

@@ -11,6 +11,7 @@ import type { Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
+import type { WebhookApi } from '../webhooks/service.ts';
 import type { RawBody } from './raw-body.ts';
 
 /** What the admin routes (routes-admin.ts) use. */
@@ -41,6 +42,8 @@ export interface ApiDeps {
   /** How long a trashed space or file can be restored. */
   readonly trashRetentionMs: number;
   readonly admin: AdminDeps;
+  /** Outgoing webhooks (routes-webhooks.ts); their routes answer 404 without. */
+  readonly webhooks?: WebhookApi;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -12,6 +12,7 @@ import {
   CLAIM_COLUMNS,
   DELIVERY_COLUMNS,
   outcomeValues,
+  payloadOf,
   rowToClaim,
   rowToDelivery,
   rowToWebhook,
@@ -101,12 +102,21 @@ export class PostgresWebhookStore implements WebhookStore {
       for (const input of inputs) {
         const key = input.debounceKey ?? null;
         if (key !== null) {
-          const folded = await client.query(
-            `UPDATE outbox SET payload = $1, next_attempt_at = $2
-             WHERE webhook_id = $3 AND debounce_key = $4 AND status = 'pending'`,
-            [input.payload, input.notBefore, input.webhookId, key],
+          // Locked, so a claim by another node waits until this fold is in.
+          const found = await client.query<{ event_id: string }>(
+            `SELECT event_id FROM outbox WHERE webhook_id = $1 AND debounce_key = $2
+             AND status = 'pending' FOR UPDATE`,
+            [input.webhookId, key],
           );
-          if ((folded.rowCount ?? 0) > 0) continue;
+          const eventId = found.rows[0]?.event_id;
+          if (eventId !== undefined) {
+            await client.query(
+              `UPDATE outbox SET payload = $1, next_attempt_at = $2
+               WHERE webhook_id = $3 AND event_id = $4`,
+              [payloadOf(input, eventId), input.notBefore, input.webhookId, eventId],
+            );
+            continue;
+          }
         }
         await client.query(
           `INSERT INTO outbox (event_id, webhook_id, kind, payload, status, attempts,
@@ -116,7 +126,7 @@ export class PostgresWebhookStore implements WebhookStore {
             input.eventId,
             input.webhookId,
             input.kind,
-            input.payload,
+            payloadOf(input, input.eventId),
             input.notBefore,
             input.createdAt,
             key,

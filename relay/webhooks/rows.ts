@@ -6,7 +6,7 @@ import {
   type Delivery,
   type WebhookEventKind,
 } from '../../shared/webhooks-api.ts';
-import type { AttemptOutcome, ClaimedDelivery, WebhookRow } from './types.ts';
+import type { AttemptOutcome, ClaimedDelivery, OutboxInput, WebhookRow } from './types.ts';
 
 export const WEBHOOK_COLUMNS = 'id, space_id, url, events, secret, enabled, created_at, created_by';
 export const DELIVERY_COLUMNS =
@@ -18,17 +18,14 @@ type Row = Record<string, unknown>;
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
-const strOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value);
+const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** Event kinds stored as a comma list; an unknown one (a newer relay's) is skipped. */
 export function parseEvents(text: unknown): WebhookEventKind[] {
-  return String(text)
-    .split(',')
-    .flatMap((kind) => {
-      const parsed = WebhookEventKindSchema.safeParse(kind);
-      return parsed.success ? [parsed.data] : [];
-    });
+  return (typeof text === 'string' ? text : '').split(',').flatMap((kind) => {
+    const parsed = WebhookEventKindSchema.safeParse(kind);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 export function rowToWebhook(row: Row): WebhookRow {
@@ -106,4 +103,9 @@ export function outcomeValues(
     outcome.error.slice(0, 500),
     null,
   ];
+}
+
+/** The body of a queued event whose row keeps `eventId`. */
+export function payloadOf(input: OutboxInput, eventId: string): string {
+  return typeof input.payload === 'string' ? input.payload : input.payload(eventId);
 }

@@ -13,6 +13,7 @@ import {
   DELIVERY_COLUMNS,
   newLeaseToken,
   outcomeValues,
+  payloadOf,
   rowToClaim,
   rowToDelivery,
   rowToWebhook,
@@ -103,9 +104,11 @@ export class SqliteWebhookStore implements WebhookStore {
 
   enqueue(inputs: readonly OutboxInput[]): void {
     if (inputs.length === 0) return;
+    const waiting = this.#db.prepare(
+      `SELECT event_id FROM outbox WHERE webhook_id = ? AND debounce_key = ? AND status = 'pending'`,
+    );
     const fold = this.#db.prepare(
-      `UPDATE outbox SET payload = ?, next_attempt_at = ?
-       WHERE webhook_id = ? AND debounce_key = ? AND status = 'pending'`,
+      'UPDATE outbox SET payload = ?, next_attempt_at = ? WHERE webhook_id = ? AND event_id = ?',
     );
     const insert = this.#db.prepare(
       `INSERT INTO outbox (event_id, webhook_id, kind, payload, status, attempts, next_attempt_at,
@@ -115,15 +118,17 @@ export class SqliteWebhookStore implements WebhookStore {
     sqliteTransaction(this.#db, () => {
       for (const input of inputs) {
         const key = input.debounceKey ?? null;
-        if (key !== null) {
-          const folded = fold.run(input.payload, input.notBefore, input.webhookId, key);
-          if (Number(folded.changes) > 0) continue;
+        const found = key === null ? undefined : waiting.get(input.webhookId, key);
+        if (found !== undefined) {
+          const eventId = String(found['event_id']);
+          fold.run(payloadOf(input, eventId), input.notBefore, input.webhookId, eventId);
+          continue;
         }
         insert.run(
           input.eventId,
           input.webhookId,
           input.kind,
-          input.payload,
+          payloadOf(input, input.eventId),
           input.notBefore,
           input.createdAt,
           key,
@@ -148,8 +153,8 @@ export class SqliteWebhookStore implements WebhookStore {
         const claimed = take.get(
           newLeaseToken(),
           now + leaseMs,
-          row['webhook_id'],
-          row['event_id'],
+          String(row['webhook_id']),
+          String(row['event_id']),
         );
         return claimed === undefined ? [] : [rowToClaim(claimed)];
       });

@@ -21,8 +21,12 @@ export interface OutboxInput {
   readonly eventId: string;
   readonly webhookId: string;
   readonly kind: string;
-  /** The exact body to post (JSON text); every attempt sends the same bytes. */
-  readonly payload: string;
+  /**
+   * The exact body to post (JSON text); every attempt sends the same bytes.
+   * A function gets the event id the row keeps (a folded debounced event
+   * keeps its first id, and its body must name that id).
+   */
+  readonly payload: string | ((eventId: string) => string);
   /** Epoch ms of the event. */
   readonly createdAt: number;
   /** Earliest epoch ms of the first attempt. */

@@ -149,13 +149,18 @@ for (const backend of databaseBackends()) {
       const store = await fresh();
       await store.create(hook('h', null));
       const note = (id: string, at: number) =>
-        event(id, 'h', { kind: 'note.updated', payload: id, notBefore: at, debounceKey: 'note:N' });
+        event(id, 'h', {
+          kind: 'note.updated',
+          payload: (kept) => `${kept}<-${id}`,
+          notBefore: at,
+          debounceKey: 'note:N',
+        });
       await store.enqueue([note('u1', 1000)]);
       await store.enqueue([note('u2', 2000)]);
       await store.enqueue([note('u3', 3000)]);
       expect(await store.claim(2999, 1000, 10)).toEqual([]);
       const claimed = await store.claim(3000, 1000, 10);
-      expect(claimed.map((c) => [c.eventId, c.payload])).toEqual([['u1', 'u3']]);
+      expect(claimed.map((c) => [c.eventId, c.payload])).toEqual([['u1', 'u1<-u3']]);
       // Claimed: a later change starts a new event.
       await store.enqueue([note('u4', 9000)]);
       expect((await store.deliveries('h', 10)).map((d) => d.eventId).sort()).toEqual(['u1', 'u4']);
