@@ -8,6 +8,7 @@ import type {
 import type { Person } from '../../shared/api.ts';
 import { API } from '../../shared/rest/index.ts';
 import { createApiCall, createRawApiCall, type ApiCallOptions } from './api-call.ts';
+import { createWebhooksApi, type WebhooksApi } from './webhooks-api.ts';
 
 /** What company admins do over the relay's admin routes; see shared/admin-api.ts. */
 export interface AdminApi {
@@ -24,6 +25,8 @@ export interface AdminApi {
   recordExport(spaceId: string): Promise<void>;
   /** Makes `userId` an owner of the space. */
   recover(spaceId: string, userId: string): Promise<AdminSpace>;
+  /** Outgoing webhooks (company-wide and per space). */
+  readonly webhooks?: WebhooksApi;
 }
 
 /** The filters as query parameters (unset ones left out). */
@@ -56,5 +59,6 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
     },
     recover: (spaceId, userId) =>
       call(API.recoverSpace, { params: { id: spaceId }, body: { userId } }),
+    webhooks: createWebhooksApi(options),
   };
 }
