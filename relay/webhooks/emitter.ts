@@ -112,7 +112,8 @@ export class WebhookEmitter {
 
   /** Queues `event` for every enabled webhook subscribed to it. */
   async emit(event: EventInput): Promise<void> {
-    if (!this.interest(event.spaceId).has(event.kind)) return;
+    // The store is asked, not the cached interest: an event is never lost to
+    // a view of subscriptions that another node changed a moment ago.
     const hooks = await this.#o.store.subscribers(event.spaceId, event.kind);
     if (hooks.length === 0) return;
     const at = this.#o.now();
