@@ -40,7 +40,11 @@ function fakeWebhooks() {
       return Promise.resolve({ ...hook, secret: 'whsec_shown_once' });
     },
     update: (id, change) => {
-      hooks = hooks.map((h) => (h.id === id ? { ...h, ...change } : h));
+      hooks = hooks.map((h) =>
+        h.id === id
+          ? { ...h, enabled: change.enabled ?? h.enabled, events: change.events ?? h.events }
+          : h,
+      );
       return Promise.resolve(hooks[0] as Webhook);
     },
     remove: (id) => {
