@@ -77,6 +77,26 @@ const reason = postgresUnavailable();
         },
         2,
       );
+      await stores.webhooks.create({
+        id: 'hook',
+        spaceId: 'team',
+        url: 'https://hooks.example.com/in',
+        events: ['member.added'],
+        secret: 'whsec_x',
+        enabled: true,
+        createdAt: 3,
+        createdBy: 'ada',
+      });
+      await stores.webhooks.enqueue([
+        {
+          eventId: 'evt_1',
+          webhookId: 'hook',
+          kind: 'member.added',
+          payload: '{}',
+          createdAt: 4,
+          notBefore: 4,
+        },
+      ]);
       await stores.close();
       return data.dir;
     }
@@ -101,6 +121,8 @@ const reason = postgresUnavailable();
       });
       expect(byTable['snapshots']).toMatchObject({ sourceRows: 3, sourceBytes: 9, targetBytes: 9 });
       expect(byTable['audit_log']).toMatchObject({ sourceRows: 2, targetRows: 2 });
+      expect(byTable['webhooks']).toMatchObject({ sourceRows: 1, targetRows: 1 });
+      expect(byTable['outbox']).toMatchObject({ sourceRows: 1, targetRows: 1 });
 
       const again = await copyStores({ dataDir, target: pool, log: silentLogger });
       expect(again.tables).toEqual(report.tables);

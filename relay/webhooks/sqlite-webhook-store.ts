@@ -31,15 +31,20 @@ import type {
 
 export const WEBHOOKS_FILE = 'webhooks.sqlite';
 
+/** Opens (creating if needed) `webhooks.sqlite` in `dataDir` with its schema up to date. */
+export function openWebhooksSqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, WEBHOOKS_FILE), {
+    store: 'webhooks',
+    migrations: SQLITE_WEBHOOK_MIGRATIONS,
+  });
+}
+
 export class SqliteWebhookStore implements WebhookStore {
   readonly #db: DatabaseSync;
   #closed = false;
 
   constructor(options: { readonly dataDir: string }) {
-    this.#db = openSqlite(join(options.dataDir, WEBHOOKS_FILE), {
-      store: 'webhooks',
-      migrations: SQLITE_WEBHOOK_MIGRATIONS,
-    });
+    this.#db = openWebhooksSqlite(options.dataDir);
   }
 
   create(row: WebhookRow): void {
