@@ -72,6 +72,8 @@ export class WebhookEmitter {
   #interest = new Map<string, Set<WebhookEventKind>>();
   #refreshedAt = -Infinity;
   #refreshing: Promise<void> | null = null;
+  /** Last fold per debounce key: a typist's every keystroke need not write to the outbox. */
+  readonly #folded = new Map<string, { readonly at: number; readonly actor: string | null }>();
 
   constructor(options: EmitterOptions) {
     this.#o = options;
@@ -112,6 +114,7 @@ export class WebhookEmitter {
 
   /** Queues `event` for every enabled webhook subscribed to it. */
   async emit(event: EventInput): Promise<void> {
+    if (event.debounceKey !== undefined && this.#recentlyFolded(event)) return;
     // The store is asked, not the cached interest: an event is never lost to
     // a view of subscriptions that another node changed a moment ago.
     const hooks = await this.#o.store.subscribers(event.spaceId, event.kind);
@@ -130,6 +133,27 @@ export class WebhookEmitter {
     }));
     await this.#o.store.enqueue(rows);
     this.#o.queued();
+  }
+
+  /**
+   * True when the same person's change to the same note was folded into the
+   * outbox less than a tenth of the quiet period ago: the event's quiet
+   * period then ends at most that much early, and names the same person.
+   */
+  #recentlyFolded(event: EventInput): boolean {
+    const key = event.debounceKey ?? '';
+    const now = this.#o.now();
+    const last = this.#folded.get(key);
+    if (
+      last !== undefined &&
+      last.actor === event.actor &&
+      now - last.at < this.#o.debounceMs / 10
+    ) {
+      return true;
+    }
+    if (this.#folded.size >= 10_000) this.#folded.clear();
+    this.#folded.set(key, { at: now, actor: event.actor });
+    return false;
   }
 
   /** Emits without waiting; a failure is logged (an event is lost only if the database is down). */
