@@ -13,7 +13,12 @@ describe('governance flags', () => {
         RELAY_ADMIN_GROUP: 'other',
         RELAY_GROUPS_CLAIM: 'roles',
       }),
-    ).toEqual({ adminGroup: 'it-sec', groupsClaim: 'roles', auditRetentionDays: 400 });
+    ).toEqual({
+      adminGroup: 'it-sec',
+      groupsClaim: 'roles',
+      auditRetentionDays: 400,
+      webhooks: {},
+    });
   });
 
   it('refuses an empty group and a retention that is not a whole number of days', () => {

@@ -2,8 +2,10 @@
  * The relay's governance flags: which IdP group holds the company admins,
  * which token claim lists groups, and how long audit entries are kept.
  * Parsed beside cli-args.ts, with the same precedence (flag, environment,
- * default).
+ * default). The webhook flags (webhooks/cli-flags.ts) ride along.
  */
+import type { WebhookSettings } from './webhooks/service.ts';
+import { parseWebhookFlags, WEBHOOK_HELP, WEBHOOK_OPTIONS } from './webhooks/cli-flags.ts';
 
 export interface GovernanceConfig {
   /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
@@ -12,6 +14,8 @@ export interface GovernanceConfig {
   readonly groupsClaim: string;
   /** Days audit entries are kept; null keeps them for ever. */
   readonly auditRetentionDays: number | null;
+  /** Outgoing webhooks' settings changed by flags. */
+  readonly webhooks: Partial<WebhookSettings>;
 }
 
 /** `parseArgs` options of these flags. */
@@ -19,13 +23,15 @@ export const GOVERNANCE_OPTIONS = {
   'admin-group': { type: 'string' },
   'groups-claim': { type: 'string' },
   'audit-retention-days': { type: 'string' },
+  ...WEBHOOK_OPTIONS,
 } as const;
 
 /** Their lines of `--help`. */
 export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose members are company admins (RELAY_ADMIN_GROUP;
                            default none, or commonplace-admins with the development IdP)
   --groups-claim <claim>   token claim listing a person's groups (RELAY_GROUPS_CLAIM, default groups)
-  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)`;
+  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)
+${WEBHOOK_HELP}`;
 
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -67,5 +73,7 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
     }
     auditRetentionDays = days;
   }
-  return { adminGroup, groupsClaim, auditRetentionDays };
+  const webhooks = parseWebhookFlags(values, env);
+  if (typeof webhooks === 'string') return webhooks;
+  return { adminGroup, groupsClaim, auditRetentionDays, webhooks };
 }

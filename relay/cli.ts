@@ -69,6 +69,7 @@ try {
     ...(config.governance.auditRetentionDays === null
       ? {}
       : { auditRetentionDays: config.governance.auditRetentionDays }),
+    webhooks: config.governance.webhooks,
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,

@@ -53,6 +53,8 @@ import { timedStorage } from './storage/timed.ts';
 import type { DocStorage } from './storage/types.ts';
 import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
+import type { WebhookSettings } from './webhooks/service.ts';
+import { openRelayWebhooks } from './webhooks/wiring.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -142,6 +144,8 @@ export interface RelayOptions {
   readonly adminGroup?: string;
   /** Days audit entries are kept (then purged behind a checkpoint); for ever when absent. */
   readonly auditRetentionDays?: number;
+  /** Outgoing webhooks' tunables (debounce, retries, local targets for development). */
+  readonly webhooks?: Partial<WebhookSettings>;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -296,8 +300,19 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     guard,
     skipChecks: options.benchmarkWithoutUpdateRules === true,
   });
-  const registry = new DocRegistry({
-    storage: history.watch(legal.journal.watch(storage)),
+  const version = readVersion();
+  const webhooks = openRelayWebhooks({
+    ...options,
+    pgStores,
+    settings: options.webhooks,
+    version,
+    log,
+  });
+  const registry: DocRegistry = new DocRegistry({
+    storage: webhooks.watch(
+      history.watch(legal.journal.watch(storage)),
+      (room) => registry.loaded(room)?.doc ?? null,
+    ),
     fanout,
     limits,
     log,
@@ -329,7 +344,6 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
     roomsMemoryBytes: registry.memoryInUse(),
   });
-  const version = readVersion();
   const api = createApiHandler({
     store: spaceStore,
     publishMembership: (change) => {
@@ -360,6 +374,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     admin: governance.admin,
     legal,
     acceptableUse: policy.acceptableUse,
+    webhooks: webhooks.api,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -452,6 +467,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     });
   });
   const { port } = server.address() as AddressInfo;
+  await webhooks.start();
   server.on('error', (err) => {
     log.error('server error', { error: errorMessage(err) });
   });
@@ -502,6 +518,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await files.close();
     await governance.close();
     await policy.close();
+    await webhooks.shutdown();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

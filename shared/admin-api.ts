@@ -31,6 +31,10 @@ export const AUDIT_KINDS = [
   'policy.published',
   'policy.accepted',
   'admin.policy.viewed',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.tested',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

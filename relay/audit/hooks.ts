@@ -132,6 +132,11 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   acceptPolicy: 'policy.accepted',
   publishPolicy: 'policy.published',
   getAdminPolicy: 'admin.policy.viewed',
+  createCompanyWebhook: 'webhook.created',
+  createSpaceWebhook: 'webhook.created',
+  updateWebhook: 'webhook.updated',
+  deleteWebhook: 'webhook.deleted',
+  testWebhook: 'webhook.tested',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -182,8 +187,11 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
     target:
       served.params['userId'] ??
       served.params['holdId'] ??
+      served.params['webhookId'] ??
       field(served.body, 'userId') ??
-      (kind === 'legal.hold.created' ? field(served.result, 'id') : null),
+      (kind === 'legal.hold.created' || kind === 'webhook.created'
+        ? field(served.result, 'id')
+        : null),
     ...originOf(served.headers, served.remoteAddress),
     detail,
   });

@@ -29,6 +29,10 @@ import type { SpaceStore } from '../spaces/types.ts';
 import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
 import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
 import type { LegalStore } from '../legal/types.ts';
+import { PostgresWebhookStore } from '../webhooks/postgres-webhook-store.ts';
+import { PG_WEBHOOK_MIGRATIONS } from '../webhooks/schema.ts';
+import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store.ts';
+import type { WebhookStore } from '../webhooks/types.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';
 
 export interface RelayStores {
@@ -40,6 +44,8 @@ export interface RelayStores {
   readonly legal: LegalStore;
   /** The acceptable-use policy's versions and acceptances. */
   readonly policy: PolicyStore;
+  /** Outgoing webhooks and their delivery outbox. */
+  readonly webhooks: WebhookStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -52,6 +58,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const audit = new SqliteAuditStore({ dataDir });
   const legal = new SqlLegalStore(sqliteRunner(dataDir));
   const policy = new SqlitePolicyStore({ dataDir });
+  const webhooks = new SqliteWebhookStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -61,6 +68,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     audit,
     legal,
     policy,
+    webhooks,
     close: () => {
       if (!closed) {
         closed = true;
@@ -70,6 +78,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         audit.close();
         void legal.close();
         policy.close();
+        webhooks.close();
       }
       return Promise.resolve();
     },
@@ -84,6 +93,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
   await migratePostgres(pool, 'legal', PG_LEGAL_MIGRATIONS);
   await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
+  await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -104,6 +114,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     audit: new PostgresAuditStore(pool),
     legal: new SqlLegalStore(postgresRunner(pool)),
     policy: new PostgresPolicyStore(pool),
+    webhooks: new PostgresWebhookStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

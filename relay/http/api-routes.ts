@@ -16,6 +16,7 @@ import { MEMBER_ROUTES } from './routes-members.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
+import { WEBHOOK_ROUTES } from './routes-webhooks.ts';
 
 export type * from './api-types.ts';
 export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from '../../shared/rest/index.ts';
@@ -30,4 +31,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...ADMIN_ROUTES,
   ...LEGAL_ROUTES,
   ...POLICY_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];

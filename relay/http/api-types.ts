@@ -13,6 +13,7 @@ import type { Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
+import type { WebhookApi } from '../webhooks/service.ts';
 import type { RawBody } from './raw-body.ts';
 
 /** What the admin routes (routes-admin.ts) use. */
@@ -47,6 +48,8 @@ export interface ApiDeps {
   readonly legal?: LegalService;
   /** The acceptable-use policy: its routes, and the refusal of writes until it is accepted. */
   readonly acceptableUse: AcceptableUse;
+  /** Outgoing webhooks (routes-webhooks.ts); their routes answer 404 without. */
+  readonly webhooks?: WebhookApi;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -48,8 +48,10 @@ export const MEMBER_ROUTES: readonly ApiRoute[] = [
         );
       }
       const newRole = SetMemberRequestSchema.parse(req.body).role;
+      const wasMember = (await deps.store.roleOf(spaceId, userId)) !== null;
       if ((await deps.store.setRole(spaceId, userId, newRole)) === 'last-owner') throw lastOwner();
       deps.publishMembership({ spaceId, userId, role: newRole });
+      if (!wasMember) deps.webhooks?.memberAdded(spaceId, req.principal.id, userId, newRole);
       return { status: 200, body: { ...person, role: newRole } };
     },
   },

@@ -91,6 +91,26 @@ const reason = postgresUnavailable();
         { spaceId: 'team', docId: 'plan', at: 8, by: 'ada', inserts: [], deletes: [] },
       ]);
       await stores.legal.markPurged('team', 'gone', 9);
+      await stores.webhooks.create({
+        id: 'hook',
+        spaceId: 'team',
+        url: 'https://hooks.example.com/in',
+        events: ['member.added'],
+        secret: 'whsec_x',
+        enabled: true,
+        createdAt: 3,
+        createdBy: 'ada',
+      });
+      await stores.webhooks.enqueue([
+        {
+          eventId: 'evt_1',
+          webhookId: 'hook',
+          kind: 'member.added',
+          payload: '{}',
+          createdAt: 4,
+          notBefore: 4,
+        },
+      ]);
       await stores.close();
       return data.dir;
     }
@@ -118,6 +138,8 @@ const reason = postgresUnavailable();
       for (const table of ['legal_retention', 'legal_holds', 'legal_edits', 'legal_purged']) {
         expect(byTable[table], table).toMatchObject({ sourceRows: 1, targetRows: 1 });
       }
+      expect(byTable['webhooks']).toMatchObject({ sourceRows: 1, targetRows: 1 });
+      expect(byTable['outbox']).toMatchObject({ sourceRows: 1, targetRows: 1 });
 
       const again = await copyStores({ dataDir, target: pool, log: silentLogger });
       expect(again.tables).toEqual(report.tables);

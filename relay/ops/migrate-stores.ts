@@ -1,8 +1,9 @@
 /**
  * The second half of `commonplace-relay migrate`: copies spaces, members,
- * people, files, version-history snapshots, the audit log and the legal
- * store from a SQLite data directory (`spaces.sqlite`, `files.sqlite`,
- * `history.sqlite`, `audit.sqlite`, `legal.sqlite`) into PostgreSQL, then
+ * people, files, version-history snapshots, the audit log, the legal store
+ * and webhooks from a SQLite data directory (`spaces.sqlite`, `files.sqlite`,
+ * `history.sqlite`, `audit.sqlite`, `legal.sqlite`, `webhooks.sqlite`) into
+ * PostgreSQL, then
  * checks per table that the target holds as many rows, and as many bytes of
  * file and snapshot content, as the source. Rows already there (a rerun after
  * an interruption) are kept, so running it twice changes nothing. The target
@@ -21,6 +22,7 @@ import { HISTORY_FILE, openHistorySqlite } from '../history/sqlite-snapshots.ts'
 import { LEGAL_FILE, openLegalSqlite } from '../legal/sql-store.ts';
 import type { Logger } from '../log.ts';
 import { openSpacesSqlite, SPACES_FILE } from '../spaces/sqlite-store.ts';
+import { openWebhooksSqlite, WEBHOOKS_FILE } from '../webhooks/sqlite-webhook-store.ts';
 
 /** What was found on each side for one table. */
 export interface TableCheck {
@@ -156,6 +158,36 @@ const LEGAL: readonly TableSpec[] = [
   },
 ];
 
+/** Webhooks with their secrets, and the outbox: queued deliveries go on from PostgreSQL. */
+const WEBHOOKS: readonly TableSpec[] = [
+  {
+    table: 'webhooks',
+    columns: ['id', 'space_id', 'url', 'events', 'secret', 'enabled', 'created_at', 'created_by'],
+    key: ['id'],
+    order: 'id',
+  },
+  {
+    table: 'outbox',
+    columns: [
+      'event_id',
+      'webhook_id',
+      'kind',
+      'payload',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'lease_token',
+      'last_status',
+      'last_error',
+      'created_at',
+      'delivered_at',
+      'debounce_key',
+    ],
+    key: ['webhook_id', 'event_id'],
+    order: 'webhook_id, event_id',
+  },
+];
+
 /** Copies one table row by row in one transaction; rows whose key is there already are kept. */
 async function copyTable(source: DatabaseSync, target: pg.Pool, spec: TableSpec): Promise<void> {
   const columns = spec.columns.join(', ');
@@ -210,6 +242,7 @@ export async function copyStores(options: {
     [HISTORY_FILE, openHistorySqlite, [SNAPSHOTS]],
     [AUDIT_FILE, openAuditSqlite, [AUDIT]],
     [LEGAL_FILE, openLegalSqlite, LEGAL],
+    [WEBHOOKS_FILE, openWebhooksSqlite, WEBHOOKS],
   ];
   const tables: TableCheck[] = [];
   for (const [file, open, specs] of sources) {

@@ -9,6 +9,7 @@ import type { Person } from '../../shared/api.ts';
 import { API } from '../../shared/rest/index.ts';
 import { createApiCall, createRawApiCall, type ApiCallOptions } from './api-call.ts';
 import { createLegalApi, type LegalApi } from './legal-api.ts';
+import { createWebhooksApi, type WebhooksApi } from './webhooks-api.ts';
 
 /** What company admins do over the relay's admin routes; see shared/admin-api.ts. */
 export interface AdminApi {
@@ -27,6 +28,8 @@ export interface AdminApi {
   recover(spaceId: string, userId: string): Promise<AdminSpace>;
   /** Retention, legal holds and eDiscovery export. */
   readonly legal: LegalApi;
+  /** Outgoing webhooks (company-wide and per space). */
+  readonly webhooks?: WebhooksApi;
 }
 
 /** The filters as query parameters (unset ones left out). */
@@ -60,5 +63,6 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
     recover: (spaceId, userId) =>
       call(API.recoverSpace, { params: { id: spaceId }, body: { userId } }),
     legal: createLegalApi(options),
+    webhooks: createWebhooksApi(options),
   };
 }

@@ -30,6 +30,9 @@ const SAME_IN_GERMAN = new Set([
   'spaceSettings.export',
   'images.megabytes',
   'blocks.text.title',
+  // "Webhook" is the word German technical writing uses too.
+  'admin.tabs.webhooks',
+  'admin.webhooks.caption',
 ]);
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;

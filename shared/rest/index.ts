@@ -15,6 +15,7 @@ import { MEMBER_ROUTES } from './members.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
 import { TRASH_ROUTES } from './trash.ts';
+import { WEBHOOK_ROUTES } from './webhooks.ts';
 
 export * from './contract.ts';
 export { DIRECTORY_LIMIT, DIRECTORY_QUERY_MAX } from './spaces.ts';
@@ -32,6 +33,7 @@ export const API = {
   ...ADMIN_ROUTES,
   ...LEGAL_ROUTES,
   ...POLICY_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

@@ -7,9 +7,10 @@ import { LegalTab } from './LegalTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
 import { PoliciesTab } from './PoliciesTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
+import { WebhooksTab } from './WebhooksTab.tsx';
 import './admin.css';
 
-const TABS = ['audit', 'people', 'spaces', 'policies', 'legal'] as const;
+const TABS = ['audit', 'people', 'spaces', 'policies', 'legal', 'webhooks'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
@@ -29,6 +30,7 @@ export function AdminDialog({
     spaces: t('admin.tabs.spaces'),
     legal: t('admin.tabs.legal'),
     policies: t('admin.tabs.policies'),
+    webhooks: t('admin.tabs.webhooks'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -64,6 +66,7 @@ export function AdminDialog({
         {tab === 'spaces' && <SpacesTab api={api} />}
         {tab === 'legal' && <LegalTab api={api} />}
         {tab === 'policies' && <PoliciesTab />}
+        {tab === 'webhooks' && api.webhooks !== undefined && <WebhooksTab api={api.webhooks} />}
       </div>
     </Dialog>
   );
