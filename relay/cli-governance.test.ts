@@ -13,7 +13,12 @@ describe('governance flags', () => {
         RELAY_ADMIN_GROUP: 'other',
         RELAY_GROUPS_CLAIM: 'roles',
       }),
-    ).toEqual({ adminGroup: 'it-sec', groupsClaim: 'roles', auditRetentionDays: 400 });
+    ).toEqual({
+      adminGroup: 'it-sec',
+      groupsClaim: 'roles',
+      auditRetentionDays: 400,
+      scimToken: null,
+    });
   });
 
   it('refuses an empty group and a retention that is not a whole number of days', () => {
@@ -25,6 +30,19 @@ describe('governance flags', () => {
     expect(governance([], { RELAY_AUDIT_RETENTION_DAYS: '1.5' })).toMatchObject({
       kind: 'error',
       message: expect.stringContaining('RELAY_AUDIT_RETENTION_DAYS') as unknown,
+    });
+  });
+});
+
+describe('SCIM token', () => {
+  it('is off by default, read from the environment, and refused when short', () => {
+    expect(governance([])).toMatchObject({ scimToken: null });
+    expect(governance([], { RELAY_SCIM_TOKEN: 'a-long-enough-secret' })).toMatchObject({
+      scimToken: 'a-long-enough-secret',
+    });
+    expect(governance(['--scim-token', 'short'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('--scim-token') as unknown,
     });
   });
 });

@@ -12,6 +12,8 @@ export interface GovernanceConfig {
   readonly groupsClaim: string;
   /** Days audit entries are kept; null keeps them for ever. */
   readonly auditRetentionDays: number | null;
+  /** Bearer token of the SCIM provisioning endpoint; null: SCIM is off. */
+  readonly scimToken: string | null;
 }
 
 /** `parseArgs` options of these flags. */
@@ -19,13 +21,16 @@ export const GOVERNANCE_OPTIONS = {
   'admin-group': { type: 'string' },
   'groups-claim': { type: 'string' },
   'audit-retention-days': { type: 'string' },
+  'scim-token': { type: 'string' },
 } as const;
 
 /** Their lines of `--help`. */
 export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose members are company admins (RELAY_ADMIN_GROUP;
                            default none, or commonplace-admins with the development IdP)
   --groups-claim <claim>   token claim listing a person's groups (RELAY_GROUPS_CLAIM, default groups)
-  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)`;
+  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)
+  --scim-token <secret>    bearer token of SCIM provisioning at /scim/v2 (RELAY_SCIM_TOKEN;
+                           default none: SCIM off)`;
 
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -67,5 +72,11 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
     }
     auditRetentionDays = days;
   }
-  return { adminGroup, groupsClaim, auditRetentionDays };
+  const [scimText, scimSource] = pick(values, env, 'scim-token', 'RELAY_SCIM_TOKEN');
+  const scimToken = scimText?.trim() ?? null;
+  // A short secret could be guessed through the endpoint; IdPs accept long ones.
+  if (scimToken !== null && scimToken.length < 16) {
+    return `${scimSource} must be at least 16 characters`;
+  }
+  return { adminGroup, groupsClaim, auditRetentionDays, scimToken };
 }

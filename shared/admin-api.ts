@@ -23,6 +23,9 @@ export const AUDIT_KINDS = [
   'admin.audit.exported',
   'admin.audit.verified',
   'audit.purged',
+  'directory.provisioned',
+  'directory.updated',
+  'directory.deactivated',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
