@@ -21,6 +21,12 @@ if (process.argv[2] === 'migrate') {
   process.exit(await runMigrateCommand(process.argv.slice(3), process.env, process.cwd()));
 }
 
+if (process.argv[2] === 'directory') {
+  // `directory import <file>`: people of an IdP export into the directory.
+  const { runDirectoryCommand } = await import('./directory/import-cli.ts');
+  process.exit(await runDirectoryCommand(process.argv.slice(3), process.env, process.cwd()));
+}
+
 if (process.argv[2] === 'audit') {
   // `audit verify`: checks the audit log's hash chain, not the server.
   const { runAuditCommand } = await import('./audit/audit-cli.ts');
