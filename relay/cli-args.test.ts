@@ -35,6 +35,7 @@ describe('parseCli', () => {
           groupsClaim: 'groups',
           auditRetentionDays: null,
           webhooks: {},
+          scimToken: null,
         },
       },
     });

@@ -18,6 +18,7 @@ describe('governance flags', () => {
       groupsClaim: 'roles',
       auditRetentionDays: 400,
       webhooks: {},
+      scimToken: null,
     });
   });
 
@@ -30,6 +31,19 @@ describe('governance flags', () => {
     expect(governance([], { RELAY_AUDIT_RETENTION_DAYS: '1.5' })).toMatchObject({
       kind: 'error',
       message: expect.stringContaining('RELAY_AUDIT_RETENTION_DAYS') as unknown,
+    });
+  });
+});
+
+describe('SCIM token', () => {
+  it('is off by default, read from the environment, and refused when short', () => {
+    expect(governance([])).toMatchObject({ scimToken: null });
+    expect(governance([], { RELAY_SCIM_TOKEN: 'a-long-enough-secret' })).toMatchObject({
+      scimToken: 'a-long-enough-secret',
+    });
+    expect(governance(['--scim-token', 'short'])).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('--scim-token') as unknown,
     });
   });
 });

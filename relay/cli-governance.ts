@@ -16,6 +16,8 @@ export interface GovernanceConfig {
   readonly auditRetentionDays: number | null;
   /** Outgoing webhooks' settings changed by flags. */
   readonly webhooks: Partial<WebhookSettings>;
+  /** Bearer token of the SCIM provisioning endpoint; null: SCIM is off. */
+  readonly scimToken: string | null;
 }
 
 /** `parseArgs` options of these flags. */
@@ -24,6 +26,7 @@ export const GOVERNANCE_OPTIONS = {
   'groups-claim': { type: 'string' },
   'audit-retention-days': { type: 'string' },
   ...WEBHOOK_OPTIONS,
+  'scim-token': { type: 'string' },
 } as const;
 
 /** Their lines of `--help`. */
@@ -31,6 +34,8 @@ export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose membe
                            default none, or commonplace-admins with the development IdP)
   --groups-claim <claim>   token claim listing a person's groups (RELAY_GROUPS_CLAIM, default groups)
   --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)
+  --scim-token <secret>    bearer token of SCIM provisioning at /scim/v2 (RELAY_SCIM_TOKEN;
+                           default none: SCIM off)
 ${WEBHOOK_HELP}`;
 
 /** Longest retention accepted: a century. */
@@ -75,5 +80,11 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
   }
   const webhooks = parseWebhookFlags(values, env);
   if (typeof webhooks === 'string') return webhooks;
-  return { adminGroup, groupsClaim, auditRetentionDays, webhooks };
+  const [scimText, scimSource] = pick(values, env, 'scim-token', 'RELAY_SCIM_TOKEN');
+  const scimToken = scimText?.trim() ?? null;
+  // A short secret could be guessed through the endpoint; IdPs accept long ones.
+  if (scimToken !== null && scimToken.length < 16) {
+    return `${scimSource} must be at least 16 characters`;
+  }
+  return { adminGroup, groupsClaim, auditRetentionDays, webhooks, scimToken };
 }

@@ -13,11 +13,18 @@ import { createJsonLogger, errorMessage } from './log.ts';
 import { startRelay } from './server.ts';
 import { DEFAULT_RELAY_LIMITS } from '../shared/limits.ts';
 import { DEMO_ADMIN_GROUP } from '../idp/employees.ts';
+import { demoDirectory } from './directory/demo.ts';
 
 if (process.argv[2] === 'migrate') {
   // A one-off command (SQLite documents into PostgreSQL), not the server.
   const { runMigrateCommand } = await import('./ops/migrate-cli.ts');
   process.exit(await runMigrateCommand(process.argv.slice(3), process.env, process.cwd()));
+}
+
+if (process.argv[2] === 'directory') {
+  // `directory import <file>`: people of an IdP export into the directory.
+  const { runDirectoryCommand } = await import('./directory/import-cli.ts');
+  process.exit(await runDirectoryCommand(process.argv.slice(3), process.env, process.cwd()));
 }
 
 if (process.argv[2] === 'audit') {
@@ -66,6 +73,10 @@ try {
     },
     // The development IdP puts a demo person in its admin group, so the demo has an admin.
     ...(adminGroup === null ? {} : { adminGroup }),
+    directory: {
+      ...(config.governance.scimToken === null ? {} : { scimToken: config.governance.scimToken }),
+      ...(devIdp === null ? {} : { provisionAtStart: demoDirectory() }),
+    },
     ...(config.governance.auditRetentionDays === null
       ? {}
       : { auditRetentionDays: config.governance.auditRetentionDays }),
@@ -92,6 +103,7 @@ try {
     audience: config.audience,
     allowedDomains: config.allowedDomains.join(','),
     adminGroup: adminGroup ?? '',
+    scim: config.governance.scimToken !== null,
     ...config.limits,
   });
   const idp = devIdp;

@@ -42,6 +42,7 @@ import { PersonConnections } from './pipeline/person-connections.ts';
 import { PersonRate } from './quotas/person-rate.ts';
 import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
+import { wireDirectory, type DirectoryOptions } from './directory/wiring.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
 import type { SpaceStore } from './spaces/types.ts';
 import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiring.ts';
@@ -146,6 +147,8 @@ export interface RelayOptions {
   readonly auditRetentionDays?: number;
   /** Outgoing webhooks' tunables (debounce, retries, local targets for development). */
   readonly webhooks?: Partial<WebhookSettings>;
+  /** The company directory: SCIM provisioning and people provisioned at start. */
+  readonly directory?: DirectoryOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -393,7 +396,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     limits.maintenanceIntervalMs,
   );
-  const httpHandler = createHttpHandler({ version, metrics, gauges, api });
+  const httpHandler = await wireDirectory(
+    options.directory,
+    { store: spaceStore, fanout, auditor: governance.auditor, log },
+    createHttpHandler({ version, metrics, gauges, api }),
+  );
   const server = createServer(
     options.adminPort === undefined ? httpHandler : hidePublicMetrics(httpHandler),
   );

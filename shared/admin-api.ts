@@ -35,6 +35,9 @@ export const AUDIT_KINDS = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.tested',
+  'directory.provisioned',
+  'directory.updated',
+  'directory.deactivated',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

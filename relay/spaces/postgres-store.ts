@@ -22,6 +22,9 @@ import {
   text,
   type Row,
 } from './rows.ts';
+import { pgRunner } from '../directory/pg-runner.ts';
+import { sqlDirectory } from '../directory/sql-directory.ts';
+import type { DirectoryStore } from '../directory/types.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
 /** Orders names like SQLite's `COLLATE NOCASE` (ASCII case folded, then bytes), ids by bytes. */
@@ -32,9 +35,11 @@ type Queryable = pg.Pool | pg.PoolClient;
 
 export class PostgresSpaceStore implements SpaceStore {
   readonly #pool: pg.Pool;
+  readonly directory: DirectoryStore;
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
+    this.directory = sqlDirectory(pgRunner(pool));
   }
 
   async #rows(sql: string, params: unknown[], db: Queryable = this.#pool): Promise<Row[]> {

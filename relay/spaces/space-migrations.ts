@@ -29,6 +29,23 @@ function addMissingSpaceColumns(db: DatabaseSync): void {
   }
 }
 
+/**
+ * Directory columns of people provisioned by the IdP (SCIM or an import):
+ * `scim_id` is the id the IdP addresses them by, `user_name` their sign-in
+ * address (matched on first sign-in), `active` 0 once deactivated. A person
+ * who only ever signed in has them NULL/1.
+ */
+const DIRECTORY_COLUMNS = `
+ALTER TABLE people ADD COLUMN scim_id TEXT;
+ALTER TABLE people ADD COLUMN user_name TEXT;
+ALTER TABLE people ADD COLUMN external_id TEXT;
+ALTER TABLE people ADD COLUMN title TEXT;
+ALTER TABLE people ADD COLUMN department TEXT;
+ALTER TABLE people ADD COLUMN manager TEXT;
+ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+CREATE UNIQUE INDEX people_by_scim_id ON people (scim_id);
+CREATE UNIQUE INDEX people_by_user_name ON people (lower(user_name));`;
+
 export const SQLITE_SPACE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -54,6 +71,7 @@ CREATE TABLE IF NOT EXISTS people (
 );`,
   },
   { version: 2, name: 'space icon, description and trash', up: addMissingSpaceColumns },
+  { version: 3, name: 'provisioned people', up: DIRECTORY_COLUMNS },
 ];
 
 export const PG_SPACE_MIGRATIONS: readonly PgMigration[] = [
@@ -83,4 +101,5 @@ CREATE TABLE people (
   last_seen BIGINT NOT NULL
 );`,
   },
+  { version: 2, name: 'provisioned people', up: DIRECTORY_COLUMNS },
 ];

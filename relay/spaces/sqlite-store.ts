@@ -18,6 +18,9 @@ import {
   spaceOf,
   text,
 } from './rows.ts';
+import { sqlDirectory } from '../directory/sql-directory.ts';
+import { sqliteRunner } from '../directory/sqlite-runner.ts';
+import type { DirectoryStore } from '../directory/types.ts';
 import { SQLITE_SPACE_MIGRATIONS } from './space-migrations.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
@@ -37,11 +40,13 @@ export function openSpacesSqlite(dataDir: string): DatabaseSync {
 export class SqliteSpaceStore implements SpaceStore {
   readonly #db: DatabaseSync;
   readonly #s: Record<string, StatementSync>;
+  readonly directory: DirectoryStore;
   #closed = false;
 
   /** On `spaces.sqlite` in `dataDir`, or on a database already opened by `openSpacesSqlite`. */
   constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
     this.#db = 'db' in options ? options.db : openSpacesSqlite(options.dataDir);
+    this.directory = sqlDirectory(sqliteRunner(this.#db));
     const p = (sql: string): StatementSync => this.#db.prepare(sql);
     this.#s = {
       insertSpace: p(

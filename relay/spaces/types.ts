@@ -5,6 +5,7 @@
  */
 import type { AdminSpace } from '../../shared/admin-api.ts';
 import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
+import type { DirectoryStore } from '../directory/types.ts';
 import type { MaybePromise } from '../storage/types.ts';
 
 /** Outcome of a membership change that must keep at least one owner. */
@@ -71,5 +72,7 @@ export interface SpaceStore {
   getPerson(userId: string): MaybePromise<Person | null>;
   /** People whose id, name or email contains `query` (case-insensitive), by name, at most `limit`. */
   searchPeople(query: string, limit: number): MaybePromise<Person[]>;
+  /** People the IdP provisions, on the same `people` records. */
+  readonly directory: DirectoryStore;
   close(): MaybePromise<void>;
 }
