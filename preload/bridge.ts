@@ -117,7 +117,7 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
     changeSetting: (change: PersonalSettingChange) =>
       call('settings:set', { key: change.key, value: change.value } as PersonalSettingChange),
     localDataProtection: async (owner: string) => {
-      const answer = await call('app:local-data-key', { op: 'get', owner: String(owner) });
+      const answer = await call('app:local-data-key', { op: 'get', owner });
       if (answer === null) throw new Error('app:local-data-key answered nothing for get');
       return answer;
     },

@@ -134,7 +134,9 @@ function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'changeSetting
  * The local-data key methods. An older bridge without them cannot encrypt,
  * so it answers `refused`: the desktop app never falls back to plain storage.
  */
-function localDataMethods(bridge: Bridge): Pick<Host, 'localDataProtection' | 'eraseLocalDataKeys'> {
+function localDataMethods(
+  bridge: Bridge,
+): Pick<Host, 'localDataProtection' | 'eraseLocalDataKeys'> {
   const { localDataProtection, eraseLocalDataKeys } = bridge;
   return {
     localDataProtection: async (owner) => {
