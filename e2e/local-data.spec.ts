@@ -1,6 +1,6 @@
 import { de } from '../renderer/i18n/catalogue/de.ts';
 import { en } from '../renderer/i18n/catalogue/en.ts';
-import { expect, test } from './fixtures.ts';
+import { createSpace, expect, test } from './fixtures.ts';
 
 // The web client cannot keep a key out of its own storage's reach, so it
 // stores notes as the browser does and says so plainly; the desktop app
@@ -12,6 +12,7 @@ test('the web client says plainly that browser storage is not encrypted, in Engl
 }) => {
   const ada = await openAs({ as: 'Ada' });
   const { page } = ada;
+  await createSpace(ada, 'Plain');
   await ada.editor.click();
   await page.keyboard.type('Stored in the browser as it is');
 
