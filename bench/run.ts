@@ -13,6 +13,7 @@ import { auditQuery } from './audit-query.ts';
 import { authConnect } from './auth-connect.ts';
 import { editorOpen } from './editor-open.ts';
 import { localColdStart } from './local-cold-start.ts';
+import { localStoreOpen } from './local-store-open.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
 import { relayAudit } from './relay-audit.ts';
 import { relayFanout } from './relay-fanout.ts';
@@ -29,6 +30,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   searchBench,
   offlineReconnect,
   localColdStart,
+  localStoreOpen,
   editorOpen,
   typingLatency,
   relayRules,

@@ -36,6 +36,7 @@ import { ALLOWED_PERMISSIONS, APP_ORIGIN, APP_SCHEME, EXTERNAL_LINK_HOSTS } from
 import { findDeepLinkArgument, handleDeepLink, registerDeepLinkScheme } from './deep-link.ts';
 import { createEventSender, pushSessionChanges, type SendEvent } from './ipc/events.ts';
 import { createIpcHandlers } from './ipc/handlers.ts';
+import { createLocalDataKeyService } from './local-data-key.ts';
 import { registerIpcHandlers } from './ipc/register.ts';
 import { createNotifier } from './notifications.ts';
 import { createNoteOpener, createPendingNote } from './pending-note.ts';
@@ -313,6 +314,12 @@ async function start(settings: Settings): Promise<void> {
       pendingNote,
       settings: managed,
       badge,
+      // After 'ready', like the token store: safeStorage's Linux backend is known from then on.
+      localDataKeys: createLocalDataKeyService({
+        dir: path.join(app.getPath('userData'), 'local-keys'),
+        safeStorage,
+        log,
+      }),
     }),
     {
       trustedOrigins,

@@ -48,12 +48,28 @@ describe('createPreloadHost', () => {
         'onUpdateReady',
         'restartToUpdate',
         'setBadge',
+        'localDataProtection',
+        'eraseLocalDataKeys',
       ].sort(),
     );
     expect(Object.isFrozen(host)).toBe(true);
     for (const value of Object.values(host)) expect(typeof value).toBe('function');
     expect(host).not.toHaveProperty('invoke');
     expect(host).not.toHaveProperty('ipcRenderer');
+  });
+
+  it('localDataProtection and eraseLocalDataKeys go through app:local-data-key, answers parsed', async () => {
+    const { ipc, host } = setup();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    ipc.answers.set('app:local-data-key', { status: 'encrypted', key, extra: 'dropped' });
+    expect(await host.localDataProtection('emp-1')).toEqual({ status: 'encrypted', key });
+    await host.eraseLocalDataKeys();
+    expect(ipc.calls).toEqual([
+      ['app:local-data-key', { op: 'get', owner: 'emp-1' }],
+      ['app:local-data-key', { op: 'erase' }],
+    ]);
+    ipc.answers.set('app:local-data-key', { status: 'encrypted', key: 'short' });
+    await expect(host.localDataProtection('emp-1')).rejects.toThrow();
   });
 
   it('appInfo invokes app:info with no arguments and returns the parsed result', async () => {

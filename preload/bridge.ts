@@ -116,6 +116,14 @@ export function createPreloadHost(ipc: IpcRendererLike, options: PreloadHostOpti
     // Rebuilt from the two known fields; main parses the change again.
     changeSetting: (change: PersonalSettingChange) =>
       call('settings:set', { key: change.key, value: change.value } as PersonalSettingChange),
+    localDataProtection: async (owner: string) => {
+      const answer = await call('app:local-data-key', { op: 'get', owner });
+      if (answer === null) throw new Error('app:local-data-key answered nothing for get');
+      return answer;
+    },
+    eraseLocalDataKeys: async () => {
+      await call('app:local-data-key', { op: 'erase' });
+    },
     // Main shows notifications itself; whether they appear is the OS's setting.
     notificationPermission: () => 'granted' as const,
     requestNotificationPermission: () => Promise.resolve('granted' as const),

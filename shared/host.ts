@@ -96,6 +96,32 @@ export function resourceIndicator(
   return config.resourceIndicator === false ? undefined : config.audience;
 }
 
+/**
+ * How this host keeps the person's notes, search index and outbox on this
+ * device, so the renderer can act on the capability without learning which
+ * host it runs in:
+ * - `encrypted`: an AES-256 key (base64 of 32 bytes) the host keeps under the
+ *   operating system's key store; everything written to IndexedDB is
+ *   encrypted with it (renderer/sync/local-crypto.ts);
+ * - `plain`: the host cannot keep a key from the page (a browser), so storage
+ *   is what the browser offers, unencrypted; the UI says so;
+ * - `refused`: the host could encrypt but the OS offers no key store now
+ *   (`no-encryption`; `no-keyring`: Linux without GNOME Keyring or KWallet),
+ *   so nothing is stored on this device and notes live in memory only.
+ */
+export const LocalDataProtectionSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('encrypted'),
+    key: z.base64().length(44, 'a 256-bit key in base64'),
+  }),
+  z.object({ status: z.literal('plain') }),
+  z.object({ status: z.literal('refused'), reason: z.enum(['no-encryption', 'no-keyring']) }),
+]);
+export type LocalDataProtection = z.infer<typeof LocalDataProtectionSchema>;
+
+/** Who the key is for: the person's `sub` (one key per person on a shared machine). */
+export const LocalDataOwnerSchema = z.string().min(1).max(500);
+
 /** A note to open: what a notification or a deep link points at. */
 export type NoteTarget = NotifyRequest['target'];
 
@@ -154,6 +180,16 @@ export interface Host {
    * clears it). The web host leaves this out.
    */
   setBadge?(count: number): Promise<void>;
+  /**
+   * How `owner`'s local data is protected on this device, with the key when
+   * it is encrypted (created on first use). The web host answers `plain`.
+   */
+  localDataProtection(owner: string): Promise<LocalDataProtection>;
+  /**
+   * Erases every local-data key this host keeps (the wipe of this machine's
+   * copy): whatever ciphertext survives the wipe cannot be read any more.
+   */
+  eraseLocalDataKeys(): Promise<void>;
   /** Whether `notify` can show anything now (the desktop app: always 'granted'; the OS decides). */
   notificationPermission(): NotificationAccess;
   /**

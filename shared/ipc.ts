@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccessTokenResultSchema, SessionStateSchema } from './auth.ts';
-import { AppInfoSchema } from './host.ts';
+import { AppInfoSchema, LocalDataOwnerSchema, LocalDataProtectionSchema } from './host.ts';
 import { NotifyRequestSchema } from './mentions/notify.ts';
 import { PersonalSettingChangeSchema, SettingsViewSchema } from './policy.ts';
 
@@ -70,6 +70,20 @@ export const ipcContract = {
   'settings:set': {
     args: z.tuple([PersonalSettingChangeSchema]),
     result: SettingsViewSchema,
+  },
+  /**
+   * The key that encrypts one person's notes on this device (`get`, created
+   * on first use, null never), or erases every such key (`erase`, null).
+   * One channel for both, so the whole key life cycle has one validated door.
+   */
+  'app:local-data-key': {
+    args: z.tuple([
+      z.discriminatedUnion('op', [
+        z.object({ op: z.literal('get'), owner: LocalDataOwnerSchema }).strict(),
+        z.object({ op: z.literal('erase') }).strict(),
+      ]),
+    ]),
+    result: LocalDataProtectionSchema.nullable(),
   },
 } as const satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 

@@ -1,6 +1,7 @@
 import type { IpcArgs, IpcChannel, IpcResult } from '../../shared/ipc.ts';
 import { createAppInfo, type AppIdentity } from '../app-info.ts';
 import type { SignInService } from '../auth/sign-in-service.ts';
+import type { LocalDataKeyService } from '../local-data-key.ts';
 import type { Notify } from '../notifications.ts';
 import type { PendingNote } from '../pending-note.ts';
 import type { SettingsService } from '../settings-service.ts';
@@ -40,6 +41,8 @@ export interface HandlerDeps {
   readonly badge?: { set(count: number): void };
   /** Managed and personal settings; without it, built-in defaults and nothing to change. */
   readonly settings?: SettingsService;
+  /** Keys of the local data (local-data-key.ts); without it nothing is stored on this device. */
+  readonly localDataKeys?: LocalDataKeyService;
 }
 
 /**
@@ -72,6 +75,18 @@ export function createIpcHandlers(deps: HandlerDeps): IpcHandlers {
     'settings:set': (change) => {
       if (deps.settings === undefined) throw new Error('settings cannot be changed here');
       return deps.settings.set(change);
+    },
+    'app:local-data-key': async (request) => {
+      if (request.op === 'erase') {
+        await deps.localDataKeys?.eraseAll();
+        return null;
+      }
+      return (
+        (await deps.localDataKeys?.get(request.owner)) ?? {
+          status: 'refused',
+          reason: 'no-encryption',
+        }
+      );
     },
   };
 }

@@ -46,6 +46,8 @@ function setup() {
     notify: () => Promise.resolve(),
     onOpenNote: () => () => undefined,
     takePendingNote: () => Promise.resolve(null),
+    localDataProtection: () => Promise.resolve({ status: 'plain' }),
+    eraseLocalDataKeys: () => Promise.resolve(),
     notificationPermission: () => 'granted',
     requestNotificationPermission: () => Promise.resolve('granted'),
   };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Principal } from '../../shared/auth.ts';
 import type { NoteTarget } from '../../shared/host.ts';
 import { formatRoomName } from '../../shared/wire.ts';
-import { AccountMenu, DesktopSettings } from '../features/account/index.ts';
+import { AccountMenu, DesktopSettings, LocalDataNotice } from '../features/account/index.ts';
 import { NoteEditor } from '../features/editor/index.ts';
 import { PolicyGate } from '../features/acceptable-use/index.ts';
 import { GraceBanner } from '../features/grace/index.ts';
@@ -106,6 +106,7 @@ export function Workspace({
                 onSignOut={signOut}
                 removeCopy={removeCopy}
                 settings={<DesktopSettings host={host} />}
+                storage={<LocalDataNotice host={host} owner={profile.sub} />}
               />
             </div>
             <Places

@@ -16,12 +16,12 @@ import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createPolicyApi } from '../features/acceptable-use/index.ts';
-import { createSearchService } from '../search/index.ts';
+import { createSearchService, openSnapshotStore } from '../search/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { installUnloadWarning } from '../features/sync-status/index.ts';
-import { createDocRegistry, startOfflineSupport } from '../sync/index.ts';
+import { createDocRegistry, createProtectionResolver, startOfflineSupport } from '../sync/index.ts';
 import { ConfigProblem } from '../host/index.ts';
 import { t } from '../i18n/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
@@ -55,6 +55,8 @@ export async function boot(options: BootOptions): Promise<void> {
       return;
     }
     const store = createAppStore();
+    // How each person's notes may be kept here: encrypted with the host's key, plain, or not at all.
+    const protection = createProtectionResolver(host);
     // Erasing the local copy (relay wipe, person removed, IdP refusal, sign-out with
     // "remove this laptop's copy"); a wipe an earlier run left unfinished completes first.
     const wipe = createWipeService({
@@ -63,6 +65,10 @@ export async function boot(options: BootOptions): Promise<void> {
       targets: {
         indexedDB: window.indexedDB,
         storages: [window.localStorage, window.sessionStorage],
+        eraseKeys: async () => {
+          protection.clear();
+          await host.eraseLocalDataKeys();
+        },
       },
       marker: window.localStorage,
       keep: [{ storage: window.sessionStorage, key: SIGNED_OUT_KEY }],
@@ -80,10 +86,15 @@ export async function boot(options: BootOptions): Promise<void> {
         owner: session.status === 'signed-in' ? session.profile.sub : null,
         storage: window.localStorage,
         journal: window.localStorage,
+        protection,
       },
     });
     // Search needs no relay: a local index of every note, per person, kept current as docs change.
-    const search = createSearchService({ registry, store });
+    const search = createSearchService({
+      registry,
+      store,
+      openSnapshots: (owner) => openSnapshotStore(owner, protection(owner)),
+    });
     installUnloadWarning(window, store);
     let stopOffline: (() => void) | null = null;
     const api = createRelayApi({

@@ -1,5 +1,10 @@
 import { AccessTokenResultSchema, SessionStateSchema } from '../../shared/auth.ts';
-import { AppInfoSchema, type Host } from '../../shared/host.ts';
+import {
+  AppInfoSchema,
+  LocalDataOwnerSchema,
+  LocalDataProtectionSchema,
+  type Host,
+} from '../../shared/host.ts';
 import { HOST_GLOBAL, MAX_BADGE_COUNT } from '../../shared/ipc.ts';
 import { PersonalSettingChangeSchema, SettingsViewSchema } from '../../shared/policy.ts';
 import { NotifyRequestSchema, type NotifyRequest } from '../../shared/mentions/index.ts';
@@ -19,6 +24,8 @@ interface Bridge {
   settings?: () => unknown;
   changeSetting?: (change: unknown) => unknown;
   setBadge?: (count: number) => unknown;
+  localDataProtection?: (owner: string) => unknown;
+  eraseLocalDataKeys?: () => unknown;
 }
 
 const METHODS = [
@@ -89,6 +96,7 @@ export function desktopHost(win: object): Host | null {
     takePendingNote: async () =>
       NotifyRequestSchema.shape.target.nullable().parse(await bridge.takePendingNote()),
     ...optionalMethods(bridge),
+    ...localDataMethods(bridge),
     // Main shows notifications; whether they appear is the OS's setting.
     notificationPermission: () => 'granted',
     requestNotificationPermission: () => Promise.resolve('granted'),
@@ -119,5 +127,28 @@ function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'changeSetting
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The local-data key methods. An older bridge without them cannot encrypt,
+ * so it answers `refused`: the desktop app never falls back to plain storage.
+ */
+function localDataMethods(
+  bridge: Bridge,
+): Pick<Host, 'localDataProtection' | 'eraseLocalDataKeys'> {
+  const { localDataProtection, eraseLocalDataKeys } = bridge;
+  return {
+    localDataProtection: async (owner) => {
+      if (typeof localDataProtection !== 'function') {
+        return { status: 'refused', reason: 'no-encryption' };
+      }
+      return LocalDataProtectionSchema.parse(
+        await localDataProtection(LocalDataOwnerSchema.parse(owner)),
+      );
+    },
+    eraseLocalDataKeys: async () => {
+      if (typeof eraseLocalDataKeys === 'function') await eraseLocalDataKeys();
+    },
   };
 }

@@ -195,6 +195,11 @@ export function webHost(options: WebHostOptions): Host {
     // The address bar carries a link (`?space=&note=`), read at boot; a
     // notification is shown only while the workspace listens.
     takePendingNote: () => Promise.resolve(null),
+    // A page cannot keep a key out of reach of its own storage: anything it
+    // could store the key in sits beside the data. So the browser's storage
+    // stays as the browser keeps it, and the UI says it is not encrypted.
+    localDataProtection: () => Promise.resolve({ status: 'plain' as const }),
+    eraseLocalDataKeys: () => Promise.resolve(),
     notificationPermission: () => options.notifications?.permission() ?? 'unsupported',
     requestNotificationPermission: () =>
       options.notifications?.requestPermission() ?? Promise.resolve('unsupported'),

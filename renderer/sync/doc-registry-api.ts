@@ -5,6 +5,7 @@ import type { AppStore } from '../store/index.ts';
 import type { BackoffOptions } from './backoff.ts';
 import type { JournalStorage } from './edit-journal.ts';
 import type { KnownDocsStorage } from './known-docs.ts';
+import type { LocalProtection } from './local-store.ts';
 import type { AwarenessUser } from './peers.ts';
 import type { RelayCredentials } from './relay-auth.ts';
 
@@ -32,6 +33,11 @@ export interface LocalStoreOptions {
    * them (edit-journal.ts): window.localStorage in the app.
    */
   readonly journal?: JournalStorage;
+  /**
+   * How the host lets `owner`'s notes be kept here (encrypted with its key,
+   * plain, or not at all; see local-protection.ts). Without it, plain.
+   */
+  readonly protection?: (owner: string) => Promise<LocalProtection>;
 }
 
 export interface DocRegistryOptions {

@@ -5,6 +5,7 @@ import { CloseCode, formatRoomName, type RoomName } from '../../shared/wire.ts';
 import { createKnownDocs, type KnownDocs } from './known-docs.ts';
 import type { EditJournalOptions } from './edit-journal.ts';
 import type { DocHandle, DocRegistry, DocRegistryOptions } from './doc-registry-api.ts';
+import { LocalDataUnreadableError } from './local-crypto.ts';
 import { deleteLocalStore, localDbName, openLocalStore, type LocalStore } from './local-store.ts';
 import { noteBody } from './note-doc.ts';
 import { trackPending, type PendingTracker } from './pending-tracker.ts';
@@ -166,6 +167,11 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     }
   }
 
+  /** How `who`'s notes may be kept here (the host's answer); plain y-indexeddb without one. */
+  function protectionOf(who: string) {
+    return options.localStore?.protection?.(who);
+  }
+
   /** Edits that reach the doc from a relay connection are the relay's, not ours to journal. */
   function journalOptions(): EditJournalOptions | undefined {
     const storage = options.localStore?.journal;
@@ -177,7 +183,9 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const doc = new Y.Doc();
     // The local store first: its update listener runs before the provider's.
     const local =
-      owner !== null ? openLocalStore(localDbName(owner, key), doc, journalOptions()) : null;
+      owner !== null
+        ? openLocalStore(localDbName(owner, key), doc, journalOptions(), protectionOf(owner))
+        : null;
     store.getState().patchRoom(key, { connection: 'connecting', localLoaded: local === null });
     const order = relayOrder();
     const provider = new WebsocketProvider(order[0] ?? relayUrl, key, doc, {
@@ -290,8 +298,10 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const entry = create(room, key, background);
     entries.set(key, entry);
     for (const listener of docListeners) listener(entry.handle);
-    void loadLocal(entry, created).catch(() => {
-      // IndexedDB unavailable (private mode, quota): fall back to the relay only.
+    void loadLocal(entry, created).catch((error: unknown) => {
+      // IndexedDB unavailable (private mode, quota), or a local copy that does
+      // not decrypt (left untouched): fall back to the relay only.
+      if (error instanceof LocalDataUnreadableError) console.warn(error.message);
       if (!entry.open) return;
       entry.localLoaded = true;
       store.getState().patchRoom(key, { localLoaded: true });
@@ -353,7 +363,12 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       const open = entries.get(formatRoomName(room));
       if (open) Y.applyUpdate(doc, Y.encodeStateAsUpdate(open.handle.doc));
       if (owner !== null) {
-        const local = openLocalStore(localDbName(owner, formatRoomName(room)), doc);
+        const local = openLocalStore(
+          localDbName(owner, formatRoomName(room)),
+          doc,
+          undefined,
+          protectionOf(owner),
+        );
         await local.loaded;
         await local.destroy();
       }

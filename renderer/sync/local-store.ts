@@ -1,6 +1,8 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
+import { openEncryptedPersistence } from './encrypted-persistence.ts';
+import type { LocalKey } from './local-crypto.ts';
 
 /**
  * The local store of one document: y-indexeddb, one
@@ -45,19 +47,81 @@ export function localDbName(owner: string, roomKey: string): string {
 }
 
 /**
- * Deletes the local store `name` (a note purged on the relay for good). An
- * open connection blocks the deletion until it closes; IndexedDB queues it.
+ * Deletes the local store `name` (a note purged on the relay for good), plain
+ * and encrypted. An open connection blocks the deletion until it closes;
+ * IndexedDB queues it.
  */
 export async function deleteLocalStore(name: string): Promise<void> {
   await clearDocument(name);
+  await clearDocument(sealedDbName(name));
+}
+
+/**
+ * How the host lets this device keep a person's notes (shared/host.ts
+ * `LocalDataProtection`, with the key imported into WebCrypto):
+ * `encrypted` with the key, `plain` (the browser's storage as it is), or
+ * `none` (nothing stored: the host could encrypt but has no key store now).
+ */
+export type LocalProtection =
+  | { readonly kind: 'encrypted'; readonly key: LocalKey }
+  | { readonly kind: 'plain' }
+  | { readonly kind: 'none' };
+
+/** The database of an encrypted store: beside the plain name, so the wipe's prefix finds it. */
+export function sealedDbName(name: string): string {
+  return `${name}#sealed`;
 }
 
 /**
  * Opens the local store of `doc` under `name` (see `localDbName`). With a
  * `journal`, local edits also go to a synchronous write-ahead journal first
  * (edit-journal.ts), so a reload right after a keystroke loses nothing.
+ *
+ * With `protection` (the host's answer, usually already settled), the store
+ * is the encrypted one, a plain one or none at all. Encrypted stores keep no
+ * journal: localStorage is synchronous and WebCrypto is not, so a journal
+ * entry could only be written in plain text; edits then reach IndexedDB as
+ * soon as they are sealed (well under a millisecond for a keystroke).
  */
-export function openLocalStore(name: string, doc: Y.Doc, journal?: EditJournalOptions): LocalStore {
+export function openLocalStore(
+  name: string,
+  doc: Y.Doc,
+  journal?: EditJournalOptions,
+  protection?: Promise<LocalProtection>,
+): LocalStore {
+  if (protection === undefined) return openPlainStore(name, doc, journal);
+  const store = protection.then((p): LocalStore => {
+    if (p.kind === 'plain') return openPlainStore(name, doc, journal);
+    if (p.kind === 'none') return memoryOnly;
+    const sealed = openEncryptedPersistence(sealedDbName(name), doc, p.key);
+    return {
+      loaded: sealed.whenSynced,
+      get: (key) => sealed.get(key),
+      set: (key, value) => sealed.set(key, value),
+      destroy: () => sealed.destroy(),
+    };
+  });
+  return {
+    loaded: store.then((s) => s.loaded),
+    get: async (key) => (await store).get(key),
+    set: async (key, value) => {
+      await (await store).set(key, value);
+    },
+    destroy: async () => {
+      await (await store).destroy();
+    },
+  };
+}
+
+/** No store at all: the doc lives in memory and comes from the relay. */
+const memoryOnly: LocalStore = {
+  loaded: Promise.resolve(),
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  destroy: () => Promise.resolve(),
+};
+
+function openPlainStore(name: string, doc: Y.Doc, journal?: EditJournalOptions): LocalStore {
   const persistence = new IndexeddbPersistence(name, doc);
   // After the persistence: its update listener must queue the IndexedDB write
   // before the journal asks IndexedDB to confirm it.

@@ -33,6 +33,28 @@ function memoryStorage(entries: Record<string, string>) {
 }
 
 describe('eraseLocalCopy', () => {
+  it('erases the local-data keys before the databases, sealed ones included; a failure is retried', async () => {
+    const factory = new IDBFactory();
+    await openDb(factory, 'commonplace/emp-1/space/doc#sealed');
+    const order: string[] = [];
+    const report = await eraseLocalCopy({
+      indexedDB: factory,
+      storages: [],
+      eraseKeys: async () => {
+        order.push(`keys, ${String((await factory.databases()).length)} databases left`);
+      },
+    });
+    expect(order).toEqual(['keys, 1 databases left']);
+    expect(report.databases).toEqual(['commonplace/emp-1/space/doc#sealed']);
+    expect(report.failed).toEqual([]);
+    const failing = await eraseLocalCopy({
+      indexedDB: factory,
+      storages: [],
+      eraseKeys: () => Promise.reject(new Error('IPC failed')),
+    });
+    expect(failing.failed).toEqual(['local data keys']);
+  });
+
   it("deletes every database and storage key of the app, and nothing else's", async () => {
     const factory = new IDBFactory();
     for (const name of [

@@ -21,6 +21,12 @@ export interface StorageLike {
 export interface EraseTargets {
   readonly indexedDB: IDBFactory;
   readonly storages: readonly StorageLike[];
+  /**
+   * Erases the keys the host keeps for the encrypted local data
+   * (`Host.eraseLocalDataKeys`). Run first: a database whose deletion is
+   * blocked is unreadable from then on, even before it is retried.
+   */
+  readonly eraseKeys?: () => Promise<void>;
 }
 
 export interface EraseReport {
@@ -54,6 +60,13 @@ function eraseStorage(storage: StorageLike): void {
 }
 
 export async function eraseLocalCopy(targets: EraseTargets): Promise<EraseReport> {
+  const keysErased =
+    targets.eraseKeys === undefined
+      ? true
+      : await targets.eraseKeys().then(
+          () => true,
+          () => false,
+        );
   for (const storage of targets.storages) {
     try {
       eraseStorage(storage);
@@ -68,6 +81,10 @@ export async function eraseLocalCopy(targets: EraseTargets): Promise<EraseReport
   const results = await Promise.all(names.map((name) => deleteDatabase(targets.indexedDB, name)));
   return {
     databases: names.filter((_, i) => results[i] === true),
-    failed: names.filter((_, i) => results[i] !== true),
+    // Reported like a database that could not go, so the wipe is retried at the next start.
+    failed: [
+      ...names.filter((_, i) => results[i] !== true),
+      ...(keysErased ? [] : ['local data keys']),
+    ],
   };
 }

@@ -18,6 +18,8 @@ export interface AccountMenuProps {
   readonly removeCopy?: { readonly initial: boolean; readonly locked: boolean } | null;
   /** More settings shown in the menu (the desktop app's own). */
   readonly settings?: ReactNode;
+  /** How this device keeps the person's notes (LocalDataNotice). */
+  readonly storage?: ReactNode;
 }
 
 /**
@@ -30,6 +32,7 @@ export function AccountMenu({
   onSignOut,
   removeCopy = null,
   settings = null,
+  storage = null,
 }: AccountMenuProps) {
   const [open, setOpen] = useState(false);
   // Null until the person touches the box: until then it follows the policy's default.
@@ -94,6 +97,7 @@ export function AccountMenu({
         <div className="account__menu" id={menuId}>
           <p className="account__name">{name}</p>
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
+          {storage}
           <LanguageSetting />
           {isAdmin && adminApi !== null && (
             <Button

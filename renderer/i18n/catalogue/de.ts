@@ -37,6 +37,14 @@ export const de: Catalogue = {
     signOut: 'Abmelden',
     language: 'Sprache',
     languageSystem: 'Systemsprache ({{language}})',
+    storageEncrypted:
+      'Ihre Notizen, der Suchindex und noch nicht gesendete Änderungen sind auf diesem Gerät verschlüsselt, mit einem Schlüssel aus dem Schlüsselspeicher Ihres Systems.',
+    storagePlain:
+      'Der Browserspeicher auf diesem Gerät ist nicht verschlüsselt: Ihre Notizen, der Suchindex und noch nicht gesendete Änderungen liegen hier unverschlüsselt. Für verschlüsselte Speicherung verwenden Sie die Desktop-App.',
+    storageNoKeyring:
+      'Dieses System hat keinen Schlüsselspeicher (etwa GNOME Keyring oder KWallet), daher werden Ihre Notizen nicht auf diesem Gerät gespeichert: Sie werden jedes Mal vom Server geladen, und noch nicht gesendete Änderungen gehen beim Schließen der App verloren.',
+    storageNoEncryption:
+      'Dieses System bietet keine Verschlüsselung für gespeicherte Daten, daher werden Ihre Notizen nicht auf diesem Gerät gespeichert: Sie werden jedes Mal vom Server geladen, und noch nicht gesendete Änderungen gehen beim Schließen der App verloren.',
   },
   admin: {
     menu: 'Verwaltung',

@@ -41,6 +41,14 @@ export const en = {
     signOut: 'Sign out',
     language: 'Language',
     languageSystem: 'System ({{language}})',
+    storageEncrypted:
+      'Your notes, search index and unsent changes on this device are encrypted with a key kept by your system’s key store.',
+    storagePlain:
+      'Browser storage on this device is not encrypted: your notes, search index and unsent changes are stored here as plain data. Use the desktop app for encrypted storage.',
+    storageNoKeyring:
+      'This system has no key store (such as GNOME Keyring or KWallet), so your notes are not stored on this device: they load from the server each time, and changes not yet sent are lost when the app closes.',
+    storageNoEncryption:
+      'This system offers no encryption for stored data, so your notes are not stored on this device: they load from the server each time, and changes not yet sent are lost when the app closes.',
   },
   admin: {
     menu: 'Admin',
