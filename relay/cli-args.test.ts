@@ -30,7 +30,12 @@ describe('parseCli', () => {
           fileGraceMs: 86_400_000,
         },
         scale: { databaseUrl: null, redisUrl: null, adminPort: null, memoryBudgetBytes: null },
-        governance: { adminGroup: null, groupsClaim: 'groups', auditRetentionDays: null },
+        governance: {
+          adminGroup: null,
+          groupsClaim: 'groups',
+          auditRetentionDays: null,
+          classification: { defaultLabel: 'internal', internalDomains: null },
+        },
       },
     });
   });

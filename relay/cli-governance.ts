@@ -4,6 +4,12 @@
  * Parsed beside cli-args.ts, with the same precedence (flag, environment,
  * default).
  */
+import {
+  CLASSIFICATION_HELP,
+  CLASSIFICATION_OPTIONS,
+  parseClassification,
+  type ParsedClassification,
+} from './classification/config.ts';
 
 export interface GovernanceConfig {
   /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
@@ -12,6 +18,8 @@ export interface GovernanceConfig {
   readonly groupsClaim: string;
   /** Days audit entries are kept; null keeps them for ever. */
   readonly auditRetentionDays: number | null;
+  /** Default label of spaces and the company's internal email domains. */
+  readonly classification: ParsedClassification;
 }
 
 /** `parseArgs` options of these flags. */
@@ -19,13 +27,15 @@ export const GOVERNANCE_OPTIONS = {
   'admin-group': { type: 'string' },
   'groups-claim': { type: 'string' },
   'audit-retention-days': { type: 'string' },
+  ...CLASSIFICATION_OPTIONS,
 } as const;
 
 /** Their lines of `--help`. */
 export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose members are company admins (RELAY_ADMIN_GROUP;
                            default none, or commonplace-admins with the development IdP)
   --groups-claim <claim>   token claim listing a person's groups (RELAY_GROUPS_CLAIM, default groups)
-  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)`;
+  --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)
+${CLASSIFICATION_HELP}`;
 
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -67,5 +77,7 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
     }
     auditRetentionDays = days;
   }
-  return { adminGroup, groupsClaim, auditRetentionDays };
+  const classification = parseClassification(values, env);
+  if (typeof classification === 'string') return classification;
+  return { adminGroup, groupsClaim, auditRetentionDays, classification };
 }

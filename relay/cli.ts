@@ -69,6 +69,12 @@ try {
     ...(config.governance.auditRetentionDays === null
       ? {}
       : { auditRetentionDays: config.governance.auditRetentionDays }),
+    classification: {
+      defaultLabel: config.governance.classification.defaultLabel,
+      ...(config.governance.classification.internalDomains === null
+        ? {}
+        : { internalDomains: config.governance.classification.internalDomains }),
+    },
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,

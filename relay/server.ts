@@ -12,6 +12,7 @@ import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { LiveAccess } from './access/live-access.ts';
 import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
+import { openClassification, type ClassificationOptions } from './classification/wiring.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { IdentityClaim } from '../shared/person-identity.ts';
@@ -139,6 +140,8 @@ export interface RelayOptions {
   readonly adminGroup?: string;
   /** Days audit entries are kept (then purged behind a checkpoint); for ever when absent. */
   readonly auditRetentionDays?: number;
+  /** Default label of spaces and the company's internal email domains (relay/classification). */
+  readonly classification?: ClassificationOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -255,6 +258,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     now: clock,
     log,
   });
+  const classification = openClassification(
+    pgStores?.classification ?? { dataDir: options.dataDir },
+    options.classification,
+    options.auth?.allowedDomains,
+  );
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const authorizer =
     options.authorizer ??
@@ -344,6 +352,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
     admin: governance.admin,
+    classification: classification.policy,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -482,6 +491,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
     await governance.close();
+    await classification.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

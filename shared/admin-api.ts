@@ -23,6 +23,8 @@ export const AUDIT_KINDS = [
   'admin.audit.exported',
   'admin.audit.verified',
   'audit.purged',
+  'space.classified',
+  'admin.classification.set',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -124,6 +124,9 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   listAuditEntries: 'admin.audit.queried',
   exportAuditEntries: 'admin.audit.exported',
   verifyAuditLog: 'admin.audit.verified',
+  setSpaceLabel: 'space.classified',
+  setClassificationLabels: 'admin.classification.set',
+  grantSpaceExport: 'space.exported',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -139,6 +142,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   const detail: AuditDetail = { operation: served.operationId, status: served.status };
   const role = field(served.body, 'role');
   if (role !== null) detail['role'] = role;
+  // A space's classification label: the one set, or the one an export was granted under.
+  const label = field(served.body, 'label') ?? field(served.result, 'label');
+  if (label !== null) detail['label'] = label;
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

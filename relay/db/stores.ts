@@ -10,6 +10,10 @@ import { PostgresAuditStore } from '../audit/postgres-audit-store.ts';
 import { PG_AUDIT_MIGRATIONS } from '../audit/schema.ts';
 import { SqliteAuditStore } from '../audit/sqlite-audit-store.ts';
 import type { AuditStore } from '../audit/types.ts';
+import { PG_CLASSIFICATION_MIGRATIONS } from '../classification/migrations.ts';
+import { PostgresClassificationStore } from '../classification/postgres-store.ts';
+import { SqliteClassificationStore } from '../classification/sqlite-store.ts';
+import type { ClassificationStore } from '../classification/types.ts';
 import { PG_FILE_MIGRATIONS } from '../files/file-migrations.ts';
 import { PostgresFileStore } from '../files/postgres-file-store.ts';
 import { SqliteFileStore } from '../files/sqlite-file-store.ts';
@@ -30,6 +34,7 @@ export interface RelayStores {
   readonly files: FileStore;
   readonly snapshots: SnapshotStore;
   readonly audit: AuditStore;
+  readonly classification: ClassificationStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -40,6 +45,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const files = new SqliteFileStore({ dataDir });
   const snapshots = new SqliteSnapshotStore({ dataDir });
   const audit = new SqliteAuditStore({ dataDir });
+  const classification = new SqliteClassificationStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -47,6 +53,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     files,
     snapshots,
     audit,
+    classification,
     close: () => {
       if (!closed) {
         closed = true;
@@ -54,6 +61,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         files.close();
         snapshots.close();
         audit.close();
+        classification.close();
       }
       return Promise.resolve();
     },
@@ -66,6 +74,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'files', PG_FILE_MIGRATIONS);
   await migratePostgres(pool, 'history', PG_HISTORY_MIGRATIONS);
   await migratePostgres(pool, 'audit', PG_AUDIT_MIGRATIONS);
+  await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -84,6 +93,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     files: new PostgresFileStore(pool),
     snapshots: new PostgresSnapshotStore(pool),
     audit: new PostgresAuditStore(pool),
+    classification: new PostgresClassificationStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -6,6 +6,7 @@
  * overlap: the first match wins (routes-files.ts puts `files/limits` before
  * `files/{fileId}`).
  */
+import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
 import { FILE_ROUTES } from './routes-files.ts';
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...CLASSIFICATION_ROUTES,
 ];

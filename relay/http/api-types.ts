@@ -4,6 +4,7 @@
  */
 import type { RouteContract } from '../../shared/rest/index.ts';
 import type { AuditStore, AuditVerification } from '../audit/types.ts';
+import type { Classification } from '../classification/policy.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
@@ -41,6 +42,8 @@ export interface ApiDeps {
   /** How long a trashed space or file can be restored. */
   readonly trashRetentionMs: number;
   readonly admin: AdminDeps;
+  /** Classification labels of spaces and the rules they set (relay/classification). */
+  readonly classification: Classification;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -6,6 +6,7 @@
  * document is generated from them.
  */
 import { ADMIN_ROUTES } from './admin.ts';
+import { CLASSIFICATION_ROUTES } from './classification.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
@@ -28,6 +29,7 @@ export const API = {
   ...HISTORY_ROUTES,
   ...TRASH_ROUTES,
   ...ADMIN_ROUTES,
+  ...CLASSIFICATION_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
