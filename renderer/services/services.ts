@@ -5,6 +5,7 @@ import type { AdminApi, HistoryApi, TrashApi } from '../api/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
 import type { FilesService } from '../features/images/index.ts';
+import type { ClassificationService } from '../features/classification/index.ts';
 import type { DocHandle, DocRegistry } from '../sync/index.ts';
 
 /** What the app shell hands to features: the store and the sync layer. */
@@ -21,6 +22,8 @@ export interface AppServices {
   readonly trash?: TrashApi;
   /** Company admins' routes (audit log, people, spaces); absent in tests that do not need it. */
   readonly admin?: AdminApi;
+  /** Labels of spaces and what they allow; absent in tests that do not need it. */
+  readonly classification?: ClassificationService;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

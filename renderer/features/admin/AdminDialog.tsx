@@ -5,9 +5,10 @@ import { Dialog } from '../../ui/index.ts';
 import { AuditTab } from './AuditTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
+import { ClassificationTab } from '../classification/index.ts';
 import './admin.css';
 
-const TABS = ['audit', 'people', 'spaces'] as const;
+const TABS = ['audit', 'people', 'spaces', 'classification'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
@@ -25,6 +26,7 @@ export function AdminDialog({
     audit: t('admin.tabs.audit'),
     people: t('admin.tabs.people'),
     spaces: t('admin.tabs.spaces'),
+    classification: t('classification.admin.tab'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -58,6 +60,7 @@ export function AdminDialog({
         {tab === 'audit' && <AuditTab api={api} />}
         {tab === 'people' && <PeopleTab api={api} />}
         {tab === 'spaces' && <SpacesTab api={api} />}
+        {tab === 'classification' && <ClassificationTab />}
       </div>
     </Dialog>
   );

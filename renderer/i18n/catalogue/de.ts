@@ -1,7 +1,9 @@
+import { classificationDe } from './classification-de.ts';
 import type { Catalogue } from './en.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
+  classification: classificationDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

@@ -1,9 +1,12 @@
+import { classificationEn } from './classification-en.ts';
+
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
  * feature that shows them; plurals use i18next's _one/_other suffixes
  * (Intl.PluralRules), interpolation {{name}}.
  */
 export const en = {
+  classification: classificationEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
