@@ -5,7 +5,8 @@ import './classification.css';
 
 /** The space's label as a coloured banner above its notes, with what it forbids. */
 export function ClassificationBanner({ spaceId }: { readonly spaceId: string }) {
-  const t = useT();
+  // Re-renders on a language switch: the texts below come from the global translate function.
+  useT();
   const label = useSpaceLabel(spaceId);
   if (label === null) return null;
   const limits = restrictions(label);
@@ -15,7 +16,7 @@ export function ClassificationBanner({ spaceId }: { readonly spaceId: string }) 
       role="note"
       data-label={label.id}
     >
-      <strong>{t('classification.banner', { name: labelName(label) })}</strong>
+      <strong>{labelName(label)}</strong>
       {limits.length > 0 && <span> · {limits.join(' · ')}</span>}
     </p>
   );

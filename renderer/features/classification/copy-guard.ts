@@ -5,7 +5,6 @@
  * handler, and a handler that returns true stops it; preventing the default
  * also stops the browser from copying the selection itself.
  */
-import type { EditorView } from '@tiptap/pm/view';
 import { t } from '../../i18n/index.ts';
 import { showToast } from '../../ui/index.ts';
 
@@ -15,9 +14,9 @@ const TOAST_GAP_MS = 3000;
 export function copyGuardHandlers(
   allowed: () => boolean,
   now: () => number = Date.now,
-): Record<'copy' | 'cut' | 'dragstart', (view: EditorView, event: Event) => boolean> {
+): Record<'copy' | 'cut' | 'dragstart', (view: unknown, event: Event) => boolean> {
   let lastToast = Number.NEGATIVE_INFINITY;
-  const guard = (_view: EditorView, event: Event): boolean => {
+  const guard = (_view: unknown, event: Event): boolean => {
     if (allowed()) return false;
     event.preventDefault();
     if (now() - lastToast > TOAST_GAP_MS) {

@@ -4,7 +4,6 @@ import type { Catalogue } from './en.ts';
 export const classificationDe: Catalogue['classification'] = {
   title: 'Klassifizierung',
   label: 'Stufe',
-  banner: '{{name}}',
   badgeTitle: 'Klassifizierung: {{name}}',
   noExport: 'kein Export',
   noCopy: 'kein Herauskopieren',
@@ -38,7 +37,7 @@ export const classificationDe: Catalogue['classification'] = {
     nameOf: 'Bezeichnung der Stufe {{id}}',
     colour: 'Farbe',
     colourOf: 'Farbe von {{name}}',
-    export: 'Export',
+    export: 'Exportieren',
     copyOut: 'Herauskopieren',
     external: 'Externe Freigabe',
     offline: 'Offline-Kopien',

@@ -2,7 +2,6 @@
 export const classificationEn = {
   title: 'Classification',
   label: 'Label',
-  banner: '{{name}}',
   badgeTitle: 'Classification: {{name}}',
   noExport: 'no export',
   noCopy: 'no copying out',
