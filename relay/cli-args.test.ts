@@ -36,6 +36,7 @@ describe('parseCli', () => {
           auditRetentionDays: null,
           webhooks: {},
           scimToken: null,
+          classification: { defaultLabel: 'internal', internalDomains: null },
         },
       },
     });

@@ -6,6 +6,12 @@
  */
 import type { WebhookSettings } from './webhooks/service.ts';
 import { parseWebhookFlags, WEBHOOK_HELP, WEBHOOK_OPTIONS } from './webhooks/cli-flags.ts';
+import {
+  CLASSIFICATION_HELP,
+  CLASSIFICATION_OPTIONS,
+  parseClassification,
+  type ParsedClassification,
+} from './classification/config.ts';
 
 export interface GovernanceConfig {
   /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
@@ -18,6 +24,8 @@ export interface GovernanceConfig {
   readonly webhooks: Partial<WebhookSettings>;
   /** Bearer token of the SCIM provisioning endpoint; null: SCIM is off. */
   readonly scimToken: string | null;
+  /** Default label of spaces and the company's internal email domains. */
+  readonly classification: ParsedClassification;
 }
 
 /** `parseArgs` options of these flags. */
@@ -27,6 +35,7 @@ export const GOVERNANCE_OPTIONS = {
   'audit-retention-days': { type: 'string' },
   ...WEBHOOK_OPTIONS,
   'scim-token': { type: 'string' },
+  ...CLASSIFICATION_OPTIONS,
 } as const;
 
 /** Their lines of `--help`. */
@@ -36,7 +45,8 @@ export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose membe
   --audit-retention-days <n>  days audit entries are kept (RELAY_AUDIT_RETENTION_DAYS; default for ever)
   --scim-token <secret>    bearer token of SCIM provisioning at /scim/v2 (RELAY_SCIM_TOKEN;
                            default none: SCIM off)
-${WEBHOOK_HELP}`;
+${WEBHOOK_HELP}
+${CLASSIFICATION_HELP}`;
 
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -86,5 +96,7 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
   if (scimToken !== null && scimToken.length < 16) {
     return `${scimSource} must be at least 16 characters`;
   }
-  return { adminGroup, groupsClaim, auditRetentionDays, webhooks, scimToken };
+  const classification = parseClassification(values, env);
+  if (typeof classification === 'string') return classification;
+  return { adminGroup, groupsClaim, auditRetentionDays, webhooks, scimToken, classification };
 }

@@ -81,6 +81,12 @@ try {
       ? {}
       : { auditRetentionDays: config.governance.auditRetentionDays }),
     webhooks: config.governance.webhooks,
+    classification: {
+      defaultLabel: config.governance.classification.defaultLabel,
+      ...(config.governance.classification.internalDomains === null
+        ? {}
+        : { internalDomains: config.governance.classification.internalDomains }),
+    },
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,

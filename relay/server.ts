@@ -13,6 +13,7 @@ import { openAcceptableUse } from './acceptable-use/wiring.ts';
 import { LiveAccess } from './access/live-access.ts';
 import { createGovernance, type RelayAudit } from './audit/wiring.ts';
 import { chooseSubprotocol } from './auth/extract-token.ts';
+import { openClassification, type ClassificationOptions } from './classification/wiring.ts';
 import { createTokenAuthenticator } from './auth/token-authenticator.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { IdentityClaim } from '../shared/person-identity.ts';
@@ -149,6 +150,8 @@ export interface RelayOptions {
   readonly webhooks?: Partial<WebhookSettings>;
   /** The company directory: SCIM provisioning and people provisioned at start. */
   readonly directory?: DirectoryOptions;
+  /** Default label of spaces and the company's internal email domains (relay/classification). */
+  readonly classification?: ClassificationOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -262,6 +265,11 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     now: clock,
     log,
   });
+  const classification = openClassification(
+    pgStores?.classification ?? { dataDir: options.dataDir },
+    options.classification,
+    options.auth?.allowedDomains,
+  );
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const baseAuthorizer =
     options.authorizer ??
@@ -378,6 +386,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     legal,
     acceptableUse: policy.acceptableUse,
     webhooks: webhooks.api,
+    classification: classification.policy,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -526,6 +535,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await governance.close();
     await policy.close();
     await webhooks.shutdown();
+    await classification.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

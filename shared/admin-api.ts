@@ -38,6 +38,8 @@ export const AUDIT_KINDS = [
   'directory.provisioned',
   'directory.updated',
   'directory.deactivated',
+  'space.classified',
+  'admin.classification.set',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

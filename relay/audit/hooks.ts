@@ -137,6 +137,9 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   updateWebhook: 'webhook.updated',
   deleteWebhook: 'webhook.deleted',
   testWebhook: 'webhook.tested',
+  setSpaceLabel: 'space.classified',
+  setClassificationLabels: 'admin.classification.set',
+  grantSpaceExport: 'space.exported',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -178,6 +181,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   // The policy version accepted (in the body) or published (in the answer).
   const version = member(served.body, 'version') ?? member(served.result, 'version');
   if (typeof version === 'number') detail['version'] = version;
+  // A space's classification label: the one set, or the one an export was granted under.
+  const label = field(served.body, 'label') ?? field(served.result, 'label');
+  if (label !== null) detail['label'] = label;
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

@@ -14,6 +14,10 @@ import { PostgresAuditStore } from '../audit/postgres-audit-store.ts';
 import { PG_AUDIT_MIGRATIONS } from '../audit/schema.ts';
 import { SqliteAuditStore } from '../audit/sqlite-audit-store.ts';
 import type { AuditStore } from '../audit/types.ts';
+import { PG_CLASSIFICATION_MIGRATIONS } from '../classification/migrations.ts';
+import { PostgresClassificationStore } from '../classification/postgres-store.ts';
+import { SqliteClassificationStore } from '../classification/sqlite-store.ts';
+import type { ClassificationStore } from '../classification/types.ts';
 import { PG_FILE_MIGRATIONS } from '../files/file-migrations.ts';
 import { PostgresFileStore } from '../files/postgres-file-store.ts';
 import { SqliteFileStore } from '../files/sqlite-file-store.ts';
@@ -46,6 +50,7 @@ export interface RelayStores {
   readonly policy: PolicyStore;
   /** Outgoing webhooks and their delivery outbox. */
   readonly webhooks: WebhookStore;
+  readonly classification: ClassificationStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -59,6 +64,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const legal = new SqlLegalStore(sqliteRunner(dataDir));
   const policy = new SqlitePolicyStore({ dataDir });
   const webhooks = new SqliteWebhookStore({ dataDir });
+  const classification = new SqliteClassificationStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -69,6 +75,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     legal,
     policy,
     webhooks,
+    classification,
     close: () => {
       if (!closed) {
         closed = true;
@@ -79,6 +86,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         void legal.close();
         policy.close();
         webhooks.close();
+        classification.close();
       }
       return Promise.resolve();
     },
@@ -94,6 +102,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'legal', PG_LEGAL_MIGRATIONS);
   await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
   await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
+  await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -115,6 +124,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     legal: new SqlLegalStore(postgresRunner(pool)),
     policy: new PostgresPolicyStore(pool),
     webhooks: new PostgresWebhookStore(pool),
+    classification: new PostgresClassificationStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -6,6 +6,7 @@
  * overlap: the first match wins (routes-files.ts puts `files/limits` before
  * `files/{fileId}`).
  */
+import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
@@ -32,4 +33,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...LEGAL_ROUTES,
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...CLASSIFICATION_ROUTES,
 ];

@@ -5,6 +5,7 @@
 import type { RouteContract } from '../../shared/rest/index.ts';
 import type { AcceptableUse } from '../acceptable-use/acceptable-use.ts';
 import type { AuditStore, AuditVerification } from '../audit/types.ts';
+import type { Classification } from '../classification/policy.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
@@ -50,6 +51,8 @@ export interface ApiDeps {
   readonly acceptableUse: AcceptableUse;
   /** Outgoing webhooks (routes-webhooks.ts); their routes answer 404 without. */
   readonly webhooks?: WebhookApi;
+  /** Classification labels of spaces and the rules they set (relay/classification). */
+  readonly classification: Classification;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -5,7 +5,9 @@
  * - `PUT …/members/{userId}` adds or changes a member. The person must be
  *   known to the relay (signed in at least once, so they are in the
  *   directory); otherwise 404 `unknown_person`: a typo never grants access to
- *   an id nobody holds. Demoting the last owner is 409 `last_owner`.
+ *   an id nobody holds. Demoting the last owner is 409 `last_owner`. Adding
+ *   someone from outside the company to a space whose classification label
+ *   forbids it is 403 `classification_forbids_external_sharing`.
  * - `DELETE …/members/{userId}`: owners remove anyone; anyone removes
  *   themselves; the last owner cannot leave (409 `last_owner`).
  */
@@ -49,6 +51,8 @@ export const MEMBER_ROUTES: readonly ApiRoute[] = [
       }
       const newRole = SetMemberRequestSchema.parse(req.body).role;
       const wasMember = (await deps.store.roleOf(spaceId, userId)) !== null;
+      // The space's label may forbid adding people from outside the company (403).
+      if (!wasMember) await deps.classification.checkNewMember(spaceId, person.email);
       if ((await deps.store.setRole(spaceId, userId, newRole)) === 'last-owner') throw lastOwner();
       deps.publishMembership({ spaceId, userId, role: newRole });
       if (!wasMember) deps.webhooks?.memberAdded(spaceId, req.principal.id, userId, newRole);

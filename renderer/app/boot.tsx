@@ -7,6 +7,7 @@ import {
   createHistoryApi,
   createTrashApi,
   createAdminApi,
+  createClassificationApi,
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
@@ -14,6 +15,7 @@ import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
 import { createWipeService, WipeServiceContext } from '../features/session/index.ts';
 import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
+import { createClassificationService, purgeLocalCopies } from '../features/classification/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createPolicyApi } from '../features/acceptable-use/index.ts';
 import { createSearchService, openSnapshotStore } from '../search/index.ts';
@@ -75,6 +77,21 @@ export async function boot(options: BootOptions): Promise<void> {
     });
     // Signed out by then: ask the host again rather than open the person's notes.
     const session = (await wipe.resume()) ? await host.session() : firstSession;
+    // Space labels: online-only spaces are never stored here, and copies made before are removed.
+    const classification = createClassificationService({
+      api: createClassificationApi({
+        relayUrl: info.relayUrl,
+        fetch: options.fetch,
+        accessToken: (o) => host.accessToken(o),
+      }),
+      cache: window.localStorage,
+      purge: (onlineOnly) => {
+        const current = store.getState().session;
+        const owner = current?.status === 'signed-in' ? current.profile.sub : null;
+        return purgeLocalCopies(window.indexedDB, owner, onlineOnly);
+      },
+      win: window,
+    });
     const registry = createDocRegistry({
       relayUrl: info.relayUrl,
       relayUrls: relayUrlsOf(info),
@@ -88,6 +105,7 @@ export async function boot(options: BootOptions): Promise<void> {
         journal: window.localStorage,
         protection,
       },
+      keepLocal: (room) => classification.offlineAllowed(room.spaceId),
     });
     // Search needs no relay: a local index of every note, per person, kept current as docs change.
     const search = createSearchService({
@@ -173,6 +191,7 @@ export async function boot(options: BootOptions): Promise<void> {
       store.getState().setSession(next);
       // Images pasted offline (or before a reload) go up once someone is signed in.
       if (next.status === 'signed-in') void files.flush();
+      if (next.status === 'signed-in') void classification.refresh();
       // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
       if (next.status === 'signed-in') void search.setOwner(next.profile.sub);
       else if (next.status === 'signed-out' && !samePerson) void search.signOut();
@@ -188,6 +207,7 @@ export async function boot(options: BootOptions): Promise<void> {
                 fetch: options.fetch,
                 accessToken: () => host.accessToken(),
                 owner: next.profile.sub,
+                skipSpace: (spaceId) => !classification.offlineAllowed(spaceId),
               })
             : null;
       }
@@ -211,6 +231,7 @@ export async function boot(options: BootOptions): Promise<void> {
               trash,
               admin,
               policy,
+              classification,
             }}
             host={host}
             info={info}

@@ -6,6 +6,7 @@ import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
 import type { FilesService } from '../features/images/index.ts';
+import type { ClassificationService } from '../features/classification/index.ts';
 import type { DocHandle, DocRegistry } from '../sync/index.ts';
 
 /** What the app shell hands to features: the store and the sync layer. */
@@ -24,6 +25,8 @@ export interface AppServices {
   readonly admin?: AdminApi;
   /** The acceptable-use policy (reading, accepting, publishing); absent in tests that do not need it. */
   readonly policy?: PolicyApi;
+  /** Labels of spaces and what they allow; absent in tests that do not need it. */
+  readonly classification?: ClassificationService;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

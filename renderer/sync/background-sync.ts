@@ -40,6 +40,8 @@ export interface BackgroundSyncOptions {
   readonly titleOf?: (room: RoomName) => string | null;
   readonly intervalMs?: number;
   readonly now?: () => number;
+  /** Spaces not to download (online-only by their classification); none when absent. */
+  readonly skipSpace?: (spaceId: string) => boolean;
 }
 
 export const BACKGROUND_SYNC_INTERVAL_MS = 30_000;
@@ -121,6 +123,7 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
     const changed: { room: RoomName; by: string }[] = [];
     for (const space of store.getState().spaces.items) {
       if (stopped) return;
+      if (options.skipSpace?.(space.id) === true) continue;
       const raw = await get(API.listDocMarkers, { id: space.id }).catch(() => null);
       const parsed = DocMarkersResponseSchema.safeParse(raw);
       if (!parsed.success) continue;

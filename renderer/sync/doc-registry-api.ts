@@ -69,6 +69,11 @@ export interface DocRegistryOptions {
   readonly backgroundIdleMs?: number;
   /** A note's title for messages (the space index knows it); the doc id otherwise. */
   readonly titleOf?: (room: RoomName) => string | null;
+  /**
+   * Whether `room` may be kept on this device (a space's classification may
+   * make it online only); every room may when absent.
+   */
+  readonly keepLocal?: (room: RoomName) => boolean;
 }
 
 /**

@@ -183,7 +183,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
     const doc = new Y.Doc();
     // The local store first: its update listener runs before the provider's.
     const local =
-      owner !== null
+      owner !== null && (options.keepLocal?.(room) ?? true)
         ? openLocalStore(localDbName(owner, key), doc, journalOptions(), protectionOf(owner))
         : null;
     store.getState().patchRoom(key, { connection: 'connecting', localLoaded: local === null });
@@ -362,7 +362,7 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       const doc = new Y.Doc();
       const open = entries.get(formatRoomName(room));
       if (open) Y.applyUpdate(doc, Y.encodeStateAsUpdate(open.handle.doc));
-      if (owner !== null) {
+      if (owner !== null && (options.keepLocal?.(room) ?? true)) {
         const local = openLocalStore(
           localDbName(owner, formatRoomName(room)),
           doc,

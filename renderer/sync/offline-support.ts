@@ -15,6 +15,8 @@ export interface OfflineSupportOptions {
   /** The signed-in person's `sub`. */
   readonly owner: string;
   readonly titleOf?: (room: RoomName) => string | null;
+  /** Spaces background sync leaves alone (online-only). */
+  readonly skipSpace?: (spaceId: string) => boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function startOfflineSupport(options: OfflineSupportOptions): () => void 
     accessToken: options.accessToken,
     me: options.owner,
     ...(options.titleOf ? { titleOf: options.titleOf } : {}),
+    ...(options.skipSpace ? { skipSpace: options.skipSpace } : {}),
   });
   const stopSpaces = persistSpaces(store, win.localStorage, options.owner);
 

@@ -7,6 +7,7 @@
  */
 import { POLICY_ROUTES } from './acceptable-use.ts';
 import { ADMIN_ROUTES } from './admin.ts';
+import { CLASSIFICATION_ROUTES } from './classification.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
@@ -34,6 +35,7 @@ export const API = {
   ...LEGAL_ROUTES,
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
+  ...CLASSIFICATION_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

@@ -8,9 +8,18 @@ import { PeopleTab } from './PeopleTab.tsx';
 import { PoliciesTab } from './PoliciesTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
 import { WebhooksTab } from './WebhooksTab.tsx';
+import { ClassificationTab } from '../classification/index.ts';
 import './admin.css';
 
-const TABS = ['audit', 'people', 'spaces', 'policies', 'legal', 'webhooks'] as const;
+const TABS = [
+  'audit',
+  'people',
+  'spaces',
+  'policies',
+  'classification',
+  'legal',
+  'webhooks',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** Company admins' view: the audit log, people and spaces (WAI-ARIA APG tabs). */
@@ -31,6 +40,7 @@ export function AdminDialog({
     legal: t('admin.tabs.legal'),
     policies: t('admin.tabs.policies'),
     webhooks: t('admin.tabs.webhooks'),
+    classification: t('classification.admin.tab'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -67,6 +77,7 @@ export function AdminDialog({
         {tab === 'legal' && <LegalTab api={api} />}
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'webhooks' && api.webhooks !== undefined && <WebhooksTab api={api.webhooks} />}
+        {tab === 'classification' && <ClassificationTab />}
       </div>
     </Dialog>
   );

@@ -18,6 +18,11 @@ import { createMentionMenuStore } from './mention-menu-store.ts';
 import { CommentsPanel } from '../comments/index.ts';
 import { useImageSupport } from '../images/index.ts';
 import { HistoryPanel } from '../history/index.ts';
+import {
+  ClassificationBanner,
+  copyGuardHandlers,
+  useClassificationService,
+} from '../classification/index.ts';
 import './editor.css';
 import './prosemirror.css';
 import './blocks.css';
@@ -54,6 +59,12 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
     [directory],
   );
   const mentionMenu = useMemo(() => createMentionMenuStore(), []);
+  // Read at each copy, so a label changed while the note is open applies at once.
+  const classification = useClassificationService();
+  const copyGuard = useMemo(
+    () => copyGuardHandlers(() => classification?.copyAllowed(room.spaceId) ?? true),
+    [classification, room.spaceId],
+  );
   const mentions = useMemo(
     () =>
       directory
@@ -76,6 +87,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
+        handleDOMEvents: copyGuard,
         // A function, read on every view update, so the name follows a language switch.
         attributes: () => ({
           class: 'note-editor__content',
@@ -84,7 +96,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
         }),
       },
     },
-    [handle, name, color, slashMenu, actionItems, mentions, images.options],
+    [handle, name, color, slashMenu, actionItems, mentions, images.options, copyGuard],
   );
 
   useEffect(() => {
@@ -98,6 +110,7 @@ export function NoteEditor({ room, identity, onOpenPage, directory }: NoteEditor
 
   return (
     <section className="note-editor" data-editable={canEdit} aria-busy={!firstSyncDone}>
+      <ClassificationBanner spaceId={room.spaceId} />
       {closed !== null ? (
         <p className="note-editor__refused" role="alert">
           {refusalMessage(closed.code, closed.reason)}

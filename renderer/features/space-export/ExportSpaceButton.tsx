@@ -8,6 +8,7 @@ import { sanitizeName } from './export-paths.ts';
 import { exportSpace, type SpaceExportResult } from './export-space.ts';
 import { formatRoomName } from '../../../shared/wire.ts';
 import { Button } from '../../ui/index.ts';
+import { exportRefusal, requestExport, useClassificationService } from '../classification/index.ts';
 
 export interface ExportSpaceButtonProps {
   readonly spaceId: string;
@@ -57,11 +58,14 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
   );
   const network = useAppStore((s) => s.network);
   const [state, setState] = useState<State>({ step: 'idle' });
+  const classification = useClassificationService();
 
   const run = async () => {
     if (services === null) return;
     setState({ step: 'working', done: 0, total: tree.size });
     try {
+      // The relay decides whether this space's label allows export, and audits the grant.
+      if (classification !== null) await requestExport(classification, spaceId);
       const result = await exportSpace({
         spaceId,
         tree,
@@ -76,12 +80,15 @@ export function ExportSpaceButton({ spaceId, spaceName }: ExportSpaceButtonProps
       });
       if (result.zip !== null) {
         downloadZip(document, `${sanitizeName(spaceName)}.zip`, result.zip);
-        // For the company's audit log; an export offline is not recorded (nothing to block on).
-        void services.admin?.recordExport(spaceId).catch(() => undefined);
+        // Without the classification service (tests), the export is still recorded for the audit log.
+        if (classification === null)
+          void services.admin?.recordExport(spaceId).catch(() => undefined);
       }
       setState({ step: 'done', result });
     } catch (error) {
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      const message =
+        exportRefusal(error) ?? (error instanceof Error ? error.message : String(error));
+      setState({ step: 'failed', message });
     }
   };
 

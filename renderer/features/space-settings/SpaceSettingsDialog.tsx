@@ -3,6 +3,7 @@ import type { MySpace } from '../../../shared/api.ts';
 import type { SpacesService } from '../../spaces/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { ExportSpaceButton } from '../space-export/index.ts';
+import { SpaceLabelField } from '../classification/index.ts';
 import { DeleteSpaceSection } from './DeleteSpaceSection.tsx';
 import { ICON_CHOICES } from './icon-choices.ts';
 import { PageTreeHistorySection } from './PageTreeHistorySection.tsx';
@@ -169,6 +170,7 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
           </dl>
         </>
       )}
+      <SpaceLabelField spaceId={space.id} isOwner={isOwner} />
       <section className="space-settings__export" aria-label={t('spaceSettings.export')}>
         <ExportSpaceButton spaceId={space.id} spaceName={space.name} />
       </section>

@@ -5,6 +5,7 @@ import { useAppStore } from '../../services/index.ts';
 import { refreshSpacesOnFocus, type SpacesService } from '../../spaces/index.ts';
 import { Button } from '../../ui/index.ts';
 import { NewSpaceForm } from './NewSpaceForm.tsx';
+import { ClassificationBadge } from '../classification/index.ts';
 import { TrashButton } from './TrashButton.tsx';
 import './space-meta.css';
 
@@ -90,6 +91,7 @@ export function SpacesSidebar({
                     {roles[space.role]}
                   </span>
                 </a>
+                <ClassificationBadge spaceId={space.id} />
               </div>
               {open && space.id === selectedSpaceId && space.description != null && (
                 <p className="sidebar__space-description">{space.description}</p>

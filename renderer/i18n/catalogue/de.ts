@@ -1,3 +1,4 @@
+import { classificationDe } from './classification-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
@@ -5,6 +6,7 @@ import { policyAdminDe, policyDe } from './policy.ts';
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
   policy: policyDe,
+  classification: classificationDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

@@ -1,4 +1,5 @@
 import { policyAdminEn, policyEn } from './policy.ts';
+import { classificationEn } from './classification-en.ts';
 
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
@@ -9,6 +10,7 @@ import { legalEn } from './legal-en.ts';
 
 export const en = {
   policy: policyEn,
+  classification: classificationEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',

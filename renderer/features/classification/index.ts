@@ -1,0 +1,12 @@
+export { ClassificationBadge, ClassificationBanner } from './ClassificationBanner.tsx';
+export { ClassificationTab } from './ClassificationTab.tsx';
+export { SpaceLabelField } from './SpaceLabelField.tsx';
+export { copyGuardHandlers } from './copy-guard.ts';
+export { purgeLocalCopies } from './local-purge.ts';
+export {
+  createClassificationService,
+  type ClassificationService,
+  type ClassificationServiceOptions,
+} from './service.ts';
+export { useClassificationService, useSpaceLabel } from './use-classification.ts';
+export { exportRefusal, requestExport } from './export-refusal.ts';
