@@ -12,6 +12,14 @@ import type { AcceptanceInput, PolicyStore, PolicyVersion, StoredAcceptance } fr
 /** File name of the policy database inside the data directory. */
 export const POLICY_FILE = 'policy.sqlite';
 
+/** Opens (creating if needed) `policy.sqlite` in `dataDir` with its schema up to date. */
+export function openPolicySqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, POLICY_FILE), {
+    store: 'policy',
+    migrations: SQLITE_POLICY_MIGRATIONS,
+  });
+}
+
 const COLUMNS = 'version, text, published_at, published_by';
 
 function toVersion(row: Record<string, unknown>): PolicyVersion {
@@ -35,10 +43,7 @@ export class SqlitePolicyStore implements PolicyStore {
   #closed = false;
 
   constructor(options: { readonly dataDir: string }) {
-    this.#db = openSqlite(join(options.dataDir, POLICY_FILE), {
-      store: 'policy',
-      migrations: SQLITE_POLICY_MIGRATIONS,
-    });
+    this.#db = openPolicySqlite(options.dataDir);
     this.#current = this.#db.prepare(
       `SELECT ${COLUMNS} FROM policy_versions ORDER BY version DESC LIMIT 1`,
     );

@@ -14,15 +14,20 @@ import type { ClassificationStore, LabelInUse } from './types.ts';
 /** File name of the classification database inside the data directory. */
 export const CLASSIFICATION_FILE = 'classification.sqlite';
 
+/** Opens (creating if needed) `classification.sqlite` in `dataDir` with its schema up to date. */
+export function openClassificationSqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, CLASSIFICATION_FILE), {
+    store: 'classification',
+    migrations: SQLITE_CLASSIFICATION_MIGRATIONS,
+  });
+}
+
 export class SqliteClassificationStore implements ClassificationStore {
   readonly #db: DatabaseSync;
   #closed = false;
 
   constructor(options: { readonly dataDir: string }) {
-    this.#db = openSqlite(join(options.dataDir, CLASSIFICATION_FILE), {
-      store: 'classification',
-      migrations: SQLITE_CLASSIFICATION_MIGRATIONS,
-    });
+    this.#db = openClassificationSqlite(options.dataDir);
   }
 
   labels(): ClassificationLabel[] | null {

@@ -14,6 +14,7 @@ import { silentLogger } from '../log.ts';
 import { runMigrateCommand } from './migrate-cli.ts';
 import { copyStores } from './migrate-stores.ts';
 import { verifyChain } from '../audit/chain.ts';
+import { DEFAULT_CLASSIFICATION_LABELS } from '../../shared/classification-api.ts';
 
 const reason = postgresUnavailable();
 (reason === null ? describe : describe.skip)(
@@ -111,6 +112,10 @@ const reason = postgresUnavailable();
           notBefore: 4,
         },
       ]);
+      await stores.policy.publish('Be kind.', 'hedy', 11);
+      await stores.policy.accept({ userId: 'ada', version: 1, at: 12, ip: null, client: null });
+      await stores.classification.setLabels(DEFAULT_CLASSIFICATION_LABELS);
+      await stores.classification.setSpaceLabel('team', 'restricted', 13);
       await stores.close();
       return data.dir;
     }
@@ -140,6 +145,9 @@ const reason = postgresUnavailable();
       }
       expect(byTable['webhooks']).toMatchObject({ sourceRows: 1, targetRows: 1 });
       expect(byTable['outbox']).toMatchObject({ sourceRows: 1, targetRows: 1 });
+      for (const table of ['policy_versions', 'policy_acceptances', 'space_labels']) {
+        expect(byTable[table], table).toMatchObject({ sourceRows: 1, targetRows: 1 });
+      }
 
       const again = await copyStores({ dataDir, target: pool, log: silentLogger });
       expect(again.tables).toEqual(report.tables);
@@ -170,6 +178,9 @@ const reason = postgresUnavailable();
         },
       );
       expect((await pg.legal.holds()).map((h) => h.id)).toEqual(['h1']);
+      // Who accepted the policy, and the space's label, survive the move.
+      expect(await pg.policy.acceptedVersion('ada')).toBe(1);
+      expect(await pg.classification.spaceLabel('team')).toBe('restricted');
       expect(await pg.legal.isPurged('team', 'gone')).toBe(true);
       // The journal's sequence moved past the copied entries: new ones still append.
       await pg.legal.appendEdits([

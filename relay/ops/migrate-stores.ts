@@ -1,9 +1,10 @@
 /**
  * The second half of `commonplace-relay migrate`: copies spaces, members,
- * people, files, version-history snapshots, the audit log, the legal store
- * and webhooks from a SQLite data directory (`spaces.sqlite`, `files.sqlite`,
- * `history.sqlite`, `audit.sqlite`, `legal.sqlite`, `webhooks.sqlite`) into
- * PostgreSQL, then
+ * people, files, version-history snapshots, the audit log, the legal store,
+ * webhooks, the acceptable-use policy and classification labels from a
+ * SQLite data directory (`spaces.sqlite`, `files.sqlite`, `history.sqlite`,
+ * `audit.sqlite`, `legal.sqlite`, `webhooks.sqlite`, `policy.sqlite`,
+ * `classification.sqlite`) into PostgreSQL, then
  * checks per table that the target holds as many rows, and as many bytes of
  * file and snapshot content, as the source. Rows already there (a rerun after
  * an interruption) are kept, so running it twice changes nothing. The target
@@ -20,6 +21,8 @@ import { closeSqlite } from '../db/sqlite.ts';
 import { FILES_FILE, openFilesSqlite } from '../files/sqlite-file-store.ts';
 import { HISTORY_FILE, openHistorySqlite } from '../history/sqlite-snapshots.ts';
 import { LEGAL_FILE, openLegalSqlite } from '../legal/sql-store.ts';
+import { openPolicySqlite, POLICY_FILE } from '../acceptable-use/sqlite-policy-store.ts';
+import { CLASSIFICATION_FILE, openClassificationSqlite } from '../classification/sqlite-store.ts';
 import type { Logger } from '../log.ts';
 import { openSpacesSqlite, SPACES_FILE } from '../spaces/sqlite-store.ts';
 import { openWebhooksSqlite, WEBHOOKS_FILE } from '../webhooks/sqlite-webhook-store.ts';
@@ -158,6 +161,33 @@ const LEGAL: readonly TableSpec[] = [
   },
 ];
 
+/** The acceptable-use policy's versions and who accepted which. */
+const POLICY: readonly TableSpec[] = [
+  {
+    table: 'policy_versions',
+    columns: ['version', 'text', 'published_at', 'published_by'],
+    key: ['version'],
+    order: 'version',
+  },
+  {
+    table: 'policy_acceptances',
+    columns: ['user_id', 'version', 'at', 'ip', 'client'],
+    key: ['user_id', 'version'],
+    order: 'user_id, version',
+  },
+];
+
+/** The company's label list and each space's label. */
+const CLASSIFICATION: readonly TableSpec[] = [
+  { table: 'classification_labels', columns: ['id', 'labels'], key: ['id'], order: 'id' },
+  {
+    table: 'space_labels',
+    columns: ['space_id', 'label', 'changed_at'],
+    key: ['space_id'],
+    order: 'space_id',
+  },
+];
+
 /** Webhooks with their secrets, and the outbox: queued deliveries go on from PostgreSQL. */
 const WEBHOOKS: readonly TableSpec[] = [
   {
@@ -243,6 +273,8 @@ export async function copyStores(options: {
     [AUDIT_FILE, openAuditSqlite, [AUDIT]],
     [LEGAL_FILE, openLegalSqlite, LEGAL],
     [WEBHOOKS_FILE, openWebhooksSqlite, WEBHOOKS],
+    [POLICY_FILE, openPolicySqlite, POLICY],
+    [CLASSIFICATION_FILE, openClassificationSqlite, CLASSIFICATION],
   ];
   const tables: TableCheck[] = [];
   for (const [file, open, specs] of sources) {
