@@ -91,7 +91,9 @@ for (const backend of databaseBackends()) {
       expect(joined).toMatchObject({ id: 'sub-grace', signedIn: true });
       await s.directory.provision(entry('s-5', 'grace@example.com', { active: false }));
       expect(await s.directory.isDeactivated('sub-grace')).toBe(true);
+      // Still named on what she wrote, but no longer offered when inviting people.
       expect(await s.getPerson('sub-grace')).toMatchObject({ name: 'Grace' });
+      expect(await s.searchPeople('grace', 10)).toEqual([]);
       expect(await s.directory.isDeactivated('nobody')).toBe(false);
     });
   });

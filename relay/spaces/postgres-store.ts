@@ -225,9 +225,11 @@ export class PostgresSpaceStore implements SpaceStore {
 
   async searchPeople(query: string, limit: number): Promise<Person[]> {
     // ILIKE: SQLite's LIKE is case-insensitive (ASCII), PostgreSQL's is not.
+    // Deactivated people keep their name on what they wrote but are not offered any more.
     const rows = await this.#rows(
       `SELECT id, name, email FROM people
-       WHERE id ILIKE $1 ESCAPE '\\' OR name ILIKE $1 ESCAPE '\\' OR email ILIKE $1 ESCAPE '\\'
+       WHERE active <> 0
+         AND (id ILIKE $1 ESCAPE '\\' OR name ILIKE $1 ESCAPE '\\' OR email ILIKE $1 ESCAPE '\\')
        ORDER BY ${BY_NAME('COALESCE(name, id)', 'id')} LIMIT $2`,
       [likeContains(query), limit],
     );

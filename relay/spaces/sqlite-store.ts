@@ -84,7 +84,8 @@ export class SqliteSpaceStore implements SpaceStore {
       ),
       getPerson: p('SELECT id, name, email FROM people WHERE id = ?'),
       searchPeople: p(
-        "SELECT id, name, email FROM people WHERE id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\' ORDER BY COALESCE(name, id) COLLATE NOCASE, id LIMIT ?2",
+        // Deactivated people keep their name on what they wrote but are not offered any more.
+        "SELECT id, name, email FROM people WHERE active <> 0 AND (id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\') ORDER BY COALESCE(name, id) COLLATE NOCASE, id LIMIT ?2",
       ),
     };
   }
