@@ -75,7 +75,9 @@ async function harness(
     () => {
       service.dispose();
     },
-    () => rm(dir, { recursive: true, force: true }),
+    // A refresh that was writing the token file as the service was disposed
+    // can leave a file behind mid-removal (ENOTEMPTY): fs retries that itself.
+    () => rm(dir, { recursive: true, force: true, maxRetries: 5 }),
   );
   return { service, shell, safeStorage, dir, browser };
 }

@@ -76,14 +76,32 @@ export function groupCommit(
       },
     );
   };
-  const append = (room: string, update: Uint8Array, meta?: AppendMeta): Promise<number> =>
-    new Promise<number>((resolve, reject) => {
+  // The newest append not yet settled, per room. Without batching an append
+  // was stored before the next message was read; a reader (a version saved
+  // over REST, a room loaded on another socket) must still see every update
+  // accepted before it asked, so loading a room waits for its queued appends.
+  const unsettled = new Map<string, Promise<unknown>>();
+  const append = (room: string, update: Uint8Array, meta?: AppendMeta): Promise<number> => {
+    const stored = new Promise<number>((resolve, reject) => {
       // setImmediate: after the I/O callbacks of this turn, so every frame read now joins.
       if (waiting.length === 0) setImmediate(flush);
       waiting.push({ room, update, meta, resolve, reject });
     });
+    // Chained to the room's previous appends, which another batch may still hold.
+    const settled = Promise.all([unsettled.get(room), stored.catch(() => undefined)]).then(
+      () => undefined,
+    );
+    unsettled.set(room, settled);
+    void settled.then(() => {
+      if (unsettled.get(room) === settled) unsettled.delete(room);
+    });
+    return stored;
+  };
   return {
-    loadDoc: (room) => storage.loadDoc(room),
+    loadDoc: async (room) => {
+      await unsettled.get(room);
+      return storage.loadDoc(room);
+    },
     appendUpdate: append,
     setStateVector: (room, stateVector): MaybePromise<void> =>
       storage.setStateVector(room, stateVector),
