@@ -23,7 +23,8 @@ test('signs in through the IdP login page and shows the person’s avatar and me
 
   // Tokens live in sessionStorage only; the round-trip state is gone.
   // localStorage holds offline metadata (config, spaces list, per-note state
-  // vectors, when Home last looked at each note, when the IdP last issued a
+  // vectors, when Home last looked at each note, the spaces' classification
+  // labels, when the IdP last issued a
   // token and when it expires, for the offline grace clock) and display
   // preferences (sidebar, language) only, never a token.
   const storage = await page.evaluate(() => ({
@@ -33,7 +34,7 @@ test('signs in through the IdP login page and shows the person’s avatar and me
   }));
   for (const key of storage.local) {
     expect(key).toMatch(
-      /^commonplace\.((config|spaces|docs|inbox|looked|grace\.(lastRefresh|tokenExpiry))\.v1\b|sidebar\.(width|collapsed)$|language$)/,
+      /^commonplace\.((config|spaces|docs|inbox|looked|classification|grace\.(lastRefresh|tokenExpiry))\.v1\b|sidebar\.(width|collapsed)$|language$)/,
     );
   }
   expect(storage.session).toContain('commonplace.session.v1');

@@ -43,7 +43,7 @@ export interface ClassificationServiceOptions {
 }
 
 /** localStorage key of the cached answer (metadata only: label ids, never content). */
-export const CLASSIFICATION_CACHE_KEY = 'commonplace/classification';
+export const CLASSIFICATION_CACHE_KEY = 'commonplace.classification.v1';
 
 function cached(cache: ClassificationServiceOptions['cache']): ClassificationResponse | null {
   try {
