@@ -38,6 +38,8 @@ export interface Timings {
   readonly storageSeconds: Histogram<'op'>;
   /** From publishing a frame on Redis to receiving it back: the transport's lag. */
   readonly redisLagSeconds: Histogram;
+  /** Updates stored per group-committed transaction (relay/storage/group-commit.ts). */
+  readonly groupCommitBatchSize: Histogram;
 }
 
 /** Buckets from 0.5 ms to 5 s: fan-out is expected in single milliseconds. */
@@ -54,8 +56,17 @@ function createTimings(): Timings {
     fanoutSeconds: histogram('relay_fanout_seconds', 'update arrival to local broadcast'),
     storageSeconds: histogram('relay_storage_seconds', 'storage call duration', ['op']),
     redisLagSeconds: histogram('relay_redis_lag_seconds', 'publish to receipt over Redis'),
+    groupCommitBatchSize: new Histogram({
+      name: 'relay_group_commit_batch_size',
+      help: 'updates stored per group-committed transaction',
+      buckets: BATCH_BUCKETS,
+      registers: [registry],
+    }),
   };
 }
+
+/** Powers of two to 1,024: a batch is the updates of one event-loop turn. */
+const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 
 /** Fresh, zeroed counters. */
 export function createMetrics(): Metrics {
