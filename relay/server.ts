@@ -282,9 +282,17 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
   const liveAccess = new LiveAccess();
-  const policy = openAcceptableUse(options.dataDir, pgStores, liveAccess, clock);
+  const policy = openAcceptableUse(
+    options.dataDir,
+    pgStores,
+    fanout.publishRecheck.bind(fanout),
+    clock,
+  );
   fanout.onMembership((change) => {
     liveAccess.apply(change);
+  });
+  fanout.onRecheck((userId) => {
+    liveAccess.reevaluate(userId);
   });
   // Version history: its schedule hears of each update once it is stored.
   const history = openNoteHistory({

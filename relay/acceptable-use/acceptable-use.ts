@@ -4,8 +4,9 @@
  * marks their connections blocked (updates dropped, the client told
  * `POLICY_NOT_ACCEPTED_REASON`) and REST writes are refused with 403
  * `policy_not_accepted`. Accepting, or an admin publishing a new version,
- * re-runs the access stage of the open connections concerned (LiveAccess),
- * so they change without reconnecting. No version published: nothing to accept.
+ * re-runs the access stage of the open connections concerned, on every relay
+ * node (announced through the fan-out, applied by LiveAccess on each), so
+ * they change without reconnecting. No version published: nothing to accept.
  */
 import {
   POLICY_NOT_ACCEPTED_CODE,
@@ -13,7 +14,6 @@ import {
   type PolicyStatus,
   type PolicyVersion,
 } from '../../shared/acceptable-use.ts';
-import type { LiveAccess } from '../access/live-access.ts';
 import { HttpError } from '../http/json.ts';
 import type { Authorizer, Principal } from '../pipeline/auth.ts';
 import { pass } from '../pipeline/types.ts';
@@ -40,16 +40,20 @@ const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export class AcceptableUse {
   readonly #store: PolicyStore;
-  readonly #live: LiveAccess;
+  readonly #recheck: (userId: string | null) => void;
   readonly #now: () => number;
 
   constructor(options: {
     readonly store: PolicyStore;
-    readonly live: LiveAccess;
+    /**
+     * Re-runs the access stage of `userId`'s open connections (everyone's
+     * when null) on every relay node: the fan-out's `publishRecheck`.
+     */
+    readonly recheck: (userId: string | null) => void;
     readonly now: () => number;
   }) {
     this.#store = options.store;
-    this.#live = options.live;
+    this.#recheck = options.recheck;
     this.#now = options.now;
   }
 
@@ -111,14 +115,14 @@ export class AcceptableUse {
       );
     }
     await this.#store.accept({ userId: principal.id, version, at: this.#now(), ...origin });
-    this.#live.reevaluate(principal.id);
+    this.#recheck(principal.id);
     return this.status(principal.id);
   }
 
   /** Publishes a new version; everyone's open connections become read-only until they accept it. */
   async publish(principal: Principal, text: string): Promise<PolicyVersion> {
     const published = await this.#store.publish(text, principal.id, this.#now());
-    this.#live.reevaluate(null);
+    this.#recheck(null);
     return published;
   }
 }

@@ -1,5 +1,4 @@
 /** The acceptable-use policy for server.ts: its store on the relay's backend, and the enforcement. */
-import type { LiveAccess } from '../access/live-access.ts';
 import type { RelayStores } from '../db/stores.ts';
 import { AcceptableUse } from './acceptable-use.ts';
 import { SqlitePolicyStore } from './sqlite-policy-store.ts';
@@ -11,14 +10,14 @@ import { SqlitePolicyStore } from './sqlite-policy-store.ts';
 export function openAcceptableUse(
   dataDir: string,
   pgStores: RelayStores | null,
-  live: LiveAccess,
+  recheck: (userId: string | null) => void,
   now: () => number,
 ): { readonly acceptableUse: AcceptableUse; close(): Promise<void> } {
   const own = pgStores === null ? new SqlitePolicyStore({ dataDir }) : null;
   const store = own ?? pgStores?.policy;
   if (store === undefined) throw new Error('no policy store');
   return {
-    acceptableUse: new AcceptableUse({ store, live, now }),
+    acceptableUse: new AcceptableUse({ store, recheck, now }),
     close: () => {
       own?.close();
       return Promise.resolve();

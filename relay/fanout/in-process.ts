@@ -4,6 +4,7 @@ import type {
   FanoutPeer,
   MembershipChange,
   MembershipHandler,
+  RecheckHandler,
   RemoteFrameHandler,
   ResyncHandler,
 } from './types.ts';
@@ -11,6 +12,7 @@ import type {
 export class InProcessFanout implements Fanout {
   readonly #rooms = new Map<string, Set<FanoutPeer>>();
   readonly #membershipHandlers = new Set<MembershipHandler>();
+  readonly #recheckHandlers = new Set<RecheckHandler>();
 
   join(room: string, peer: FanoutPeer): void {
     let peers = this.#rooms.get(room);
@@ -57,8 +59,18 @@ export class InProcessFanout implements Fanout {
     this.#membershipHandlers.add(handler);
   }
 
+  publishRecheck(userId: string | null): void {
+    // Synchronously too: an acceptance is in force before its REST call answers.
+    for (const handler of this.#recheckHandlers) handler(userId);
+  }
+
+  onRecheck(handler: RecheckHandler): void {
+    this.#recheckHandlers.add(handler);
+  }
+
   close(): void {
     this.#rooms.clear();
     this.#membershipHandlers.clear();
+    this.#recheckHandlers.clear();
   }
 }

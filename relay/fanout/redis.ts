@@ -28,6 +28,7 @@
  */
 import { Redis } from 'ioredis';
 import { errorMessage, type Logger } from '../log.ts';
+import { decodeControl, encodeControl, type ControlMessage } from './control.ts';
 import { decodeEnvelope, encodeEnvelope, EnvelopeKind, newNodeId } from './envelope.ts';
 import { InProcessFanout } from './in-process.ts';
 import type {
@@ -35,6 +36,7 @@ import type {
   FanoutPeer,
   MembershipChange,
   MembershipHandler,
+  RecheckHandler,
   RemoteFrameHandler,
   ResyncHandler,
 } from './types.ts';
@@ -47,17 +49,6 @@ export interface RedisFanoutOptions {
   readonly log: Logger;
   /** Seconds from publishing a message to receiving it back from Redis (lag histogram). */
   readonly onLag?: (seconds: number) => void;
-}
-
-const ROLE_VALUES = new Set(['owner', 'editor', 'viewer', null]);
-
-/** A role change from another node, or null for anything malformed. */
-function parseMembership(value: unknown): MembershipChange | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { spaceId, userId, role } = value as Record<string, unknown>;
-  if (typeof spaceId !== 'string' || typeof userId !== 'string') return null;
-  if (!ROLE_VALUES.has(role as string | null)) return null;
-  return { spaceId, userId, role: role as MembershipChange['role'] };
 }
 
 export class RedisFanout implements Fanout {
@@ -75,8 +66,8 @@ export class RedisFanout implements Fanout {
   readonly #rooms = new Set<string>();
   /** Rooms whose frames failed to reach Redis: the others must resync them when it returns. */
   readonly #unsent = new Set<string>();
-  /** Role changes that failed to reach Redis, sent when it returns. */
-  readonly #pendingMembership: MembershipChange[] = [];
+  /** Role changes and rechecks that failed to reach Redis, sent when it returns. */
+  readonly #pendingControl: ControlMessage[] = [];
   /** Whether the subscriber lost its connection since it last was ready. */
   #lostSubscriber = false;
   #closed = false;
@@ -180,11 +171,20 @@ export class RedisFanout implements Fanout {
   publishMembership(change: MembershipChange): void {
     // This node's sockets at once, as in-process; the others through Redis.
     this.#local.publishMembership(change);
-    this.#sendMembership(change);
+    this.#sendControl({ kind: 'membership', change });
   }
 
   onMembership(handler: MembershipHandler): void {
     this.#local.onMembership(handler);
+  }
+
+  publishRecheck(userId: string | null): void {
+    this.#local.publishRecheck(userId);
+    this.#sendControl({ kind: 'recheck', userId });
+  }
+
+  onRecheck(handler: RecheckHandler): void {
+    this.#local.onRecheck(handler);
   }
 
   async close(): Promise<void> {
@@ -208,11 +208,11 @@ export class RedisFanout implements Fanout {
     });
   }
 
-  #sendMembership(change: MembershipChange): void {
+  #sendControl(message: ControlMessage): void {
     if (this.#closed) return;
-    const message = JSON.stringify({ ...change, node: this.nodeId });
-    this.#pub.publish(this.#membershipChannel, message).catch(() => {
-      this.#pendingMembership.push(change);
+    const text = encodeControl(message, this.nodeId);
+    this.#pub.publish(this.#membershipChannel, text).catch(() => {
+      this.#pendingControl.push(message);
     });
   }
 
@@ -245,16 +245,10 @@ export class RedisFanout implements Fanout {
   };
 
   #onMembershipMessage(text: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return;
-    }
-    // Our own change was applied locally when published.
-    if ((value as { node?: unknown } | null)?.node === this.nodeId) return;
-    const change = parseMembership(value);
-    if (change !== null) this.#local.publishMembership(change);
+    // Our own messages come back as null: they were applied locally when published.
+    const message = decodeControl(text, this.nodeId);
+    if (message?.kind === 'membership') this.#local.publishMembership(message.change);
+    else if (message?.kind === 'recheck') this.#local.publishRecheck(message.userId);
   }
 
   async #onSubscriberReady(): Promise<void> {
@@ -278,7 +272,7 @@ export class RedisFanout implements Fanout {
       this.#unsent.delete(room);
       this.#send(room, EnvelopeKind.Resync, Buffer.alloc(0));
     }
-    for (const change of this.#pendingMembership.splice(0)) this.#sendMembership(change);
+    for (const message of this.#pendingControl.splice(0)) this.#sendControl(message);
   }
 
   readonly #onError = (err: Error): void => {

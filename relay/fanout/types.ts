@@ -25,6 +25,13 @@ export interface MembershipChange {
 export type MembershipHandler = (change: MembershipChange) => void;
 
 /**
+ * A rule other than a role changed for `userId`, or for everyone when null
+ * (an acceptable-use policy was accepted or published): each node re-runs the
+ * access stage of the open connections concerned.
+ */
+export type RecheckHandler = (userId: string | null) => void;
+
+/**
  * Frames published by another relay node for `room`. The fan-out has already
  * relayed them to this node's peers; the handler updates the room's state.
  */
@@ -57,6 +64,13 @@ export interface Fanout {
   publishMembership(change: MembershipChange): void;
   /** Registers a handler for membership changes from any node. */
   onMembership(handler: MembershipHandler): void;
+  /**
+   * Announces to every node, this one included, that `userId`'s connections
+   * (everyone's when null) must pass the access stage again.
+   */
+  publishRecheck(userId: string | null): void;
+  /** Registers a handler for rechecks from any node. */
+  onRecheck(handler: RecheckHandler): void;
   /** Whether the link to other nodes is up (readiness); absent when there are none. */
   readonly connected?: boolean;
   close(): MaybePromise<void>;

@@ -15,7 +15,11 @@ import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
 import { createWipeService, WipeServiceContext } from '../features/session/index.ts';
 import { SIGNED_OUT_KEY } from '../auth/token-set.ts';
 import { createFilesService } from '../features/images/index.ts';
-import { createClassificationService, purgeLocalCopies } from '../features/classification/index.ts';
+import {
+  createClassificationService,
+  onlineOnlySpaces,
+  purgeLocalCopies,
+} from '../features/classification/index.ts';
 import { createHomeApi } from '../features/home/index.ts';
 import { createPolicyApi } from '../features/acceptable-use/index.ts';
 import { createSearchService, openSnapshotStore } from '../search/index.ts';
@@ -113,6 +117,12 @@ export async function boot(options: BootOptions): Promise<void> {
       store,
       openSnapshots: (owner) => openSnapshotStore(owner, protection(owner)),
     });
+    // Online-only spaces keep no text on this device, the search index included.
+    const onlineOnlyInSearch = (): void => {
+      search.setOnlineOnly(onlineOnlySpaces(classification.state.getState().data));
+    };
+    onlineOnlyInSearch();
+    classification.state.subscribe(onlineOnlyInSearch);
     installUnloadWarning(window, store);
     let stopOffline: (() => void) | null = null;
     const api = createRelayApi({

@@ -224,6 +224,35 @@ describe('search service', () => {
     expect(ids(search, 'budget')).toEqual(['team/plan']);
   });
 
+  it('keeps no text of online-only spaces, in memory or on disk, and indexes none later', async () => {
+    const owner = person('ada');
+    const { registry, store, search } = setup(owner);
+    await search.setOwner(owner);
+    const a = await openLoaded(registry, store, 'team', 'plan');
+    const b = await openLoaded(registry, store, 'ops', 'oncall');
+    write(a.handle.doc, 'Shared budget');
+    write(b.handle.doc, 'Secret budget');
+    await vi.waitFor(() => {
+      expect(ids(search, 'budget').sort()).toEqual(['ops/oncall', 'team/plan']);
+    });
+    await search.flush();
+    expect(await openSnapshotStore(owner).load()).toContain('Secret budget');
+
+    search.setOnlineOnly(['ops']);
+    expect(ids(search, 'budget')).toEqual(['team/plan']);
+    write(b.handle.doc, 'Merger codename');
+    write(a.handle.doc, 'Offsite agenda');
+    await vi.waitFor(() => {
+      expect(ids(search, 'offsite')).toEqual(['team/plan']);
+    });
+    expect(ids(search, 'merger')).toEqual([]);
+    await search.flush();
+    const saved = (await openSnapshotStore(owner).load()) ?? '';
+    expect(saved).toContain('Offsite agenda');
+    expect(saved).not.toContain('Secret');
+    expect(saved).not.toContain('Merger');
+  });
+
   it('wipes the index on sign-out', async () => {
     const owner = person('ada');
     const { registry, store, search } = setup(owner);

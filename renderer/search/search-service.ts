@@ -31,6 +31,12 @@ export interface SearchService {
    * index is saved first. Resolves when the new one is loaded.
    */
   setOwner(owner: string | null): Promise<void>;
+  /**
+   * Spaces whose notes must have no copy on this device (classified online
+   * only): their text leaves the index, in memory and on disk, and is never
+   * indexed again while they stay listed here.
+   */
+  setOnlineOnly(spaceIds: readonly string[]): void;
   /** Sign-out: forgets the current person's index, in memory and on disk. */
   signOut(): Promise<void>;
   /** Indexes everything pending now, reads pending local rooms, then saves (tests, shutdown). */
@@ -79,6 +85,8 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const queue = createChangeQueue();
   const { openDocs, dirtyNotes, dirtyIndexes, toRead } = queue;
   let cancelFlush: (() => void) | null = null;
+  let onlineOnly: ReadonlySet<string> = new Set();
+  const excluded = (key: string): boolean => onlineOnly.has(splitKey(key).spaceId);
 
   function notify(): void {
     version += 1;
@@ -136,10 +144,12 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     // Pages first, so notes get their current titles.
     for (const [key, doc] of [...dirtyIndexes]) {
       dirtyIndexes.delete(key);
+      if (excluded(key)) continue;
       any = indexPages(s, owned, key, doc) || any;
     }
     for (const [key, read] of [...dirtyNotes]) {
       dirtyNotes.delete(key);
+      if (excluded(key)) continue;
       const { body, vector } = read();
       any = applyNote(owned, splitKey(key), body, vector, now()) || any;
     }
@@ -158,6 +168,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     s.reading ??= (async () => {
       for (const key of toRead) {
         toRead.delete(key);
+        if (excluded(key)) continue;
         const room = splitKey(key);
         const doc = await registry.readLocal(room).catch(() => null);
         const owned = s.owned;
@@ -198,14 +209,17 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     flushNow(s);
   }
 
+  /** Removes spaces the person left (once the relay's list is in) and online-only ones. */
   function forgetLeftSpaces(): void {
     const owned = session?.owned;
     const { spaces } = store.getState();
-    if (!session || !owned || spaces.status !== 'ready') return;
+    if (!session || !owned) return;
+    const ready = spaces.status === 'ready';
     const mine = new Set(spaces.items.map((space) => space.id));
     let any = false;
     for (const spaceId of spacesOf(owned)) {
-      if (!mine.has(spaceId)) any = forgetSpace(owned, spaceId) || any;
+      const gone = (ready && !mine.has(spaceId)) || onlineOnly.has(spaceId);
+      if (gone) any = forgetSpace(owned, spaceId) || any;
     }
     if (any) changed(session);
   }
@@ -236,6 +250,10 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       });
     },
     version: () => version,
+    setOnlineOnly(spaceIds) {
+      onlineOnly = new Set(spaceIds);
+      forgetLeftSpaces();
+    },
     ready: () => session?.owned != null,
     subscribe(listener) {
       listeners.add(listener);

@@ -2,6 +2,7 @@ export { ClassificationBadge, ClassificationBanner } from './ClassificationBanne
 export { ClassificationTab } from './ClassificationTab.tsx';
 export { SpaceLabelField } from './SpaceLabelField.tsx';
 export { copyGuardHandlers } from './copy-guard.ts';
+export { onlineOnlySpaces } from './decisions.ts';
 export { purgeLocalCopies } from './local-purge.ts';
 export {
   createClassificationService,

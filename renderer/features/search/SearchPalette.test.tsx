@@ -25,6 +25,7 @@ function standInService(notes: NoteInput[], ready = true) {
       return () => listeners.delete(listener);
     },
     setOwner: () => Promise.resolve(),
+    setOnlineOnly: () => undefined,
     signOut: () => Promise.resolve(),
     flush: () => Promise.resolve(),
     destroy: () => undefined,
