@@ -161,6 +161,8 @@ export async function boot(options: BootOptions): Promise<void> {
         const current = store.getState().session;
         return current?.status === 'signed-in' ? current.profile.sub : null;
       },
+      // Sealed with the same key as the notes: a pasted screenshot is content too.
+      protection,
       win: window,
       doc: document,
     });
