@@ -23,7 +23,12 @@ import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { installUnloadWarning } from '../features/sync-status/index.ts';
-import { createDocRegistry, createProtectionResolver, startOfflineSupport } from '../sync/index.ts';
+import {
+  createDocRegistry,
+  createProtectionResolver,
+  sealPlainNotes,
+  startOfflineSupport,
+} from '../sync/index.ts';
 import { ConfigProblem } from '../host/index.ts';
 import { t } from '../i18n/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
@@ -193,6 +198,15 @@ export async function boot(options: BootOptions): Promise<void> {
       store.getState().setSession(next);
       // Images pasted offline (or before a reload) go up once someone is signed in.
       if (next.status === 'signed-in') void files.flush();
+      // Notes stored in plain before this device had a key are sealed, one at a time.
+      if (next.status === 'signed-in') {
+        const owner = next.profile.sub;
+        void protection(owner).then((p) =>
+          p.kind === 'encrypted'
+            ? sealPlainNotes(window.indexedDB, owner, p.key, window.localStorage)
+            : [],
+        );
+      }
       if (next.status === 'signed-in') void classification.refresh();
       // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
       if (next.status === 'signed-in') void search.setOwner(next.profile.sub);

@@ -22,3 +22,4 @@ export {
   type LocalKey,
 } from './local-crypto.ts';
 export type { LocalProtection } from './local-store.ts';
+export { sealPlainNotes } from './seal-plain-notes.ts';

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
 import type { LocalKey } from './local-crypto.ts';
+import { sealPlainNote } from './seal-plain-notes.ts';
 
 /**
  * The local store of one document: y-indexeddb, one
@@ -90,9 +91,12 @@ export function openLocalStore(
   protection?: Promise<LocalProtection>,
 ): LocalStore {
   if (protection === undefined) return openPlainStore(name, doc, journal);
-  const store = protection.then((p): LocalStore => {
+  const store = protection.then(async (p): Promise<LocalStore> => {
     if (p.kind === 'plain') return openPlainStore(name, doc, journal);
     if (p.kind === 'none') return memoryOnly;
+    // A plain copy from before the key is sealed first, so this note opens with
+    // its offline edits; a failed move leaves it plain, to be tried next start.
+    await sealPlainNote(indexedDB, name, p.key, journal?.storage);
     const sealed = openEncryptedPersistence(sealedDbName(name), doc, p.key);
     return {
       loaded: sealed.whenSynced,
