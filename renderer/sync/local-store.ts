@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
 import type { LocalKey } from './local-crypto.ts';
-import { sealPlainNote } from './seal-plain-notes.ts';
+import { pageDatabases, sealPlainNote } from './seal-plain-notes.ts';
 
 /**
  * The local store of one document: y-indexeddb, one
@@ -96,7 +96,7 @@ export function openLocalStore(
     if (p.kind === 'none') return memoryOnly;
     // A plain copy from before the key is sealed first, so this note opens with
     // its offline edits; a failed move leaves it plain, to be tried next start.
-    await sealPlainNote(indexedDB, name, p.key, journal?.storage);
+    await sealPlainNote(pageDatabases(), name, p.key, journal?.storage);
     const sealed = openEncryptedPersistence(sealedDbName(name), doc, p.key);
     return {
       loaded: sealed.whenSynced,

@@ -20,13 +20,30 @@ import { sealedDbName, type MetaKey } from './local-store.ts';
  * change nothing, and the small values are overwritten with the same ones.
  */
 
+/**
+ * The part of IDBFactory used to find databases, typed structurally so that
+ * Node-side code (the benchmarks) compiles the local store too.
+ */
+export interface DatabaseLister {
+  databases(): Promise<readonly { readonly name?: string | undefined }[]>;
+}
+
+/** The page's IndexedDB (y-indexeddb opens and deletes through it as well). */
+export function pageDatabases(): DatabaseLister {
+  const factory: unknown = Reflect.get(globalThis, 'indexedDB');
+  return factory as DatabaseLister;
+}
+
 const META_KEYS: readonly MetaKey[] = ['relaySynced', 'createdLocally', 'pending', 'relayState'];
 
 /** Notes being moved now: the registry opening a note waits for the sweep's move of it. */
 const moving = new Map<string, Promise<boolean>>();
 
 /** The names of a person's plain note databases (`commonplace/<sub>/<spaceId>/<docId>`). */
-export async function plainNoteDatabases(factory: IDBFactory, owner: string): Promise<string[]> {
+export async function plainNoteDatabases(
+  factory: DatabaseLister,
+  owner: string,
+): Promise<string[]> {
   const prefix = `commonplace/${encodeURIComponent(owner)}/`;
   const infos = await factory.databases();
   return infos
@@ -45,7 +62,7 @@ export async function plainNoteDatabases(factory: IDBFactory, owner: string): Pr
  * plain copy stays, to be tried again next start).
  */
 export function sealPlainNote(
-  factory: IDBFactory,
+  factory: DatabaseLister,
   name: string,
   key: LocalKey,
   journal?: JournalStorage,
@@ -63,7 +80,7 @@ export function sealPlainNote(
 
 /** Seals every plain note of `owner`; resolves to the names moved. */
 export async function sealPlainNotes(
-  factory: IDBFactory,
+  factory: DatabaseLister,
   owner: string,
   key: LocalKey,
   journal?: JournalStorage,
@@ -86,11 +103,16 @@ function journalKeys(storage: JournalStorage, name: string): string[] {
   return keys;
 }
 
-async function exists(factory: IDBFactory, name: string): Promise<boolean> {
+async function exists(factory: DatabaseLister, name: string): Promise<boolean> {
   return (await factory.databases()).some((info) => info.name === name);
 }
 
-async function move(factory: IDBFactory, name: string, key: LocalKey, journal?: JournalStorage) {
+async function move(
+  factory: DatabaseLister,
+  name: string,
+  key: LocalKey,
+  journal?: JournalStorage,
+) {
   const journaled = journal === undefined ? [] : journalKeys(journal, name);
   if (!(await exists(factory, name)) && journaled.length === 0) return;
 
