@@ -224,6 +224,8 @@ export async function boot(options: BootOptions): Promise<void> {
                 accessToken: () => host.accessToken(),
                 owner: next.profile.sub,
                 skipSpace: (spaceId) => !classification.offlineAllowed(spaceId),
+                // Space names are sealed with the person's key, like their notes.
+                protection: protection(next.profile.sub),
               })
             : null;
       }

@@ -1,0 +1,81 @@
+import * as idb from 'lib0/indexeddb';
+import { seal, unseal } from './local-crypto.ts';
+import type { LocalProtection } from './local-store.ts';
+
+/**
+ * Small named values of one person that say something about them (the
+ * spaces list with its names), kept like their notes: sealed with the
+ * person's key in IndexedDB (`commonplace/<sub>/values#sealed`, so the wipe's
+ * prefix finds it), in the page's memory where the host stores nothing, and
+ * in `fallback` (localStorage) only where storage is plain anyway (the web
+ * client, or the administrator's `localDataEncryption: preferred`).
+ */
+export interface SealedValues {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+  /** Whether the values go to the plain fallback itself (nothing to move out of it). */
+  readonly inFallback: Promise<boolean>;
+}
+
+const STORE = 'values';
+
+/** The database of `owner`'s sealed values. */
+export function sealedValuesDbName(owner: string): string {
+  return `commonplace/${encodeURIComponent(owner)}/values#sealed`;
+}
+
+export interface PlainValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export function openSealedValues(
+  owner: string,
+  protection: Promise<LocalProtection>,
+  fallback: PlainValueStorage,
+): SealedValues {
+  const dbName = sealedValuesDbName(owner);
+  const label = (name: string) => `${dbName}\u0000${STORE}/${name}`;
+  const memory = new Map<string, string>();
+  const withStore = async <T>(
+    access: 'readonly' | 'readwrite',
+    run: (store: IDBObjectStore) => Promise<T>,
+  ): Promise<T> => {
+    const db = await idb.openDB(dbName, (db) => {
+      idb.createStores(db, [[STORE]]);
+    });
+    try {
+      const [store] = idb.transact(db, [STORE], access);
+      if (store === undefined) throw new Error('sealed values store missing');
+      return await run(store);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    inFallback: protection.then((p) => p.kind === 'plain'),
+    async get(name) {
+      const p = await protection;
+      if (p.kind === 'plain') return fallback.getItem(name);
+      if (p.kind === 'none') return memory.get(name) ?? null;
+      const record: unknown = await withStore('readonly', (store) => idb.get(store, name));
+      if (record === undefined) return null;
+      return new TextDecoder().decode(await unseal(p.key, record, label(name), dbName));
+    },
+    async set(name, value) {
+      const p = await protection;
+      if (p.kind === 'plain') {
+        fallback.setItem(name, value);
+        return;
+      }
+      if (p.kind === 'none') {
+        memory.set(name, value);
+        return;
+      }
+      const record = await seal(p.key, new TextEncoder().encode(value), label(name));
+      await withStore('readwrite', (store) =>
+        idb.put(store, record as unknown as ArrayBuffer, name),
+      );
+    },
+  };
+}
