@@ -26,6 +26,8 @@ import { installUnloadWarning } from '../features/sync-status/index.ts';
 import {
   createDocRegistry,
   createProtectionResolver,
+  openSealedValues,
+  preloadValues,
   sealPlainNotes,
   startOfflineSupport,
 } from '../sync/index.ts';
@@ -250,6 +252,13 @@ export async function boot(options: BootOptions): Promise<void> {
               admin,
               policy,
               classification,
+              // Mentions read state, sealed like the notes (plain only where storage is plain).
+              personalValues: (owner, names) =>
+                preloadValues(
+                  openSealedValues(owner, protection(owner), window.localStorage),
+                  names,
+                  window.localStorage,
+                ),
             }}
             host={host}
             info={info}

@@ -23,3 +23,4 @@ export {
 } from './local-crypto.ts';
 export type { LocalProtection } from './local-store.ts';
 export { sealPlainNotes } from './seal-plain-notes.ts';
+export { openSealedValues, preloadValues } from './sealed-values.ts';

@@ -5,7 +5,7 @@ import type { MySpace } from '../../shared/api.ts';
 import { createAppStore, persistSealedSpaces, persistSpaces } from '../store/index.ts';
 import { importLocalKey } from './local-crypto.ts';
 import type { LocalProtection } from './local-store.ts';
-import { openSealedValues, sealedValuesDbName } from './sealed-values.ts';
+import { openSealedValues, preloadValues, sealedValuesDbName } from './sealed-values.ts';
 
 // The spaces list names what teams work on: with a key it is sealed in
 // IndexedDB and localStorage keeps none of it. localStorage and the sealed
@@ -142,5 +142,33 @@ describe('spaces list at rest', () => {
     await values.set('k', SPACE_NAME);
     expect(await values.get('k')).toBe(SPACE_NAME);
     expect(rawLocal(storage)).toBe('');
+  });
+});
+
+describe('Mentions read state at rest', () => {
+  const KEY = 'commonplace.inbox.v1.emp-5';
+  const STATE = JSON.stringify({ v: 1, indexed: { 'sp-1/falcon-plan': ['m1'] }, seen: ['m1'] });
+
+  it('moves the read state out of localStorage, answers synchronously, and writes it sealed', async () => {
+    const protection = Promise.resolve(await encrypted());
+    const storage = memoryStorage();
+    storage.setItem(KEY, STATE); // left by an earlier version
+    const values = await preloadValues(
+      openSealedValues('emp-5', protection, storage),
+      [KEY],
+      storage,
+    );
+    expect(values.getItem(KEY)).toBe(STATE);
+    expect(storage.map.has(KEY)).toBe(false);
+    values.setItem(KEY, STATE.replace('m1', 'm2'));
+    await values.flushed();
+    expect(rawLocal(storage)).not.toContain('falcon-plan');
+    expect(await rawSealed('emp-5')).not.toContain('falcon-plan');
+    const again = await preloadValues(
+      openSealedValues('emp-5', protection, storage),
+      [KEY],
+      storage,
+    );
+    expect(again.getItem(KEY)).toContain('m2');
   });
 });

@@ -79,3 +79,44 @@ export function openSealedValues(
     },
   };
 }
+
+/** A synchronous view of some sealed values, for code that reads at start-up (the Mentions inbox). */
+export interface PreloadedValues {
+  getItem(name: string): string | null;
+  setItem(name: string, value: string): void;
+  /** Resolves once every write so far is stored. */
+  flushed(): Promise<void>;
+}
+
+/**
+ * Reads `names` once, then answers from memory and writes through, in order.
+ * A value an earlier version left in `legacy` (localStorage) is moved into
+ * the sealed store and removed from there.
+ */
+export async function preloadValues(
+  values: SealedValues,
+  names: readonly string[],
+  legacy: PlainValueStorage & { removeItem(key: string): void },
+): Promise<PreloadedValues> {
+  const memory = new Map<string, string>();
+  const inFallback = await values.inFallback;
+  for (const name of names) {
+    const plain = inFallback ? null : legacy.getItem(name);
+    if (plain !== null) {
+      await values.set(name, plain);
+      legacy.removeItem(name);
+    }
+    const value = await values.get(name).catch(() => null);
+    if (value !== null) memory.set(name, value);
+  }
+  let writes: Promise<void> = Promise.resolve();
+  return {
+    getItem: (name) => memory.get(name) ?? null,
+    setItem: (name, value) => {
+      memory.set(name, value);
+      // One at a time, so the last value written is the one stored.
+      writes = writes.then(() => values.set(name, value)).catch(() => undefined);
+    },
+    flushed: () => writes,
+  };
+}
