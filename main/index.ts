@@ -319,6 +319,8 @@ async function start(settings: Settings): Promise<void> {
         dir: path.join(app.getPath('userData'), 'local-keys'),
         safeStorage,
         log,
+        // Policy is read at each request: the view reflects the policy main started with.
+        encryption: () => managed.view().values.localDataEncryption ?? 'required',
       }),
     }),
     {

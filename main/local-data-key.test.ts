@@ -65,6 +65,35 @@ describe('local data key service', () => {
     expect(await none.service.get('emp-1')).toEqual({ status: 'refused', reason: 'no-encryption' });
   });
 
+  it('falls back to plain (writing no key) without a key store only where policy prefers it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'local-keys-'));
+    dirs.push(root);
+    const dir = join(root, 'local-keys');
+    let policy: 'required' | 'preferred' = 'preferred';
+    const service = createLocalDataKeyService({
+      dir,
+      safeStorage: new FakeSafeStorage({ backend: 'basic_text' }),
+      platform: 'linux',
+      encryption: () => policy,
+    });
+    const answer = await service.get('emp-1');
+    expect(LocalDataProtectionSchema.parse(answer)).toEqual({
+      status: 'plain',
+      fallback: 'no-keyring',
+    });
+    await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
+    policy = 'required';
+    expect(await service.get('emp-1')).toEqual({ status: 'refused', reason: 'no-keyring' });
+    // With a key store, `preferred` changes nothing: the data is encrypted.
+    const withStore = createLocalDataKeyService({
+      dir,
+      safeStorage: new FakeSafeStorage(),
+      platform: 'linux',
+      encryption: () => 'preferred',
+    });
+    expect(keyOf(await withStore.get('emp-1'))).toHaveLength(44);
+  });
+
   it('replaces a key the keyring can no longer decrypt rather than failing every start', async () => {
     const { dir, service } = await setup();
     const first = keyOf(await service.get('emp-1'));

@@ -16,7 +16,10 @@ import { decidePersistence } from './auth/token-store.ts';
  * Where safeStorage cannot protect the key (no encryption; Linux with the
  * hard-coded `basic_text` backend), the answer is `refused`: storing the key
  * beside the data would be encryption in name only, so the renderer keeps
- * notes in memory and says why.
+ * notes in memory and says why. An administrator who prefers offline notes to
+ * that guarantee sets `localDataEncryption: preferred` (shared/policy.ts):
+ * the answer is then `plain` with the reason as `fallback`, and no key is
+ * written either (a key beside the data would only pretend to protect it).
  */
 export interface LocalDataKeyService {
   /** The person's key, created and stored on first use; or why there is none. */
@@ -36,6 +39,8 @@ export interface LocalDataKeyOptions {
   readonly fs?: KeyFs;
   readonly randomBytes?: (size: number) => Buffer;
   readonly log?: (message: string) => void;
+  /** The administrator's `localDataEncryption`, read at each request; `required` without. */
+  readonly encryption?: () => 'required' | 'preferred';
 }
 
 const KEY_BYTES = 32;
@@ -95,7 +100,12 @@ export function createLocalDataKeyService(options: LocalDataKeyOptions): LocalDa
     if (!persistence.refreshTokenPersisted) {
       const linux =
         platform === 'linux' && (await options.safeStorage.isAsyncEncryptionAvailable());
-      return { status: 'refused', reason: linux ? 'no-keyring' : 'no-encryption' };
+      const reason = linux ? 'no-keyring' : 'no-encryption';
+      if (options.encryption?.() === 'preferred') {
+        log(`local data key: no key store (${reason}); policy prefers plain storage`);
+        return { status: 'plain', fallback: reason };
+      }
+      return { status: 'refused', reason };
     }
     const file = join(options.dir, keyFileName(owner));
     const key = (await read(file)) ?? (await create(file));

@@ -104,7 +104,10 @@ export function resourceIndicator(
  *   operating system's key store; everything written to IndexedDB is
  *   encrypted with it (renderer/sync/local-crypto.ts);
  * - `plain`: the host cannot keep a key from the page (a browser), so storage
- *   is what the browser offers, unencrypted; the UI says so;
+ *   is what the browser offers, unencrypted; the UI says so. With `fallback`,
+ *   the host could encrypt but the OS offers no key store now (reasons as for
+ *   `refused`) and the administrator's `localDataEncryption: preferred`
+ *   allows plain storage; the UI says that too;
  * - `refused`: the host could encrypt but the OS offers no key store now
  *   (`no-encryption`; `no-keyring`: Linux without GNOME Keyring or KWallet),
  *   so nothing is stored on this device and notes live in memory only.
@@ -114,7 +117,10 @@ export const LocalDataProtectionSchema = z.discriminatedUnion('status', [
     status: z.literal('encrypted'),
     key: z.base64().length(44, 'a 256-bit key in base64'),
   }),
-  z.object({ status: z.literal('plain') }),
+  z.object({
+    status: z.literal('plain'),
+    fallback: z.enum(['no-encryption', 'no-keyring']).optional(),
+  }),
   z.object({ status: z.literal('refused'), reason: z.enum(['no-encryption', 'no-keyring']) }),
 ]);
 export type LocalDataProtection = z.infer<typeof LocalDataProtectionSchema>;

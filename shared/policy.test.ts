@@ -4,6 +4,7 @@ import {
   BUILT_IN_SETTINGS,
   describePolicyProblem,
   ManagedPolicySchema,
+  PERSONAL_SETTING_KEYS,
   resolveSettings,
   SettingsSchema,
 } from './policy.ts';
@@ -50,10 +51,28 @@ describe('ManagedPolicySchema', () => {
     [{ defaults: { offlineGraceDays: 0 } }, 'defaults.offlineGraceDays'],
     [{ enforced: { relayUrll: 'wss://x.example' } }, 'enforced'],
     [{ enforcd: {} }, ''],
+    [{ enforced: { localDataEncryption: 'optional' } }, 'enforced.localDataEncryption'],
+    [{ enforced: { localDataEncryption: false } }, 'enforced.localDataEncryption'],
   ])('refuses %j at %s', (input, at) => {
     const result = ManagedPolicySchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(at);
+  });
+});
+
+describe('localDataEncryption', () => {
+  it('is required unless the administrator prefers plain storage, and the person cannot change it', () => {
+    expect(BUILT_IN_SETTINGS.localDataEncryption).toBe('required');
+    expect(PERSONAL_SETTING_KEYS).not.toContain('localDataEncryption');
+    const view = resolveSettings({
+      policy: ManagedPolicySchema.parse({ defaults: { localDataEncryption: 'preferred' } }),
+      personal: { localDataEncryption: 'required' },
+    });
+    expect(view.values.localDataEncryption).toBe('preferred');
+    const enforced = resolveSettings({
+      policy: ManagedPolicySchema.parse({ enforced: { localDataEncryption: 'preferred' } }),
+    });
+    expect(enforced.enforced).toContain('localDataEncryption');
   });
 });
 

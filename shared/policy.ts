@@ -66,6 +66,13 @@ export const SettingsSchema = z
     notifications: z.enum(['all', 'mentions', 'off']),
     /** Whether "remove this laptop's copy" is ticked by default on sign-out. */
     removeLocalCopyOnSignOut: z.boolean(),
+    /**
+     * Where the operating system offers no key store for the local data key:
+     * `required` stores nothing on the device (notes live in memory and come
+     * from the relay); `preferred` stores in plain and says so on screen.
+     * Either way the data is encrypted wherever a key store exists.
+     */
+    localDataEncryption: z.enum(['required', 'preferred']),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -108,6 +115,7 @@ export const BUILT_IN_SETTINGS = {
   startAtLogin: false,
   notifications: 'mentions',
   removeLocalCopyOnSignOut: false,
+  localDataEncryption: 'required',
 } as const satisfies PolicyLayer;
 
 /** The settings the person may change in the app, unless policy enforces them. */
@@ -141,6 +149,7 @@ export const SETTING_KINDS: Readonly<Record<SettingKey, SettingKind>> = {
   startAtLogin: 'boolean',
   notifications: 'string',
   removeLocalCopyOnSignOut: 'boolean',
+  localDataEncryption: 'string',
 };
 
 /** What the settings screen shows: every value, and which are locked. */

@@ -11,6 +11,20 @@ const read = (name: string): string =>
   readFileSync(new URL(`../../build/policy/${name}`, import.meta.url), 'utf8');
 
 describe('sample policies', () => {
+  it('each sample states localDataEncryption, the setting an auditor asks about first', () => {
+    for (const name of [
+      'policy.json',
+      'commonplace.reg',
+      'org.commonplace.desktop.plist',
+      'Commonplace.mobileconfig',
+      'admx/Commonplace.admx',
+    ]) {
+      expect(read(name), name).toMatch(/localDataEncryption/);
+    }
+    const policy = ManagedPolicySchema.parse(JSON.parse(read('policy.json')));
+    expect(policy.enforced.localDataEncryption).toBe('required');
+  });
+
   it('policy.json passes the schema', () => {
     expect(ManagedPolicySchema.safeParse(JSON.parse(read('policy.json'))).success).toBe(true);
   });

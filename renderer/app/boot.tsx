@@ -27,7 +27,14 @@ import { identityFromProfile } from '../identity/index.ts';
 import { createSpacesService } from '../spaces/index.ts';
 import { INITIAL_SPACES, createAppStore } from '../store/index.ts';
 import { installUnloadWarning } from '../features/sync-status/index.ts';
-import { createDocRegistry, createProtectionResolver, startOfflineSupport } from '../sync/index.ts';
+import {
+  createDocRegistry,
+  createProtectionResolver,
+  openSealedValues,
+  preloadValues,
+  sealPlainNotes,
+  startOfflineSupport,
+} from '../sync/index.ts';
 import { ConfigProblem } from '../host/index.ts';
 import { t } from '../i18n/index.ts';
 import { App, Problem, Splash, type AppHistory } from './App.tsx';
@@ -171,6 +178,8 @@ export async function boot(options: BootOptions): Promise<void> {
         const current = store.getState().session;
         return current?.status === 'signed-in' ? current.profile.sub : null;
       },
+      // Sealed with the same key as the notes: a pasted screenshot is content too.
+      protection,
       win: window,
       doc: document,
     });
@@ -201,6 +210,15 @@ export async function boot(options: BootOptions): Promise<void> {
       store.getState().setSession(next);
       // Images pasted offline (or before a reload) go up once someone is signed in.
       if (next.status === 'signed-in') void files.flush();
+      // Notes stored in plain before this device had a key are sealed, one at a time.
+      if (next.status === 'signed-in') {
+        const owner = next.profile.sub;
+        void protection(owner).then((p) =>
+          p.kind === 'encrypted'
+            ? sealPlainNotes(window.indexedDB, owner, p.key, window.localStorage)
+            : [],
+        );
+      }
       if (next.status === 'signed-in') void classification.refresh();
       // After registry.setOwner: the docs it just closed are indexed for the person they belong to.
       if (next.status === 'signed-in') void search.setOwner(next.profile.sub);
@@ -218,6 +236,8 @@ export async function boot(options: BootOptions): Promise<void> {
                 accessToken: () => host.accessToken(),
                 owner: next.profile.sub,
                 skipSpace: (spaceId) => !classification.offlineAllowed(spaceId),
+                // Space names are sealed with the person's key, like their notes.
+                protection: protection(next.profile.sub),
               })
             : null;
       }
@@ -242,6 +262,13 @@ export async function boot(options: BootOptions): Promise<void> {
               admin,
               policy,
               classification,
+              // Mentions read state, sealed like the notes (plain only where storage is plain).
+              personalValues: (owner, names) =>
+                preloadValues(
+                  openSealedValues(owner, protection(owner), window.localStorage),
+                  names,
+                  window.localStorage,
+                ),
             }}
             host={host}
             info={info}

@@ -132,7 +132,8 @@ function optionalMethods(bridge: Bridge): Pick<Host, 'settings' | 'changeSetting
 
 /**
  * The local-data key methods. An older bridge without them cannot encrypt,
- * so it answers `refused`: the desktop app never falls back to plain storage.
+ * so it answers `refused`: the desktop app falls back to plain storage only
+ * when main says so (the administrator's `localDataEncryption: preferred`).
  */
 function localDataMethods(
   bridge: Bridge,

@@ -109,6 +109,19 @@ describe('desktopHost', () => {
     expect(fake.listeners).toHaveLength(0);
   });
 
+  it('passes on a policy-allowed plain fallback and refuses a malformed one', async () => {
+    const answer = (value: unknown) =>
+      desktopHost({
+        [HOST_GLOBAL]: fakeBridge({ localDataProtection: () => Promise.resolve(value) }).bridge,
+      });
+    await expect(
+      answer({ status: 'plain', fallback: 'no-keyring' })?.localDataProtection('emp-1'),
+    ).resolves.toEqual({ status: 'plain', fallback: 'no-keyring' });
+    await expect(
+      answer({ status: 'plain', fallback: 'because' })?.localDataProtection('emp-1'),
+    ).rejects.toThrow();
+  });
+
   it('refuses a global that is not a bridge', () => {
     expect(() => desktopHost({ [HOST_GLOBAL]: 'hello' })).toThrow(/not a Commonplace host bridge/);
     expect(() => desktopHost({ [HOST_GLOBAL]: { appInfo: () => INFO } })).toThrow(

@@ -9,4 +9,5 @@ export {
   useAdminApi,
   usePolicyApi,
   type AppServices,
+  type PersonalValues,
 } from './services.ts';

@@ -27,6 +27,17 @@ export interface AppServices {
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
   readonly classification?: ClassificationService;
+  /**
+   * Storage for a person's small values that name things (Mentions read
+   * state), sealed like their notes; absent: localStorage (tests, old hosts).
+   */
+  readonly personalValues?: (owner: string, names: readonly string[]) => Promise<PersonalValues>;
+}
+
+/** Synchronous reads and writes of preloaded values (sync/sealed-values.ts). */
+export interface PersonalValues {
+  getItem(name: string): string | null;
+  setItem(name: string, value: string): void;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -30,4 +30,4 @@ export {
   type RefusedEdits,
   type SyncSlice,
 } from './sync-slice.ts';
-export { loadCachedSpaces, persistSpaces } from './spaces-cache.ts';
+export { loadCachedSpaces, persistSealedSpaces, persistSpaces } from './spaces-cache.ts';

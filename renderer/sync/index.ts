@@ -14,5 +14,13 @@ export { AwarenessUserSchema, derivePeers, samePeers, type AwarenessUser } from 
 export { NOTE_BODY_FIELD, noteBody } from './note-doc.ts';
 export { MAX_UNAUTHORIZED_RETRIES, shouldReconnect, type RelayCredentials } from './relay-auth.ts';
 export { createProtectionResolver, type ProtectionResolver } from './local-protection.ts';
-export { LocalDataUnreadableError, seal, unseal, type LocalKey } from './local-crypto.ts';
+export {
+  importLocalKey,
+  LocalDataUnreadableError,
+  seal,
+  unseal,
+  type LocalKey,
+} from './local-crypto.ts';
 export type { LocalProtection } from './local-store.ts';
+export { sealPlainNotes } from './seal-plain-notes.ts';
+export { openSealedValues, preloadValues } from './sealed-values.ts';

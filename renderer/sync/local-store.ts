@@ -3,6 +3,8 @@ import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
 import type { LocalKey } from './local-crypto.ts';
+import { pageDatabases, sealPlainNote } from './seal-plain-notes.ts';
+import { openSealedJournal } from './sealed-journal.ts';
 
 /**
  * The local store of one document: y-indexeddb, one
@@ -78,10 +80,9 @@ export function sealedDbName(name: string): string {
  * (edit-journal.ts), so a reload right after a keystroke loses nothing.
  *
  * With `protection` (the host's answer, usually already settled), the store
- * is the encrypted one, a plain one or none at all. Encrypted stores keep no
- * journal: localStorage is synchronous and WebCrypto is not, so a journal
- * entry could only be written in plain text; edits then reach IndexedDB as
- * soon as they are sealed (well under a millisecond for a keystroke).
+ * is the encrypted one, a plain one or none at all. Encrypted stores keep a
+ * sealed journal (sealed-journal.ts): each entry is written one AES-GCM call
+ * after the keystroke, since WebCrypto is asynchronous, and is never plain.
  */
 export function openLocalStore(
   name: string,
@@ -90,15 +91,25 @@ export function openLocalStore(
   protection?: Promise<LocalProtection>,
 ): LocalStore {
   if (protection === undefined) return openPlainStore(name, doc, journal);
-  const store = protection.then((p): LocalStore => {
+  const store = protection.then(async (p): Promise<LocalStore> => {
     if (p.kind === 'plain') return openPlainStore(name, doc, journal);
     if (p.kind === 'none') return memoryOnly;
+    // A plain copy from before the key is sealed first, so this note opens with
+    // its offline edits; a failed move leaves it plain, to be tried next start.
+    await sealPlainNote(pageDatabases(), name, p.key, journal?.storage);
     const sealed = openEncryptedPersistence(sealedDbName(name), doc, p.key);
+    // After the store: its update listener queues the write before the journal seals.
+    const edits = journal ? openSealedJournal(name, doc, sealed, p.key, journal) : null;
     return {
-      loaded: sealed.whenSynced,
+      loaded: edits
+        ? Promise.all([sealed.whenSynced, edits.replayed]).then(() => undefined)
+        : sealed.whenSynced,
       get: (key) => sealed.get(key),
       set: (key, value) => sealed.set(key, value),
-      destroy: () => sealed.destroy(),
+      destroy: () => {
+        edits?.destroy();
+        return sealed.destroy();
+      },
     };
   });
   return {

@@ -1,8 +1,15 @@
 import type { AccessTokenResult } from '../../shared/auth.ts';
 import type { RoomName } from '../../shared/wire.ts';
-import { persistSpaces, selectSyncState, type AppStore } from '../store/index.ts';
+import {
+  persistSealedSpaces,
+  persistSpaces,
+  selectSyncState,
+  type AppStore,
+} from '../store/index.ts';
 import { createBackgroundSync } from './background-sync.ts';
 import type { DocRegistry } from './doc-registry-api.ts';
+import type { LocalProtection } from './local-store.ts';
+import { openSealedValues } from './sealed-values.ts';
 
 export interface OfflineSupportOptions {
   /** Where `online`/`offline` events come from, and localStorage. */
@@ -17,6 +24,8 @@ export interface OfflineSupportOptions {
   readonly titleOf?: (room: RoomName) => string | null;
   /** Spaces background sync leaves alone (online-only). */
   readonly skipSpace?: (spaceId: string) => boolean;
+  /** How the person's data may be kept here: the spaces list (names) is sealed with a key. */
+  readonly protection?: Promise<LocalProtection>;
 }
 
 /**
@@ -38,7 +47,15 @@ export function startOfflineSupport(options: OfflineSupportOptions): () => void 
     ...(options.titleOf ? { titleOf: options.titleOf } : {}),
     ...(options.skipSpace ? { skipSpace: options.skipSpace } : {}),
   });
-  const stopSpaces = persistSpaces(store, win.localStorage, options.owner);
+  const stopSpaces =
+    options.protection === undefined
+      ? persistSpaces(store, win.localStorage, options.owner)
+      : persistSealedSpaces(
+          store,
+          openSealedValues(options.owner, options.protection, win.localStorage),
+          win.localStorage,
+          options.owner,
+        );
 
   const online = () => {
     store.getState().setNetwork('online');

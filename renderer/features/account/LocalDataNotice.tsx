@@ -6,7 +6,8 @@ import { useT } from '../../i18n/index.ts';
  * One plain sentence in the account menu on how this device keeps the
  * person's notes, search index and unsent changes: encrypted under the
  * system's key store, in the browser's storage without encryption (and where
- * to get encryption), or not at all because the system offers no key store.
+ * to get encryption), without encryption because the system offers no key
+ * store and the organisation allows that, or not at all because it does not.
  */
 export function LocalDataNotice({
   host,
@@ -34,12 +35,19 @@ export function LocalDataNotice({
     status.status === 'encrypted'
       ? t('account.storageEncrypted')
       : status.status === 'plain'
-        ? t('account.storagePlain')
+        ? status.fallback === 'no-keyring'
+          ? t('localData.plainNoKeyring')
+          : status.fallback === 'no-encryption'
+            ? t('localData.plainNoEncryption')
+            : t('account.storagePlain')
         : status.reason === 'no-keyring'
           ? t('account.storageNoKeyring')
           : t('account.storageNoEncryption');
   return (
-    <p className="account__storage" data-storage={status.status}>
+    <p
+      className="account__storage"
+      data-storage={status.status === 'plain' && status.fallback ? 'plain-fallback' : status.status}
+    >
       {text}
     </p>
   );

@@ -8,6 +8,7 @@ import { noRoomLeft, refuseImage, sentence, tooLarge } from './image-checks.ts';
 import { createImageRetry, type ImageRetryOptions } from './image-retry.ts';
 import { openPendingFiles, type PendingFile, type PendingFiles } from './pending-files.ts';
 import { createUploadQueue } from './upload-queue.ts';
+import type { LocalProtection } from '../../sync/index.ts';
 
 /** What an image of a note shows. */
 export type ImageState =
@@ -60,6 +61,8 @@ export interface FilesServiceOptions {
   /** The signed-in person's `sub` (pending images are kept per person), or null. */
   readonly owner: () => string | null;
   readonly indexedDB?: IDBFactory;
+  /** How the host lets this device keep the person's data (sealed, plain, or not at all); plain without. */
+  readonly protection?: (owner: string) => Promise<LocalProtection>;
   /** The window: an `online` event uploads and loads at once. */
   readonly win?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
   /** The document: missing images are not polled while it is hidden. */
@@ -124,7 +127,10 @@ export function createFilesService(options: FilesServiceOptions): FilesService {
       void previous?.files.then((f) => {
         f.close();
       });
-      pending = { owner, files: openPendingFiles(owner, options.indexedDB ?? indexedDB) };
+      pending = {
+        owner,
+        files: openPendingFiles(owner, options.indexedDB ?? indexedDB, options.protection?.(owner)),
+      };
     }
     return pending.files;
   };

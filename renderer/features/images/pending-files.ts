@@ -1,4 +1,10 @@
 import type { ImageContentType } from '../../../shared/files-api.ts';
+import type { LocalProtection } from '../../sync/index.ts';
+import {
+  memoryPendingFiles,
+  sealedPendingFiles,
+  type RecordStore,
+} from './sealed-pending-files.ts';
 
 /** An image pasted here whose upload the relay has not confirmed (or has refused). */
 export interface PendingFile {
@@ -68,39 +74,82 @@ function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens (creating on first use) `owner`'s pending images. */
-export async function openPendingFiles(
-  owner: string,
-  factory: IDBFactory = indexedDB,
-): Promise<PendingFiles> {
-  const request = factory.open(pendingFilesDbName(owner), 1);
+function openRecords(factory: IDBFactory, name: string): Promise<RecordStore> {
+  const request = factory.open(name, 1);
   request.onupgradeneeded = () => {
     request.result.createObjectStore(STORE, { keyPath: ['spaceId', 'fileId'] });
   };
-  const db = await done(request);
-  const run = async <T>(
-    mode: IDBTransactionMode,
-    body: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> => {
-    const tx = db.transaction(STORE, mode);
-    const result = done(body(tx.objectStore(STORE)));
-    // Resolved only once committed: a put is durable before the image enters the note.
-    await committed(tx);
-    return result;
-  };
-  return {
-    put: async (file) => {
-      await run('readwrite', (store) => store.put(file));
-    },
-    get: async (spaceId, fileId) =>
-      ((await run('readonly', (store) => store.get([spaceId, fileId]))) as
-        PendingFile | undefined) ?? null,
-    list: async () => (await run('readonly', (store) => store.getAll())) as PendingFile[],
-    delete: async (spaceId, fileId) => {
-      await run('readwrite', (store) => store.delete([spaceId, fileId]));
-    },
-    close: () => {
-      db.close();
-    },
-  };
+  return done(request).then((db) => {
+    const run = async <T>(
+      mode: IDBTransactionMode,
+      body: (store: IDBObjectStore) => IDBRequest<T>,
+    ): Promise<T> => {
+      const tx = db.transaction(STORE, mode);
+      const result = done(body(tx.objectStore(STORE)));
+      // Resolved only once committed: a put is durable before the image enters the note.
+      await committed(tx);
+      return result;
+    };
+    return {
+      put: async (value) => {
+        await run('readwrite', (store) => store.put(value));
+      },
+      get: (key) => run('readonly', (store) => store.get(key)) as Promise<unknown>,
+      getAll: () => run('readonly', (store) => store.getAll()) as Promise<unknown[]>,
+      delete: async (key) => {
+        await run('readwrite', (store) => store.delete(key));
+      },
+      close: () => {
+        db.close();
+      },
+    };
+  });
+}
+
+/**
+ * Opens (creating on first use) `owner`'s pending images, kept as the host
+ * allows (sync/local-store.ts `LocalProtection`): sealed with the person's
+ * key in `…/files#sealed`, plain, or in memory only. With a key, images a
+ * plain database still holds from before are sealed and the plain one deleted.
+ */
+export async function openPendingFiles(
+  owner: string,
+  factory: IDBFactory = indexedDB,
+  protection: Promise<LocalProtection> = Promise.resolve({ kind: 'plain' }),
+): Promise<PendingFiles> {
+  const p = await protection;
+  const plainName = pendingFilesDbName(owner);
+  if (p.kind === 'none') return memoryPendingFiles();
+  if (p.kind === 'plain') {
+    const records = await openRecords(factory, plainName);
+    return {
+      put: (file) => records.put(file),
+      get: async (spaceId, fileId) =>
+        ((await records.get([spaceId, fileId])) as PendingFile | undefined) ?? null,
+      list: async () => (await records.getAll()) as PendingFile[],
+      delete: (spaceId, fileId) => records.delete([spaceId, fileId]),
+      close: () => {
+        records.close();
+      },
+    };
+  }
+  const sealedName = `${plainName}#sealed`;
+  const files = sealedPendingFiles(sealedName, await openRecords(factory, sealedName), p.key);
+  await sealLeftovers(factory, plainName, files);
+  return files;
+}
+
+/** Seals what a plain database holds (written before this device had a key), then deletes it. */
+async function sealLeftovers(factory: IDBFactory, plainName: string, into: PendingFiles) {
+  const plain = await openRecords(factory, plainName);
+  let leftovers: PendingFile[];
+  try {
+    leftovers = (await plain.getAll()) as PendingFile[];
+  } finally {
+    plain.close();
+  }
+  // Each image is sealed and committed before the plain copy goes: an
+  // interruption leaves it in one of the two, never in neither.
+  for (const file of leftovers) await into.put(file);
+  await done(factory.deleteDatabase(plainName));
 }

@@ -7,10 +7,12 @@ import { classificationEn } from './classification-en.ts';
  * (Intl.PluralRules), interpolation {{name}}.
  */
 import { legalEn } from './legal-en.ts';
+import { localDataEn } from './local-data-en.ts';
 
 export const en = {
   policy: policyEn,
   classification: classificationEn,
+  localData: localDataEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',

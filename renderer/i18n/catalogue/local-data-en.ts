@@ -1,0 +1,7 @@
+/** English strings on how this device keeps the person's data, beyond the account menu's basic ones. */
+export const localDataEn = {
+  plainNoKeyring:
+    'This system has no key store (such as GNOME Keyring or KWallet). Your organisation allows storing without encryption, so your notes, search index, unsent changes and images waiting to upload are kept on this device as plain data.',
+  plainNoEncryption:
+    'This system offers no encryption for stored data. Your organisation allows storing without encryption, so your notes, search index, unsent changes and images waiting to upload are kept on this device as plain data.',
+};
