@@ -70,7 +70,8 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
       status: 200,
       body: {
         admin: await deps.admin.isAdmin(req.principal),
-        champion: await deps.store.directory.isChampion(req.principal.id),
+        // Only a champion carries the field, so older clients see what they always did.
+        ...((await deps.store.directory.isChampion(req.principal.id)) ? { champion: true } : {}),
       },
     }),
   },
