@@ -457,6 +457,7 @@ export const de: Catalogue = {
     history: 'Versionsverlauf',
   },
   members: {
+    champion: 'Botschafter:in',
     button: 'Mitglieder',
     title: 'Mitglieder von {{space}}',
     list: 'Mitglieder',
