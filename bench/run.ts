@@ -21,6 +21,7 @@ import { relayGroupCommit } from './relay-group-commit.ts';
 import { relayLoad } from './relay-load.ts';
 import { relayRules } from './relay-rules.ts';
 import { relayScale } from './relay-scale.ts';
+import { scimImport } from './scim-import.ts';
 import { searchBench } from './search.ts';
 import { typingLatency } from './typing-latency.ts';
 
@@ -40,6 +41,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   relayLoad,
   relayGroupCommit,
   relayScale,
+  scimImport,
 ];
 
 const PACKAGES = [

@@ -43,6 +43,7 @@ import { PersonConnections } from './pipeline/person-connections.ts';
 import { PersonRate } from './quotas/person-rate.ts';
 import { createSpaceAuthorizer } from './spaces/authorizer.ts';
 import { recordingPeople } from './spaces/people-recorder.ts';
+import { createActivityRecorder } from './adoption/recorder.ts';
 import { wireDirectory, type DirectoryOptions } from './directory/wiring.ts';
 import { SqliteSpaceStore } from './spaces/sqlite-store.ts';
 import type { SpaceStore } from './spaces/types.ts';
@@ -267,6 +268,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const governance = createGovernance({
     store: pgStores?.audit ?? { dataDir: options.dataDir },
     adminGroup: options.adminGroup,
+    inDirectoryGroup: (group, personId) => spaceStore.directory.groups.isMember(group, personId),
     auditRetentionDays: options.auditRetentionDays,
     benchmarkWithoutAudit: options.benchmarkWithoutAudit === true,
     now: clock,
@@ -277,7 +279,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.classification,
     options.auth?.allowedDomains,
   );
-  const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
+  // Adoption figures: who is active each week, which notes are edited (relay/adoption).
+  const activity = createActivityRecorder({
+    store: spaceStore.directory.activity,
+    now: clock,
+    log,
+  });
+  const authenticator = governance.signIns(
+    activity.signIns(recordingPeople(baseAuthenticator, spaceStore)),
+  );
   const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -336,7 +346,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   });
   const registry: DocRegistry = new DocRegistry({
     storage: webhooks.watch(
-      history.watch(legal.journal.watch(storage)),
+      history.watch(legal.journal.watch(activity.watch(storage))),
       (room) => registry.loaded(room)?.doc ?? null,
     ),
     fanout,
@@ -422,7 +432,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   );
   const httpHandler = await wireDirectory(
     options.directory,
-    { store: spaceStore, fanout, auditor: governance.auditor, log },
+    { store: spaceStore, fanout, auditor: governance.auditor, log, adminGroup: options.adminGroup },
     createHttpHandler({ version, metrics, gauges, api }),
   );
   const server = createServer(
@@ -546,6 +556,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await fanout.close();
     await history.close();
     await storage.close();
+    // Activity writes in flight go to the spaces store: let them land before it closes.
+    await activity.settled();
     if (options.spaceStore === undefined) await spaceStore.close();
     await files.close();
     await governance.close();

@@ -40,6 +40,13 @@ export const AUDIT_KINDS = [
   'directory.deactivated',
   'space.classified',
   'admin.classification.set',
+  'directory.group.created',
+  'directory.group.updated',
+  'directory.group.deleted',
+  'directory.admin.granted',
+  'directory.admin.revoked',
+  'admin.champion.set',
+  'admin.adoption.viewed',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;
@@ -125,7 +132,8 @@ export const AuditVerificationSchema = z.union([
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
 /** `GET /api/admin/status`: whether the caller is an admin (anyone may ask). */
-export const AdminStatusSchema = z.object({ admin: z.boolean() });
+/** `champion`: marked a champion by admins (they may open the adoption view). */
+export const AdminStatusSchema = z.object({ admin: z.boolean(), champion: z.boolean().optional() });
 
 export const AdminPeopleResponseSchema = z.object({ people: z.array(PersonSchema) });
 

@@ -89,6 +89,8 @@ export const PersonSchema = z.object({
   id: z.string().min(1).max(255),
   name: z.string().max(256).optional(),
   email: z.string().max(320).optional(),
+  /** Present (true) when company admins marked the person a champion of Commonplace. */
+  champion: z.literal(true).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 

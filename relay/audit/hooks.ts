@@ -140,6 +140,8 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   setSpaceLabel: 'space.classified',
   setClassificationLabels: 'admin.classification.set',
   grantSpaceExport: 'space.exported',
+  setChampion: 'admin.champion.set',
+  getAdoption: 'admin.adoption.viewed',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -184,6 +186,8 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   // A space's classification label: the one set, or the one an export was granted under.
   const label = field(served.body, 'label') ?? field(served.result, 'label');
   if (label !== null) detail['label'] = label;
+  const champion = member(served.body, 'champion');
+  if (typeof champion === 'boolean') detail['champion'] = champion;
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

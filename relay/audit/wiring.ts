@@ -22,6 +22,11 @@ export interface GovernanceOptions {
   readonly store: AuditStore | { readonly dataDir: string };
   /** The IdP group whose members are company admins; none when absent (nobody is). */
   readonly adminGroup?: string | undefined;
+  /**
+   * Whether the person is in the directory's (SCIM) group of that name,
+   * asked on every check so that membership changes apply at once.
+   */
+  readonly inDirectoryGroup?: (group: string, personId: string) => Promise<boolean>;
   /** Days audit entries are kept; for ever when absent. */
   readonly auditRetentionDays?: number | undefined;
   /** How often old entries are purged; hourly by default. */
@@ -68,7 +73,14 @@ export function createGovernance(options: GovernanceOptions): Governance {
   return {
     auditor,
     admin: {
-      isAdmin: (principal) => inGroup(principal, options.adminGroup),
+      isAdmin: (principal) => {
+        const group = options.adminGroup;
+        if (inGroup(principal, group)) return true;
+        if (group === undefined || group === '' || options.inDirectoryGroup === undefined) {
+          return false;
+        }
+        return options.inDirectoryGroup(group, principal.id);
+      },
       audit: store,
       verify: () => auditor.verify(),
     },

@@ -41,7 +41,7 @@ export const CLASSIFICATION_ROUTES: readonly ApiRoute[] = [
   {
     ...API.setClassificationLabels,
     handle: async (deps, req) => {
-      if (!deps.admin.isAdmin(req.principal)) {
+      if (!(await deps.admin.isAdmin(req.principal))) {
         throw new HttpError(403, 'forbidden', 'only company admins may do this');
       }
       const { labels } = SetLabelsRequestSchema.parse(req.body);
@@ -68,7 +68,7 @@ export const CLASSIFICATION_ROUTES: readonly ApiRoute[] = [
     ...API.setSpaceLabel,
     handle: async (deps, req) => {
       const { spaceId, role } = await spaceAndRole(deps, req);
-      if (role !== 'owner' && !deps.admin.isAdmin(req.principal)) {
+      if (role !== 'owner' && !(await deps.admin.isAdmin(req.principal))) {
         throw new HttpError(403, 'forbidden', 'only owners of this space and admins classify it');
       }
       const { label } = SetSpaceLabelRequestSchema.parse(req.body);

@@ -9,46 +9,23 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AuditInput } from '../audit/types.ts';
-import type { MembershipChange } from '../fanout/types.ts';
-import type { SpaceStore } from '../spaces/types.ts';
-import type { Logger } from '../log.ts';
 import { provisionPerson } from './provision.ts';
+import { groupsHandler } from './scim-groups-handler.ts';
+import {
+  eqFilter,
+  ERROR_SCHEMA,
+  listResponse,
+  MAX_PAGE,
+  pageOf,
+  readJson,
+  SCIM_PREFIX,
+  ScimError,
+  send,
+  type ScimDeps,
+} from './scim-http.ts';
 import { entryOf, patched, resourceOf, ScimBadRequest } from './scim-user.ts';
 
-export const SCIM_PREFIX = '/scim/v2';
-const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
-const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
-const MAX_BODY_BYTES = 256 * 1024;
-const MAX_PAGE = 200;
-
-export interface ScimDeps {
-  readonly token: string;
-  readonly store: SpaceStore;
-  readonly publishMembership: (change: MembershipChange) => void;
-  readonly audit: (input: AuditInput) => void;
-  readonly log: Logger;
-}
-
-class ScimError extends Error {
-  readonly status: number;
-  readonly scimType: string | undefined;
-  constructor(status: number, message: string, scimType?: string) {
-    super(message);
-    this.status = status;
-    this.scimType = scimType;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/scim+json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-  });
-  res.end(text);
-}
+export { SCIM_PREFIX, type ScimDeps } from './scim-http.ts';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
@@ -56,40 +33,6 @@ const digest = (text: string): Buffer => createHash('sha256').update(text).diges
 function authorized(req: IncomingMessage, token: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1] !== undefined && timingSafeEqual(digest(match[1].trim()), digest(token));
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ScimError(413, 'request body too large');
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    throw new ScimError(400, 'body is not JSON', 'invalidSyntax');
-  }
-}
-
-/** `userName eq "ada@example.com"`, the one filter IdPs need to find a person. */
-function userNameFilter(filter: string | null): string | null {
-  if (filter === null || filter.trim() === '') return null;
-  const match = /^\s*userName\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(filter);
-  if (match?.[1] === undefined) {
-    throw new ScimError(400, 'only the filter userName eq "…" is supported', 'invalidFilter');
-  }
-  return match[1].replace(/\\(.)/g, '$1');
-}
-
-function pageOf(query: URLSearchParams): { offset: number; limit: number } {
-  const start = Math.max(1, Number.parseInt(query.get('startIndex') ?? '1', 10) || 1);
-  const count = Number.parseInt(query.get('count') ?? String(MAX_PAGE), 10);
-  return {
-    offset: start - 1,
-    limit: Math.min(MAX_PAGE, Math.max(0, Number.isNaN(count) ? MAX_PAGE : count)),
-  };
 }
 
 /** Builds the `/scim/v2` handler; `baseUrl` of locations comes from the request's host. */
@@ -106,19 +49,17 @@ export function createScimHandler(
     if (id === null && method === 'GET') {
       const { offset, limit } = pageOf(query);
       const page = await deps.store.directory.listProvisioned(
-        userNameFilter(query.get('filter')),
+        eqFilter(query.get('filter'), 'userName'),
         offset,
         limit,
       );
       return {
         status: 200,
-        body: {
-          schemas: [LIST_SCHEMA],
-          totalResults: page.total,
-          startIndex: offset + 1,
-          itemsPerPage: page.people.length,
-          Resources: page.people.map((person) => resourceOf(person, base)),
-        },
+        body: listResponse(
+          page.total,
+          offset,
+          page.people.map((person) => resourceOf(person, base)),
+        ),
       };
     }
     if (id === null && method === 'POST') {
@@ -144,6 +85,7 @@ export function createScimHandler(
       : { status: 200, body: resourceOf(stored, base) };
   };
 
+  const groups = groupsHandler(deps);
   return (req, res, path) => {
     const url = new URL(req.url ?? '/', 'http://relay');
     const base = `http://${req.headers.host ?? 'localhost'}${SCIM_PREFIX}`;
@@ -156,10 +98,13 @@ export function createScimHandler(
           send(res, 200, serviceProviderConfig());
           return;
         }
-        const match = /^\/Users(?:\/([^/]+))?$/.exec(rest);
+        const match = /^\/(Users|Groups)(?:\/([^/]+))?$/.exec(rest);
         if (match === null) throw new ScimError(404, 'no such resource');
-        const id = match[1] === undefined ? null : decodeURIComponent(match[1]);
-        const answer = await users(req, id, url.searchParams, base);
+        const id = match[2] === undefined ? null : decodeURIComponent(match[2]);
+        const answer =
+          match[1] === 'Groups'
+            ? await groups(req, id, url.searchParams, base)
+            : await users(req, id, url.searchParams, base);
         send(res, answer.status, answer.body);
       } catch (err) {
         const error =

@@ -3,7 +3,9 @@
  * placeholders and functions both SQLite and PostgreSQL have, and run
  * through a small runner per backend (sqlite-runner.ts, pg-runner.ts).
  */
+import { sqlActivity } from '../adoption/sql-activity.ts';
 import { optionalText, text, type Row } from '../spaces/rows.ts';
+import { sqlGroups } from './sql-groups.ts';
 import type { DirectoryEntry, DirectoryPage, DirectoryPerson, DirectoryStore } from './types.ts';
 
 export interface SqlRunner {
@@ -60,6 +62,14 @@ export function sqlDirectory(db: SqlDb): DirectoryStore {
     return row === undefined ? null : directoryPerson(row);
   };
   return {
+    groups: sqlGroups(db),
+    activity: sqlActivity(db),
+    setChampion: async (userId, champion) =>
+      (await db.run('UPDATE people SET champion = ? WHERE id = ?', [champion ? 1 : 0, userId])) > 0,
+    isChampion: async (userId) => {
+      const [row] = await db.all('SELECT champion FROM people WHERE id = ?', [userId]);
+      return row !== undefined && Number(row['champion']) !== 0;
+    },
     provision: (entry) =>
       db.transaction(async (tx) => {
         const [holder] = await tx.all(

@@ -6,7 +6,9 @@
  * until their first sign-in moves the record (and its memberships) onto
  * their token's `sub`.
  */
+import type { ActivityStore } from '../adoption/sql-activity.ts';
 import type { MaybePromise } from '../storage/types.ts';
+import type { GroupStore } from './sql-groups.ts';
 
 /** What the IdP says about a person. */
 export interface DirectoryEntry {
@@ -61,4 +63,12 @@ export interface DirectoryStore {
    * record, memberships included, so invitations made before apply.
    */
   claim(userId: string, address: string): MaybePromise<void>;
+  /** SCIM groups and their members. */
+  readonly groups: GroupStore;
+  /** Adoption activity (per person per ISO week), joined with departments. */
+  readonly activity: ActivityStore;
+  /** Marks or unmarks a known person as a champion; false when there is no such person. */
+  setChampion(userId: string, champion: boolean): Promise<boolean>;
+  /** Whether the person is marked a champion. */
+  isChampion(userId: string): Promise<boolean>;
 }

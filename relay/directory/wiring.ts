@@ -20,6 +20,8 @@ export interface DirectoryWiringDeps {
   readonly fanout: Pick<Fanout, 'publishMembership'>;
   readonly auditor: Pick<Auditor, 'record'>;
   readonly log: Logger;
+  /** The group (display name) whose members are company admins, to audit grants by SCIM. */
+  readonly adminGroup?: string | undefined;
 }
 
 /** Provisions the start-up people, then wraps `handler` with `/scim/v2` when a token is set. */
@@ -44,6 +46,8 @@ export async function wireDirectory(
   const token = options?.scimToken;
   return withScim(
     handler,
-    token === undefined ? undefined : createScimHandler({ ...provision, token, log: deps.log }),
+    token === undefined
+      ? undefined
+      : createScimHandler({ ...provision, token, log: deps.log, adminGroup: deps.adminGroup }),
   );
 }

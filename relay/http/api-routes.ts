@@ -6,6 +6,7 @@
  * overlap: the first match wins (routes-files.ts puts `files/limits` before
  * `files/{fileId}`).
  */
+import { ADOPTION_ROUTES } from '../adoption/routes.ts';
 import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { POLICY_ROUTES } from './routes-acceptable-use.ts';
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...ADOPTION_ROUTES,
 ];

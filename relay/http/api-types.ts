@@ -19,8 +19,12 @@ import type { RawBody } from './raw-body.ts';
 
 /** What the admin routes (routes-admin.ts) use. */
 export interface AdminDeps {
-  /** Whether `principal` is a company admin (in the configured IdP group). */
-  isAdmin(principal: Principal): boolean;
+  /**
+   * Whether `principal` is a company admin: in the configured IdP group by
+   * their token's groups claim, or a member of the SCIM group of that name
+   * (read from the store on each call, so a change applies at once).
+   */
+  isAdmin(principal: Principal): MaybePromise<boolean>;
   readonly audit: AuditStore;
   /** Checks the audit log's chain, after what is queued is stored. */
   verify(): Promise<AuditVerification>;

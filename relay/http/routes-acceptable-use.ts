@@ -14,8 +14,8 @@ import { API } from '../../shared/rest/index.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { HttpError } from './json.ts';
 
-function requireAdmin(deps: ApiDeps, req: ApiRequest): void {
-  if (!deps.admin.isAdmin(req.principal)) {
+async function requireAdmin(deps: ApiDeps, req: ApiRequest): Promise<void> {
+  if (!(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only company admins may do this');
   }
 }
@@ -43,7 +43,7 @@ export const POLICY_ROUTES: readonly ApiRoute[] = [
   {
     ...API.getAdminPolicy,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const { store } = deps.acceptableUse;
       const versions = await store.versions();
       const current = versions[0];
@@ -67,7 +67,7 @@ export const POLICY_ROUTES: readonly ApiRoute[] = [
   {
     ...API.publishPolicy,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const { text } = PublishPolicyRequestSchema.parse(req.body);
       return { status: 201, body: await deps.acceptableUse.publish(req.principal, text) };
     },

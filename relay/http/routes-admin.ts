@@ -21,8 +21,8 @@ import { HttpError } from './json.ts';
 import { memberOf, param } from './route-access.ts';
 
 /** Admins only: 403 for anyone else. */
-function requireAdmin(deps: ApiDeps, req: ApiRequest): void {
-  if (!deps.admin.isAdmin(req.principal)) {
+async function requireAdmin(deps: ApiDeps, req: ApiRequest): Promise<void> {
+  if (!(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only company admins may do this');
   }
 }
@@ -66,13 +66,19 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
   },
   {
     ...API.getAdminStatus,
-    handle: (deps, req) =>
-      Promise.resolve({ status: 200, body: { admin: deps.admin.isAdmin(req.principal) } }),
+    handle: async (deps, req) => ({
+      status: 200,
+      body: {
+        admin: await deps.admin.isAdmin(req.principal),
+        // Only a champion carries the field, so older clients see what they always did.
+        ...((await deps.store.directory.isChampion(req.principal.id)) ? { champion: true } : {}),
+      },
+    }),
   },
   {
     ...API.listAuditEntries,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const query = auditQuery(req);
       const page = await deps.admin.audit.query(filterOf(query, query.limit ?? 100));
       return { status: 200, body: page };
@@ -81,7 +87,7 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.exportAuditEntries,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const format = AuditExportFormatSchema.safeParse(req.query.get('format') ?? 'jsonl');
       if (!format.success) throw new HttpError(400, 'invalid_query', 'format: jsonl or csv');
       const query = auditQuery(req);
@@ -114,14 +120,14 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.verifyAuditLog,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       return { status: 200, body: await deps.admin.verify() };
     },
   },
   {
     ...API.listAllPeople,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const q = (req.query.get('q') ?? '').slice(0, 100);
       return { status: 200, body: { people: await deps.store.searchPeople(q, 1000) } };
     },
@@ -129,14 +135,14 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.listAllSpaces,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       return { status: 200, body: { spaces: await deps.store.allSpaces() } };
     },
   },
   {
     ...API.recoverSpace,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const spaceId = param(req, 'id');
       if ((await deps.store.getSpace(spaceId)) === null) {
         throw new HttpError(404, 'not_found', 'no such space (a deleted one is restored first)');

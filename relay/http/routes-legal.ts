@@ -12,8 +12,8 @@ import { HttpError } from './json.ts';
 import { param } from './route-access.ts';
 
 /** The legal service for a company admin; 403 for anyone else, 404 when the relay has none. */
-function legalFor(deps: ApiDeps, req: ApiRequest): LegalService {
-  if (!deps.admin.isAdmin(req.principal)) {
+async function legalFor(deps: ApiDeps, req: ApiRequest): Promise<LegalService> {
+  if (!(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only company admins may do this');
   }
   if (deps.legal === undefined) throw new HttpError(404, 'not_found', 'no legal module');
@@ -32,19 +32,22 @@ async function stateErrors<T>(run: () => Promise<T>): Promise<T> {
 export const LEGAL_ROUTES: readonly ApiRoute[] = [
   {
     ...API.getRetention,
-    handle: async (deps, req) => ({ status: 200, body: await legalFor(deps, req).settings() }),
+    handle: async (deps, req) => ({
+      status: 200,
+      body: await (await legalFor(deps, req)).settings(),
+    }),
   },
   {
     ...API.setCompanyRetention,
     handle: async (deps, req) => {
-      const legal = legalFor(deps, req);
+      const legal = await legalFor(deps, req);
       return { status: 200, body: await legal.setCompany(RetentionPolicySchema.parse(req.body)) };
     },
   },
   {
     ...API.setSpaceRetention,
     handle: async (deps, req) => {
-      const legal = legalFor(deps, req);
+      const legal = await legalFor(deps, req);
       const spaceId = param(req, 'id');
       const known = (await deps.store.allSpaces()).some((s) => s.id === spaceId);
       if (!ID_PATTERN.test(spaceId) || !known) {
@@ -58,13 +61,13 @@ export const LEGAL_ROUTES: readonly ApiRoute[] = [
     ...API.listHolds,
     handle: async (deps, req) => ({
       status: 200,
-      body: { holds: await legalFor(deps, req).holds() },
+      body: { holds: await (await legalFor(deps, req)).holds() },
     }),
   },
   {
     ...API.createHold,
     handle: async (deps, req) => {
-      const legal = legalFor(deps, req);
+      const legal = await legalFor(deps, req);
       const { caseName, scope } = CreateHoldRequestSchema.parse(req.body);
       if (
         scope.kind === 'space' &&
@@ -81,7 +84,7 @@ export const LEGAL_ROUTES: readonly ApiRoute[] = [
   {
     ...API.releaseHold,
     handle: async (deps, req) => {
-      const legal = legalFor(deps, req);
+      const legal = await legalFor(deps, req);
       const hold = await stateErrors(() =>
         legal.releaseHold(param(req, 'holdId'), req.principal.id),
       );
@@ -92,7 +95,7 @@ export const LEGAL_ROUTES: readonly ApiRoute[] = [
   {
     ...API.exportHold,
     handle: async (deps, req) => {
-      const legal = legalFor(deps, req);
+      const legal = await legalFor(deps, req);
       const holdId = param(req, 'holdId');
       const zip = await stateErrors(() => legal.export(holdId, req.principal.id));
       if (zip === null) throw new HttpError(404, 'not_found', 'no such hold');

@@ -84,7 +84,7 @@ async function manageable(deps: ApiDeps, req: ApiRequest): Promise<WebhookRow> {
   const webhooks = webhooksOf(deps);
   const row = await webhooks.store.get(param(req, 'webhookId'));
   if (row !== null) {
-    if (deps.admin.isAdmin(req.principal)) return row;
+    if (await deps.admin.isAdmin(req.principal)) return row;
     if (row.spaceId !== null) {
       const role = await deps.store.roleOf(row.spaceId, req.principal.id);
       if (role === 'owner') return row;
@@ -97,14 +97,14 @@ async function manageable(deps: ApiDeps, req: ApiRequest): Promise<WebhookRow> {
 /** The space of the path, if the caller is an owner of it or an admin. */
 async function ownedSpace(deps: ApiDeps, req: ApiRequest): Promise<string> {
   const { spaceId, role } = await spaceAndRole(deps, req);
-  if (role !== 'owner' && !deps.admin.isAdmin(req.principal)) {
+  if (role !== 'owner' && !(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only owners of this space manage its webhooks');
   }
   return spaceId;
 }
 
-function requireAdmin(deps: ApiDeps, req: ApiRequest): void {
-  if (!deps.admin.isAdmin(req.principal)) {
+async function requireAdmin(deps: ApiDeps, req: ApiRequest): Promise<void> {
+  if (!(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only company admins may do this');
   }
 }
@@ -113,7 +113,7 @@ export const WEBHOOK_ROUTES: readonly ApiRoute[] = [
   {
     ...API.listAllWebhooks,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const rows = await webhooksOf(deps).store.list();
       return { status: 200, body: { webhooks: rows.map(publicView) } };
     },
@@ -121,7 +121,7 @@ export const WEBHOOK_ROUTES: readonly ApiRoute[] = [
   {
     ...API.createCompanyWebhook,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const { spaceId } = CreateWebhookRequestSchema.parse(req.body);
       if (spaceId !== undefined && spaceId !== null) {
         if ((await deps.store.getSpace(spaceId)) === null) {

@@ -115,7 +115,7 @@ export class PostgresSpaceStore implements SpaceStore {
 
   async members(spaceId: string): Promise<Member[]> {
     const rows = await this.#rows(
-      `SELECT m.user_id, m.role, p.name, p.email FROM members m
+      `SELECT m.user_id, m.role, p.name, p.email, p.champion FROM members m
        LEFT JOIN people p ON p.id = m.user_id
        WHERE m.space_id = $1 ORDER BY ${BY_NAME('COALESCE(p.name, m.user_id)', 'm.user_id')}`,
       [spaceId],
@@ -207,7 +207,9 @@ export class PostgresSpaceStore implements SpaceStore {
   }
 
   async getPerson(userId: string): Promise<Person | null> {
-    const [row] = await this.#rows('SELECT id, name, email FROM people WHERE id = $1', [userId]);
+    const [row] = await this.#rows('SELECT id, name, email, champion FROM people WHERE id = $1', [
+      userId,
+    ]);
     return row === undefined ? null : person(row);
   }
 
@@ -227,7 +229,7 @@ export class PostgresSpaceStore implements SpaceStore {
     // ILIKE: SQLite's LIKE is case-insensitive (ASCII), PostgreSQL's is not.
     // Deactivated people keep their name on what they wrote but are not offered any more.
     const rows = await this.#rows(
-      `SELECT id, name, email FROM people
+      `SELECT id, name, email, champion FROM people
        WHERE active <> 0
          AND (id ILIKE $1 ESCAPE '\\' OR name ILIKE $1 ESCAPE '\\' OR email ILIKE $1 ESCAPE '\\')
        ORDER BY ${BY_NAME('COALESCE(name, id)', 'id')} LIMIT $2`,

@@ -39,6 +39,8 @@ export function person(row: Row, idKey = 'id'): Person {
     id: text(row, idKey),
     ...(name === undefined ? {} : { name }),
     ...(email === undefined ? {} : { email }),
+    // Absent from queries that do not select it; only a marked person carries it.
+    ...(Number(row['champion'] ?? 0) !== 0 ? { champion: true as const } : {}),
   };
 }
 

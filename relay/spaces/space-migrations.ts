@@ -46,6 +46,56 @@ ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 CREATE UNIQUE INDEX people_by_scim_id ON people (scim_id);
 CREATE UNIQUE INDEX people_by_user_name ON people (lower(user_name));`;
 
+/**
+ * SCIM groups and their members (by the member's SCIM id, so a membership
+ * survives the person's first sign-in moving their record), the champion
+ * mark on people, and adoption activity: one row per person per ISO week
+ * (its presence means "active that week"), the week each note was first
+ * edited (counted as created), one row per person, note and day so that
+ * only the first edit of a day counts, and the spaces edited per week.
+ */
+const GROUPS_CHAMPIONS_ACTIVITY = `
+CREATE TABLE scim_groups (
+  id           TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  external_id  TEXT
+);
+CREATE UNIQUE INDEX scim_groups_by_name ON scim_groups (lower(display_name));
+CREATE TABLE scim_group_members (
+  group_id     TEXT NOT NULL REFERENCES scim_groups (id) ON DELETE CASCADE,
+  user_scim_id TEXT NOT NULL,
+  PRIMARY KEY (group_id, user_scim_id)
+);
+CREATE INDEX scim_group_members_by_user ON scim_group_members (user_scim_id);
+ALTER TABLE people ADD COLUMN champion INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE activity_weeks (
+  person_id     TEXT    NOT NULL,
+  week          TEXT    NOT NULL,
+  notes_created INTEGER NOT NULL DEFAULT 0,
+  notes_edited  INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (person_id, week)
+);
+CREATE INDEX activity_weeks_by_week ON activity_weeks (week);
+CREATE TABLE activity_notes (
+  space_id   TEXT NOT NULL,
+  note_id    TEXT NOT NULL,
+  first_week TEXT NOT NULL,
+  PRIMARY KEY (space_id, note_id)
+);
+CREATE TABLE activity_edit_days (
+  person_id TEXT NOT NULL,
+  space_id  TEXT NOT NULL,
+  note_id   TEXT NOT NULL,
+  day       TEXT NOT NULL,
+  PRIMARY KEY (person_id, space_id, note_id, day)
+);
+CREATE INDEX activity_edit_days_by_day ON activity_edit_days (day);
+CREATE TABLE activity_spaces (
+  space_id TEXT NOT NULL,
+  week     TEXT NOT NULL,
+  PRIMARY KEY (week, space_id)
+);`;
+
 export const SQLITE_SPACE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -72,6 +122,7 @@ CREATE TABLE IF NOT EXISTS people (
   },
   { version: 2, name: 'space icon, description and trash', up: addMissingSpaceColumns },
   { version: 3, name: 'provisioned people', up: DIRECTORY_COLUMNS },
+  { version: 4, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
 ];
 
 export const PG_SPACE_MIGRATIONS: readonly PgMigration[] = [
@@ -102,4 +153,5 @@ CREATE TABLE people (
 );`,
   },
   { version: 2, name: 'provisioned people', up: DIRECTORY_COLUMNS },
+  { version: 3, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
 ];

@@ -72,7 +72,7 @@ export class SqliteSpaceStore implements SpaceStore {
       trashedBefore: p('SELECT id FROM spaces WHERE deleted_at IS NOT NULL AND deleted_at <= ?'),
       purge: p('DELETE FROM spaces WHERE id = ? AND deleted_at IS NOT NULL'),
       members: p(
-        'SELECT m.user_id, m.role, p.name, p.email FROM members m LEFT JOIN people p ON p.id = m.user_id WHERE m.space_id = ? ORDER BY COALESCE(p.name, m.user_id) COLLATE NOCASE, m.user_id',
+        'SELECT m.user_id, m.role, p.name, p.email, p.champion FROM members m LEFT JOIN people p ON p.id = m.user_id WHERE m.space_id = ? ORDER BY COALESCE(p.name, m.user_id) COLLATE NOCASE, m.user_id',
       ),
       owners: p("SELECT COUNT(*) AS n FROM members WHERE space_id = ? AND role = 'owner'"),
       upsertMember: p(
@@ -82,10 +82,10 @@ export class SqliteSpaceStore implements SpaceStore {
       upsertPerson: p(
         'INSERT INTO people (id, name, email, last_seen) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, last_seen = excluded.last_seen',
       ),
-      getPerson: p('SELECT id, name, email FROM people WHERE id = ?'),
+      getPerson: p('SELECT id, name, email, champion FROM people WHERE id = ?'),
       searchPeople: p(
         // Deactivated people keep their name on what they wrote but are not offered any more.
-        "SELECT id, name, email FROM people WHERE active <> 0 AND (id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\') ORDER BY COALESCE(name, id) COLLATE NOCASE, id LIMIT ?2",
+        "SELECT id, name, email, champion FROM people WHERE active <> 0 AND (id LIKE ?1 ESCAPE '\\' OR name LIKE ?1 ESCAPE '\\' OR email LIKE ?1 ESCAPE '\\') ORDER BY COALESCE(name, id) COLLATE NOCASE, id LIMIT ?2",
       ),
     };
   }

@@ -7,6 +7,7 @@
  */
 import { POLICY_ROUTES } from './acceptable-use.ts';
 import { ADMIN_ROUTES } from './admin.ts';
+import { ADOPTION_ROUTES } from './adoption.ts';
 import { CLASSIFICATION_ROUTES } from './classification.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
@@ -36,6 +37,7 @@ export const API = {
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...ADOPTION_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

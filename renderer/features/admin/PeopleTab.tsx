@@ -60,7 +60,12 @@ export function PeopleTab({ api }: { readonly api: AdminApi }) {
         <tbody>
           {people.map((p) => (
             <tr key={p.id}>
-              <td>{p.name ?? '—'}</td>
+              <td>
+                {p.name ?? '—'}
+                {p.champion === true && (
+                  <span className="champion-badge">{t('members.champion')}</span>
+                )}
+              </td>
               <td>{p.email ?? '—'}</td>
               <td>{p.id}</td>
             </tr>

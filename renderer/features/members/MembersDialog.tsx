@@ -87,6 +87,9 @@ export function MembersDialog(props: MembersDialogProps) {
                 <span className="members__who">
                   {name}
                   {member.id === mySub && t('presence.youSuffix')}
+                  {member.champion === true && (
+                    <span className="champion-badge">{t('members.champion')}</span>
+                  )}
                   {member.email !== undefined && <small>{member.email}</small>}
                 </span>
                 {isOwner ? (

@@ -459,6 +459,7 @@ export const de: Catalogue = {
     history: 'Versionsverlauf',
   },
   members: {
+    champion: 'Botschafter:in',
     button: 'Mitglieder',
     title: 'Mitglieder von {{space}}',
     list: 'Mitglieder',

@@ -453,6 +453,7 @@ export const en = {
     history: 'Version history',
   },
   members: {
+    champion: 'Champion',
     button: 'Members',
     title: 'Members of {{space}}',
     list: 'Members',
