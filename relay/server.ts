@@ -57,6 +57,7 @@ import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
 import type { WebhookSettings } from './webhooks/service.ts';
 import { openRelayWebhooks } from './webhooks/wiring.ts';
+import { openRelayTokens } from './tokens/wiring.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -271,6 +272,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.auth?.allowedDomains,
   );
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
+  const tokens = openRelayTokens({ ...options, pgStores, spaces: spaceStore, now: clock });
   const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -365,7 +367,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     maxFileBytes: limits.maxFileBytes,
     spaceFileQuotaBytes: limits.spaceFileQuotaBytes,
     history,
-    authenticator,
+    // Access tokens on REST only: sockets keep `authenticator`, which refuses them.
+    authenticator: tokens.rest(authenticator),
+    tokens: tokens.store,
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,
@@ -382,7 +386,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     version,
     log,
-    admin: governance.admin,
+    admin: tokens.admin(governance.admin),
     legal,
     acceptableUse: policy.acceptableUse,
     webhooks: webhooks.api,
@@ -536,6 +540,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await policy.close();
     await webhooks.shutdown();
     await classification.close();
+    await tokens.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

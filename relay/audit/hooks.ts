@@ -140,6 +140,10 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   setSpaceLabel: 'space.classified',
   setClassificationLabels: 'admin.classification.set',
   grantSpaceExport: 'space.exported',
+  createAccessToken: 'token.created',
+  revokeAccessToken: 'token.revoked',
+  createServiceAccount: 'admin.service-account.created',
+  revokeServiceAccount: 'admin.service-account.revoked',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -184,6 +188,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   // A space's classification label: the one set, or the one an export was granted under.
   const label = field(served.body, 'label') ?? field(served.result, 'label');
   if (label !== null) detail['label'] = label;
+  // An access token's scopes (never its secret, which only the answer holds).
+  const scopes = member(served.body, 'scopes');
+  if (Array.isArray(scopes)) detail['scopes'] = scopes.join(',').slice(0, 100);
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({
@@ -194,8 +201,12 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
       served.params['userId'] ??
       served.params['holdId'] ??
       served.params['webhookId'] ??
+      served.params['tokenId'] ??
       field(served.body, 'userId') ??
-      (kind === 'legal.hold.created' || kind === 'webhook.created'
+      (kind === 'legal.hold.created' ||
+      kind === 'webhook.created' ||
+      kind === 'token.created' ||
+      kind === 'admin.service-account.created'
         ? field(served.result, 'id')
         : null),
     ...originOf(served.headers, served.remoteAddress),

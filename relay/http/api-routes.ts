@@ -16,6 +16,7 @@ import { LEGAL_ROUTES } from './routes-legal.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
+import { TOKEN_ROUTES } from './routes-tokens.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
 import { WEBHOOK_ROUTES } from './routes-webhooks.ts';
 
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...TOKEN_ROUTES,
 ];

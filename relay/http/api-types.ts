@@ -15,6 +15,7 @@ import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import type { WebhookApi } from '../webhooks/service.ts';
+import type { TokenStore } from '../tokens/types.ts';
 import type { RawBody } from './raw-body.ts';
 
 /** What the admin routes (routes-admin.ts) use. */
@@ -53,6 +54,8 @@ export interface ApiDeps {
   readonly webhooks?: WebhookApi;
   /** Classification labels of spaces and the rules they set (relay/classification). */
   readonly classification: Classification;
+  /** Personal access tokens and service accounts (routes-tokens.ts); their routes answer 404 without. */
+  readonly tokens?: TokenStore;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -15,6 +15,7 @@ import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
+import { TOKEN_ROUTES } from './tokens.ts';
 import { TRASH_ROUTES } from './trash.ts';
 import { WEBHOOK_ROUTES } from './webhooks.ts';
 
@@ -36,6 +37,7 @@ export const API = {
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...TOKEN_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
