@@ -58,6 +58,7 @@ import { readVersion } from './version.ts';
 import type { WebhookSettings } from './webhooks/service.ts';
 import { openRelayWebhooks } from './webhooks/wiring.ts';
 import { openRelayTokens } from './tokens/wiring.ts';
+import { createNoteDocs } from './notes/note-docs.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -370,6 +371,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     // Access tokens on REST only: sockets keep `authenticator`, which refuses them.
     authenticator: tokens.rest(authenticator),
     tokens: tokens.store,
+    notes: createNoteDocs({ registry, storage, log }),
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,
