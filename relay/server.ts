@@ -58,6 +58,8 @@ import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
 import type { WebhookSettings } from './webhooks/service.ts';
 import { openRelayWebhooks } from './webhooks/wiring.ts';
+import { openRelayTokens } from './tokens/wiring.ts';
+import { createNoteDocs } from './notes/note-docs.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -288,6 +290,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const authenticator = governance.signIns(
     activity.signIns(recordingPeople(baseAuthenticator, spaceStore)),
   );
+  const tokens = openRelayTokens({ ...options, pgStores, spaces: spaceStore, now: clock });
   const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -390,7 +393,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     maxFileBytes: limits.maxFileBytes,
     spaceFileQuotaBytes: limits.spaceFileQuotaBytes,
     history,
-    authenticator,
+    // Access tokens on REST only: sockets keep `authenticator`, which refuses them.
+    authenticator: tokens.rest(authenticator),
+    tokens: tokens.store,
+    notes: createNoteDocs({ registry, storage, log }),
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,
@@ -407,7 +413,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     },
     version,
     log,
-    admin: governance.admin,
+    admin: tokens.admin(governance.admin),
     legal,
     acceptableUse: policy.acceptableUse,
     webhooks: webhooks.api,
@@ -564,6 +570,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await policy.close();
     await webhooks.shutdown();
     await classification.close();
+    await tokens.close();
     await pgStores?.close();
     server.closeAllConnections();
     await serverClosed;

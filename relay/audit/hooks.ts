@@ -142,6 +142,10 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   grantSpaceExport: 'space.exported',
   setChampion: 'admin.champion.set',
   getAdoption: 'admin.adoption.viewed',
+  createAccessToken: 'token.created',
+  revokeAccessToken: 'token.revoked',
+  createServiceAccount: 'admin.service-account.created',
+  revokeServiceAccount: 'admin.service-account.revoked',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -188,6 +192,9 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   if (label !== null) detail['label'] = label;
   const champion = member(served.body, 'champion');
   if (typeof champion === 'boolean') detail['champion'] = champion;
+  // An access token's scopes (never its secret, which only the answer holds).
+  const scopes = member(served.body, 'scopes');
+  if (Array.isArray(scopes)) detail['scopes'] = scopes.join(',').slice(0, 100);
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({
@@ -198,8 +205,12 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
       served.params['userId'] ??
       served.params['holdId'] ??
       served.params['webhookId'] ??
+      served.params['tokenId'] ??
       field(served.body, 'userId') ??
-      (kind === 'legal.hold.created' || kind === 'webhook.created'
+      (kind === 'legal.hold.created' ||
+      kind === 'webhook.created' ||
+      kind === 'token.created' ||
+      kind === 'admin.service-account.created'
         ? field(served.result, 'id')
         : null),
     ...originOf(served.headers, served.remoteAddress),

@@ -33,6 +33,9 @@ import type { SpaceStore } from '../spaces/types.ts';
 import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
 import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
 import type { LegalStore } from '../legal/types.ts';
+import { PG_TOKEN_MIGRATIONS } from '../tokens/schema.ts';
+import { SqlTokenStore, sqliteTokenRunner } from '../tokens/sql-token-store.ts';
+import type { TokenStore } from '../tokens/types.ts';
 import { PostgresWebhookStore } from '../webhooks/postgres-webhook-store.ts';
 import { PG_WEBHOOK_MIGRATIONS } from '../webhooks/schema.ts';
 import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store.ts';
@@ -51,6 +54,8 @@ export interface RelayStores {
   /** Outgoing webhooks and their delivery outbox. */
   readonly webhooks: WebhookStore;
   readonly classification: ClassificationStore;
+  /** Personal access tokens and service accounts (hashes only). */
+  readonly tokens: TokenStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -65,6 +70,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const policy = new SqlitePolicyStore({ dataDir });
   const webhooks = new SqliteWebhookStore({ dataDir });
   const classification = new SqliteClassificationStore({ dataDir });
+  const tokens = new SqlTokenStore(sqliteTokenRunner(dataDir));
   let closed = false;
   return {
     backend: 'sqlite',
@@ -76,6 +82,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     policy,
     webhooks,
     classification,
+    tokens,
     close: () => {
       if (!closed) {
         closed = true;
@@ -87,6 +94,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         policy.close();
         webhooks.close();
         classification.close();
+        void tokens.close();
       }
       return Promise.resolve();
     },
@@ -103,6 +111,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
   await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
   await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
+  await migratePostgres(pool, 'tokens', PG_TOKEN_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -125,6 +134,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     policy: new PostgresPolicyStore(pool),
     webhooks: new PostgresWebhookStore(pool),
     classification: new PostgresClassificationStore(pool),
+    tokens: new SqlTokenStore(postgresRunner(pool)),
     close: () => {
       closed ??= pool.end();
       return closed;

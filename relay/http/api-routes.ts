@@ -15,8 +15,10 @@ import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
 import { LEGAL_ROUTES } from './routes-legal.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
+import { NOTE_ROUTES } from './routes-notes.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
+import { TOKEN_ROUTES } from './routes-tokens.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
 import { WEBHOOK_ROUTES } from './routes-webhooks.ts';
 
@@ -36,4 +38,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
   ...ADOPTION_ROUTES,
+  ...TOKEN_ROUTES,
+  ...NOTE_ROUTES,
 ];

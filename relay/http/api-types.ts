@@ -15,6 +15,8 @@ import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import type { MaybePromise, StoredMarker } from '../storage/types.ts';
 import type { WebhookApi } from '../webhooks/service.ts';
+import type { NoteDocs } from '../notes/note-docs.ts';
+import type { TokenStore } from '../tokens/types.ts';
 import type { RawBody } from './raw-body.ts';
 
 /** What the admin routes (routes-admin.ts) use. */
@@ -57,6 +59,10 @@ export interface ApiDeps {
   readonly webhooks?: WebhookApi;
   /** Classification labels of spaces and the rules they set (relay/classification). */
   readonly classification: Classification;
+  /** Personal access tokens and service accounts (routes-tokens.ts); their routes answer 404 without. */
+  readonly tokens?: TokenStore;
+  /** Notes read and written on the relay's document path (routes-notes.ts); 404 without. */
+  readonly notes?: NoteDocs;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

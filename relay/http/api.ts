@@ -26,6 +26,7 @@ import { HttpError, limitExceeded, readJsonBody, sendError, sendJson } from './j
 import { closeAfterAnswer } from './lingering-close.ts';
 import { checkRawBodyHead, readRawBody, type RawBody, type RawBodySpec } from './raw-body.ts';
 import { BodyAbortedError } from './read-limited.ts';
+import { checkScopes } from '../tokens/scopes.ts';
 import { buildOpenApi } from './openapi.ts';
 import { UploadSlots } from './upload-slots.ts';
 
@@ -189,6 +190,8 @@ export function createApiHandler(
       operationId = route.operationId;
       const caller = route.auth ? await authenticate(req, path) : { id: 'anonymous' };
       principal = caller;
+      // Before anything else of the route runs: an access token reaches only what its scopes cover.
+      if (caller.credential !== undefined) checkScopes(route, caller.credential);
       if (route.auth) {
         const rate = deps.requestRate.take(caller.id);
         if (!rate.ok) {

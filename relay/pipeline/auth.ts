@@ -4,6 +4,7 @@
  * (auth/token-authenticator.ts, 4401) and space roles (spaces/authorizer.ts,
  * 4403, read-only viewers) behind the same two interfaces.
  */
+import type { TokenScope } from '../../shared/access-tokens-api.ts';
 import type { RoomName } from '../../shared/wire.ts';
 import type { MaybePromise } from '../storage/types.ts';
 import { pass, type ConnectionRequest, type StageResult } from './types.ts';
@@ -23,6 +24,18 @@ export interface Principal {
    * socket is closed with 4401 then. Absent: never (anonymous).
    */
   readonly expiresAtMs?: number;
+  /**
+   * Set when the caller presented an access token (REST only), not a
+   * sign-in token: what it may do is limited to its scopes (relay/tokens).
+   */
+  readonly credential?: AccessCredential;
+}
+
+/** The access token a REST caller presented. */
+export interface AccessCredential {
+  readonly kind: 'person' | 'service';
+  readonly tokenId: string;
+  readonly scopes: readonly TokenScope[];
 }
 
 /** What a principal may do in a room. */

@@ -16,3 +16,4 @@ export {
 } from './parse.ts';
 export { isAllowedLinkHref, MAX_LINK_LENGTH } from './links.ts';
 export { formatTaskMeta, parseTaskMeta, type TaskMeta } from './task-meta.ts';
+export { appendJsonToFragment } from './json-to-fragment.ts';

@@ -14,8 +14,10 @@ import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
 import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
+import { NOTE_ROUTES } from './notes.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
+import { TOKEN_ROUTES } from './tokens.ts';
 import { TRASH_ROUTES } from './trash.ts';
 import { WEBHOOK_ROUTES } from './webhooks.ts';
 
@@ -38,6 +40,8 @@ export const API = {
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
   ...ADOPTION_ROUTES,
+  ...TOKEN_ROUTES,
+  ...NOTE_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
