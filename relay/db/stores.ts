@@ -30,6 +30,10 @@ import { PostgresSpaceStore } from '../spaces/postgres-store.ts';
 import { PG_SPACE_MIGRATIONS } from '../spaces/space-migrations.ts';
 import { SqliteSpaceStore } from '../spaces/sqlite-store.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import { knowledgePostgres, knowledgeSqlite } from '../knowledge/runner.ts';
+import { PG_KNOWLEDGE_MIGRATIONS } from '../knowledge/schema.ts';
+import { SqlKnowledgeStore } from '../knowledge/sql-store.ts';
+import type { KnowledgeStore } from '../knowledge/types.ts';
 import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
 import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
 import type { LegalStore } from '../legal/types.ts';
@@ -51,6 +55,8 @@ export interface RelayStores {
   /** Outgoing webhooks and their delivery outbox. */
   readonly webhooks: WebhookStore;
   readonly classification: ClassificationStore;
+  /** Authorship per note per person, note texts, declared profiles (relay/knowledge). */
+  readonly knowledge: KnowledgeStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -65,6 +71,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const policy = new SqlitePolicyStore({ dataDir });
   const webhooks = new SqliteWebhookStore({ dataDir });
   const classification = new SqliteClassificationStore({ dataDir });
+  const knowledge = new SqlKnowledgeStore(knowledgeSqlite(dataDir));
   let closed = false;
   return {
     backend: 'sqlite',
@@ -76,6 +83,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     policy,
     webhooks,
     classification,
+    knowledge,
     close: () => {
       if (!closed) {
         closed = true;
@@ -87,6 +95,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         policy.close();
         webhooks.close();
         classification.close();
+        void knowledge.close();
       }
       return Promise.resolve();
     },
@@ -103,6 +112,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
   await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
   await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
+  await migratePostgres(pool, 'knowledge', PG_KNOWLEDGE_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -125,6 +135,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     policy: new PostgresPolicyStore(pool),
     webhooks: new PostgresWebhookStore(pool),
     classification: new PostgresClassificationStore(pool),
+    knowledge: new SqlKnowledgeStore(knowledgePostgres(pool)),
     close: () => {
       closed ??= pool.end();
       return closed;

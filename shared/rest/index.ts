@@ -11,6 +11,7 @@ import { CLASSIFICATION_ROUTES } from './classification.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
+import { KNOWLEDGE_ROUTES } from './knowledge.ts';
 import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
@@ -36,6 +37,7 @@ export const API = {
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...KNOWLEDGE_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
