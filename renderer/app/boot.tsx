@@ -8,6 +8,7 @@ import {
   createTrashApi,
   createAdminApi,
   createClassificationApi,
+  createKnowledgeApi,
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
@@ -232,6 +233,11 @@ export async function boot(options: BootOptions): Promise<void> {
               admin,
               policy,
               classification,
+              knowledge: createKnowledgeApi({
+                relayUrl: info.relayUrl,
+                fetch: options.fetch,
+                accessToken: (o) => host.accessToken(o),
+              }),
             }}
             host={host}
             info={info}
