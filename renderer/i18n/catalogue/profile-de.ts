@@ -9,7 +9,7 @@ export const profileDe: typeof profileEn = {
   failed: 'Konnte nicht geladen werden: {{reason}}',
   title: 'Position',
   department: 'Abteilung',
-  manager: 'Vorgesetzte Person',
+  manager: 'Führungskraft',
   location: 'Standort',
   unknown: 'nicht angegeben',
   skills: 'Fähigkeiten',
