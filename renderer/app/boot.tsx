@@ -174,7 +174,7 @@ export async function boot(options: BootOptions): Promise<void> {
       const prev = store.getState().session;
       if (next.status === 'signed-in') {
         const { name, color } = identityFromProfile(next.profile);
-        registry.setUser({ name, color });
+        registry.setUser({ name, color, sub: next.profile.sub });
       }
       const nextPerson =
         next.status === 'signed-in'
