@@ -5,7 +5,7 @@
  * flush of many edit counts is one commit.
  */
 import { join } from 'node:path';
-import type { SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type pg from 'pg';
 import { closeSqlite, openSqlite, sqliteTransaction } from '../db/sqlite.ts';
 import { pgTransaction } from '../db/postgres.ts';
@@ -24,12 +24,17 @@ export interface KnowledgeRunner {
 /** File name of the knowledge database inside the data directory. */
 export const KNOWLEDGE_FILE = 'knowledge.sqlite';
 
-/** `knowledge.sqlite` in `dataDir`, schema up to date. */
-export function knowledgeSqlite(dataDir: string): KnowledgeRunner {
-  const db = openSqlite(join(dataDir, KNOWLEDGE_FILE), {
+/** Opens (creating if needed) `knowledge.sqlite` in `dataDir` with its schema up to date. */
+export function openKnowledgeSqlite(dataDir: string): DatabaseSync {
+  return openSqlite(join(dataDir, KNOWLEDGE_FILE), {
     store: 'knowledge',
     migrations: SQLITE_KNOWLEDGE_MIGRATIONS,
   });
+}
+
+/** `knowledge.sqlite` in `dataDir`, schema up to date. */
+export function knowledgeSqlite(dataDir: string): KnowledgeRunner {
+  const db = openKnowledgeSqlite(dataDir);
   let closed = false;
   return {
     all: (sql, params = []) => Promise.resolve(db.prepare(sql).all(...(params as SQLInputValue[]))),
