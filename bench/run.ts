@@ -12,6 +12,7 @@ import type { BenchContext, BenchModule } from './lib/types.ts';
 import { auditQuery } from './audit-query.ts';
 import { authConnect } from './auth-connect.ts';
 import { editorOpen } from './editor-open.ts';
+import { expertQuery } from './expert-query.ts';
 import { localColdStart } from './local-cold-start.ts';
 import { localStoreOpen } from './local-store-open.ts';
 import { offlineReconnect } from './offline-reconnect.ts';
@@ -42,6 +43,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   relayGroupCommit,
   relayScale,
   scimImport,
+  expertQuery,
 ];
 
 const PACKAGES = [

@@ -43,6 +43,7 @@ describe('parseCli', () => {
           webhooks: {},
           scimToken: null,
           classification: { defaultLabel: 'internal', internalDomains: null },
+          expertDefaultOptIn: false,
         },
       },
     });

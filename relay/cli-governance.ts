@@ -12,6 +12,7 @@ import {
   parseClassification,
   type ParsedClassification,
 } from './classification/config.ts';
+import { KNOWLEDGE_HELP, KNOWLEDGE_OPTIONS, parseKnowledgeFlags } from './knowledge/cli-flags.ts';
 
 export interface GovernanceConfig {
   /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
@@ -26,6 +27,8 @@ export interface GovernanceConfig {
   readonly scimToken: string | null;
   /** Default label of spaces and the company's internal email domains. */
   readonly classification: ParsedClassification;
+  /** Whether people who never chose appear in the expert finder. */
+  readonly expertDefaultOptIn: boolean;
 }
 
 /** `parseArgs` options of these flags. */
@@ -36,6 +39,7 @@ export const GOVERNANCE_OPTIONS = {
   ...WEBHOOK_OPTIONS,
   'scim-token': { type: 'string' },
   ...CLASSIFICATION_OPTIONS,
+  ...KNOWLEDGE_OPTIONS,
 } as const;
 
 /** Their lines of `--help`. */
@@ -46,7 +50,8 @@ export const GOVERNANCE_HELP = `  --admin-group <name>     IdP group whose membe
   --scim-token <secret>    bearer token of SCIM provisioning at /scim/v2 (RELAY_SCIM_TOKEN;
                            default none: SCIM off)
 ${WEBHOOK_HELP}
-${CLASSIFICATION_HELP}`;
+${CLASSIFICATION_HELP}
+${KNOWLEDGE_HELP}`;
 
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
@@ -98,5 +103,15 @@ export function parseGovernance(values: Values, env: Env): GovernanceConfig | st
   }
   const classification = parseClassification(values, env);
   if (typeof classification === 'string') return classification;
-  return { adminGroup, groupsClaim, auditRetentionDays, webhooks, scimToken, classification };
+  const knowledge = parseKnowledgeFlags(values, env);
+  if (typeof knowledge === 'string') return knowledge;
+  return {
+    adminGroup,
+    groupsClaim,
+    auditRetentionDays,
+    webhooks,
+    scimToken,
+    classification,
+    expertDefaultOptIn: knowledge.expertDefaultOptIn,
+  };
 }

@@ -87,6 +87,7 @@ try {
         ? {}
         : { internalDomains: config.governance.classification.internalDomains }),
     },
+    knowledge: { expertDefaultOptIn: config.governance.expertDefaultOptIn },
     corsOrigins: config.corsOrigins,
     limits: config.limits,
     log,

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from '../shared/limits.ts';
 import { DESKTOP_APP_ORIGIN } from '../shared/wire.ts';
 import { openAcceptableUse } from './acceptable-use/wiring.ts';
@@ -23,7 +24,8 @@ import { DocRegistry } from './docs/registry.ts';
 import { InProcessFanout } from './fanout/in-process.ts';
 import { SqliteFileStore } from './files/sqlite-file-store.ts';
 import type { Fanout } from './fanout/types.ts';
-import { openNoteHistory } from './history/history.ts';
+import { openNoteHistory, storedState } from './history/history.ts';
+import { openKnowledge, type KnowledgeOptions } from './knowledge/wiring.ts';
 import { createLegal } from './legal/wiring.ts';
 import { createApiHandler } from './http/api.ts';
 import { normaliseOrigins } from './http/cors.ts';
@@ -159,6 +161,8 @@ export interface RelayOptions {
   readonly directory?: DirectoryOptions;
   /** Default label of spaces and the company's internal email domains (relay/classification). */
   readonly classification?: ClassificationOptions;
+  /** Note search and the expert finder: the company's opt-in default, indexing delays. */
+  readonly knowledge?: KnowledgeOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -340,6 +344,19 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     skipChecks: options.benchmarkWithoutUpdateRules === true,
   });
   const version = readVersion();
+  // Authorship per note per person and the note text index, fed by stored updates.
+  const knowledge = openKnowledge({
+    store: pgStores?.knowledge ?? { dataDir: options.dataDir },
+    options: options.knowledge,
+    spaces: spaceStore,
+    authorizer,
+    readState: async (room) => {
+      const live = registry.loaded(room);
+      return live === null ? storedState(storage, room, log) : Y.encodeStateAsUpdate(live.doc);
+    },
+    now: clock,
+    log,
+  });
   const webhooks = openRelayWebhooks({
     ...options,
     pgStores,
@@ -349,7 +366,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   });
   const registry: DocRegistry = new DocRegistry({
     storage: webhooks.watch(
-      history.watch(legal.journal.watch(activity.watch(storage))),
+      knowledge.recorder.watch(history.watch(legal.journal.watch(activity.watch(storage)))),
       (room) => registry.loaded(room)?.doc ?? null,
     ),
     fanout,
@@ -418,6 +435,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     acceptableUse: policy.acceptableUse,
     webhooks: webhooks.api,
     classification: classification.policy,
+    knowledge: knowledge.service,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -556,6 +574,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await maintenance.close();
     await registry.closeAll();
     await legal.close();
+    await knowledge.close();
     await guard.close();
     await admin?.close();
     metrics.timings.stop();

@@ -30,6 +30,10 @@ import { PostgresSpaceStore } from '../spaces/postgres-store.ts';
 import { PG_SPACE_MIGRATIONS } from '../spaces/space-migrations.ts';
 import { SqliteSpaceStore } from '../spaces/sqlite-store.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import { knowledgePostgres, knowledgeSqlite } from '../knowledge/runner.ts';
+import { PG_KNOWLEDGE_MIGRATIONS } from '../knowledge/schema.ts';
+import { SqlKnowledgeStore } from '../knowledge/sql-store.ts';
+import type { KnowledgeStore } from '../knowledge/types.ts';
 import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
 import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
 import type { LegalStore } from '../legal/types.ts';
@@ -56,6 +60,8 @@ export interface RelayStores {
   readonly classification: ClassificationStore;
   /** Personal access tokens and service accounts (hashes only). */
   readonly tokens: TokenStore;
+  /** Authorship per note per person, note texts, declared profiles (relay/knowledge). */
+  readonly knowledge: KnowledgeStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -71,6 +77,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const webhooks = new SqliteWebhookStore({ dataDir });
   const classification = new SqliteClassificationStore({ dataDir });
   const tokens = new SqlTokenStore(sqliteTokenRunner(dataDir));
+  const knowledge = new SqlKnowledgeStore(knowledgeSqlite(dataDir));
   let closed = false;
   return {
     backend: 'sqlite',
@@ -83,6 +90,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     webhooks,
     classification,
     tokens,
+    knowledge,
     close: () => {
       if (!closed) {
         closed = true;
@@ -95,6 +103,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         webhooks.close();
         classification.close();
         void tokens.close();
+        void knowledge.close();
       }
       return Promise.resolve();
     },
@@ -112,6 +121,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
   await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
   await migratePostgres(pool, 'tokens', PG_TOKEN_MIGRATIONS);
+  await migratePostgres(pool, 'knowledge', PG_KNOWLEDGE_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -135,6 +145,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     webhooks: new PostgresWebhookStore(pool),
     classification: new PostgresClassificationStore(pool),
     tokens: new SqlTokenStore(postgresRunner(pool)),
+    knowledge: new SqlKnowledgeStore(knowledgePostgres(pool)),
     close: () => {
       closed ??= pool.end();
       return closed;

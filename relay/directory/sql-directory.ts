@@ -123,6 +123,19 @@ export function sqlDirectory(db: SqlDb): DirectoryStore {
       };
       return page;
     },
+    directoryFields: async (userId) => {
+      const [row] = await db.all(
+        'SELECT title, department, manager, active FROM people WHERE id = ?',
+        [userId],
+      );
+      if (row === undefined) return null;
+      return {
+        title: optionalText(row, 'title') ?? null,
+        department: optionalText(row, 'department') ?? null,
+        manager: optionalText(row, 'manager') ?? null,
+        active: Number(row['active']) !== 0,
+      };
+    },
     isDeactivated: async (userId) => {
       const [row] = await db.all('SELECT active FROM people WHERE id = ?', [userId]);
       return row !== undefined && Number(row['active']) === 0;

@@ -35,6 +35,14 @@ export interface DirectoryPerson extends DirectoryEntry {
   readonly signedIn: boolean;
 }
 
+/** The directory's fields of one person, for a profile. */
+export interface DirectoryFields {
+  readonly title: string | null;
+  readonly department: string | null;
+  readonly manager: string | null;
+  readonly active: boolean;
+}
+
 export interface DirectoryPage {
   /** How many match, for SCIM `totalResults`. */
   readonly total: number;
@@ -56,6 +64,11 @@ export interface DirectoryStore {
     offset: number,
     limit: number,
   ): MaybePromise<DirectoryPage>;
+  /**
+   * What the directory says about the person with this id (provisioned or
+   * not): title, department, manager, active; null when nobody has this id.
+   */
+  directoryFields(userId: string): MaybePromise<DirectoryFields | null>;
   /** Whether the person with this id was deactivated by the IdP. */
   isDeactivated(userId: string): MaybePromise<boolean>;
   /**

@@ -8,6 +8,7 @@
  */
 import { ADOPTION_ROUTES } from '../adoption/routes.ts';
 import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
+import { KNOWLEDGE_ROUTES } from '../knowledge/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
@@ -40,4 +41,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...ADOPTION_ROUTES,
   ...TOKEN_ROUTES,
   ...NOTE_ROUTES,
+  ...KNOWLEDGE_ROUTES,
 ];

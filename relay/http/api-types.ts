@@ -9,6 +9,7 @@ import type { Classification } from '../classification/policy.ts';
 import type { MembershipChange } from '../fanout/types.ts';
 import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
+import type { KnowledgeService } from '../knowledge/service.ts';
 import type { LegalService } from '../legal/service.ts';
 import type { Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
@@ -63,6 +64,8 @@ export interface ApiDeps {
   readonly tokens?: TokenStore;
   /** Notes read and written on the relay's document path (routes-notes.ts); 404 without. */
   readonly notes?: NoteDocs;
+  /** Note search, profiles and the expert finder (relay/knowledge); their routes answer 404 without. */
+  readonly knowledge?: KnowledgeService;
   /** Per-person rates of costly calls (`spacesCreatedPerDay`, `manualSnapshotsPerHour`). */
   readonly rates: {
     readonly spaceCreations: PersonRate;

@@ -116,6 +116,20 @@ const reason = postgresUnavailable();
       await stores.policy.accept({ userId: 'ada', version: 1, at: 12, ip: null, client: null });
       await stores.classification.setLabels(DEFAULT_CLASSIFICATION_LABELS);
       await stores.classification.setSpaceLabel('team', 'restricted', 13);
+      await stores.knowledge.addEdits([
+        { spaceId: 'team', docId: 'plan', person: 'ada', edits: 7, firstAt: 1, lastAt: 9 },
+      ]);
+      await stores.knowledge.putText({
+        spaceId: 'team',
+        docId: 'plan',
+        title: 'Plan',
+        text: 'Kubernetes',
+        updatedAt: 9,
+      });
+      await stores.knowledge.setProfile(
+        { person: 'ada', skills: ['Yjs'], askMeAbout: [], expertOptIn: true },
+        9,
+      );
       await stores.close();
       return data.dir;
     }
@@ -145,7 +159,14 @@ const reason = postgresUnavailable();
       }
       expect(byTable['webhooks']).toMatchObject({ sourceRows: 1, targetRows: 1 });
       expect(byTable['outbox']).toMatchObject({ sourceRows: 1, targetRows: 1 });
-      for (const table of ['policy_versions', 'policy_acceptances', 'space_labels']) {
+      for (const table of [
+        'policy_versions',
+        'policy_acceptances',
+        'space_labels',
+        'knowledge_authorship',
+        'knowledge_notes',
+        'knowledge_profiles',
+      ]) {
         expect(byTable[table], table).toMatchObject({ sourceRows: 1, targetRows: 1 });
       }
 
@@ -181,6 +202,9 @@ const reason = postgresUnavailable();
       // Who accepted the policy, and the space's label, survive the move.
       expect(await pg.policy.acceptedVersion('ada')).toBe(1);
       expect(await pg.classification.spaceLabel('team')).toBe('restricted');
+      // Who wrote what, and declared profiles, survive the move.
+      expect(await pg.knowledge.notesOf('ada', 5)).toMatchObject([{ docId: 'plan', edits: 7 }]);
+      expect((await pg.knowledge.profile('ada'))?.skills).toEqual(['Yjs']);
       expect(await pg.legal.isPurged('team', 'gone')).toBe(true);
       // The journal's sequence moved past the copied entries: new ones still append.
       await pg.legal.appendEdits([

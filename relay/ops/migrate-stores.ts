@@ -4,7 +4,7 @@
  * webhooks, the acceptable-use policy and classification labels from a
  * SQLite data directory (`spaces.sqlite`, `files.sqlite`, `history.sqlite`,
  * `audit.sqlite`, `legal.sqlite`, `webhooks.sqlite`, `policy.sqlite`,
- * `classification.sqlite`) into PostgreSQL, then
+ * `classification.sqlite`, `knowledge.sqlite`) into PostgreSQL, then
  * checks per table that the target holds as many rows, and as many bytes of
  * file and snapshot content, as the source. Rows already there (a rerun after
  * an interruption) are kept, so running it twice changes nothing. The target
@@ -23,6 +23,7 @@ import { HISTORY_FILE, openHistorySqlite } from '../history/sqlite-snapshots.ts'
 import { LEGAL_FILE, openLegalSqlite } from '../legal/sql-store.ts';
 import { openPolicySqlite, POLICY_FILE } from '../acceptable-use/sqlite-policy-store.ts';
 import { CLASSIFICATION_FILE, openClassificationSqlite } from '../classification/sqlite-store.ts';
+import { KNOWLEDGE_FILE, openKnowledgeSqlite } from '../knowledge/runner.ts';
 import type { Logger } from '../log.ts';
 import { openSpacesSqlite, SPACES_FILE } from '../spaces/sqlite-store.ts';
 import { openWebhooksSqlite, WEBHOOKS_FILE } from '../webhooks/sqlite-webhook-store.ts';
@@ -188,6 +189,28 @@ const CLASSIFICATION: readonly TableSpec[] = [
   },
 ];
 
+/** Authorship per note per person, note texts, declared profiles (relay/knowledge). */
+const KNOWLEDGE: readonly TableSpec[] = [
+  {
+    table: 'knowledge_authorship',
+    columns: ['space', 'doc', 'person', 'edits', 'first_at', 'last_at', 'comments'],
+    key: ['space', 'doc', 'person'],
+    order: 'space, doc, person',
+  },
+  {
+    table: 'knowledge_notes',
+    columns: ['space', 'doc', 'title', 'body', 'updated_at'],
+    key: ['space', 'doc'],
+    order: 'space, doc',
+  },
+  {
+    table: 'knowledge_profiles',
+    columns: ['person', 'skills', 'topics', 'opt_in', 'updated_at'],
+    key: ['person'],
+    order: 'person',
+  },
+];
+
 /** Webhooks with their secrets, and the outbox: queued deliveries go on from PostgreSQL. */
 const WEBHOOKS: readonly TableSpec[] = [
   {
@@ -275,6 +298,7 @@ export async function copyStores(options: {
     [WEBHOOKS_FILE, openWebhooksSqlite, WEBHOOKS],
     [POLICY_FILE, openPolicySqlite, POLICY],
     [CLASSIFICATION_FILE, openClassificationSqlite, CLASSIFICATION],
+    [KNOWLEDGE_FILE, openKnowledgeSqlite, KNOWLEDGE],
   ];
   const tables: TableCheck[] = [];
   for (const [file, open, specs] of sources) {

@@ -44,6 +44,7 @@ export function Places({ current, unread, onGo, search }: PlacesProps) {
         unread > 0 ? t('nav.inboxUnread', { count: unread }) : undefined,
       )}
       {place('actions', t('nav.myActions'))}
+      {place('experts', t('profile.nav'))}
     </nav>
   );
 }

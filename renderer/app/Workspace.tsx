@@ -10,6 +10,7 @@ import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
+import { ExpertsView, ProfileView, setProfileOpener } from '../features/profile/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
 import { useAppBadge, useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
 import { SpacesSidebar } from '../features/spaces/index.ts';
@@ -18,12 +19,20 @@ import { PageCrumbs } from '../features/tree/index.ts';
 import { useNoteRequests } from '../host/index.ts';
 import { useT } from '../i18n/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
-import { useAppStore, useSearchService } from '../services/index.ts';
+import { useAppStore, useKnowledgeApi, useSearchService } from '../services/index.ts';
 import { useSpacesPush } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
 import type { AppProps } from './App.tsx';
 import { Places } from './Places.tsx';
-import { DEFAULT_NOTE, roomOf, searchForRoute, viewOf, viewRoute, type Route } from './route.ts';
+import {
+  DEFAULT_NOTE,
+  profileRoute,
+  roomOf,
+  searchForRoute,
+  viewOf,
+  viewRoute,
+  type Route,
+} from './route.ts';
 import { SidebarFrame } from './SidebarFrame.tsx';
 import { SpaceSection } from './SpaceSection.tsx';
 
@@ -82,6 +91,17 @@ export function Workspace({
     [go],
   );
   useNoteRequests(host, openTarget);
+  // Any person's name (PersonLink) opens their profile here.
+  const knowledge = useKnowledgeApi();
+  useEffect(
+    () =>
+      knowledge === null
+        ? undefined
+        : setProfileOpener((person) => {
+            go(profileRoute(person));
+          }),
+    [go, knowledge],
+  );
 
   const room = roomOf(route);
   const view = viewOf(route);
@@ -183,6 +203,16 @@ export function Workspace({
               hrefFor={(r) => searchForRoute(r)}
               onOpen={go}
               spaceName={spaceName}
+            />
+          ) : view === 'experts' && knowledge !== null ? (
+            <ExpertsView api={knowledge} hrefFor={(r) => searchForRoute(r)} onOpen={go} />
+          ) : view === 'profile' && knowledge !== null && route.person !== undefined ? (
+            <ProfileView
+              key={route.person}
+              api={knowledge}
+              personId={route.person}
+              hrefFor={(r) => searchForRoute(r)}
+              onOpen={go}
             />
           ) : view === 'actions' ? (
             <MyActionItemsView sub={profile.sub} hrefFor={(r) => searchForRoute(r)} onOpen={go} />

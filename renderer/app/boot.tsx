@@ -8,6 +8,7 @@ import {
   createTrashApi,
   createAdminApi,
   createClassificationApi,
+  createKnowledgeApi,
   createMembersApi,
   createRelayApi,
 } from '../api/index.ts';
@@ -192,7 +193,7 @@ export async function boot(options: BootOptions): Promise<void> {
       const prev = store.getState().session;
       if (next.status === 'signed-in') {
         const { name, color } = identityFromProfile(next.profile);
-        registry.setUser({ name, color });
+        registry.setUser({ name, color, sub: next.profile.sub });
       }
       const nextPerson =
         next.status === 'signed-in'
@@ -269,6 +270,11 @@ export async function boot(options: BootOptions): Promise<void> {
                   names,
                   window.localStorage,
                 ),
+              knowledge: createKnowledgeApi({
+                relayUrl: info.relayUrl,
+                fetch: options.fetch,
+                accessToken: (o) => host.accessToken(o),
+              }),
             }}
             host={host}
             info={info}

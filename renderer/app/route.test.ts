@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_NOTE,
+  profileRoute,
   roomOf,
   routeFromSearch,
   searchForRoute,
@@ -53,5 +54,17 @@ describe('routeFromSearch', () => {
     const result = routeFromSearch(search);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/does not name a note/);
+  });
+});
+
+describe('profile links', () => {
+  it('round-trip a person id, percent-encoded; a profile without a person is a bad link', () => {
+    const route = profileRoute('emp 1001/ä');
+    const search = searchForRoute(route);
+    expect(search).toBe('?view=profile&person=emp+1001%2F%C3%A4');
+    expect(routeFromSearch(search)).toEqual({ ok: true, route });
+    expect(routeFromSearch('?view=profile').ok).toBe(false);
+    expect(routeFromSearch(`?view=profile&person=${'x'.repeat(256)}`).ok).toBe(false);
+    expect(routeFromSearch('?view=experts')).toEqual({ ok: true, route: viewRoute('experts') });
   });
 });

@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 export const DEFAULT_NOTE = HOME_DOC_ID;
 
 /** The views of the main area that belong to no space. */
-export const VIEWS = ['home', 'inbox', 'actions'] as const;
+export const VIEWS = ['home', 'inbox', 'actions', 'experts', 'profile'] as const;
 export type View = (typeof VIEWS)[number];
 
 /**
@@ -18,6 +18,16 @@ export interface Route {
   readonly docId: string;
   /** Only without a space; absent means Home. */
   readonly view?: View;
+  /** The person whose profile the `profile` view shows (their token's `sub`). */
+  readonly person?: string;
+}
+
+/** Longest person id in a link (as the relay's people table). */
+const MAX_PERSON_ID = 255;
+
+/** The route of a person's profile. */
+export function profileRoute(personId: string): Route {
+  return { spaceId: null, docId: DEFAULT_NOTE, view: 'profile', person: personId };
 }
 
 export type RouteResult = { ok: true; route: Route } | { ok: false; message: string };
@@ -55,6 +65,13 @@ export function routeFromSearch(search: string): RouteResult {
       message: t('app.badLink'),
     };
   }
+  if (spaceId === null && view === 'profile') {
+    const person = params.get('person') ?? '';
+    if (person.length === 0 || person.length > MAX_PERSON_ID) {
+      return { ok: false, message: t('app.badLink') };
+    }
+    return { ok: true, route: profileRoute(person) };
+  }
   if (spaceId === null && view !== null && isView(view)) {
     return { ok: true, route: viewRoute(view) };
   }
@@ -65,6 +82,9 @@ export function routeFromSearch(search: string): RouteResult {
 export function searchForRoute(route: Route): string {
   if (route.spaceId === null) {
     const view = viewOf(route);
+    if (view === 'profile' && route.person !== undefined) {
+      return `?${new URLSearchParams({ view, person: route.person }).toString()}`;
+    }
     return view === null || view === 'home' ? '' : `?view=${view}`;
   }
   const params = new URLSearchParams({ space: route.spaceId });

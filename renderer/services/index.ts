@@ -7,6 +7,7 @@ export {
   useHistoryApi,
   useTrashApi,
   useAdminApi,
+  useKnowledgeApi,
   usePolicyApi,
   type AppServices,
   type PersonalValues,

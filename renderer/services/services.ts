@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { AdminApi, HistoryApi, TrashApi } from '../api/index.ts';
+import type { AdminApi, HistoryApi, KnowledgeApi, TrashApi } from '../api/index.ts';
 import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
@@ -27,6 +27,8 @@ export interface AppServices {
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
   readonly classification?: ClassificationService;
+  /** Profiles and the expert finder (relay); absent in tests that do not need it. */
+  readonly knowledge?: KnowledgeApi;
   /**
    * Storage for a person's small values that name things (Mentions read
    * state), sealed like their notes; absent: localStorage (tests, old hosts).
@@ -45,6 +47,11 @@ export const AppServicesContext = createContext<AppServices | null>(null);
 /** The search service, or null when the app runs without one. */
 export function useSearchService(): SearchService | null {
   return useServices().search ?? null;
+}
+
+/** Profiles and the expert finder, or null when the app runs without them. */
+export function useKnowledgeApi(): KnowledgeApi | null {
+  return useContext(AppServicesContext)?.knowledge ?? null;
 }
 
 /** The admin routes, or null when the app runs without them. */

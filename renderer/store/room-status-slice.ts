@@ -9,6 +9,8 @@ export interface Peer {
   readonly name: string;
   readonly color: string;
   readonly isSelf: boolean;
+  /** Their id, when their client shares it (opens their profile). */
+  readonly sub?: string;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { Peer } from '../store/index.ts';
 export const AwarenessUserSchema = z.object({
   name: z.string().trim().min(1).max(64),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** The person's id, so their name can open their profile (a link only: it grants nothing). */
+  sub: z.string().min(1).max(255).optional(),
 });
 export type AwarenessUser = z.infer<typeof AwarenessUserSchema>;
 
@@ -24,7 +26,13 @@ export function derivePeers(
   for (const [clientId, state] of states) {
     const parsed = AwarenessUserSchema.safeParse(state['user']);
     const user = parsed.success ? parsed.data : anonymous();
-    peers.push({ clientId, name: user.name, color: user.color, isSelf: clientId === selfId });
+    peers.push({
+      clientId,
+      name: user.name,
+      color: user.color,
+      isSelf: clientId === selfId,
+      ...(user.sub === undefined ? {} : { sub: user.sub }),
+    });
   }
   return peers.sort(
     (a, b) =>
@@ -45,6 +53,7 @@ export function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
         p.clientId === q.clientId &&
         p.name === q.name &&
         p.color === q.color &&
+        p.sub === q.sub &&
         p.isSelf === q.isSelf
       );
     })

@@ -12,6 +12,7 @@ import { CLASSIFICATION_ROUTES } from './classification.ts';
 import { defineRoutes } from './contract.ts';
 import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
+import { KNOWLEDGE_ROUTES } from './knowledge.ts';
 import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { NOTE_ROUTES } from './notes.ts';
@@ -42,6 +43,7 @@ export const API = {
   ...ADOPTION_ROUTES,
   ...TOKEN_ROUTES,
   ...NOTE_ROUTES,
+  ...KNOWLEDGE_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',

@@ -1,3 +1,4 @@
+import { PersonLink } from '../profile/index.ts';
 import type { ReactNode } from 'react';
 import type { CommentMention } from '../../../shared/comments/index.ts';
 
@@ -31,7 +32,9 @@ export function MessageText({
     if (best.index > 0) out.push(rest.slice(0, best.index));
     out.push(
       <span key={(key += 1)} className="mention comment-mention" data-id={best.mention.sub}>
-        @{best.mention.name}
+        <PersonLink personId={best.mention.sub} name={best.mention.name}>
+          @{best.mention.name}
+        </PersonLink>
       </span>,
     );
     rest = rest.slice(best.index + best.mention.name.length + 1);

@@ -1,3 +1,4 @@
+import { PersonLink } from '../profile/index.ts';
 import type { CommentMention, CommentThread } from '../../../shared/comments/index.ts';
 import { Composer } from './Composer.tsx';
 import type { SearchPeople } from './MentionInput.tsx';
@@ -43,7 +44,10 @@ export function ThreadCard(props: ThreadCardProps) {
         {thread.messages.map((m) => (
           <li key={m.id} className="comment-message">
             <p className="comment-message__meta">
-              <strong>{m.authorName || m.author}</strong> <RelativeTime value={m.createdAt} />
+              <strong>
+                <PersonLink personId={m.author} name={m.authorName || m.author} />
+              </strong>{' '}
+              <RelativeTime value={m.createdAt} />
             </p>
             <p className="comment-message__text">
               <MessageText text={m.text} mentions={m.mentions} />

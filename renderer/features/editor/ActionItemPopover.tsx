@@ -1,3 +1,4 @@
+import { PersonLink } from '../profile/index.ts';
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
 import { isCalendarDate } from '../../../shared/meeting/index.ts';
@@ -125,6 +126,13 @@ function Popover({
             ? t('actionItem.nobody')
             : t('actionItem.assignedTo', { name: assigneeName })}
         </p>
+        {target.assignee !== null && assigneeName !== null && (
+          <p>
+            <PersonLink personId={target.assignee} name={assigneeName}>
+              {t('actionItem.openAssignee', { name: assigneeName })}
+            </PersonLink>
+          </p>
+        )}
         <PeoplePicker
           search={controls.search}
           label={t('actionItem.find')}

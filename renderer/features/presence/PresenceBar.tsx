@@ -2,6 +2,7 @@ import { initials } from '../../identity/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { useAppStore } from '../../services/index.ts';
 import { selectPeers } from '../../store/index.ts';
+import { PersonLink } from '../profile/index.ts';
 import { PresenceAnnouncer } from './PresenceAnnouncer.tsx';
 import './presence.css';
 
@@ -28,7 +29,11 @@ export function PresenceBar({ roomKey }: { readonly roomKey: string }) {
               {initials(peer.name)}
             </span>
             <span className="presence__name">
-              {peer.name}
+              {peer.sub === undefined ? (
+                peer.name
+              ) : (
+                <PersonLink personId={peer.sub} name={peer.name} />
+              )}
               {peer.isSelf && t('presence.youSuffix')}
             </span>
           </li>

@@ -2,6 +2,7 @@ import { classificationDe } from './classification-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
+import { profileDe } from './profile-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
@@ -9,6 +10,7 @@ export const de: Catalogue = {
   policy: policyDe,
   classification: classificationDe,
   localData: localDataDe,
+  profile: profileDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',
@@ -442,6 +444,7 @@ export const de: Catalogue = {
     assigneeSection: 'Zuständig',
     nobody: 'Niemand ist zuständig.',
     assignedTo: 'Zuständig: {{name}}.',
+    openAssignee: 'Profil von {{name}}',
     find: 'Zuständige Person suchen',
     assignTo: '{{name}} zuweisen',
     unassign: 'Zuweisung aufheben',

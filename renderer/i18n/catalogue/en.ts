@@ -1,5 +1,6 @@
 import { policyAdminEn, policyEn } from './policy.ts';
 import { classificationEn } from './classification-en.ts';
+import { profileEn } from './profile-en.ts';
 
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
@@ -13,6 +14,7 @@ export const en = {
   policy: policyEn,
   classification: classificationEn,
   localData: localDataEn,
+  profile: profileEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
@@ -436,6 +438,7 @@ export const en = {
     assigneeSection: 'Assignee',
     nobody: 'Nobody is assigned.',
     assignedTo: 'Assigned to {{name}}.',
+    openAssignee: 'Profile of {{name}}',
     find: 'Find a person to assign',
     assignTo: 'Assign to {{name}}',
     unassign: 'Unassign',
