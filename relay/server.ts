@@ -273,7 +273,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const baseAuthorizer =
     options.authorizer ??
-    (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
+    (options.insecureOpenAccess === true
+      ? allowAllAuthorizer
+      : createSpaceAuthorizer(spaceStore, classification.policy.config.internalDomains));
   const liveAccess = new LiveAccess();
   const policy = openAcceptableUse(options.dataDir, pgStores, liveAccess, clock);
   fanout.onMembership((change) => {

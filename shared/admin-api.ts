@@ -40,6 +40,9 @@ export const AUDIT_KINDS = [
   'directory.deactivated',
   'space.classified',
   'admin.classification.set',
+  'space.visibility.set',
+  'member.joined',
+  'member.left',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

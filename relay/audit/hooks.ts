@@ -140,6 +140,9 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   setSpaceLabel: 'space.classified',
   setClassificationLabels: 'admin.classification.set',
   grantSpaceExport: 'space.exported',
+  setSpaceVisibility: 'space.visibility.set',
+  joinSpace: 'member.joined',
+  leaveSpace: 'member.left',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -184,6 +187,12 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   // A space's classification label: the one set, or the one an export was granted under.
   const label = field(served.body, 'label') ?? field(served.result, 'label');
   if (label !== null) detail['label'] = label;
+  // A visibility change, or the role a join gave.
+  for (const key of ['visibility', 'joinRole']) {
+    const value = field(served.result, key);
+    if (value !== null) detail[key] = value;
+  }
+  if (served.operationId === 'joinSpace') detail['role'] = field(served.result, 'role');
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

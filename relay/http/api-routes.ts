@@ -14,6 +14,7 @@ import { FILE_ROUTES } from './routes-files.ts';
 import { HISTORY_ROUTES } from './routes-history.ts';
 import { LEGAL_ROUTES } from './routes-legal.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
+import { OPEN_SPACE_ROUTES } from './routes-open-spaces.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
 import { TRASH_ROUTES } from './routes-trash.ts';
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...OPEN_SPACE_ROUTES,
 ];

@@ -46,6 +46,17 @@ ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 CREATE UNIQUE INDEX people_by_scim_id ON people (scim_id);
 CREATE UNIQUE INDEX people_by_user_name ON people (lower(user_name));`;
 
+/**
+ * Open spaces: `visibility` 'private' (invite only, what every space was
+ * before) or 'open' (anyone in the company may find, read and join it);
+ * `join_role` is the role joining gives. The partial index serves the
+ * directory, which lists open spaces only.
+ */
+const VISIBILITY_COLUMNS = `
+ALTER TABLE spaces ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'open'));
+ALTER TABLE spaces ADD COLUMN join_role TEXT NOT NULL DEFAULT 'viewer' CHECK (join_role IN ('editor', 'viewer'));
+CREATE INDEX spaces_open ON spaces (name) WHERE visibility = 'open';`;
+
 export const SQLITE_SPACE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -72,6 +83,7 @@ CREATE TABLE IF NOT EXISTS people (
   },
   { version: 2, name: 'space icon, description and trash', up: addMissingSpaceColumns },
   { version: 3, name: 'provisioned people', up: DIRECTORY_COLUMNS },
+  { version: 4, name: 'open spaces', up: VISIBILITY_COLUMNS },
 ];
 
 export const PG_SPACE_MIGRATIONS: readonly PgMigration[] = [
@@ -102,4 +114,5 @@ CREATE TABLE people (
 );`,
   },
   { version: 2, name: 'provisioned people', up: DIRECTORY_COLUMNS },
+  { version: 3, name: 'open spaces', up: VISIBILITY_COLUMNS },
 ];
