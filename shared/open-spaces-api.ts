@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema, SpaceSchema } from './api.ts';
+import { PersonSchema, RoleSchema, SpaceSchema } from './api.ts';
 
 /**
  * Open spaces: a space is private (members are invited; the default) or
@@ -41,6 +41,8 @@ export const OpenSpaceSchema = SpaceSchema.extend({
   joinRole: JoinRoleSchema,
   /** How many members it has. */
   members: z.number().int().nonnegative(),
+  /** Its owners, by name: whom to ask about it. */
+  owners: z.array(PersonSchema),
   /** Epoch milliseconds of its last stored edit, or null when nothing was written yet. */
   lastEditedAt: z.number().int().nonnegative().nullable(),
   /** Notes (documents) edited in the last `RECENT_ACTIVITY_DAYS` days. */

@@ -2,7 +2,7 @@
  * Open spaces (contract in shared/rest/open-spaces.ts):
  * - `GET /api/open-spaces?q=`: the company's open spaces, for people of the
  *   company (an address outside the internal domains gets 403), with member
- *   counts and recent activity read from the stored documents' markers;
+ *   counts, owners and recent activity read from the stored documents' markers;
  * - `POST …/join`: an open space makes the caller a member with its join
  *   role; a private one answers 404 like an unknown one, so the route tells
  *   nothing about spaces the caller cannot find in the directory;
@@ -33,7 +33,7 @@ import { memberOf, spaceAndRole } from './route-access.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Adds the last edit and the notes edited recently, from the space's stored markers. */
+/** Adds the owners, the last edit and the notes edited recently (from the space's stored markers). */
 async function withActivity(deps: ApiDeps, row: OpenSpaceRow): Promise<OpenSpace> {
   const since = deps.now() - RECENT_ACTIVITY_DAYS * DAY_MS;
   let lastEditedAt: number | null = null;
@@ -43,10 +43,14 @@ async function withActivity(deps: ApiDeps, row: OpenSpaceRow): Promise<OpenSpace
     // The page tree is not a note: moving pages is not writing them.
     if (marker.docId !== SPACE_INDEX_DOC_ID && marker.updatedAt >= since) notesChangedRecently++;
   }
+  const owners = (await deps.store.members(row.space.id))
+    .filter((member) => member.role === 'owner')
+    .map(({ id, name, email }) => ({ id, ...(name ? { name } : {}), ...(email ? { email } : {}) }));
   return {
     ...row.space,
     joinRole: row.joinRole,
     members: row.members,
+    owners,
     lastEditedAt,
     notesChangedRecently,
     myRole: row.myRole,

@@ -78,6 +78,8 @@ describe('open spaces', () => {
     expect(await directory(r, ALAN, 'hand')).toMatchObject([
       { id: spaceId, name: 'Handbook', members: 2, myRole: null, joinRole: 'viewer' },
     ]);
+    // Its owners, whom to ask about it (members who are not owners are not listed).
+    expect((await directory(r, ALAN))[0]?.owners.map((p) => p.id)).toEqual([ADA]);
     expect((await r.api(ALAN, 'GET', `/api/spaces/${spaceId}/members`)).status).toBe(403);
     expect(await mySpaceIds(r, ALAN)).toEqual([]);
   });
