@@ -297,7 +297,9 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
   const tokens = openRelayTokens({ ...options, pgStores, spaces: spaceStore, now: clock });
   const baseAuthorizer =
     options.authorizer ??
-    (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
+    (options.insecureOpenAccess === true
+      ? allowAllAuthorizer
+      : createSpaceAuthorizer(spaceStore, classification.policy.config.internalDomains));
   const liveAccess = new LiveAccess();
   const policy = openAcceptableUse(
     options.dataDir,

@@ -51,6 +51,9 @@ export const AUDIT_KINDS = [
   'directory.admin.revoked',
   'admin.champion.set',
   'admin.adoption.viewed',
+  'space.visibility.set',
+  'member.joined',
+  'member.left',
 ] as const;
 export const AuditKindSchema = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKindSchema>;

@@ -7,7 +7,7 @@
  * 4403, a demoted editor becomes read-only, a promoted viewer may write.
  */
 import type { Role } from '../../shared/api.ts';
-import type { MembershipChange } from '../fanout/types.ts';
+import { EVERYONE_IN_SPACE, type MembershipChange } from '../fanout/types.ts';
 
 /** A connection as the index sees it. */
 export interface AccessHolder {
@@ -66,6 +66,10 @@ export class LiveAccess {
    * spaces changed, so that a new space appears without a reload.
    */
   apply(change: MembershipChange): void {
+    if (change.userId === EVERYONE_IN_SPACE) {
+      this.#reevaluateSpace(change.spaceId);
+      return;
+    }
     const set = this.#byKey.get(LiveAccess.#key(change.spaceId, change.userId));
     for (const holder of [...(set ?? [])]) holder.applyRole(change.role);
     for (const holder of [...(this.#byUser.get(change.userId) ?? [])]) {
@@ -81,6 +85,15 @@ export class LiveAccess {
   reevaluate(userId: string | null): void {
     const sets = userId === null ? [...this.#byUser.values()] : [this.#byUser.get(userId)];
     for (const set of sets) for (const holder of [...(set ?? [])]) holder.reauthorize?.();
+  }
+
+  /** Re-runs the access stage of every connection in the space (its visibility changed). */
+  #reevaluateSpace(spaceId: string): void {
+    const prefix = LiveAccess.#key(spaceId, '');
+    for (const [key, set] of [...this.#byKey]) {
+      if (!key.startsWith(prefix)) continue;
+      for (const holder of [...set]) holder.reauthorize?.();
+    }
   }
 
   /** Connections indexed (tests). */

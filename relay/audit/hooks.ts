@@ -146,6 +146,9 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   revokeAccessToken: 'token.revoked',
   createServiceAccount: 'admin.service-account.created',
   revokeServiceAccount: 'admin.service-account.revoked',
+  setSpaceVisibility: 'space.visibility.set',
+  joinSpace: 'member.joined',
+  leaveSpace: 'member.left',
 };
 
 function field(value: unknown, key: string): string | null {
@@ -195,6 +198,12 @@ export function auditHttpServed(auditor: Auditor, served: HttpServed): void {
   // An access token's scopes (never its secret, which only the answer holds).
   const scopes = member(served.body, 'scopes');
   if (Array.isArray(scopes)) detail['scopes'] = scopes.join(',').slice(0, 100);
+  // A visibility change, or the role a join gave.
+  for (const key of ['visibility', 'joinRole']) {
+    const value = field(served.result, key);
+    if (value !== null) detail[key] = value;
+  }
+  if (served.operationId === 'joinSpace') detail['role'] = field(served.result, 'role');
   const filters = served.query.toString();
   if (filters !== '') detail['query'] = filters.slice(0, 500);
   auditor.record({

@@ -75,6 +75,16 @@ export const CLASSIFICATION_ROUTES: readonly ApiRoute[] = [
       if (!(await deps.classification.labels()).some((l) => l.id === label)) {
         throw new HttpError(409, 'unknown_label', `"${label}" is not one of the company's labels`);
       }
+      // Such a label keeps a space private (routes-open-spaces.ts): an open space must close first.
+      const chosen = (await deps.classification.labels()).find((l) => l.id === label);
+      const open = await deps.store.openSpaces.visibilityOf(spaceId);
+      if (chosen?.copyOutAllowed === false && open?.visibility === 'open') {
+        throw new HttpError(
+          409,
+          'space_is_open',
+          `${chosen.name} keeps a space private: make this space private first`,
+        );
+      }
       await deps.classification.store.setSpaceLabel(spaceId, label, deps.now());
       return { status: 200, body: { spaceId, label } };
     },

@@ -13,6 +13,13 @@ export interface FanoutPeer {
 }
 
 /**
+ * The `userId` of a change that concerns everyone with a socket in the space
+ * (it was made private, or trashed): each re-runs the access stage. No
+ * principal has an empty id.
+ */
+export const EVERYONE_IN_SPACE = '';
+
+/**
  * A space membership changed: `role` is the new role, or
  * null when the person was removed. Open connections adjust within a second.
  */

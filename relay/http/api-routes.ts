@@ -17,6 +17,7 @@ import { HISTORY_ROUTES } from './routes-history.ts';
 import { LEGAL_ROUTES } from './routes-legal.ts';
 import { MEMBER_ROUTES } from './routes-members.ts';
 import { NOTE_ROUTES } from './routes-notes.ts';
+import { OPEN_SPACE_ROUTES } from './routes-open-spaces.ts';
 import { SPACE_SETTINGS_ROUTES } from './routes-space-settings.ts';
 import { SPACE_ROUTES } from './routes-spaces.ts';
 import { TOKEN_ROUTES } from './routes-tokens.ts';
@@ -42,4 +43,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...TOKEN_ROUTES,
   ...NOTE_ROUTES,
   ...KNOWLEDGE_ROUTES,
+  ...OPEN_SPACE_ROUTES,
 ];

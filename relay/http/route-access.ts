@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../shared/api.ts';
 import { ID_PATTERN } from '../../shared/wire.ts';
+import { spaceAccess, type SpaceAccess } from '../spaces/authorizer.ts';
 import type { ApiDeps, ApiRequest } from './api-types.ts';
 import { HttpError } from './json.ts';
 
@@ -35,4 +36,20 @@ export async function memberOf(
   const { spaceId, role } = await spaceAndRole(deps, req);
   if (role === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
   return { spaceId, role };
+}
+
+/**
+ * As {@link spaceAndRole}, for routes a reader of an open space may use too
+ * (the same rule as the socket authorizer, spaces/authorizer.ts): 403 for
+ * anyone who may not read the space.
+ */
+export async function readerOf(
+  deps: ApiDeps,
+  req: ApiRequest,
+): Promise<{ spaceId: string; access: NonNullable<SpaceAccess> }> {
+  const { spaceId } = await spaceAndRole(deps, req);
+  const internal = deps.classification.config.internalDomains;
+  const access = await spaceAccess(deps.store, req.principal, spaceId, internal);
+  if (access === null) throw new HttpError(403, 'forbidden', 'you are not a member of this space');
+  return { spaceId, access };
 }

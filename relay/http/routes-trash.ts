@@ -10,6 +10,7 @@
  */
 import { FILE_ID_PATTERN } from '../../shared/files-api.ts';
 import { ID_PATTERN } from '../../shared/wire.ts';
+import { EVERYONE_IN_SPACE } from '../fanout/types.ts';
 import { API } from '../../shared/rest/index.ts';
 import type { ApiDeps, ApiRequest, ApiRoute } from './api-types.ts';
 import { HttpError } from './json.ts';
@@ -44,6 +45,8 @@ export const TRASH_ROUTES: readonly ApiRoute[] = [
       for (const member of members) {
         deps.publishMembership({ spaceId, userId: member.id, role: null });
       }
+      // And those of readers of an open space who never joined: the access stage refuses them now.
+      deps.publishMembership({ spaceId, userId: EVERYONE_IN_SPACE, role: null });
       return {
         status: 200,
         body: { space, deletedAt, purgeAt: deletedAt + deps.trashRetentionMs },

@@ -32,4 +32,32 @@ describe('space authorizer', () => {
       refused,
     );
   });
+
+  it('lets people of the company read an open space without joining, never outsiders', async () => {
+    const data = tempDataDir();
+    cleanups.push(data.cleanup);
+    const store = new SqliteSpaceStore({ dataDir: data.dir });
+    cleanups.push(() => {
+      store.close();
+    });
+    store.createSpace({ id: 'o', name: 'O' }, 'owner');
+    const authorizer = createSpaceAuthorizer(store, ['example.com']);
+    const room = { spaceId: 'o', docId: 'd' };
+    const inside = { id: 'alan', email: 'alan@example.com' };
+    const outside = { id: 'eve', email: 'eve@partner.example.org' };
+    const refused = { ok: false, code: CloseCode.Forbidden, reason: NOT_A_MEMBER_REASON };
+    expect(await authorizer.authorize(inside, room)).toEqual(refused);
+    await store.openSpaces.setVisibility('o', { visibility: 'open', joinRole: 'editor' });
+    expect(await authorizer.authorize(inside, room)).toEqual({
+      ok: true,
+      value: { canWrite: false },
+    });
+    expect(await authorizer.authorize(outside, room)).toEqual(refused);
+    expect(await authorizer.authorize({ id: 'anonymous' }, room)).toEqual(refused);
+    expect(await store.openSpaces.join('o', 'alan')).toBe('editor');
+    expect(await authorizer.authorize(inside, room)).toEqual({
+      ok: true,
+      value: { canWrite: true },
+    });
+  });
 });

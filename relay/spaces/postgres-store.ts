@@ -25,6 +25,7 @@ import {
 import { pgRunner } from '../directory/pg-runner.ts';
 import { sqlDirectory } from '../directory/sql-directory.ts';
 import type { DirectoryStore } from '../directory/types.ts';
+import { sqlOpenSpaces, type OpenSpaceStore } from './open-spaces.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
 /** Orders names like SQLite's `COLLATE NOCASE` (ASCII case folded, then bytes), ids by bytes. */
@@ -36,10 +37,14 @@ type Queryable = pg.Pool | pg.PoolClient;
 export class PostgresSpaceStore implements SpaceStore {
   readonly #pool: pg.Pool;
   readonly directory: DirectoryStore;
+  readonly openSpaces: OpenSpaceStore;
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
-    this.directory = sqlDirectory(pgRunner(pool));
+    // One runner: its transactions queue behind each other on the one connection.
+    const runner = pgRunner(pool);
+    this.directory = sqlDirectory(runner);
+    this.openSpaces = sqlOpenSpaces(runner);
   }
 
   async #rows(sql: string, params: unknown[], db: Queryable = this.#pool): Promise<Row[]> {

@@ -96,6 +96,17 @@ CREATE TABLE activity_spaces (
   PRIMARY KEY (week, space_id)
 );`;
 
+/**
+ * Open spaces: `visibility` 'private' (invite only, what every space was
+ * before) or 'open' (anyone in the company may find, read and join it);
+ * `join_role` is the role joining gives. The partial index serves the
+ * directory, which lists open spaces only.
+ */
+const VISIBILITY_COLUMNS = `
+ALTER TABLE spaces ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'open'));
+ALTER TABLE spaces ADD COLUMN join_role TEXT NOT NULL DEFAULT 'viewer' CHECK (join_role IN ('editor', 'viewer'));
+CREATE INDEX spaces_open ON spaces (name) WHERE visibility = 'open';`;
+
 export const SQLITE_SPACE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -123,6 +134,7 @@ CREATE TABLE IF NOT EXISTS people (
   { version: 2, name: 'space icon, description and trash', up: addMissingSpaceColumns },
   { version: 3, name: 'provisioned people', up: DIRECTORY_COLUMNS },
   { version: 4, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
+  { version: 5, name: 'open spaces', up: VISIBILITY_COLUMNS },
 ];
 
 export const PG_SPACE_MIGRATIONS: readonly PgMigration[] = [
@@ -154,4 +166,5 @@ CREATE TABLE people (
   },
   { version: 2, name: 'provisioned people', up: DIRECTORY_COLUMNS },
   { version: 3, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
+  { version: 4, name: 'open spaces', up: VISIBILITY_COLUMNS },
 ];

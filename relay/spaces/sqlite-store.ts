@@ -21,6 +21,7 @@ import {
 import { sqlDirectory } from '../directory/sql-directory.ts';
 import { sqliteRunner } from '../directory/sqlite-runner.ts';
 import type { DirectoryStore } from '../directory/types.ts';
+import { sqlOpenSpaces, type OpenSpaceStore } from './open-spaces.ts';
 import { SQLITE_SPACE_MIGRATIONS } from './space-migrations.ts';
 import type { MembershipResult, SpaceSettingsPatch, SpaceStore, TrashedSpace } from './types.ts';
 
@@ -41,12 +42,16 @@ export class SqliteSpaceStore implements SpaceStore {
   readonly #db: DatabaseSync;
   readonly #s: Record<string, StatementSync>;
   readonly directory: DirectoryStore;
+  readonly openSpaces: OpenSpaceStore;
   #closed = false;
 
   /** On `spaces.sqlite` in `dataDir`, or on a database already opened by `openSpacesSqlite`. */
   constructor(options: { readonly dataDir: string } | { readonly db: DatabaseSync }) {
     this.#db = 'db' in options ? options.db : openSpacesSqlite(options.dataDir);
-    this.directory = sqlDirectory(sqliteRunner(this.#db));
+    // One runner: its transactions queue behind each other on the one connection.
+    const runner = sqliteRunner(this.#db);
+    this.directory = sqlDirectory(runner);
+    this.openSpaces = sqlOpenSpaces(runner);
     const p = (sql: string): StatementSync => this.#db.prepare(sql);
     this.#s = {
       insertSpace: p(

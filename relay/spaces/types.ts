@@ -7,6 +7,7 @@ import type { AdminSpace } from '../../shared/admin-api.ts';
 import type { Member, MySpace, Person, Role, Space } from '../../shared/api.ts';
 import type { DirectoryStore } from '../directory/types.ts';
 import type { MaybePromise } from '../storage/types.ts';
+import type { OpenSpaceStore } from './open-spaces.ts';
 
 /** Outcome of a membership change that must keep at least one owner. */
 export type MembershipResult = 'ok' | 'not-member' | 'last-owner';
@@ -74,5 +75,7 @@ export interface SpaceStore {
   searchPeople(query: string, limit: number): MaybePromise<Person[]>;
   /** People the IdP provisions, on the same `people` records. */
   readonly directory: DirectoryStore;
+  /** Private or open spaces, the space directory and joining (open-spaces.ts). */
+  readonly openSpaces: OpenSpaceStore;
   close(): MaybePromise<void>;
 }

@@ -39,8 +39,7 @@ export function sqliteTokenRunner(dataDir: string): SqlRunner {
   };
 }
 
-const str = (value: unknown): string =>
-  typeof value === 'string' ? value : String(value);
+const str = (value: unknown): string => (typeof value === 'string' ? value : String(value));
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : Number(value);
 const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -12,3 +12,4 @@ export { createTrashApi, type TrashApi } from './trash-api.ts';
 export { createAdminApi, type AdminApi } from './admin-api.ts';
 export { createClassificationApi, type ClassificationApi } from './classification-api.ts';
 export { createKnowledgeApi, type KnowledgeApi } from './knowledge-api.ts';
+export { createOpenSpacesApi, type OpenSpacesApi } from './open-spaces-api.ts';

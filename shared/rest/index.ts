@@ -16,6 +16,7 @@ import { KNOWLEDGE_ROUTES } from './knowledge.ts';
 import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { NOTE_ROUTES } from './notes.ts';
+import { OPEN_SPACE_ROUTES } from './open-spaces.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
 import { TOKEN_ROUTES } from './tokens.ts';
@@ -44,6 +45,7 @@ export const API = {
   ...TOKEN_ROUTES,
   ...NOTE_ROUTES,
   ...KNOWLEDGE_ROUTES,
+  ...OPEN_SPACE_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
