@@ -33,6 +33,10 @@ import type { SpaceStore } from '../spaces/types.ts';
 import { PG_LEGAL_MIGRATIONS } from '../legal/schema.ts';
 import { postgresRunner, SqlLegalStore, sqliteRunner } from '../legal/sql-store.ts';
 import type { LegalStore } from '../legal/types.ts';
+import { PostgresNotificationStore } from '../notifications/postgres-store.ts';
+import { PG_NOTIFICATION_MIGRATIONS } from '../notifications/schema.ts';
+import { SqliteNotificationStore } from '../notifications/sqlite-store.ts';
+import type { NotificationStore } from '../notifications/types.ts';
 import { PostgresWebhookStore } from '../webhooks/postgres-webhook-store.ts';
 import { PG_WEBHOOK_MIGRATIONS } from '../webhooks/schema.ts';
 import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store.ts';
@@ -51,6 +55,8 @@ export interface RelayStores {
   /** Outgoing webhooks and their delivery outbox. */
   readonly webhooks: WebhookStore;
   readonly classification: ClassificationStore;
+  /** Each person's notifications, their settings, and the due scan's items. */
+  readonly notifications: NotificationStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -65,6 +71,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const policy = new SqlitePolicyStore({ dataDir });
   const webhooks = new SqliteWebhookStore({ dataDir });
   const classification = new SqliteClassificationStore({ dataDir });
+  const notifications = new SqliteNotificationStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -76,6 +83,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     policy,
     webhooks,
     classification,
+    notifications,
     close: () => {
       if (!closed) {
         closed = true;
@@ -87,6 +95,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         policy.close();
         webhooks.close();
         classification.close();
+        notifications.close();
       }
       return Promise.resolve();
     },
@@ -103,6 +112,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'policy', PG_POLICY_MIGRATIONS);
   await migratePostgres(pool, 'webhooks', PG_WEBHOOK_MIGRATIONS);
   await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
+  await migratePostgres(pool, 'notifications', PG_NOTIFICATION_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -125,6 +135,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     policy: new PostgresPolicyStore(pool),
     webhooks: new PostgresWebhookStore(pool),
     classification: new PostgresClassificationStore(pool),
+    notifications: new PostgresNotificationStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

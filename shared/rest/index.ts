@@ -13,6 +13,7 @@ import { FILE_ROUTES } from './files.ts';
 import { HISTORY_ROUTES } from './history.ts';
 import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
 import { TRASH_ROUTES } from './trash.ts';
@@ -36,6 +37,7 @@ export const API = {
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...NOTIFICATION_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
