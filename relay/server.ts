@@ -57,6 +57,10 @@ import { MaintenanceJob, type MaintenanceReport } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
 import type { WebhookSettings } from './webhooks/service.ts';
 import { openRelayWebhooks } from './webhooks/wiring.ts';
+import {
+  openRelayNotifications,
+  type NotificationSettingsOptions,
+} from './notifications/wiring.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -152,6 +156,8 @@ export interface RelayOptions {
   readonly directory?: DirectoryOptions;
   /** Default label of spaces and the company's internal email domains (relay/classification). */
   readonly classification?: ClassificationOptions;
+  /** Notifications' tunables: the notes' debounce and the due scan's interval. */
+  readonly notifications?: NotificationSettingsOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -319,10 +325,23 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
   });
+  const notifications = openRelayNotifications({
+    dataDir: options.dataDir,
+    pgStores,
+    fanout,
+    spaces: spaceStore,
+    now: clock,
+    log,
+    settings: options.notifications,
+  });
+  fanout.onPersonal((message) => {
+    liveAccess.notifyPerson(message.userId, message.payload);
+  });
+  const loadedDoc = (room: string) => registry.loaded(room)?.doc ?? null;
   const registry: DocRegistry = new DocRegistry({
-    storage: webhooks.watch(
-      history.watch(legal.journal.watch(storage)),
-      (room) => registry.loaded(room)?.doc ?? null,
+    storage: notifications.watch.watch(
+      webhooks.watch(history.watch(legal.journal.watch(storage)), loadedDoc),
+      loadedDoc,
     ),
     fanout,
     limits,
@@ -387,6 +406,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     acceptableUse: policy.acceptableUse,
     webhooks: webhooks.api,
     classification: classification.policy,
+    notifications: notifications.service,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -523,6 +543,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     clearTimeout(graceTimer);
     // Flush: every accepted update stored, every room compacted, storage closed.
     await maintenance.close();
+    // Pending notes are read for notifications while their rooms are still loaded.
+    await notifications.shutdown();
     await registry.closeAll();
     await legal.close();
     await guard.close();

@@ -4,6 +4,8 @@ import type {
   FanoutPeer,
   MembershipChange,
   MembershipHandler,
+  PersonalHandler,
+  PersonalMessage,
   RemoteFrameHandler,
   ResyncHandler,
 } from './types.ts';
@@ -11,6 +13,7 @@ import type {
 export class InProcessFanout implements Fanout {
   readonly #rooms = new Map<string, Set<FanoutPeer>>();
   readonly #membershipHandlers = new Set<MembershipHandler>();
+  readonly #personalHandlers = new Set<PersonalHandler>();
 
   join(room: string, peer: FanoutPeer): void {
     let peers = this.#rooms.get(room);
@@ -57,8 +60,17 @@ export class InProcessFanout implements Fanout {
     this.#membershipHandlers.add(handler);
   }
 
+  publishPersonal(message: PersonalMessage): void {
+    for (const handler of this.#personalHandlers) handler(message);
+  }
+
+  onPersonal(handler: PersonalHandler): void {
+    this.#personalHandlers.add(handler);
+  }
+
   close(): void {
     this.#rooms.clear();
     this.#membershipHandlers.clear();
+    this.#personalHandlers.clear();
   }
 }

@@ -7,6 +7,7 @@
  * `files/{fileId}`).
  */
 import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
+import { NOTIFICATION_ROUTES } from '../notifications/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
@@ -34,4 +35,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...POLICY_ROUTES,
   ...WEBHOOK_ROUTES,
   ...CLASSIFICATION_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];

@@ -69,14 +69,12 @@ for (const backend of databaseBackends()) {
       expect(await store.markRead('grace', ['a'], 11)).toBe(0);
       expect(await store.unreadCount('grace')).toBe(2);
       expect(await store.unreadCount('alan')).toBe(1);
-      expect(
-        (await store.list('grace', { unreadOnly: true, limit: 10 })).map((n) => n.id),
-      ).toEqual(['c', 'b']);
+      expect((await store.list('grace', { unreadOnly: true, limit: 10 })).map((n) => n.id)).toEqual(
+        ['c', 'b'],
+      );
       expect(await store.markAllRead('grace', 12)).toBe(2);
       expect(await store.unreadCount('grace')).toBe(0);
-      expect((await store.list('grace', { limit: 10 })).find((n) => n.id === 'a')?.readAt).toBe(
-        10,
-      );
+      expect((await store.list('grace', { limit: 10 })).find((n) => n.id === 'a')?.readAt).toBe(10);
     });
 
     it('stores settings and the due scan’s items', async () => {

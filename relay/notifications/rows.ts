@@ -8,7 +8,7 @@ import {
 import type { StoredNotification } from './types.ts';
 
 function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  return typeof value === 'string' ? value : null;
 }
 
 function epoch(value: unknown): number | null {

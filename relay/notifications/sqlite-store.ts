@@ -35,7 +35,17 @@ export class SqliteNotificationStore implements NotificationStore {
         `INSERT INTO notifications (id, recipient, kind, event_key, space_id, note_id, target_id, actor, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient, event_key) DO NOTHING`,
       )
-      .run(id, n.recipient, n.kind, n.eventKey, n.spaceId, n.noteId, n.targetId, n.actor, n.createdAt);
+      .run(
+        id,
+        n.recipient,
+        n.kind,
+        n.eventKey,
+        n.spaceId,
+        n.noteId,
+        n.targetId,
+        n.actor,
+        n.createdAt,
+      );
     return result.changes === 0 ? null : { ...n, id, readAt: null };
   }
 

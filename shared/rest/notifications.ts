@@ -23,10 +23,14 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     auth: true,
     query: [
       { name: 'kind', description: 'only this kind', schema: NotificationKindSchema },
-      { name: 'unread', description: '`true`: only unread ones', schema: z.enum(['true', 'false']) },
+      {
+        name: 'unread',
+        description: '`true`: only unread ones',
+        schema: z.enum(['true', 'false']),
+      },
     ],
     responses: { 200: { description: 'notifications', schema: NotificationsResponseSchema } },
-    errors: [],
+    errors: [400, 404],
   },
   markNotificationsRead: {
     method: 'POST',
@@ -36,7 +40,7 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     auth: true,
     body: MarkReadRequestSchema,
     responses: { 200: { description: 'how many changed', schema: MarkReadResponseSchema } },
-    errors: [],
+    errors: [404],
   },
   markAllNotificationsRead: {
     method: 'POST',
@@ -45,7 +49,7 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     summary: 'Marks every notification of the caller read.',
     auth: true,
     responses: { 200: { description: 'how many changed', schema: MarkReadResponseSchema } },
-    errors: [],
+    errors: [404],
   },
   getNotificationSettings: {
     method: 'GET',
@@ -54,7 +58,7 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     summary: 'The caller’s muted spaces and do-not-disturb schedule.',
     auth: true,
     responses: { 200: { description: 'settings', schema: NotificationSettingsSchema } },
-    errors: [],
+    errors: [404],
   },
   setNotificationSettings: {
     method: 'PUT',
@@ -65,6 +69,6 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     auth: true,
     body: NotificationSettingsSchema,
     responses: { 200: { description: 'settings as stored', schema: NotificationSettingsSchema } },
-    errors: [],
+    errors: [404],
   },
 });
