@@ -124,7 +124,17 @@ describe('relay notifications', () => {
   });
 
   it('notifies due tomorrow and overdue once per item, across scans and a restart', async () => {
-    const rig = await rigs.start({ notifications: { debounceMs: 50, dueScanIntervalMs: 100 } });
+    // Scans are counted as they finish: the test waits for scans, never for time.
+    let scans = 0;
+    const rig = await rigs.start({
+      notifications: {
+        debounceMs: 50,
+        dueScanIntervalMs: 100,
+        onDueScan: () => {
+          scans += 1;
+        },
+      },
+    });
     const space = await rig.space(GRACE, { [KATHERINE]: 'editor' });
     const note = memberClient(rig, `${space}/plan`, GRACE);
     await whenSynced(note);
@@ -140,11 +150,14 @@ describe('relay notifications', () => {
       'space.added - -',
     ];
     await expect.poll(async () => (await inboxKeys(rig, KATHERINE)).sort()).toEqual(expected);
-    // Several more scans (one every 100 ms) add nothing.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Three more complete scans add nothing.
+    const before = scans;
+    await expect.poll(() => scans).toBeGreaterThanOrEqual(before + 3);
     expect((await inboxKeys(rig, KATHERINE)).sort()).toEqual(expected);
+    // The restarted relay scans on start (and again): still nothing new.
     await rig.restart();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const restarted = scans;
+    await expect.poll(() => scans).toBeGreaterThanOrEqual(restarted + 2);
     expect((await inboxKeys(rig, KATHERINE)).sort()).toEqual(expected);
   });
 

@@ -34,15 +34,23 @@ export async function scanDue(service: NotificationService, now: number): Promis
   }
 }
 
-/** Scans now and then every `intervalMs`, one scan at a time, until stopped. */
+/**
+ * Scans now and then every `intervalMs`, one scan at a time, until stopped;
+ * `onScanned` hears of each finished scan (so a caller can wait for one
+ * instead of guessing how long a scan takes).
+ */
 export function startDueScan(
   service: NotificationService,
   intervalMs: number,
   now: () => number,
+  onScanned: () => void = () => undefined,
 ): { stop(): Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const run = (): void => {
-    running = running.then(() => scanDue(service, now())).catch(() => undefined);
+    running = running
+      .then(() => scanDue(service, now()))
+      .then(onScanned)
+      .catch(() => undefined);
   };
   run();
   const timer = setInterval(run, intervalMs);

@@ -17,6 +17,8 @@ export interface NotificationSettingsOptions {
   readonly debounceMs?: number;
   /** How often the due scan runs; every 15 minutes by default. */
   readonly dueScanIntervalMs?: number;
+  /** Called after each finished due scan: tests wait for scans rather than for time. */
+  readonly onDueScan?: () => void;
 }
 
 export interface RelayNotifications {
@@ -51,6 +53,7 @@ export function openRelayNotifications(options: {
     service,
     options.settings?.dueScanIntervalMs ?? 15 * 60 * 1000,
     options.now,
+    options.settings?.onDueScan,
   );
   return {
     service,
