@@ -20,7 +20,11 @@ import type { ConnectionLimiter } from './pipeline/connection-limits.ts';
 import { roomFromPath, splitRequestUrl } from './pipeline/room-from-url.ts';
 import type { ConnectionRequest, StageResult } from './pipeline/types.ts';
 import { AwarenessTooLargeError, decodeClientMessage, ProtocolError } from './protocol/decode.ts';
-import { encodePermissionDenied, encodeSpacesChanged } from './protocol/encode.ts';
+import {
+  encodeNotification,
+  encodePermissionDenied,
+  encodeSpacesChanged,
+} from './protocol/encode.ts';
 
 export interface ConnectionDeps {
   readonly limits: RelayLimits;
@@ -66,8 +70,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
   #principal: Principal | null = null;
   #spaceId = '';
   #roomId: RoomName | null = null;
-  /** The client asked to be told of its person's membership changes (SpacesChanged). */
-  #wantsSpaces = false;
+  /** What the client asked to be told of: membership changes, notifications (shared/wire.ts). */
+  readonly #wants = new Set<'spaces' | 'notifications'>();
   #indexed = false;
   #expiryTimer: NodeJS.Timeout | null = null;
   /** Heartbeat: cleared on each ping, set by the pong. */
@@ -166,7 +170,12 @@ export class ClientConnection implements RoomPeer, AccessHolder {
 
   /** This person's memberships changed (any space): a subscribed client re-reads its spaces. */
   notifySpacesChanged(): void {
-    if (this.#wantsSpaces) this.send(encodeSpacesChanged());
+    if (this.#wants.has('spaces')) this.send(encodeSpacesChanged());
+  }
+
+  /** A new notification for this person (JSON `NotificationPush`), if the client subscribed. */
+  notifyPersonal(payload: string): void {
+    if (this.#wants.has('notifications')) this.send(encodeNotification(payload));
   }
 
   /**
@@ -418,7 +427,8 @@ export class ClientConnection implements RoomPeer, AccessHolder {
           room.sendAwarenessTo(this);
           return;
         case 'spaces-subscribe':
-          this.#wantsSpaces = true;
+        case 'notifications-subscribe':
+          this.#wants.add(message.kind === 'spaces-subscribe' ? 'spaces' : 'notifications');
           return;
         case 'relay-state':
           // Readers may ask too: it reveals nothing they cannot sync anyway.

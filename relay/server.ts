@@ -62,6 +62,10 @@ import type { WebhookSettings } from './webhooks/service.ts';
 import { openRelayWebhooks } from './webhooks/wiring.ts';
 import { openRelayTokens } from './tokens/wiring.ts';
 import { createNoteDocs } from './notes/note-docs.ts';
+import {
+  openRelayNotifications,
+  type NotificationSettingsOptions,
+} from './notifications/wiring.ts';
 
 /** Access-token verification: every connection and request proves who it is. */
 export interface RelayAuthOptions {
@@ -163,6 +167,8 @@ export interface RelayOptions {
   readonly classification?: ClassificationOptions;
   /** Note search and the expert finder: the company's opt-in default, indexing delays. */
   readonly knowledge?: KnowledgeOptions;
+  /** Notifications' tunables: the notes' debounce and the due scan's interval. */
+  readonly notifications?: NotificationSettingsOptions;
 }
 
 /** Thrown by `startRelay` when its options would leave it open or contradict each other. */
@@ -366,10 +372,26 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     version,
     log,
   });
+  const notifications = openRelayNotifications({
+    dataDir: options.dataDir,
+    pgStores,
+    fanout,
+    spaces: spaceStore,
+    now: clock,
+    log,
+    settings: options.notifications,
+  });
+  fanout.onPersonal((message) => {
+    liveAccess.notifyPerson(message.userId, message.payload);
+  });
+  const loadedDoc = (room: string) => registry.loaded(room)?.doc ?? null;
   const registry: DocRegistry = new DocRegistry({
-    storage: webhooks.watch(
-      knowledge.recorder.watch(history.watch(legal.journal.watch(activity.watch(storage)))),
-      (room) => registry.loaded(room)?.doc ?? null,
+    storage: notifications.watch.watch(
+      webhooks.watch(
+        knowledge.recorder.watch(history.watch(legal.journal.watch(activity.watch(storage)))),
+        loadedDoc,
+      ),
+      loadedDoc,
     ),
     fanout,
     limits,
@@ -438,6 +460,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     webhooks: webhooks.api,
     classification: classification.policy,
     knowledge: knowledge.service,
+    notifications: notifications.service,
     onRefused: governance.onHttpRefused,
     onServed: governance.onHttpServed,
   });
@@ -574,6 +597,8 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     clearTimeout(graceTimer);
     // Flush: every accepted update stored, every room compacted, storage closed.
     await maintenance.close();
+    // Pending notes are read for notifications while their rooms are still loaded.
+    await notifications.shutdown();
     await registry.closeAll();
     await legal.close();
     await knowledge.close();

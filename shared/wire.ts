@@ -33,6 +33,14 @@ export const MessageType = {
    * at once). Stock clients never ask, so they never receive it.
    */
   SpacesChanged: 101,
+  /**
+   * Commonplace extension, like SpacesChanged. A client sends `[Notification]`
+   * alone to subscribe that connection to its person's notifications; the
+   * relay then sends `[Notification, varString(json)]` for each new one
+   * (shared/notifications-api.ts `NotificationPush`), from whichever relay
+   * node generated it. Stock clients never ask, so they never receive it.
+   */
+  Notification: 102,
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 

@@ -17,6 +17,8 @@ export interface AccessHolder {
   applyRole(role: Role | null): void;
   /** The person's memberships changed in some space (an invitation too): tell the client. */
   notifySpacesChanged?(): void;
+  /** A notification for this person (JSON): a subscribed client is told. */
+  notifyPersonal?(payload: string): void;
   /** Runs the access stage again and applies its verdict (a rule besides roles changed). */
   reauthorize?(): void;
 }
@@ -94,6 +96,11 @@ export class LiveAccess {
       if (!key.startsWith(prefix)) continue;
       for (const holder of [...set]) holder.reauthorize?.();
     }
+  }
+
+  /** Hands a personal message (a notification) to each of the person's connections here. */
+  notifyPerson(userId: string, payload: string): void {
+    for (const holder of [...(this.#byUser.get(userId) ?? [])]) holder.notifyPersonal?.(payload);
   }
 
   /** Connections indexed (tests). */

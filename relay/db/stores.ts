@@ -40,6 +40,10 @@ import type { LegalStore } from '../legal/types.ts';
 import { PG_TOKEN_MIGRATIONS } from '../tokens/schema.ts';
 import { SqlTokenStore, sqliteTokenRunner } from '../tokens/sql-token-store.ts';
 import type { TokenStore } from '../tokens/types.ts';
+import { PostgresNotificationStore } from '../notifications/postgres-store.ts';
+import { PG_NOTIFICATION_MIGRATIONS } from '../notifications/schema.ts';
+import { SqliteNotificationStore } from '../notifications/sqlite-store.ts';
+import type { NotificationStore } from '../notifications/types.ts';
 import { PostgresWebhookStore } from '../webhooks/postgres-webhook-store.ts';
 import { PG_WEBHOOK_MIGRATIONS } from '../webhooks/schema.ts';
 import { SqliteWebhookStore } from '../webhooks/sqlite-webhook-store.ts';
@@ -62,6 +66,8 @@ export interface RelayStores {
   readonly tokens: TokenStore;
   /** Authorship per note per person, note texts, declared profiles (relay/knowledge). */
   readonly knowledge: KnowledgeStore;
+  /** Each person's notifications, their settings, and the due scan's items. */
+  readonly notifications: NotificationStore;
   /** Closes every store (and the pool). Idempotent. */
   close(): Promise<void>;
 }
@@ -78,6 +84,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
   const classification = new SqliteClassificationStore({ dataDir });
   const tokens = new SqlTokenStore(sqliteTokenRunner(dataDir));
   const knowledge = new SqlKnowledgeStore(knowledgeSqlite(dataDir));
+  const notifications = new SqliteNotificationStore({ dataDir });
   let closed = false;
   return {
     backend: 'sqlite',
@@ -91,6 +98,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
     classification,
     tokens,
     knowledge,
+    notifications,
     close: () => {
       if (!closed) {
         closed = true;
@@ -104,6 +112,7 @@ export function openSqliteStores(dataDir: string): RelayStores {
         classification.close();
         void tokens.close();
         void knowledge.close();
+        notifications.close();
       }
       return Promise.resolve();
     },
@@ -122,6 +131,7 @@ export async function migrateStores(pool: pg.Pool): Promise<void> {
   await migratePostgres(pool, 'classification', PG_CLASSIFICATION_MIGRATIONS);
   await migratePostgres(pool, 'tokens', PG_TOKEN_MIGRATIONS);
   await migratePostgres(pool, 'knowledge', PG_KNOWLEDGE_MIGRATIONS);
+  await migratePostgres(pool, 'notifications', PG_NOTIFICATION_MIGRATIONS);
 }
 
 /** The stores in the PostgreSQL database at `url`, schemas brought up to date. */
@@ -146,6 +156,7 @@ export async function openPostgresStores(url: string): Promise<RelayStores> {
     classification: new PostgresClassificationStore(pool),
     tokens: new SqlTokenStore(postgresRunner(pool)),
     knowledge: new SqlKnowledgeStore(knowledgePostgres(pool)),
+    notifications: new PostgresNotificationStore(pool),
     close: () => {
       closed ??= pool.end();
       return closed;

@@ -5,6 +5,8 @@ import type {
   MembershipChange,
   MembershipHandler,
   RecheckHandler,
+  PersonalHandler,
+  PersonalMessage,
   RemoteFrameHandler,
   ResyncHandler,
 } from './types.ts';
@@ -13,6 +15,7 @@ export class InProcessFanout implements Fanout {
   readonly #rooms = new Map<string, Set<FanoutPeer>>();
   readonly #membershipHandlers = new Set<MembershipHandler>();
   readonly #recheckHandlers = new Set<RecheckHandler>();
+  readonly #personalHandlers = new Set<PersonalHandler>();
 
   join(room: string, peer: FanoutPeer): void {
     let peers = this.#rooms.get(room);
@@ -68,9 +71,18 @@ export class InProcessFanout implements Fanout {
     this.#recheckHandlers.add(handler);
   }
 
+  publishPersonal(message: PersonalMessage): void {
+    for (const handler of this.#personalHandlers) handler(message);
+  }
+
+  onPersonal(handler: PersonalHandler): void {
+    this.#personalHandlers.add(handler);
+  }
+
   close(): void {
     this.#rooms.clear();
     this.#membershipHandlers.clear();
     this.#recheckHandlers.clear();
+    this.#personalHandlers.clear();
   }
 }

@@ -37,6 +37,8 @@ import type {
   MembershipChange,
   MembershipHandler,
   RecheckHandler,
+  PersonalHandler,
+  PersonalMessage,
   RemoteFrameHandler,
   ResyncHandler,
 } from './types.ts';
@@ -99,7 +101,7 @@ export class RedisFanout implements Fanout {
     const fanout = new RedisFanout(options);
     try {
       await Promise.all([fanout.#pub.connect(), fanout.#sub.connect()]);
-      await fanout.#sub.subscribe(fanout.#membershipChannel);
+      await fanout.#sub.subscribe(fanout.#membershipChannel, fanout.#personalChannel);
     } catch (err) {
       fanout.#closed = true;
       fanout.#pub.disconnect();
@@ -116,6 +118,10 @@ export class RedisFanout implements Fanout {
 
   get #membershipChannel(): string {
     return `${this.#prefix}membership`;
+  }
+
+  get #personalChannel(): string {
+    return `${this.#prefix}personal`;
   }
 
   #roomChannel(room: string): string {
@@ -187,6 +193,19 @@ export class RedisFanout implements Fanout {
     this.#local.onRecheck(handler);
   }
 
+  publishPersonal(message: PersonalMessage): void {
+    this.#local.publishPersonal(message);
+    if (this.#closed) return;
+    // Not queued during an outage: the notification is stored, clients re-read it on reconnect.
+    this.#pub
+      .publish(this.#personalChannel, JSON.stringify({ ...message, node: this.nodeId }))
+      .catch(() => undefined);
+  }
+
+  onPersonal(handler: PersonalHandler): void {
+    this.#local.onPersonal(handler);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -226,6 +245,10 @@ export class RedisFanout implements Fanout {
       this.#onMembershipMessage(message.toString());
       return;
     }
+    if (name === this.#personalChannel) {
+      this.#onPersonalMessage(message.toString());
+      return;
+    }
     const roomPrefix = `${this.#prefix}room:`;
     if (!name.startsWith(roomPrefix)) return;
     const room = name.slice(roomPrefix.length);
@@ -251,13 +274,30 @@ export class RedisFanout implements Fanout {
     else if (message?.kind === 'recheck') this.#local.publishRecheck(message.userId);
   }
 
+  #onPersonalMessage(text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const { userId, payload, node } = value as Record<string, unknown>;
+    if (node === this.nodeId || typeof userId !== 'string' || typeof payload !== 'string') return;
+    this.#local.publishPersonal({ userId, payload });
+  }
+
   async #onSubscriberReady(): Promise<void> {
     if (!this.#lostSubscriber || this.#closed) return;
     this.#lostSubscriber = false;
     const rooms = [...this.#rooms];
     try {
       // ioredis re-subscribes by itself; this makes sure it is done before reloading.
-      await this.#sub.subscribe(this.#membershipChannel, ...rooms.map((r) => this.#roomChannel(r)));
+      await this.#sub.subscribe(
+        this.#membershipChannel,
+        this.#personalChannel,
+        ...rooms.map((r) => this.#roomChannel(r)),
+      );
     } catch (err) {
       this.#log.warn('redis re-subscribe failed', { error: errorMessage(err) });
       this.#lostSubscriber = true;

@@ -39,6 +39,19 @@ export type MembershipHandler = (change: MembershipChange) => void;
 export type RecheckHandler = (userId: string | null) => void;
 
 /**
+ * Something for one person's open connections, on whichever node they are
+ * (a notification). Best effort across nodes: what it announces is stored,
+ * and a client reads it back after a reconnect.
+ */
+export interface PersonalMessage {
+  readonly userId: string;
+  /** JSON text, opaque to the fan-out. */
+  readonly payload: string;
+}
+
+export type PersonalHandler = (message: PersonalMessage) => void;
+
+/**
  * Frames published by another relay node for `room`. The fan-out has already
  * relayed them to this node's peers; the handler updates the room's state.
  */
@@ -78,6 +91,10 @@ export interface Fanout {
   publishRecheck(userId: string | null): void;
   /** Registers a handler for rechecks from any node. */
   onRecheck(handler: RecheckHandler): void;
+  /** Delivers `message` to its person's connections on every node, this one included. */
+  publishPersonal(message: PersonalMessage): void;
+  /** Registers a handler for personal messages from any node. */
+  onPersonal(handler: PersonalHandler): void;
   /** Whether the link to other nodes is up (readiness); absent when there are none. */
   readonly connected?: boolean;
   close(): MaybePromise<void>;

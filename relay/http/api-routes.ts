@@ -9,6 +9,7 @@
 import { ADOPTION_ROUTES } from '../adoption/routes.ts';
 import { CLASSIFICATION_ROUTES } from '../classification/routes.ts';
 import { KNOWLEDGE_ROUTES } from '../knowledge/routes.ts';
+import { NOTIFICATION_ROUTES } from '../notifications/routes.ts';
 import type { ApiRoute } from './api-types.ts';
 import { POLICY_ROUTES } from './routes-acceptable-use.ts';
 import { ADMIN_ROUTES } from './routes-admin.ts';
@@ -44,4 +45,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...NOTE_ROUTES,
   ...KNOWLEDGE_ROUTES,
   ...OPEN_SPACE_ROUTES,
+  ...NOTIFICATION_ROUTES,
 ];

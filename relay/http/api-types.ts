@@ -11,6 +11,7 @@ import type { FileStore } from '../files/types.ts';
 import type { NoteHistoryApi } from '../history/history.ts';
 import type { KnowledgeService } from '../knowledge/service.ts';
 import type { LegalService } from '../legal/service.ts';
+import type { NotificationService } from '../notifications/service.ts';
 import type { Principal } from '../pipeline/auth.ts';
 import type { PersonRate } from '../quotas/person-rate.ts';
 import type { SpaceStore } from '../spaces/types.ts';
@@ -58,6 +59,8 @@ export interface ApiDeps {
   readonly acceptableUse: AcceptableUse;
   /** Outgoing webhooks (routes-webhooks.ts); their routes answer 404 without. */
   readonly webhooks?: WebhookApi;
+  /** Each person's notifications (relay/notifications); their routes answer 404 without. */
+  readonly notifications?: NotificationService;
   /** Classification labels of spaces and the rules they set (relay/classification). */
   readonly classification: Classification;
   /** Personal access tokens and service accounts (routes-tokens.ts); their routes answer 404 without. */

@@ -55,7 +55,10 @@ export const MEMBER_ROUTES: readonly ApiRoute[] = [
       if (!wasMember) await deps.classification.checkNewMember(spaceId, person.email);
       if ((await deps.store.setRole(spaceId, userId, newRole)) === 'last-owner') throw lastOwner();
       deps.publishMembership({ spaceId, userId, role: newRole });
-      if (!wasMember) deps.webhooks?.memberAdded(spaceId, req.principal.id, userId, newRole);
+      if (!wasMember) {
+        deps.webhooks?.memberAdded(spaceId, req.principal.id, userId, newRole);
+        await deps.notifications?.spaceAdded(spaceId, req.principal.id, userId);
+      }
       return { status: 200, body: { ...person, role: newRole } };
     },
   },

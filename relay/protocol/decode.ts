@@ -34,6 +34,8 @@ export type ClientMessage =
   | { readonly kind: 'relay-state' }
   /** Commonplace's SpacesChanged subscription (shared/wire.ts): the type alone. */
   | { readonly kind: 'spaces-subscribe' }
+  /** Commonplace's Notification subscription (shared/wire.ts): the type alone. */
+  | { readonly kind: 'notifications-subscribe' }
   /** y-protocols/auth frames are relay→client only; one from a client is ignored. */
   | { readonly kind: 'auth' };
 
@@ -165,6 +167,9 @@ export function decodeClientMessage(frame: Uint8Array, limits: DecodeLimits): Cl
     case MessageType.SpacesChanged:
       expectEnd(decoder, 'spaces changed');
       return { kind: 'spaces-subscribe' };
+    case MessageType.Notification:
+      expectEnd(decoder, 'notification');
+      return { kind: 'notifications-subscribe' };
     case MessageType.Auth:
       guard('auth', () => {
         decoding.readVarUint(decoder);

@@ -66,3 +66,11 @@ export function encodeSpacesChanged(): Buffer {
   encoding.writeVarUint(encoder, MessageType.SpacesChanged);
   return toBuffer(encoder);
 }
+
+/** A new notification for a subscribed client: the type, then the `NotificationPush` JSON. */
+export function encodeNotification(payload: string): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Notification);
+  encoding.writeVarString(encoder, payload);
+  return toBuffer(encoder);
+}

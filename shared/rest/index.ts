@@ -17,6 +17,7 @@ import { LEGAL_ROUTES } from './legal.ts';
 import { MEMBER_ROUTES } from './members.ts';
 import { NOTE_ROUTES } from './notes.ts';
 import { OPEN_SPACE_ROUTES } from './open-spaces.ts';
+import { NOTIFICATION_ROUTES } from './notifications.ts';
 import { SPACE_SETTINGS_ROUTES } from './space-settings.ts';
 import { SPACE_ROUTES } from './spaces.ts';
 import { TOKEN_ROUTES } from './tokens.ts';
@@ -46,6 +47,7 @@ export const API = {
   ...NOTE_ROUTES,
   ...KNOWLEDGE_ROUTES,
   ...OPEN_SPACE_ROUTES,
+  ...NOTIFICATION_ROUTES,
   ...defineRoutes({
     getOpenApi: {
       method: 'GET',
