@@ -11,6 +11,10 @@ import {
   parseGovernance,
   type GovernanceConfig,
 } from './cli-governance.ts';
+import { parseScale, type ScaleConfig } from './cli-scale.ts';
+import { parsePort, parseWhole, pick, type Env, type FlagValues } from './cli-values.ts';
+
+export type { ScaleConfig } from './cli-scale.ts';
 
 export interface CliConfig {
   readonly port: number;
@@ -32,20 +36,6 @@ export interface CliConfig {
   readonly scale: ScaleConfig;
   /** Company admins' group, groups claim, audit retention. */
   readonly governance: GovernanceConfig;
-}
-
-/** Several nodes: shared storage, fan-out between them, operations port. */
-export interface ScaleConfig {
-  /** `postgres://…` for document storage; null keeps SQLite in the data directory. */
-  readonly databaseUrl: string | null;
-  /** `redis://…` carrying updates between relay nodes; null serves this node's clients only. */
-  readonly redisUrl: string | null;
-  /** Port of /healthz, /readyz and /metrics for operators; null serves none. */
-  readonly adminPort: number | null;
-  /** Estimated memory for documents in bytes (limits.memoryBudgetBytes); null for the default. */
-  readonly memoryBudgetBytes: number | null;
-  /** One transaction per event-loop turn's updates (default); false commits each on its own. */
-  readonly groupCommit: boolean;
 }
 
 /** The limits with a flag: image size, space quota, version history, fair shares, trash. */
@@ -200,14 +190,6 @@ ${GOVERNANCE_HELP}
 Clients connect to ws://HOST:PORT/<spaceId>/<docId>. GET /healthz reports status.
 Close codes and limits: relay/README.md.`;
 
-function parsePort(text: string, source: string): number | string {
-  if (!/^\d{1,5}$/.test(text))
-    return `${source}: port must be an integer from 0 to 65535, got "${text}"`;
-  const port = Number(text);
-  if (port > 65535) return `${source}: port must be an integer from 0 to 65535, got "${text}"`;
-  return port;
-}
-
 /**
  * Parses argv (without `node` and the script) and the environment.
  * Never throws: bad input comes back as `{ kind: 'error', message }`.
@@ -278,33 +260,6 @@ export function parseCli(
     kind: 'run',
     config: { port, host, dataDir: resolve(cwd, data), ...auth, limits, scale, governance },
   };
-}
-
-type FlagValues = Record<string, string | boolean | undefined>;
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** A flag's text, else its (non-empty) environment variable's, with the name to cite in errors. */
-function pick(
-  values: FlagValues,
-  env: Env,
-  name: string,
-  variable: string,
-): [string | undefined, string] {
-  const fromFlag = values[name];
-  if (typeof fromFlag === 'string') return [fromFlag, `--${name}`];
-  const fromEnv = env[variable];
-  return [fromEnv === '' ? undefined : fromEnv, variable];
-}
-
-/** A whole number from `min` to `max` written in decimal digits only, or the message saying so. */
-function parseWhole(
-  text: string,
-  source: string,
-  range: { min: number; max: number; unit: string },
-): number | string {
-  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
-  if (Number.isInteger(value) && value >= range.min && value <= range.max) return value;
-  return `${source} must be a whole number of ${range.unit} from ${String(range.min)} to ${String(range.max)}, got "${text}"`;
 }
 
 /**
@@ -471,50 +426,4 @@ function parseAuth(values: FlagValues, env: Env): AuthConfig | string {
     }
   }
   return { issuer, audience, allowedDomains, idpPort, corsOrigins };
-}
-
-/** A URL with one of `protocols`, or the message saying so (never echoing it: it may hold a password). */
-function parseServiceUrl(
-  text: string | undefined,
-  source: string,
-  protocols: readonly string[],
-): string | null | { error: string } {
-  if (text === undefined) return null;
-  const url = URL.parse(text);
-  if (url === null || !protocols.includes(url.protocol)) {
-    return { error: `${source} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL` };
-  }
-  return text;
-}
-
-/** `--no-group-commit`, or `RELAY_GROUP_COMMIT` set to `on` or `off`; a message on bad input. */
-function parseGroupCommit(values: FlagValues, env: Env): boolean | string {
-  if (values['no-group-commit'] === true) return false;
-  const text = env.RELAY_GROUP_COMMIT;
-  if (text === undefined || text === '' || text === 'on') return true;
-  if (text === 'off') return false;
-  return `RELAY_GROUP_COMMIT must be "on" or "off", got "${text}"`;
-}
-
-/** `--database`, `--redis`, `--admin-port`, `--memory-budget`, group commit; a message on bad input. */
-function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
-  const [dbText, dbSource] = pick(values, env, 'database', 'RELAY_DATABASE_URL');
-  const databaseUrl = parseServiceUrl(dbText, dbSource, ['postgres:', 'postgresql:']);
-  if (typeof databaseUrl === 'object' && databaseUrl !== null) return databaseUrl.error;
-  const [redisText, redisSource] = pick(values, env, 'redis', 'RELAY_REDIS_URL');
-  const redisUrl = parseServiceUrl(redisText, redisSource, ['redis:', 'rediss:']);
-  if (typeof redisUrl === 'object' && redisUrl !== null) return redisUrl.error;
-  const [adminText, adminSource] = pick(values, env, 'admin-port', 'RELAY_ADMIN_PORT');
-  const adminPort = adminText === undefined ? null : parsePort(adminText, adminSource);
-  if (typeof adminPort === 'string') return adminPort;
-  const [budgetText, budgetSource] = pick(values, env, 'memory-budget', 'RELAY_MEMORY_BUDGET');
-  const budgetMiB =
-    budgetText === undefined
-      ? null
-      : parseWhole(budgetText, budgetSource, { min: 16, max: 1_048_576, unit: 'MiB' });
-  if (typeof budgetMiB === 'string') return budgetMiB;
-  const memoryBudgetBytes = budgetMiB === null ? null : budgetMiB * 1024 * 1024;
-  const groupCommit = parseGroupCommit(values, env);
-  if (typeof groupCommit === 'string') return groupCommit;
-  return { databaseUrl, redisUrl, adminPort, memoryBudgetBytes, groupCommit };
 }

@@ -13,6 +13,7 @@ import {
   type ParsedClassification,
 } from './classification/config.ts';
 import { KNOWLEDGE_HELP, KNOWLEDGE_OPTIONS, parseKnowledgeFlags } from './knowledge/cli-flags.ts';
+import { pick, type Env, type FlagValues } from './cli-values.ts';
 
 export interface GovernanceConfig {
   /** The IdP group of company admins; null: none configured (the dev IdP's demo group is used with it). */
@@ -56,20 +57,7 @@ ${KNOWLEDGE_HELP}`;
 /** Longest retention accepted: a century. */
 const MAX_RETENTION_DAYS = 36_500;
 
-type Values = Record<string, string | boolean | undefined>;
-type Env = Readonly<Record<string, string | undefined>>;
-
-function pick(
-  values: Values,
-  env: Env,
-  flag: string,
-  variable: string,
-): [string | undefined, string] {
-  const fromFlag = values[flag];
-  if (typeof fromFlag === 'string') return [fromFlag, `--${flag}`];
-  const fromEnv = env[variable];
-  return [fromEnv === '' ? undefined : fromEnv, variable];
-}
+type Values = FlagValues;
 
 /** The governance settings, or a message naming the bad flag. */
 export function parseGovernance(values: Values, env: Env): GovernanceConfig | string {

@@ -3,6 +3,7 @@
  * the same precedence (flag, environment, default).
  */
 import { DEFAULT_SPACE_LABEL, LabelIdSchema } from '../../shared/classification-api.ts';
+import { pick, type Env, type FlagValues } from '../cli-values.ts';
 
 /** `parseArgs` options of these flags. */
 export const CLASSIFICATION_OPTIONS = {
@@ -21,20 +22,7 @@ export interface ParsedClassification {
   readonly internalDomains: readonly string[] | null;
 }
 
-type Values = Record<string, string | boolean | undefined>;
-type Env = Readonly<Record<string, string | undefined>>;
-
-function pick(
-  values: Values,
-  env: Env,
-  flag: string,
-  variable: string,
-): [string | undefined, string] {
-  const fromFlag = values[flag];
-  if (typeof fromFlag === 'string') return [fromFlag, `--${flag}`];
-  const fromEnv = env[variable];
-  return [fromEnv === '' ? undefined : fromEnv, variable];
-}
+type Values = FlagValues;
 
 /**
  * The classification settings, or a message naming the bad flag. Without
