@@ -157,3 +157,96 @@ describe('local copies of notes purged on the relay', () => {
     expect(registry.knownRooms()).toContain('s1/fresh');
   });
 });
+
+describe('local copies the page tree cannot vouch for yet', () => {
+  const owner = 'purge-grace';
+
+  /** This machine knows `s1/plan` (stored, synced) and, when given, a copy of the space index. */
+  async function seed(storage: ReturnType<typeof memoryStore>, localIndex: Y.Doc | null) {
+    const vector = toBase64(Y.encodeStateVector(new Y.Doc()));
+    storage.setItem(
+      knownDocsKey(owner),
+      JSON.stringify({ 's1/plan': { sv: vector, dirty: false } }),
+    );
+    const plan = new Y.Doc();
+    plan.getText('t').insert(0, 'plan');
+    for (const [docId, doc] of [
+      ['plan', plan],
+      ...(localIndex ? [['index', localIndex] as const] : []),
+    ] as const) {
+      const local = openLocalStore(localDbName(owner, `s1/${docId}`), doc);
+      await local.loaded;
+      await local.destroy();
+    }
+  }
+
+  function start(storage: ReturnType<typeof memoryStore>, relayIndex: Y.Doc) {
+    const store = createAppStore();
+    store.getState().patchSpaces({ items: [{ id: 's1', name: 'Rocket', role: 'editor' }] });
+    const reg = createDocRegistry({
+      relayUrl: 'ws://relay.test',
+      store,
+      user: { name: 'Grace', color: '#e5484d' },
+      localStore: { owner, storage },
+      // No relay answers: the index never syncs here during the test.
+      WebSocketPolyfill: StandInRelaySocket as unknown as typeof WebSocket,
+      idleMs: 10,
+    });
+    registry = reg;
+    // `plan` is no marker: nobody has written into it, so the relay stores nothing for it.
+    const sync = createBackgroundSync({
+      registry: reg,
+      store,
+      relayUrl: 'ws://relay.test',
+      me: 'grace',
+      accessToken: () => Promise.resolve({ accessToken: 't', expiresAt: 1 }),
+      fetch: () => Promise.resolve(json({ docs: [markerOf('index', relayIndex, 'ada', 1)] })),
+    });
+    return { store, reg, sync };
+  }
+
+  it('keeps the notes of a space whose page tree has not synced here yet', async () => {
+    StandInRelaySocket.reset();
+    const storage = memoryStore();
+    await seed(storage, null);
+    const relayIndex = new Y.Doc();
+    openSpaceIndex(relayIndex, { userId: 'ada' }).create({
+      id: 'plan',
+      title: 'Launch plan',
+      kind: 'note',
+      parentId: null,
+    });
+    // Not open here now: the rule about open notes below is not what keeps it.
+    const { reg, sync } = start(storage, relayIndex);
+    await sync.runNow();
+    sync.stop();
+    expect(reg.knownRooms()).toContain('s1/plan');
+    const copy = await reg.readLocal({ spaceId: 's1', docId: 'plan' });
+    expect(copy.getText('t').toJSON()).toBe('plan');
+  });
+
+  it('never closes a note open in an editor; deletes it once closed', async () => {
+    StandInRelaySocket.reset();
+    const storage = memoryStore();
+    // The relay's tree, fully known here, no longer has `plan`: it was purged.
+    const index = new Y.Doc();
+    openSpaceIndex(index, { userId: 'ada' }).create({
+      id: 'other',
+      title: 'Other',
+      kind: 'note',
+      parentId: null,
+    });
+    await seed(storage, index);
+    const { store, reg, sync } = start(storage, index);
+    const release = reg.retain(reg.open({ spaceId: 's1', docId: 'plan' }));
+    await expect.poll(() => store.getState().rooms['s1/plan']?.localLoaded).toBe(true);
+    await sync.runNow();
+    expect(store.getState().rooms['s1/plan']?.localLoaded).toBe(true);
+    expect(reg.knownRooms()).toContain('s1/plan');
+    release();
+    await expect.poll(() => store.getState().rooms['s1/plan']).toBeUndefined();
+    await sync.runNow();
+    sync.stop();
+    expect(reg.knownRooms()).not.toContain('s1/plan');
+  });
+});

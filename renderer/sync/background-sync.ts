@@ -100,19 +100,27 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
    * neither its markers nor the space's page tree: this machine's copy goes
    * too. A note created here and not yet sent is in the local page tree, and
    * a note under legal hold is never purged on the relay, so neither is ever
-   * deleted here.
+   * deleted here. The local tree is only believed once it holds all the
+   * relay's tree holds: someone just added to a space opens a note (not in
+   * the markers while nobody has written into it) before their copy of the
+   * tree has synced, and that note is no more gone than the tree is empty.
    */
-  async function purgeGone(spaceId: string, onRelay: ReadonlySet<string>): Promise<void> {
+  async function purgeGone(spaceId: string, markers: readonly DocMarker[]): Promise<void> {
+    const onRelay = new Set(markers.map((m) => m.docId));
     const prefix = `${spaceId}/`;
     const candidates = registry
       .knownRooms()
       .filter((key) => key.startsWith(prefix))
       .map((key) => key.slice(prefix.length))
       .filter((docId) => docId !== SPACE_INDEX_DOC_ID && !onRelay.has(docId));
-    if (candidates.length === 0 || !onRelay.has(SPACE_INDEX_DOC_ID)) return;
+    const indexMarker = markers.find((m) => m.docId === SPACE_INDEX_DOC_ID);
+    const relayIndex = indexMarker === undefined ? null : relayVector(indexMarker);
+    if (candidates.length === 0 || relayIndex === null) return;
     const index = await registry.readLocal({ spaceId, docId: SPACE_INDEX_DOC_ID });
+    const behind = relayAhead(Y.decodeStateVector(Y.encodeStateVector(index)), relayIndex);
     const pages = new Set(readAllPages(index).map((page) => page.id));
     index.destroy();
+    if (behind) return;
     for (const docId of candidates) {
       if (!pages.has(docId)) await registry.purgeLocal({ spaceId, docId });
     }
@@ -127,7 +135,7 @@ export function createBackgroundSync(options: BackgroundSyncOptions): Background
       const raw = await get(API.listDocMarkers, { id: space.id }).catch(() => null);
       const parsed = DocMarkersResponseSchema.safeParse(raw);
       if (!parsed.success) continue;
-      await purgeGone(space.id, new Set(parsed.data.docs.map((m) => m.docId)));
+      await purgeGone(space.id, parsed.data.docs);
       for (const marker of parsed.data.docs) {
         const room = { spaceId: space.id, docId: marker.docId };
         const relay = relayVector(marker);

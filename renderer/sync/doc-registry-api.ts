@@ -109,6 +109,7 @@ export interface DocRegistry {
   /**
    * Deletes this machine's copy of `room` (its note was deleted for good on
    * the relay): closes it and removes its local store and known-docs entry.
+   * Does nothing while an editor retains it.
    */
   purgeLocal(room: RoomName): Promise<void>;
   /**

@@ -379,6 +379,10 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
 
     async purgeLocal(room) {
       const key = formatRoomName(room);
+      // Closing it would leave its editor on a destroyed doc, read-only and
+      // "loading" for good. The relay refuses a room it purged, and the next
+      // background round deletes the copy once the note is closed.
+      if ((entries.get(key)?.refs ?? 0) > 0) return;
       close(key);
       known?.forget(key);
       if (owner !== null) await deleteLocalStore(localDbName(owner, key));
