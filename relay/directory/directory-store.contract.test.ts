@@ -48,56 +48,56 @@ describeStores('DirectoryStore', (h) => {
       name: 'Linus Pauling',
       userName: 'linus@example.com',
     });
+  });
 
-    it('keeps SCIM groups by member SCIM id and answers membership by person id', async () => {
-      const s = (await fresh()).spaces;
-      await s.directory.provision(entry('u-1', 'ada@example.com'));
-      const created = await s.directory.groups.create({
-        id: 'g-1',
-        displayName: 'Admins',
-        members: ['u-1', 'u-unknown'],
-      });
-      expect(created).toMatchObject({ displayName: 'Admins', members: ['u-1', 'u-unknown'] });
-      expect(
-        await s.directory.groups.create({ id: 'g-2', displayName: 'ADMINS', members: [] }),
-      ).toBe('conflict');
-      expect(await s.directory.groups.isMember('admins', 'directory-u-1')).toBe(true);
-      const changed = await s.directory.groups.replace({
-        id: 'g-1',
-        displayName: 'Admins',
-        members: ['u-2'],
-      });
-      expect(changed).toMatchObject({ added: ['u-2'], removed: ['u-1', 'u-unknown'] });
-      expect(await s.directory.groups.isMember('Admins', 'directory-u-1')).toBe(false);
-      expect((await s.directory.groups.list('admins', 0, 10)).total).toBe(1);
-      expect(await s.directory.groups.remove('g-1')).toEqual(['u-2']);
-      expect(await s.directory.groups.get('g-1')).toBeNull();
+  it('keeps SCIM groups by member SCIM id and answers membership by person id', async () => {
+    const s = (await fresh()).spaces;
+    await s.directory.provision(entry('u-1', 'ada@example.com'));
+    const created = await s.directory.groups.create({
+      id: 'g-1',
+      displayName: 'Admins',
+      members: ['u-1', 'u-unknown'],
     });
+    expect(created).toMatchObject({ displayName: 'Admins', members: ['u-1', 'u-unknown'] });
+    expect(await s.directory.groups.create({ id: 'g-2', displayName: 'ADMINS', members: [] })).toBe(
+      'conflict',
+    );
+    expect(await s.directory.groups.isMember('admins', 'directory-u-1')).toBe(true);
+    const changed = await s.directory.groups.replace({
+      id: 'g-1',
+      displayName: 'Admins',
+      members: ['u-2'],
+    });
+    expect(changed).toMatchObject({ added: ['u-2'], removed: ['u-1', 'u-unknown'] });
+    expect(await s.directory.groups.isMember('Admins', 'directory-u-1')).toBe(false);
+    expect((await s.directory.groups.list('admins', 0, 10)).total).toBe(1);
+    expect(await s.directory.groups.remove('g-1')).toEqual(['u-2']);
+    expect(await s.directory.groups.get('g-1')).toBeNull();
+  });
 
-    it('marks champions and counts activity once per note, person and day', async () => {
-      const s = (await fresh()).spaces;
-      await s.upsertPerson({ id: 'p-1', name: 'Ada' });
-      expect(await s.directory.setChampion('p-1', true)).toBe(true);
-      expect(await s.directory.setChampion('nobody', true)).toBe(false);
-      expect(await s.getPerson('p-1')).toEqual({ id: 'p-1', name: 'Ada', champion: true });
-      const edit = {
-        personId: 'p-1',
-        spaceId: 's',
-        noteId: 'n',
-        day: '2026-12-05',
-        week: '2026-W49',
-      };
-      await s.directory.activity.recordEdit(edit);
-      await s.directory.activity.recordEdit(edit);
-      await s.directory.activity.recordEdit({ ...edit, day: '2026-12-06' });
-      await s.directory.activity.recordActive('p-2', '2026-W49');
-      const rows = await s.directory.activity.departmentWeeks(['2026-W49']);
-      expect(rows).toEqual([
-        { week: '2026-W49', department: null, activePeople: 2, notesCreated: 1, notesEdited: 2 },
-      ]);
-      expect((await s.directory.activity.activeSpaces(['2026-W49'])).get('2026-W49')).toBe(1);
-      await s.directory.activity.pruneEditDays('2026-12-07');
-    });
+  it('marks champions and counts activity once per note, person and day', async () => {
+    const s = (await fresh()).spaces;
+    await s.upsertPerson({ id: 'p-1', name: 'Ada' });
+    expect(await s.directory.setChampion('p-1', true)).toBe(true);
+    expect(await s.directory.setChampion('nobody', true)).toBe(false);
+    expect(await s.getPerson('p-1')).toEqual({ id: 'p-1', name: 'Ada', champion: true });
+    const edit = {
+      personId: 'p-1',
+      spaceId: 's',
+      noteId: 'n',
+      day: '2026-12-05',
+      week: '2026-W49',
+    };
+    await s.directory.activity.recordEdit(edit);
+    await s.directory.activity.recordEdit(edit);
+    await s.directory.activity.recordEdit({ ...edit, day: '2026-12-06' });
+    await s.directory.activity.recordActive('p-2', '2026-W49');
+    const rows = await s.directory.activity.departmentWeeks(['2026-W49']);
+    expect(rows).toEqual([
+      { week: '2026-W49', department: null, activePeople: 2, notesCreated: 1, notesEdited: 2 },
+    ]);
+    expect((await s.directory.activity.activeSpaces(['2026-W49'])).get('2026-W49')).toBe(1);
+    await s.directory.activity.pruneEditDays('2026-12-07');
   });
 
   it('on first sign-in the entry becomes the person, memberships included', async () => {
