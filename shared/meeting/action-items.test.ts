@@ -7,6 +7,7 @@ import {
   readActionItems,
   setActionItemChecked,
 } from './action-items.ts';
+import { NOTE_BODY_FRAGMENT } from '../search/note-text.ts';
 
 type Attrs = Record<string, string | boolean | number>;
 
@@ -48,6 +49,14 @@ function noteWithItems(): Y.Doc {
 }
 
 describe('action items', () => {
+  it('reads none, without throwing, from a body a stock client filled with text', () => {
+    const writer = new Y.Doc();
+    writer.getText(NOTE_BODY_FRAGMENT).insert(0, 'not a rich-text body');
+    const reader = new Y.Doc();
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(writer));
+    expect(readActionItems(reader)).toEqual([]);
+  });
+
   it('reads every item with its attributes and its own text', () => {
     expect(readActionItems(noteWithItems())).toEqual([
       { id: 'a1', checked: false, assignee: 'ann', due: '2026-03-10', text: 'Send minutes' },

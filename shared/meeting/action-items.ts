@@ -115,12 +115,17 @@ export function ensureActionItemIds(
 
 function actionItemElements(doc: Y.Doc): Y.XmlElement[] {
   const found: Y.XmlElement[] = [];
-  // createTreeWalker visits every element of the fragment, depth first.
-  for (const node of doc
-    .getXmlFragment(NOTE_BODY_FRAGMENT)
-    .createTreeWalker((n) => n instanceof Y.XmlElement && n.nodeName === ACTION_ITEM_NODE)) {
-    if (node instanceof Y.XmlElement) found.push(node);
-  }
+  // Depth first over elements only. Not Yjs's createTreeWalker: it throws on
+  // any item that is not a type (text or JSON a stock client wrote under the
+  // body's name), and the relay reads every member's documents.
+  const visit = (parent: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === ACTION_ITEM_NODE) found.push(child);
+      visit(child);
+    }
+  };
+  visit(doc.getXmlFragment(NOTE_BODY_FRAGMENT));
   return found;
 }
 
