@@ -93,7 +93,15 @@ export class NotificationWatch {
       this.#readings.delete(room);
       return;
     }
-    const after = readNote(doc);
+    let after: NoteReading;
+    try {
+      after = readNote(doc);
+    } catch {
+      // Runs on a timer: a document no reader understands (any member may
+      // write anything) must cost its notifications, never the relay process.
+      this.#readings.delete(room);
+      return;
+    }
     remember(this.#readings, room, after);
     const { spaceId, noteId, actor } = pending;
     const drafts = noteNotifications(spaceId, noteId, actor, before, after);
