@@ -9,6 +9,7 @@ import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
+import { BrowseSpacesView } from '../features/open-spaces/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
 import { useAppBadge, useRemoveCopyOption, useSignOut } from '../features/session/index.ts';
@@ -183,6 +184,14 @@ export function Workspace({
               hrefFor={(r) => searchForRoute(r)}
               onOpen={go}
               spaceName={spaceName}
+            />
+          ) : view === 'browse' ? (
+            <BrowseSpacesView
+              spaces={spaces}
+              hrefFor={(spaceId) => searchForRoute({ spaceId, docId: DEFAULT_NOTE })}
+              onOpen={(spaceId) => {
+                go({ spaceId, docId: DEFAULT_NOTE });
+              }}
             />
           ) : view === 'actions' ? (
             <MyActionItemsView sub={profile.sub} hrefFor={(r) => searchForRoute(r)} onOpen={go} />

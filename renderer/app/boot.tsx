@@ -9,6 +9,7 @@ import {
   createAdminApi,
   createClassificationApi,
   createMembersApi,
+  createOpenSpacesApi,
   createRelayApi,
 } from '../api/index.ts';
 import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
@@ -232,6 +233,12 @@ export async function boot(options: BootOptions): Promise<void> {
               admin,
               policy,
               classification,
+              // The company's open spaces: Browse spaces, visibility in settings, leaving.
+              openSpaces: createOpenSpacesApi({
+                relayUrl: info.relayUrl,
+                fetch: options.fetch,
+                accessToken: (o) => host.accessToken(o),
+              }),
             }}
             host={host}
             info={info}

@@ -8,5 +8,6 @@ export {
   useTrashApi,
   useAdminApi,
   usePolicyApi,
+  useOpenSpacesApi,
   type AppServices,
 } from './services.ts';

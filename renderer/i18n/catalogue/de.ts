@@ -1,4 +1,5 @@
 import { classificationDe } from './classification-de.ts';
+import { openSpacesDe } from './open-spaces-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
@@ -7,6 +8,7 @@ import { policyAdminDe, policyDe } from './policy.ts';
 export const de: Catalogue = {
   policy: policyDe,
   classification: classificationDe,
+  openSpaces: openSpacesDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

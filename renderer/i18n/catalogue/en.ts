@@ -1,5 +1,6 @@
 import { policyAdminEn, policyEn } from './policy.ts';
 import { classificationEn } from './classification-en.ts';
+import { openSpacesEn } from './open-spaces-en.ts';
 
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
@@ -11,6 +12,7 @@ import { legalEn } from './legal-en.ts';
 export const en = {
   policy: policyEn,
   classification: classificationEn,
+  openSpaces: openSpacesEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
