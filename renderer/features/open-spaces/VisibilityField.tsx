@@ -53,23 +53,31 @@ export function VisibilityField({
   if (api === null) return null;
 
   const apply = async (next: { visibility: Visibility; joinRole?: JoinRole }) => {
+    const before = value;
+    if (before === null) return;
+    // Shown at once (a radio follows the click); put back if the relay refuses.
+    setValue({ visibility: next.visibility, joinRole: next.joinRole ?? before.joinRole });
     setSaving('saving');
     setError(null);
     try {
       setValue(await api.setVisibility(spaceId, next));
       setSaving('saved');
     } catch (err) {
+      setValue(before);
       setError(t('openSpaces.visibility.couldNotSave', { reason: message(err) }));
       setSaving('idle');
     }
   };
 
   const keptPrivate = label !== null && !label.copyOutAllowed && value?.visibility !== 'open';
-  const busy = saving === 'saving' || value === null;
+  // Never disabled while saving: a disabled control drops the keyboard focus
+  // (and with it Escape and Tab) to the page.
+  const busy = value === null;
   const option = (visibility: Visibility, title: string, hint: string, disabled: boolean) => (
-    <label className="visibility-field__option">
+    <div className="visibility-field__option">
       <input
         type="radio"
+        id={`${id}-${visibility}`}
         name={`${id}-visibility`}
         value={visibility}
         checked={value?.visibility === visibility}
@@ -77,11 +85,11 @@ export function VisibilityField({
         aria-describedby={`${id}-${visibility}-hint`}
         onChange={() => void apply({ visibility })}
       />
-      <span>{title}</span>
+      <label htmlFor={`${id}-${visibility}`}>{title}</label>
       <span id={`${id}-${visibility}-hint`} className="visibility-field__hint">
         {hint}
       </span>
-    </label>
+    </div>
   );
 
   return (
