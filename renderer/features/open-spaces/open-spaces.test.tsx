@@ -111,9 +111,11 @@ describe('VisibilityField', () => {
   it('opens a space with a join role for an owner', async () => {
     const { api } = fakeApi({ visibility: 'private', joinRole: 'viewer' });
     render(withServices(api, <VisibilityField spaceId="space1" isOwner />));
-    const open = await screen.findByRole('radio', { name: 'Open to everyone in the company' });
+    const open = await screen.findByRole<HTMLInputElement>('radio', {
+      name: 'Open to everyone in the company',
+    });
     await waitFor(() => {
-      expect((open as HTMLInputElement).disabled).toBe(false);
+      expect(open.disabled).toBe(false);
     });
     fireEvent.click(open);
     const role = await screen.findByRole('combobox', { name: 'People who join become' });
@@ -125,13 +127,15 @@ describe('VisibilityField', () => {
   it('puts the choice back and says why when the relay refuses', async () => {
     const { api } = fakeApi({ visibility: 'private', joinRole: 'viewer' }, true);
     render(withServices(api, <VisibilityField spaceId="space1" isOwner />));
-    const open = await screen.findByRole('radio', { name: 'Open to everyone in the company' });
+    const open = await screen.findByRole<HTMLInputElement>('radio', {
+      name: 'Open to everyone in the company',
+    });
     await waitFor(() => {
-      expect((open as HTMLInputElement).disabled).toBe(false);
+      expect(open.disabled).toBe(false);
     });
     fireEvent.click(open);
     expect((await screen.findByRole('alert')).textContent).toContain('kept private');
-    expect((screen.getByRole('radio', { name: 'Private' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Private' }).checked).toBe(true);
   });
 
   it('tells a member who is not an owner whether the space is open', async () => {
