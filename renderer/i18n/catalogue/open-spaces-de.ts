@@ -38,7 +38,7 @@ export const openSpacesDe: Catalogue['openSpaces'] = {
     openHint:
       'Alle im Unternehmen finden ihn unter „Bereiche durchsuchen“, können seine Notizen lesen und ihm beitreten. Personen außerhalb des Unternehmens nicht.',
     joinRole: 'Wer beitritt, wird',
-    joinRoleHint: 'Die Rolle jeder Person können Sie später unter „Mitglieder“ ändern.',
+    joinRoleHint: 'Rollen können Sie später unter „Mitglieder“ ändern.',
     editor: 'Bearbeiter (dürfen schreiben)',
     viewer: 'Betrachter (dürfen nur lesen)',
     saving: 'Wird gespeichert…',
