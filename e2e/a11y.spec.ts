@@ -128,3 +128,33 @@ test('the read-only view of a viewer', async ({ openAs, stack }) => {
   await expect(kat.page.getByRole('note').filter({ hasText: 'Read-only' })).toBeVisible();
   await expectAccessible(kat.page, 'read-only viewer');
 });
+
+test('Browse spaces, who can find a space, and leaving it', async ({ openAs }) => {
+  // Five views, each judged in two themes, and two people signing in.
+  test.setTimeout(300_000);
+  const { ada } = await adaWithNote(openAs);
+  const { page } = ada;
+  await page.getByRole('button', { name: 'Space settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Space settings' });
+  await settings.getByRole('radio', { name: 'Open to everyone in the company' }).check();
+  await expect(settings.getByRole('combobox', { name: 'People who join become' })).toBeVisible();
+  await expect(settings.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expectAccessible(page, 'space settings: open to the company');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'More actions for Launch' }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectAccessible(page, 'space menu');
+  await page.getByRole('menuitem', { name: 'Leave space' }).click();
+  await expect(page.getByRole('dialog', { name: 'Leave Launch?' })).toContainText('only owner');
+  await expectAccessible(page, 'leave space (only owner)');
+  await page.keyboard.press('Escape');
+
+  const grace = await openAs({ as: 'Grace' });
+  await grace.page
+    .getByRole('navigation', { name: 'Places' })
+    .getByRole('link', { name: 'Browse spaces' })
+    .click();
+  await expect(grace.page.getByRole('button', { name: 'Join Launch' })).toBeVisible();
+  await expectAccessible(grace.page, 'browse spaces');
+});

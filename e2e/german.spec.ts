@@ -100,6 +100,14 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   await page.getByRole('button', { name: de.spaceSettings.title }).click();
   const settings = page.getByRole('dialog', { name: de.spaceSettings.title });
   await expect(settings.getByRole('button', { name: de.spaceExport.button })).toBeVisible();
+  // Opened to the company: the join role and what each choice means show too.
+  await settings.getByRole('radio', { name: de.openSpaces.visibility.open }).check();
+  await expect(
+    settings.getByRole('combobox', { name: de.openSpaces.visibility.joinRole }),
+  ).toBeVisible();
+  await expect(
+    settings.getByRole('status').filter({ hasText: de.openSpaces.visibility.saved }),
+  ).toBeVisible();
   await expectNoEnglish(settings, 'space settings');
   await page.keyboard.press('Escape');
 
@@ -182,6 +190,19 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   await page.keyboard.press('Escape');
   await expect(spaceTrash).toBeHidden();
 
+  // The space's menu, and leaving it (its only owner is told why she cannot).
+  await page.getByRole('button', { name: fill(de.openSpaces.menu, { name: 'Launch' }) }).click();
+  const spaceMenu = page.getByRole('menu', { name: fill(de.openSpaces.menu, { name: 'Launch' }) });
+  await expectNoEnglish(spaceMenu, 'space menu');
+  await spaceMenu.getByRole('menuitem', { name: de.openSpaces.leave.item }).click();
+  const leave = page.getByRole('dialog', {
+    name: fill(de.openSpaces.leave.title, { name: 'Launch' }),
+  });
+  await expect(leave).toContainText(fill(de.openSpaces.leave.lastOwner, { name: 'Launch' }));
+  await expectNoEnglish(leave, 'leave space');
+  await page.keyboard.press('Escape');
+  await expect(leave).toBeHidden();
+
   // The whole sidebar: places, spaces, the tree and the space's tools.
   await expectNoEnglish(page.getByRole('complementary', { name: de.nav.sidebar }), 'sidebar');
 
@@ -197,6 +218,15 @@ test('switched to German, the note, comments, menus, dialogs and panels show no 
   const actions = page.getByRole('region', { name: de.actions.title, exact: true });
   await expect(actions.getByText(de.actions.none)).toBeVisible();
   await expectNoEnglish(actions, 'my action items');
+  // Browse spaces, with Launch opened to the company above.
+  await places.getByRole('link', { name: de.openSpaces.browse }).click();
+  const browse = page.getByRole('region', { name: de.openSpaces.title, exact: true });
+  await expect(
+    browse.getByRole('listitem', { name: 'Launch' }).getByRole('link', {
+      name: fill(de.openSpaces.openNamed, { name: 'Launch' }),
+    }),
+  ).toBeVisible();
+  await expectNoEnglish(browse, 'browse spaces');
   await places.getByRole('link', { name: de.nav.home }).click();
   const home = page.getByRole('region', { name: de.home.title, exact: true });
   await expect(home.getByRole('heading', { name: de.home.recent })).toBeVisible();

@@ -11,7 +11,7 @@ export interface PlacesProps {
   readonly search: ReactNode;
 }
 
-/** The person's own places at the top of the sidebar: search, Home, Inbox, My action items. */
+/** The person's own places at the top of the sidebar: search, Home, Inbox, My action items, Browse spaces. */
 export function Places({ current, unread, onGo, search }: PlacesProps) {
   const t = useT();
   const place = (view: View, label: string, extra?: ReactNode, name?: string) => (
@@ -45,6 +45,7 @@ export function Places({ current, unread, onGo, search }: PlacesProps) {
       )}
       {place('actions', t('nav.myActions'))}
       {place('experts', t('profile.nav'))}
+      {place('browse', t('openSpaces.browse'))}
     </nav>
   );
 }

@@ -3,10 +3,11 @@ import type { Principal } from '../../shared/auth.ts';
 import type { MembersApi } from '../api/index.ts';
 import { InviteDropZone, NewMeetingButton } from '../features/meeting/index.ts';
 import { MembersButton } from '../features/members/index.ts';
+import { SpaceMenu } from '../features/open-spaces/index.ts';
 import { SpaceSettingsButton } from '../features/space-settings/index.ts';
 import { PageTreeNav } from '../features/tree/index.ts';
 import type { SpacesService } from '../spaces/index.ts';
-import { searchForRoute, type Route } from './route.ts';
+import { searchForRoute, viewRoute, type Route } from './route.ts';
 
 export interface SpaceSectionProps {
   readonly space: MySpace;
@@ -37,6 +38,14 @@ export function SpaceSection({ space, route, profile, members, spaces, go }: Spa
             onChanged={() => void spaces.load()}
           />
           <SpaceSettingsButton space={space} service={spaces} />
+          <SpaceMenu
+            space={space}
+            members={members}
+            spaces={spaces}
+            onLeft={() => {
+              go(viewRoute('home'));
+            }}
+          />
         </div>
       )}
       <PageTreeNav

@@ -9,6 +9,7 @@ import { GraceBanner } from '../features/grace/index.ts';
 import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
+import { BrowseSpacesView } from '../features/open-spaces/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { ExpertsView, ProfileView, setProfileOpener } from '../features/profile/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
@@ -213,6 +214,14 @@ export function Workspace({
               personId={route.person}
               hrefFor={(r) => searchForRoute(r)}
               onOpen={go}
+            />
+          ) : view === 'browse' ? (
+            <BrowseSpacesView
+              spaces={spaces}
+              hrefFor={(spaceId) => searchForRoute({ spaceId, docId: DEFAULT_NOTE })}
+              onOpen={(spaceId) => {
+                go({ spaceId, docId: DEFAULT_NOTE });
+              }}
             />
           ) : view === 'actions' ? (
             <MyActionItemsView sub={profile.sub} hrefFor={(r) => searchForRoute(r)} onOpen={go} />

@@ -10,6 +10,7 @@ import {
   createClassificationApi,
   createKnowledgeApi,
   createMembersApi,
+  createOpenSpacesApi,
   createRelayApi,
 } from '../api/index.ts';
 import { graceDaysFor, startGraceWatch } from '../features/grace/index.ts';
@@ -271,6 +272,12 @@ export async function boot(options: BootOptions): Promise<void> {
                   window.localStorage,
                 ),
               knowledge: createKnowledgeApi({
+                relayUrl: info.relayUrl,
+                fetch: options.fetch,
+                accessToken: (o) => host.accessToken(o),
+              }),
+              // The company's open spaces: Browse spaces, visibility in settings, leaving.
+              openSpaces: createOpenSpacesApi({
                 relayUrl: info.relayUrl,
                 fetch: options.fetch,
                 accessToken: (o) => host.accessToken(o),

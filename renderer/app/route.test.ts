@@ -19,11 +19,13 @@ describe('routeFromSearch', () => {
     expect(viewOf({ spaceId: null, docId: DEFAULT_NOTE })).toBe('home');
   });
 
-  it('reads the inbox and action item views, and writes them back', () => {
+  it('reads the inbox, action item and browse views, and writes them back', () => {
     const inbox = routeFromSearch('?view=inbox');
     expect(inbox).toEqual({ ok: true, route: viewRoute('inbox') });
     if (inbox.ok) expect(searchForRoute(inbox.route)).toBe('?view=inbox');
     expect(searchForRoute(viewRoute('actions'))).toBe('?view=actions');
+    // Browse spaces is a link of its own, so it survives a reload.
+    expect(routeFromSearch('?view=browse')).toEqual({ ok: true, route: viewRoute('browse') });
     expect(searchForRoute(viewRoute('home'))).toBe('');
     // An unknown view is Home, not an error: old links keep working.
     const unknown = routeFromSearch('?view=nope');

@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 export const DEFAULT_NOTE = HOME_DOC_ID;
 
 /** The views of the main area that belong to no space. */
-export const VIEWS = ['home', 'inbox', 'actions', 'experts', 'profile'] as const;
+export const VIEWS = ['home', 'inbox', 'actions', 'experts', 'profile', 'browse'] as const;
 export type View = (typeof VIEWS)[number];
 
 /**
@@ -32,7 +32,7 @@ export function profileRoute(personId: string): Route {
 
 export type RouteResult = { ok: true; route: Route } | { ok: false; message: string };
 
-/** The route of a view of the person's own (Home, Inbox, My action items). */
+/** The route of a view of the person's own (Home, Inbox, My action items, Browse spaces). */
 export function viewRoute(view: View): Route {
   return view === 'home'
     ? { spaceId: null, docId: DEFAULT_NOTE }
@@ -49,7 +49,7 @@ function isView(value: string): value is View {
 }
 
 /**
- * The place to open, from `?space=<id>&note=<id>` or `?view=inbox|actions`.
+ * The place to open, from `?space=<id>&note=<id>` or `?view=inbox|actions|browse`.
  * Without either the app opens Home; without `note` a space opens its
  * default note. Ids are validated with the relay's own rule (shared/wire.ts)
  * so a bad link shows a clear message instead of opening a surprising room.

@@ -9,6 +9,7 @@ export {
   useAdminApi,
   useKnowledgeApi,
   usePolicyApi,
+  useOpenSpacesApi,
   type AppServices,
   type PersonalValues,
 } from './services.ts';

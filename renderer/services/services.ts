@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { AdminApi, HistoryApi, KnowledgeApi, TrashApi } from '../api/index.ts';
+import type { AdminApi, HistoryApi, KnowledgeApi, OpenSpacesApi, TrashApi } from '../api/index.ts';
 import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
@@ -27,6 +27,8 @@ export interface AppServices {
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
   readonly classification?: ClassificationService;
+  /** The company's open spaces: directory, joining, leaving, visibility; absent in tests that do not need it. */
+  readonly openSpaces?: OpenSpacesApi;
   /** Profiles and the expert finder (relay); absent in tests that do not need it. */
   readonly knowledge?: KnowledgeApi;
   /**
@@ -63,6 +65,11 @@ export function useAdminApi(): AdminApi | null {
 /** The acceptable-use policy's routes, or null when the app runs without them. */
 export function usePolicyApi(): PolicyApi | null {
   return useContext(AppServicesContext)?.policy ?? null;
+}
+
+/** Open spaces (directory, join, leave, visibility), or null when the app runs without them. */
+export function useOpenSpacesApi(): OpenSpacesApi | null {
+  return useContext(AppServicesContext)?.openSpaces ?? null;
 }
 
 /** The trash of spaces, or null when the app runs without one. */

@@ -4,6 +4,7 @@ import type { SpacesService } from '../../spaces/index.ts';
 import { Dialog, Button } from '../../ui/index.ts';
 import { ExportSpaceButton } from '../space-export/index.ts';
 import { SpaceLabelField } from '../classification/index.ts';
+import { VisibilityField } from '../open-spaces/index.ts';
 import { DeleteSpaceSection } from './DeleteSpaceSection.tsx';
 import { ICON_CHOICES } from './icon-choices.ts';
 import { PageTreeHistorySection } from './PageTreeHistorySection.tsx';
@@ -24,8 +25,8 @@ function message(error: unknown): string {
 /**
  * A space's settings: owners change its name, icon and description (the
  * relay checks the role too); other members read them. Also the whole-space
- * Markdown export for everyone, the page tree's history, and "Delete space"
- * for owners.
+ * Markdown export for everyone, who can find the space (private or open),
+ * the page tree's history, and "Delete space" for owners.
  */
 export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDialogProps) {
   const isOwner = space.role === 'owner';
@@ -170,6 +171,7 @@ export function SpaceSettingsDialog({ space, service, onClose }: SpaceSettingsDi
           </dl>
         </>
       )}
+      <VisibilityField spaceId={space.id} isOwner={isOwner} />
       <SpaceLabelField spaceId={space.id} isOwner={isOwner} />
       <section className="space-settings__export" aria-label={t('spaceSettings.export')}>
         <ExportSpaceButton spaceId={space.id} spaceName={space.name} />

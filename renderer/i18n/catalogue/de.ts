@@ -1,4 +1,5 @@
 import { classificationDe } from './classification-de.ts';
+import { openSpacesDe } from './open-spaces-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
@@ -11,6 +12,7 @@ export const de: Catalogue = {
   classification: classificationDe,
   localData: localDataDe,
   profile: profileDe,
+  openSpaces: openSpacesDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

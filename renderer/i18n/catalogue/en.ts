@@ -1,6 +1,7 @@
 import { policyAdminEn, policyEn } from './policy.ts';
 import { classificationEn } from './classification-en.ts';
 import { profileEn } from './profile-en.ts';
+import { openSpacesEn } from './open-spaces-en.ts';
 
 /**
  * The English catalogue: every string the UI shows. Keys are grouped by the
@@ -15,6 +16,7 @@ export const en = {
   classification: classificationEn,
   localData: localDataEn,
   profile: profileEn,
+  openSpaces: openSpacesEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
