@@ -272,8 +272,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     options.classification,
     options.auth?.allowedDomains,
   );
-  const authenticator = governance.signIns(recordingPeople(baseAuthenticator, spaceStore));
   const tokens = openRelayTokens({ ...options, pgStores, spaces: spaceStore, now: clock });
+  const authenticator = tokens.signIns(
+    governance.signIns(recordingPeople(baseAuthenticator, spaceStore)),
+  );
   const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true ? allowAllAuthorizer : createSpaceAuthorizer(spaceStore));
@@ -371,7 +373,13 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     // Access tokens on REST only: sockets keep `authenticator`, which refuses them.
     authenticator: tokens.rest(authenticator),
     tokens: tokens.store,
-    notes: createNoteDocs({ registry, storage, log }),
+    notes: createNoteDocs({
+      registry,
+      storage,
+      authorizer,
+      maxUpdateBytes: limits.maxMessageBytes,
+      log,
+    }),
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,

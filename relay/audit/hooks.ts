@@ -144,6 +144,8 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   revokeAccessToken: 'token.revoked',
   createServiceAccount: 'admin.service-account.created',
   revokeServiceAccount: 'admin.service-account.revoked',
+  rotateServiceAccount: 'admin.service-account.rotated',
+  setServiceAccountSpace: 'admin.service-account.assigned',
 };
 
 function field(value: unknown, key: string): string | null {
