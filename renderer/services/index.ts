@@ -7,6 +7,7 @@ export {
   useHistoryApi,
   useTrashApi,
   useAdminApi,
+  useTokensApi,
   usePolicyApi,
   type AppServices,
 } from './services.ts';

@@ -7,8 +7,10 @@ import { classificationEn } from './classification-en.ts';
  * (Intl.PluralRules), interpolation {{name}}.
  */
 import { legalEn } from './legal-en.ts';
+import { tokensEn } from './tokens-en.ts';
 
 export const en = {
+  tokens: tokensEn,
   policy: policyEn,
   classification: classificationEn,
   app: {
