@@ -138,10 +138,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     now: clock,
     log,
   });
-  const authenticator = governance.signIns(
-    activity.signIns(recordingPeople(baseAuthenticator, spaceStore)),
-  );
   const tokens = openRelayTokens({ ...options, pgStores, spaces: spaceStore, now: clock });
+  const authenticator = tokens.signIns(
+    governance.signIns(activity.signIns(recordingPeople(baseAuthenticator, spaceStore))),
+  );
   const baseAuthorizer =
     options.authorizer ??
     (options.insecureOpenAccess === true
@@ -278,7 +278,13 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     // Access tokens on REST only: sockets keep `authenticator`, which refuses them.
     authenticator: tokens.rest(authenticator),
     tokens: tokens.store,
-    notes: createNoteDocs({ registry, storage, log }),
+    notes: createNoteDocs({
+      registry,
+      storage,
+      authorizer,
+      maxUpdateBytes: limits.maxMessageBytes,
+      log,
+    }),
     corsOrigins,
     maxBodyBytes: limits.maxApiBodyBytes,
     maxConcurrentUploads: limits.maxConcurrentUploads,

@@ -77,3 +77,13 @@ export type CreatedServiceAccount = z.infer<typeof CreatedServiceAccountSchema>;
 
 /** Identity prefix of service accounts: never an IdP subject. */
 export const SERVICE_ACCOUNT_PREFIX = 'service:';
+
+/** A service account's role in a space, set by an admin; `role: null` removes it. */
+export const SetServiceAccountSpaceRequestSchema = z.object({
+  role: z.enum(['editor', 'viewer']).nullable(),
+});
+export type SetServiceAccountSpaceRequest = z.infer<typeof SetServiceAccountSpaceRequestSchema>;
+export const ServiceAccountSpaceSchema = z.object({
+  spaceId: z.string(),
+  role: z.enum(['editor', 'viewer']).nullable(),
+});

@@ -39,6 +39,8 @@ export const AUDIT_KINDS = [
   'token.revoked',
   'admin.service-account.created',
   'admin.service-account.revoked',
+  'admin.service-account.rotated',
+  'admin.service-account.assigned',
   'directory.provisioned',
   'directory.updated',
   'directory.deactivated',

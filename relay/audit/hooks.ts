@@ -149,6 +149,8 @@ const SERVED_KINDS: Readonly<Record<string, AuditKind>> = {
   setSpaceVisibility: 'space.visibility.set',
   joinSpace: 'member.joined',
   leaveSpace: 'member.left',
+  rotateServiceAccount: 'admin.service-account.rotated',
+  setServiceAccountSpace: 'admin.service-account.assigned',
 };
 
 function field(value: unknown, key: string): string | null {

@@ -2,8 +2,9 @@
  * Notes and action items over REST: the rules. Every route needs
  * membership of the space (404 for an unknown space or note, 403 for a
  * non-member); writes need the editor or owner role, so a viewer, like a
- * viewer's socket, cannot change a note. Writes go through the relay's
- * document path (notes/note-docs.ts): stored, then broadcast.
+ * viewer's socket, cannot change a note. Reads and writes go through the
+ * relay's document path (notes/note-docs.ts), which asks the sockets' access
+ * stage first (purge guard, acceptable use): stored, then broadcast.
  */
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
@@ -52,8 +53,9 @@ function mayWrite(role: Role): void {
 }
 
 /** The live (not archived) pages of a space's index. */
-async function pagesOf(deps: ApiDeps, spaceId: string): Promise<StoredPage[]> {
-  const pages = await notesOf(deps).read(`${spaceId}/${SPACE_INDEX_DOC_ID}`, readAllPages);
+async function pagesOf(deps: ApiDeps, req: ApiRequest, spaceId: string): Promise<StoredPage[]> {
+  const room = `${spaceId}/${SPACE_INDEX_DOC_ID}`;
+  const pages = await notesOf(deps).read(req.principal, room, readAllPages);
   return (pages ?? []).filter((p) => p.archived === null);
 }
 
@@ -63,7 +65,7 @@ async function noteOf(deps: ApiDeps, req: ApiRequest): Promise<NoteRef & { title
   if (!ID_PATTERN.test(noteId) || noteId === SPACE_INDEX_DOC_ID) {
     throw new HttpError(404, 'not_found', 'no such note');
   }
-  const page = (await pagesOf(deps, spaceId)).find((p) => p.id === noteId);
+  const page = (await pagesOf(deps, req, spaceId)).find((p) => p.id === noteId);
   if (page === undefined) throw new HttpError(404, 'not_found', 'no such note');
   return { spaceId, noteId, role, title: page.title };
 }
@@ -77,8 +79,14 @@ function searchOf(deps: ApiDeps): PeopleSearch {
   return async (q) => deps.store.searchPeople(q, 10);
 }
 
-async function view(deps: ApiDeps, ref: Omit<NoteRef, 'role'>, title: string): Promise<Note> {
-  const content = (await notesOf(deps).read(`${ref.spaceId}/${ref.noteId}`, (doc) =>
+async function view(
+  deps: ApiDeps,
+  req: ApiRequest,
+  ref: Omit<NoteRef, 'role'>,
+  title: string,
+): Promise<Note> {
+  const room = `${ref.spaceId}/${ref.noteId}`;
+  const content = (await notesOf(deps).read(req.principal, room, (doc) =>
     fragmentToJson(bodyOf(doc)),
   )) ?? { type: 'doc' };
   // Assignees by name, as the editor's export writes them.
@@ -92,11 +100,11 @@ async function view(deps: ApiDeps, ref: Omit<NoteRef, 'role'>, title: string): P
   };
 }
 
-/** Appends Markdown to a note's body as `userId`; 400 for Markdown the importer refuses. */
+/** Appends Markdown to a note's body as the caller; 400 for Markdown the importer refuses. */
 async function append(
   deps: ApiDeps,
+  req: ApiRequest,
   room: string,
-  userId: string,
   markdown: string,
 ): Promise<void> {
   let json;
@@ -109,7 +117,7 @@ async function append(
       throw new HttpError(400, 'invalid_markdown', err.message);
     throw err;
   }
-  await notesOf(deps).edit(room, userId, (doc) => {
+  await notesOf(deps).edit(req.principal, room, (doc) => {
     appendJsonToFragment(bodyOf(doc), json);
   });
 }
@@ -117,13 +125,21 @@ async function append(
 /** The action items of the live notes of a space, open ones unless `all`. */
 async function itemsOf(
   deps: ApiDeps,
+  req: ApiRequest,
   spaceId: string,
   all: boolean,
   assignee: string | null,
 ): Promise<ApiActionItem[]> {
   const out: ApiActionItem[] = [];
-  for (const page of await pagesOf(deps, spaceId)) {
-    const items = await notesOf(deps).read(`${spaceId}/${page.id}`, readActionItems);
+  for (const page of await pagesOf(deps, req, spaceId)) {
+    const room = `${spaceId}/${page.id}`;
+    // A note the access stage refuses (deleted for good) is left out, not the whole list.
+    const items = await notesOf(deps)
+      .read(req.principal, room, readActionItems)
+      .catch((err: unknown) => {
+        if (err instanceof HttpError && err.status === 403) return null;
+        throw err;
+      });
     for (const item of items ?? []) {
       if (!all && item.checked) continue;
       if (assignee !== null && item.assignee !== assignee) continue;
@@ -140,14 +156,14 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
     ...API.getNote,
     handle: async (deps, req) => {
       const note = await noteOf(deps, req);
-      return { status: 200, body: await view(deps, note, note.title) };
+      return { status: 200, body: await view(deps, req, note, note.title) };
     },
   },
   {
     ...API.getNoteMarkdown,
     handle: async (deps, req) => {
       const note = await noteOf(deps, req);
-      const { markdown } = await view(deps, note, note.title);
+      const { markdown } = await view(deps, req, note, note.title);
       return {
         status: 200,
         raw: {
@@ -167,9 +183,9 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
       const userId = req.principal.id;
       // The body first: the page appears in everyone's tree with its text already there.
       if (body.markdown !== undefined && body.markdown !== '') {
-        await append(deps, `${spaceId}/${noteId}`, userId, body.markdown);
+        await append(deps, req, `${spaceId}/${noteId}`, body.markdown);
       }
-      await notesOf(deps).edit(`${spaceId}/${SPACE_INDEX_DOC_ID}`, userId, (doc) => {
+      await notesOf(deps).edit(req.principal, `${spaceId}/${SPACE_INDEX_DOC_ID}`, (doc) => {
         openSpaceIndex(doc, { userId, now: deps.now }).create({
           id: noteId,
           title: body.title,
@@ -177,7 +193,7 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
           parentId: null,
         });
       });
-      return { status: 201, body: await view(deps, { spaceId, noteId }, body.title) };
+      return { status: 201, body: await view(deps, req, { spaceId, noteId }, body.title) };
     },
   },
   {
@@ -186,8 +202,8 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
       const note = await noteOf(deps, req);
       mayWrite(note.role);
       const { markdown } = AppendToNoteRequestSchema.parse(req.body);
-      await append(deps, `${note.spaceId}/${note.noteId}`, req.principal.id, markdown);
-      return { status: 200, body: await view(deps, note, note.title) };
+      await append(deps, req, `${note.spaceId}/${note.noteId}`, markdown);
+      return { status: 200, body: await view(deps, req, note, note.title) };
     },
   },
   {
@@ -195,7 +211,7 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
     handle: async (deps, req) => {
       const items: ApiActionItem[] = [];
       for (const space of await deps.store.spacesOf(req.principal.id)) {
-        items.push(...(await itemsOf(deps, space.id, wantsAll(req), req.principal.id)));
+        items.push(...(await itemsOf(deps, req, space.id, wantsAll(req), req.principal.id)));
       }
       return { status: 200, body: { items } };
     },
@@ -204,7 +220,10 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
     ...API.listSpaceActionItems,
     handle: async (deps, req) => {
       const { spaceId } = await memberOf(deps, req);
-      return { status: 200, body: { items: await itemsOf(deps, spaceId, wantsAll(req), null) } };
+      return {
+        status: 200,
+        body: { items: await itemsOf(deps, req, spaceId, wantsAll(req), null) },
+      };
     },
   },
   {
@@ -214,9 +233,11 @@ export const NOTE_ROUTES: readonly ApiRoute[] = [
       mayWrite(note.role);
       const itemId = param(req, 'itemId');
       const room = `${note.spaceId}/${note.noteId}`;
-      const found = (await notesOf(deps).read(room, readActionItems))?.find((i) => i.id === itemId);
+      const found = (await notesOf(deps).read(req.principal, room, readActionItems))?.find(
+        (i) => i.id === itemId,
+      );
       if (found === undefined) throw new HttpError(404, 'not_found', 'no such action item');
-      await notesOf(deps).edit(room, req.principal.id, (doc) => {
+      await notesOf(deps).edit(req.principal, room, (doc) => {
         setActionItemChecked(doc, itemId, true);
       });
       const item = { ...found, checked: true };

@@ -179,6 +179,49 @@ describe('service accounts', () => {
     expect(JSON.stringify(audit.body)).not.toContain(account.secret.slice(22));
   });
 
+  it('are made editors or viewers of spaces and rotated by admins', async () => {
+    const r = await rigs.start();
+    const spaceId = await r.space(ADA);
+    const admin = await hedy();
+    const created = await r.api(admin, 'POST', '/api/admin/service-accounts', {
+      name: 'Importer',
+      scopes: ['read', 'write'],
+    });
+    const account = CreatedServiceAccountSchema.parse(created.body);
+    const bot = { token: account.secret };
+    const notes = `/api/spaces/${spaceId}/notes`;
+    expect((await r.api(bot, 'POST', notes, { title: 'From the bot' })).status).toBe(403);
+    const assign = `/api/admin/service-accounts/${account.id}/spaces/${spaceId}`;
+    expect((await r.api(ADA, 'PUT', assign, { role: 'editor' })).status).toBe(403);
+    expect((await r.api(admin, 'PUT', assign, { role: 'editor' })).status).toBe(200);
+    expect((await r.api(bot, 'POST', notes, { title: 'From the bot' })).status).toBe(201);
+    // Members see it under its name.
+    const members = await r.api(ADA, 'GET', `/api/spaces/${spaceId}/members`);
+    expect(JSON.stringify(members.body)).toContain('Importer');
+    expect((await r.api(admin, 'PUT', assign, { role: 'viewer' })).status).toBe(200);
+    expect((await r.api(bot, 'POST', notes, { title: 'Again' })).status).toBe(403);
+
+    const rotated = await r.api(admin, 'POST', `/api/admin/service-accounts/${account.id}/rotate`);
+    expect(rotated.status).toBe(201);
+    const next = CreatedServiceAccountSchema.parse(rotated.body);
+    expect(next.principalId).toBe(account.principalId);
+    expect(next.secret).not.toBe(account.secret);
+    expect((await r.api(bot, 'GET', '/api/spaces')).status).toBe(401);
+    // Same identity: still a viewer of the space.
+    const spaces = await r.api({ token: next.secret }, 'GET', '/api/spaces');
+    expect(JSON.stringify(spaces.body)).toContain(spaceId);
+    expect(
+      (
+        await r.api(admin, 'PUT', `/api/admin/service-accounts/${next.id}/spaces/${spaceId}`, {
+          role: null,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      JSON.stringify((await r.api({ token: next.secret }, 'GET', '/api/spaces')).body),
+    ).not.toContain(spaceId);
+  });
+
   it('audits personal token creation and revocation', async () => {
     const r = await rigs.start();
     const { id } = await mint(r, ADA, ['read']);

@@ -6,7 +6,9 @@
  * access token can never open a socket. A token is refused (401) when it is
  * unknown, malformed, revoked, expired, or its person is deactivated in the
  * directory: every check reads the store, so revocation and deactivation
- * take effect at once on every node.
+ * take effect at once on every node. A personal token acts with its person's
+ * current profile (owner-rights.ts), never with the groups they had when
+ * they made it: its power is its scopes and what its person may do now.
  */
 import { ACCESS_TOKEN_PREFIX } from '../../shared/access-tokens-api.ts';
 import { extractToken } from '../auth/extract-token.ts';
@@ -14,6 +16,7 @@ import type { Authenticator, Principal } from '../pipeline/auth.ts';
 import { pass, refuse } from '../pipeline/types.ts';
 import { DEACTIVATED_REASON } from '../spaces/people-recorder.ts';
 import type { SpaceStore } from '../spaces/types.ts';
+import { currentGroups } from './owner-rights.ts';
 import { tokenId, tokenMatches } from './secret.ts';
 import type { TokenStore } from './types.ts';
 
@@ -51,11 +54,15 @@ export function withAccessTokens(inner: Authenticator, deps: AccessTokenAuthDeps
       if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
         await deps.tokens.touch(row.id, now);
       }
+      // A service account has no IdP groups: its admin power is its scope, given by an admin.
+      const owner = row.kind === 'person' ? await deps.tokens.owner(row.ownerId) : null;
+      const name = owner === null ? row.ownerName : owner.name;
+      const email = owner === null ? row.ownerEmail : owner.email;
       const principal: Principal = {
         id: row.ownerId,
-        ...(row.ownerName === null ? {} : { name: row.ownerName }),
-        ...(row.ownerEmail === null ? {} : { email: row.ownerEmail }),
-        groups: row.ownerGroups,
+        ...(name === null ? {} : { name }),
+        ...(email === null ? {} : { email }),
+        groups: row.kind === 'person' ? currentGroups(owner, now) : [],
         ...(row.expiresAt === null ? {} : { expiresAtMs: row.expiresAt }),
         credential: { kind: row.kind, tokenId: row.id, scopes: row.scopes },
       };

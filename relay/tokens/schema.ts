@@ -26,10 +26,26 @@ CREATE TABLE access_tokens (
 CREATE INDEX access_tokens_by_owner ON access_tokens (owner_id, revoked_at);
 CREATE INDEX access_tokens_by_kind ON access_tokens (kind, revoked_at);`;
 
+/**
+ * What the relay last learnt of each token owner at a sign-in: a personal
+ * token acts with its person's current groups (company admin or not), not
+ * with those they had when they created it.
+ */
+const OWNERS = (big: string) => `
+CREATE TABLE token_owners (
+  person_id TEXT   PRIMARY KEY,
+  name      TEXT,
+  email     TEXT,
+  groups    TEXT   NOT NULL,
+  seen_at   ${big} NOT NULL
+);`;
+
 export const SQLITE_TOKEN_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 1, name: 'access tokens', up: TABLES('INTEGER') },
+  { version: 2, name: 'token owners', up: OWNERS('INTEGER') },
 ];
 
 export const PG_TOKEN_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'access tokens', up: TABLES('BIGINT') },
+  { version: 2, name: 'token owners', up: OWNERS('BIGINT') },
 ];

@@ -37,9 +37,9 @@ export function checkScopes(route: RouteContract, credential: AccessCredential):
 
 /**
  * The admin check with access tokens: a token counts as an admin only with
- * the `admin` scope, and then only if its person is one (by the groups they
- * had when they created it); a service account is one when an admin gave it
- * that scope.
+ * the `admin` scope, and then only if its person is one now (the groups of
+ * their latest sign-in, owner-rights.ts); a service account is one when an
+ * admin gave it that scope.
  */
 export function tokenAwareAdmin(inner: AdminDeps): AdminDeps {
   return {

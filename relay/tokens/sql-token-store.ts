@@ -9,7 +9,7 @@ import { TokenScopeSchema, type TokenScope } from '../../shared/access-tokens-ap
 import { closeSqlite, openSqlite } from '../db/sqlite.ts';
 import type { SqlRunner } from '../legal/sql-store.ts';
 import { SQLITE_TOKEN_MIGRATIONS } from './schema.ts';
-import type { TokenRow, TokenStore } from './types.ts';
+import type { TokenOwner, TokenRow, TokenStore } from './types.ts';
 
 export const TOKENS_FILE = 'tokens.sqlite';
 
@@ -139,6 +139,31 @@ export class SqlTokenStore implements TokenStore {
 
   async touch(id: string, at: number): Promise<void> {
     await this.#sql.run('UPDATE access_tokens SET last_used_at = ? WHERE id = ?', [at, id]);
+  }
+
+  async owner(personId: string): Promise<TokenOwner | null> {
+    const [row] = await this.#sql.all(
+      'SELECT person_id, name, email, groups, seen_at FROM token_owners WHERE person_id = ?',
+      [personId],
+    );
+    if (row === undefined) return null;
+    return {
+      personId: str(row['person_id']),
+      name: strOrNull(row['name']),
+      email: strOrNull(row['email']),
+      groups: parseGroups(row['groups']),
+      seenAt: Number(row['seen_at']),
+    };
+  }
+
+  async recordOwner(owner: TokenOwner): Promise<void> {
+    // The same upsert on both backends (SQLite 3.24+, PostgreSQL 9.5+).
+    await this.#sql.run(
+      `INSERT INTO token_owners (person_id, name, email, groups, seen_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (person_id) DO UPDATE SET
+         name = excluded.name, email = excluded.email, groups = excluded.groups, seen_at = excluded.seen_at`,
+      [owner.personId, owner.name, owner.email, JSON.stringify(owner.groups), owner.seenAt],
+    );
   }
 
   close(): Promise<void> {

@@ -77,6 +77,17 @@ for (const backend of databaseBackends()) {
       expect((await again.list({ ownerId: 'ada' })).map((t) => t.id)).toEqual(['b']);
     });
 
+    it('keeps each owner’s latest profile, replaced in place, across a reopen', async () => {
+      const store = await fresh();
+      expect(await store.owner('ada')).toBeNull();
+      const first = { personId: 'ada', name: 'Ada', email: null, groups: ['admins'], seenAt: 10 };
+      await store.recordOwner(first);
+      expect(await store.owner('ada')).toEqual(first);
+      const later = { ...first, email: 'ada@example.com', groups: [], seenAt: 20 };
+      await store.recordOwner(later);
+      expect(await (await reopen()).owner('ada')).toEqual(later);
+    });
+
     it('refuses a second token with the same hash', async () => {
       const store = await fresh();
       await store.create(token('a'));

@@ -21,10 +21,24 @@ export interface TokenRow {
   readonly expiresAt: number | null;
   readonly lastUsedAt: number | null;
   readonly revokedAt: number | null;
-  /** The owner's name, email and IdP groups when the token was created (a principal's profile). */
+  /**
+   * The owner's name, email and IdP groups when the token was created, kept
+   * for the record only: a request acts with the owner's current profile
+   * ({@link TokenOwner}).
+   */
   readonly ownerName: string | null;
   readonly ownerEmail: string | null;
   readonly ownerGroups: readonly string[];
+}
+
+/** A token owner as their most recent sign-in showed them. */
+export interface TokenOwner {
+  readonly personId: string;
+  readonly name: string | null;
+  readonly email: string | null;
+  readonly groups: readonly string[];
+  /** When a sign-in last confirmed this profile (epoch ms). */
+  readonly seenAt: number;
 }
 
 export interface TokenStore {
@@ -39,5 +53,9 @@ export interface TokenStore {
   revoke(id: string, at: number): MaybePromise<boolean>;
   /** Records a use. */
   touch(id: string, at: number): MaybePromise<void>;
+  /** The owner's profile as last recorded, or null. */
+  owner(personId: string): MaybePromise<TokenOwner | null>;
+  /** Creates or replaces an owner's profile. */
+  recordOwner(owner: TokenOwner): MaybePromise<void>;
   close(): MaybePromise<void>;
 }

@@ -9,6 +9,7 @@ import type { AdminDeps } from '../http/api-types.ts';
 import type { Authenticator } from '../pipeline/auth.ts';
 import type { SpaceStore } from '../spaces/types.ts';
 import { withAccessTokens } from './authenticator.ts';
+import { recordingTokenOwners } from './owner-rights.ts';
 import { tokenAwareAdmin } from './scopes.ts';
 import { SqlTokenStore, sqliteTokenRunner } from './sql-token-store.ts';
 import type { TokenStore } from './types.ts';
@@ -17,6 +18,8 @@ export interface RelayTokens {
   readonly store: TokenStore;
   /** The REST authenticator: access tokens, else `inner` (sign-in tokens). Never for sockets. */
   rest(inner: Authenticator): Authenticator;
+  /** Wraps the sign-in authenticator (sockets and REST) so token owners' rights stay current. */
+  signIns(inner: Authenticator): Authenticator;
   admin(inner: AdminDeps): AdminDeps;
   /** Closes a store of its own (a shared pool is closed with the other stores). */
   close(): Promise<void>;
@@ -36,6 +39,7 @@ export function openRelayTokens(options: {
     store,
     rest: (inner) =>
       withAccessTokens(inner, { tokens: store, spaces: options.spaces, now: options.now }),
+    signIns: (inner) => recordingTokenOwners(inner, store, options.now),
     admin: tokenAwareAdmin,
     close: async () => {
       await own?.close();

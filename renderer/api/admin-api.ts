@@ -9,6 +9,7 @@ import type { Person } from '../../shared/api.ts';
 import { API } from '../../shared/rest/index.ts';
 import { createApiCall, createRawApiCall, type ApiCallOptions } from './api-call.ts';
 import { createLegalApi, type LegalApi } from './legal-api.ts';
+import { createServiceAccountsApi, type ServiceAccountsApi } from './tokens-api.ts';
 import { createWebhooksApi, type WebhooksApi } from './webhooks-api.ts';
 
 /** What company admins do over the relay's admin routes; see shared/admin-api.ts. */
@@ -30,6 +31,8 @@ export interface AdminApi {
   readonly legal: LegalApi;
   /** Outgoing webhooks (company-wide and per space). */
   readonly webhooks?: WebhooksApi;
+  /** Service accounts: identities of their own for integrations, with one token each. */
+  readonly serviceAccounts?: ServiceAccountsApi;
 }
 
 /** The filters as query parameters (unset ones left out). */
@@ -64,5 +67,6 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
       call(API.recoverSpace, { params: { id: spaceId }, body: { userId } }),
     legal: createLegalApi(options),
     webhooks: createWebhooksApi(options),
+    serviceAccounts: createServiceAccountsApi(options),
   };
 }

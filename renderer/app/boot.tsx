@@ -7,6 +7,7 @@ import {
   createHistoryApi,
   createTrashApi,
   createAdminApi,
+  createTokensApi,
   createClassificationApi,
   createKnowledgeApi,
   createMembersApi,
@@ -163,6 +164,12 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // The person's own access tokens for scripts (account menu).
+    const tokens = createTokensApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
     // The acceptable-use policy: read and accepted by everyone, published by admins.
     const policy = createPolicyApi({
       relayUrl: info.relayUrl,
@@ -262,6 +269,7 @@ export async function boot(options: BootOptions): Promise<void> {
               files,
               trash,
               admin,
+              tokens,
               policy,
               classification,
               // Mentions read state, sealed like the notes (plain only where storage is plain).

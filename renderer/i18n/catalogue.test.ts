@@ -30,6 +30,9 @@ const SAME_IN_GERMAN = new Set([
   'spaceSettings.export',
   'images.megabytes',
   'blocks.text.title',
+  'tokens.name',
+  // "Token" is the word German technical writing uses too.
+  'tokens.secret',
   // "Webhook" is the word German technical writing uses too.
   'admin.tabs.webhooks',
   'admin.webhooks.caption',

@@ -8,6 +8,7 @@ export {
   useTrashApi,
   useAdminApi,
   useKnowledgeApi,
+  useTokensApi,
   usePolicyApi,
   useOpenSpacesApi,
   type AppServices,

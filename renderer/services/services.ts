@@ -1,7 +1,14 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { AdminApi, HistoryApi, KnowledgeApi, OpenSpacesApi, TrashApi } from '../api/index.ts';
+import type {
+  AdminApi,
+  HistoryApi,
+  KnowledgeApi,
+  OpenSpacesApi,
+  TokensApi,
+  TrashApi,
+} from '../api/index.ts';
 import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
@@ -23,6 +30,8 @@ export interface AppServices {
   readonly trash?: TrashApi;
   /** Company admins' routes (audit log, people, spaces); absent in tests that do not need it. */
   readonly admin?: AdminApi;
+  /** The signed-in person's access tokens; absent in tests that do not need it. */
+  readonly tokens?: TokensApi;
   /** The acceptable-use policy (reading, accepting, publishing); absent in tests that do not need it. */
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
@@ -60,6 +69,12 @@ export function useKnowledgeApi(): KnowledgeApi | null {
 export function useAdminApi(): AdminApi | null {
   // Tolerates a missing context: the account menu also renders outside the workspace.
   return useContext(AppServicesContext)?.admin ?? null;
+}
+
+/** The person's access tokens, or null when the app runs without them. */
+export function useTokensApi(): TokensApi | null {
+  // Tolerates a missing context, as useAdminApi does (the account menu).
+  return useContext(AppServicesContext)?.tokens ?? null;
 }
 
 /** The acceptable-use policy's routes, or null when the app runs without them. */

@@ -8,7 +8,9 @@ import {
   CreateAccessTokenRequestSchema,
   CreatedAccessTokenSchema,
   CreatedServiceAccountSchema,
+  ServiceAccountSpaceSchema,
   ServiceAccountsResponseSchema,
+  SetServiceAccountSpaceRequestSchema,
 } from '../access-tokens-api.ts';
 import { defineRoutes } from './contract.ts';
 
@@ -73,6 +75,29 @@ export const TOKEN_ROUTES = defineRoutes({
     summary: 'Revokes a service account; its token is refused from now on (admins only).',
     auth: true,
     responses: { 204: { description: 'revoked' } },
+    errors: [403, 404],
+  },
+  rotateServiceAccount: {
+    method: 'POST',
+    path: '/api/admin/service-accounts/{tokenId}/rotate',
+    operationId: 'rotateServiceAccount',
+    summary:
+      'Gives a service account a new token (same identity, name and scopes) and revokes the old one; the answer holds the new secret, shown only this once (admins only).',
+    auth: true,
+    responses: {
+      201: { description: 'the account and its new secret', schema: CreatedServiceAccountSchema },
+    },
+    errors: [403, 404],
+  },
+  setServiceAccountSpace: {
+    method: 'PUT',
+    path: '/api/admin/service-accounts/{tokenId}/spaces/{id}',
+    operationId: 'setServiceAccountSpace',
+    summary:
+      'Makes a service account an editor or viewer of a space, or (`role: null`) removes it (admins only).',
+    auth: true,
+    body: SetServiceAccountSpaceRequestSchema,
+    responses: { 200: { description: 'its role now', schema: ServiceAccountSpaceSchema } },
     errors: [403, 404],
   },
 });

@@ -6,7 +6,8 @@ import { useT } from '../../i18n/index.ts';
 import './account.css';
 import { Button } from '../../ui/index.ts';
 import { AdminDialog, useIsAdmin } from '../admin/index.ts';
-import { useAdminApi } from '../../services/index.ts';
+import { useAdminApi, useTokensApi } from '../../services/index.ts';
+import { AccessTokensDialog } from '../access-tokens/index.ts';
 
 export interface AccountMenuProps {
   readonly profile: Principal;
@@ -54,6 +55,8 @@ export function AccountMenu({
   const adminApi = useAdminApi();
   const isAdmin = useIsAdmin();
   const [adminOpen, setAdminOpen] = useState(false);
+  const tokensApi = useTokensApi();
+  const [tokensOpen, setTokensOpen] = useState(false);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -99,6 +102,16 @@ export function AccountMenu({
           {profile.email !== undefined && <p className="account__email">{profile.email}</p>}
           {storage}
           <LanguageSetting />
+          {tokensApi !== null && (
+            <Button
+              onClick={() => {
+                setOpen(false);
+                setTokensOpen(true);
+              }}
+            >
+              {t('tokens.menu')}
+            </Button>
+          )}
           {isAdmin && adminApi !== null && (
             <Button
               onClick={() => {
@@ -137,6 +150,15 @@ export function AccountMenu({
             {t('account.signOut')}
           </Button>
         </div>
+      )}
+      {tokensOpen && tokensApi !== null && (
+        <AccessTokensDialog
+          api={tokensApi}
+          isAdmin={isAdmin}
+          onClose={() => {
+            setTokensOpen(false);
+          }}
+        />
       )}
       {adminOpen && adminApi !== null && (
         <AdminDialog

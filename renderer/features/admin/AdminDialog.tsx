@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { AdminApi } from '../../api/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/index.ts';
@@ -9,6 +9,7 @@ import { PoliciesTab } from './PoliciesTab.tsx';
 import { SpacesTab } from './SpacesTab.tsx';
 import { WebhooksTab } from './WebhooksTab.tsx';
 import { ClassificationTab } from '../classification/index.ts';
+import { ServiceAccountsTab } from '../access-tokens/index.ts';
 import './admin.css';
 
 const TABS = [
@@ -19,6 +20,7 @@ const TABS = [
   'classification',
   'legal',
   'webhooks',
+  'serviceAccounts',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -33,6 +35,8 @@ export function AdminDialog({
   const t = useT();
   const [tab, setTab] = useState<Tab>('audit');
   const base = useId();
+  // Stable, so the service accounts tab loads the spaces once.
+  const spaces = useCallback(() => api.spaces(), [api]);
   const labels: Record<Tab, string> = {
     audit: t('admin.tabs.audit'),
     people: t('admin.tabs.people'),
@@ -41,6 +45,7 @@ export function AdminDialog({
     policies: t('admin.tabs.policies'),
     webhooks: t('admin.tabs.webhooks'),
     classification: t('classification.admin.tab'),
+    serviceAccounts: t('tokens.accounts.tab'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
@@ -78,6 +83,9 @@ export function AdminDialog({
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'webhooks' && api.webhooks !== undefined && <WebhooksTab api={api.webhooks} />}
         {tab === 'classification' && <ClassificationTab />}
+        {tab === 'serviceAccounts' && api.serviceAccounts !== undefined && (
+          <ServiceAccountsTab api={api.serviceAccounts} spaces={spaces} />
+        )}
       </div>
     </Dialog>
   );

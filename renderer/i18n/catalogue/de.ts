@@ -4,10 +4,12 @@ import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
 import { profileDe } from './profile-de.ts';
+import { tokensDe } from './tokens-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
+  tokens: tokensDe,
   policy: policyDe,
   classification: classificationDe,
   localData: localDataDe,

@@ -10,8 +10,10 @@ import { openSpacesEn } from './open-spaces-en.ts';
  */
 import { legalEn } from './legal-en.ts';
 import { localDataEn } from './local-data-en.ts';
+import { tokensEn } from './tokens-en.ts';
 
 export const en = {
+  tokens: tokensEn,
   policy: policyEn,
   classification: classificationEn,
   localData: localDataEn,

@@ -1,0 +1,2 @@
+export { AccessTokensDialog } from './AccessTokensDialog.tsx';
+export { ServiceAccountsTab } from './ServiceAccountsTab.tsx';
