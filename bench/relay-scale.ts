@@ -6,7 +6,9 @@
 // - many connections: one node holding C clients over D documents (connect
 //   time, RSS, p99) beside the stock relay;
 // - churn: clients connecting, editing once and leaving, for minutes, with
-//   the relay's RSS sampled after every round (it should stay flat).
+//   the relay's RSS sampled after every round (it should stay flat);
+// - a trace push: one person replays the whole editing trace into one note
+//   while the others work, beside the same load without it.
 import { startTestPostgres, postgresUnavailable } from '../relay/db/test-postgres.ts';
 import { redisUnavailable, startTestRedis } from '../relay/fanout/test-redis.ts';
 import { connectFleet, receiversOf } from './lib/fleet.ts';
@@ -15,6 +17,7 @@ import { processMemory } from './lib/machine.ts';
 import { cpuMs } from './lib/proc-stat.ts';
 import { startOurNodes, type NodeSet } from './lib/relay-nodes.ts';
 import { startOurRelay, startPeerRelay, type RelayProcess } from './lib/relay-process.ts';
+import { measurePush } from './lib/scale-push.ts';
 import { scaleReport, type ChurnOutcome, type ScalePlan, type Shaped } from './lib/scale-report.ts';
 import type { BenchContext, BenchModule } from './lib/types.ts';
 
@@ -22,6 +25,7 @@ const FULL: ScalePlan = {
   shapes: { docs: 500, clients: 1_500, rate: 350, seconds: 60, drivers: 3 },
   wide: { docs: 5_000, clients: 10_000, rate: 350, seconds: 30, drivers: 4 },
   churn: { seconds: 600, perRound: 200, docPool: 400 },
+  push: { patches: 259_778, seconds: 60 },
   warmupSeconds: 5,
   drainMs: 3_000,
 };
@@ -29,6 +33,7 @@ const QUICK: ScalePlan = {
   shapes: { docs: 20, clients: 60, rate: 100, seconds: 5, drivers: 2 },
   wide: { docs: 300, clients: 600, rate: 100, seconds: 5, drivers: 2 },
   churn: { seconds: 20, perRound: 40, docPool: 60 },
+  push: { patches: 20_000, seconds: 5 },
   warmupSeconds: 1,
   drainMs: 2_000,
 };
@@ -36,7 +41,7 @@ const QUICK: ScalePlan = {
 export const relayScale: BenchModule = {
   name: 'relay-scale',
   title:
-    'Relay scale-out: PostgreSQL beside SQLite, two nodes over Redis, 10,000 connections, churn',
+    'Relay scale-out: PostgreSQL beside SQLite, two nodes over Redis, 10,000 connections, churn, a trace push',
   run: async (context) => {
     const plan = context.quick ? QUICK : FULL;
     const shapes = await measureShapes(context, plan);
@@ -48,7 +53,8 @@ export const relayScale: BenchModule = {
       await measureChurn(context, plan, () => ourRelay(context, plan.churn.perRound)),
       await measureChurn(context, plan, () => startPeerRelay(context.root)),
     ];
-    return scaleReport(plan, shapes, wide, churn);
+    const push = await measurePush(context, plan);
+    return scaleReport(plan, shapes, wide, churn, push);
   },
 };
 

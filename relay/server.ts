@@ -534,6 +534,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await legal.close();
     await guard.close();
     await admin?.close();
+    metrics.timings.stop();
     await fanout.close();
     await history.close();
     await storage.close();

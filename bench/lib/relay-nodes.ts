@@ -15,6 +15,10 @@ export interface NodeSet {
   /** Label in tables, e.g. "postgres + redis ×2". */
   readonly name: string;
   readonly nodes: readonly RelayProcess[];
+  /** http:// URL of each node's operators' port (/metrics). */
+  readonly adminUrls: readonly string[];
+  /** Each node's data directory (SQLite files and their WAL). */
+  readonly dataDirs: readonly string[];
   /** The space every room is in (`<space>/<doc>`). */
   readonly space: string;
   params(): Promise<Record<string, string>>;
@@ -40,6 +44,7 @@ export async function startOurNodes(root: string, options: NodeSetOptions): Prom
   const idp = await startDevIdp({ port: 0 });
   const dirs: string[] = [];
   const nodes: RelayProcess[] = [];
+  const adminUrls: string[] = [];
   const cleanup = async (): Promise<void> => {
     await Promise.all(nodes.map((node) => node.stop()));
     await idp.close();
@@ -49,7 +54,8 @@ export async function startOurNodes(root: string, options: NodeSetOptions): Prom
     for (let i = 0; i < options.count; i++) {
       const data = await mkdtemp(path.join(os.tmpdir(), 'commonplace-bench-node-'));
       dirs.push(data);
-      const args = [cli, '--port', '0', '--data', data, '--issuer', idp.issuer];
+      const args = [cli, '--port', '0', '--admin-port', '0', '--data', data];
+      args.push('--issuer', idp.issuer);
       args.push('--audience', idp.audience, ...(options.extraArgs ?? []));
       if (options.databaseUrl !== undefined) args.push('--database', options.databaseUrl);
       if (options.redisUrl !== undefined) args.push('--redis', options.redisUrl);
@@ -62,8 +68,11 @@ export async function startOurNodes(root: string, options: NodeSetOptions): Prom
           // Only the first node reports the issuer, so only it signs in and
           // creates the bench space; the others must find it in the database.
           ready: (line) => {
-            const url = listeningRecord(line)?.['url'];
-            if (typeof url !== 'string') return undefined;
+            const record = listeningRecord(line);
+            const url = record?.['url'];
+            const admin = record?.['admin'];
+            if (typeof url !== 'string' || typeof admin !== 'string') return undefined;
+            adminUrls[i] = admin;
             const ws = url.replace(/^http/, 'ws');
             return i === 0 ? { url: ws, issuer: idp.issuer } : { url: ws };
           },
@@ -79,6 +88,8 @@ export async function startOurNodes(root: string, options: NodeSetOptions): Prom
   return {
     name: options.name,
     nodes,
+    adminUrls,
+    dataDirs: dirs,
     space: first.space,
     params: () => first.params(),
     cpuMs: () => nodes.reduce((sum, node) => sum + cpuMs(node.pid), 0),

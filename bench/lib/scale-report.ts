@@ -17,6 +17,8 @@ export interface ScalePlan {
   shapes: Load;
   wide: Load;
   churn: { seconds: number; perRound: number; docPool: number };
+  /** Keystrokes of the trace pushed into one note, within a step of `seconds` at the shapes' load. */
+  push: { patches: number; seconds: number };
   warmupSeconds: number;
   drainMs: number;
 }
@@ -43,6 +45,21 @@ export type ChurnOutcome =
       edits: number;
       samples: { atMs: number; rssKiB: number }[];
       peakKiB: number;
+      failure?: undefined;
+    }
+  | { name: string; failure: string };
+
+export type PushRun =
+  | {
+      name: string;
+      /** The others' updates (the pusher's own are not in them). */
+      figures: StepFigures;
+      eventLoopP99Ms: number;
+      walPeakBytes: number;
+      pushed: number;
+      pushFinished: boolean;
+      pushSeconds: number;
+      lagMs: number;
       failure?: undefined;
     }
   | { name: string; failure: string };
@@ -87,9 +104,10 @@ export function scaleReport(
   shapes: readonly Shaped[],
   wide: readonly Shaped[],
   churn: readonly ChurnOutcome[],
+  push: readonly PushRun[],
 ): string {
   const out: string[] = [];
-  for (const o of [...shapes, ...wide, ...churn])
+  for (const o of [...shapes, ...wide, ...churn, ...push])
     if (o.failure !== undefined) out.push(`**${o.name} failed:** ${o.failure}`);
   const measured = (list: readonly Shaped[]): Measured[] =>
     list.filter((o): o is Measured => o.failure === undefined);
@@ -165,5 +183,34 @@ export function scaleReport(
   out.push(
     'RSS is read after every round with the round’s clients gone; “first / last tenth” are medians of the samples in the first and last tenth of the run (goal: flat, i.e. last / first near 1×).',
   );
+  out.push(...pushSection(plan, push));
   return out.join('\n\n');
+}
+
+function pushSection(plan: ScalePlan, push: readonly PushRun[]): string[] {
+  type Pushed = Extract<PushRun, { figures: StepFigures }>;
+  const runs = push.filter((o): o is Pushed => o.failure === undefined);
+  const s = plan.shapes;
+  const quiet = runs.find((o) => !o.name.includes('push'));
+  const loud = runs.find((o) => o.name.includes('push'));
+  const p99 = (o: Pushed | undefined): number => o?.figures.all?.p99 ?? NaN;
+  return [
+    `### One person pushing the editing trace while ${String(s.clients)} others work at ${String(s.rate)} updates/s`,
+    `One stock y-websocket client replays up to ${String(plan.push.patches)} keystrokes of the trace into one note, one update each, as fast as its socket drains, during a ${String(plan.push.seconds)} s step of the others' load on one SQLite node; the same step without the push ran first. Others' p99 with / without the push: **${times(ratio(p99(loud), p99(quiet)))}**.`,
+    table(
+      ['Run', 'Others’ updates', 'Missing', 'p50', 'p99', 'Loop delay p99', 'WAL peak'],
+      runs.map((o) => [
+        o.name,
+        String(o.figures.sent),
+        String(o.figures.missingReceipts),
+        ms(o.figures.all?.p50 ?? NaN),
+        ms(p99(o)),
+        ms(o.eventLoopP99Ms),
+        mib(o.walPeakBytes / 1024),
+      ]),
+    ),
+    loud === undefined
+      ? ''
+      : `The push sent ${String(loud.pushed)} keystrokes in ${loud.pushSeconds.toFixed(1)} s (${(loud.pushed / Math.max(loud.pushSeconds, 1e-9)).toFixed(0)}/s)${loud.pushFinished ? ', the whole stream' : ', and was stopped at the end of the step'}. Loop delay is the node's own (its /metrics, sampled every 10 ms over the step).`,
+  ];
 }
