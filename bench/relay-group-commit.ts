@@ -195,7 +195,7 @@ function report(plan: Plan, cells: readonly Cell[]): string {
     `${String(plan.clients)} clients over ${String(plan.docs)} documents, ${String(plan.drivers)} driver process(es) per relay, ` +
       `open-loop steps of ${String(plan.stepSeconds)} s at ${plan.rates.map(String).join(' and ')} updates/s in total. ` +
       '**on** = the relay as deployed (group commit: one SQLite transaction per event-loop turn); ' +
-      '**off** = the same relay started with `benchmarkWithoutGroupCommit` (one commit per update). ' +
+      '**off** = the same relay started with `--no-group-commit` (one commit per update). ' +
       'Latency per update = send → the last other client of its document has it. Ratios are on / off: below 1 means group commit is faster or cheaper.',
     table(
       [

@@ -6,6 +6,7 @@
 // (debounced whole-document stores) run the same load one after the other.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { receiversOf } from './lib/fleet.ts';
 import { startHocuspocusRelay } from './lib/hocuspocus-relay.ts';
 import type { WireProtocol } from './lib/load-client.ts';
 import { startDrivers, type Drivers } from './lib/load-drivers.ts';
@@ -14,7 +15,6 @@ import {
   highestSustained,
   nextRate,
   spreadClients,
-  type ClientSpec,
   type RampStep,
 } from './lib/load-plan.ts';
 import { loadReport, type LoadPlan, type RelayOutcome, type StepCost } from './lib/load-report.ts';
@@ -201,12 +201,4 @@ async function smallDocCost(
   } finally {
     await drivers.close();
   }
-}
-
-/** How many other clients share each sender's document. */
-function receiversOf(clients: readonly ClientSpec[]): (sender: number) => number {
-  const perRoom = new Map<string, number>();
-  for (const client of clients) perRoom.set(client.room, (perRoom.get(client.room) ?? 0) + 1);
-  const rooms = clients.map((client) => client.room);
-  return (sender) => (perRoom.get(rooms[sender] ?? '') ?? 1) - 1;
 }

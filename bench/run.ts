@@ -20,6 +20,7 @@ import { relayFanout } from './relay-fanout.ts';
 import { relayGroupCommit } from './relay-group-commit.ts';
 import { relayLoad } from './relay-load.ts';
 import { relayRules } from './relay-rules.ts';
+import { relayScale } from './relay-scale.ts';
 import { searchBench } from './search.ts';
 import { typingLatency } from './typing-latency.ts';
 
@@ -38,6 +39,7 @@ const BENCHMARKS: readonly BenchModule[] = [
   relayAudit,
   relayLoad,
   relayGroupCommit,
+  relayScale,
 ];
 
 const PACKAGES = [

@@ -29,7 +29,13 @@ describe('parseCli', () => {
           trashRetentionMs: 30 * 86_400_000,
           fileGraceMs: 86_400_000,
         },
-        scale: { databaseUrl: null, redisUrl: null, adminPort: null, memoryBudgetBytes: null },
+        scale: {
+          databaseUrl: null,
+          redisUrl: null,
+          adminPort: null,
+          memoryBudgetBytes: null,
+          groupCommit: true,
+        },
         governance: {
           adminGroup: null,
           groupsClaim: 'groups',
@@ -251,6 +257,22 @@ describe('parseCli', () => {
     });
     expect(parseCli([], { RELAY_DATABASE_URL: 'postgresql://db/x' }, '/')).toMatchObject({
       config: { scale: { databaseUrl: 'postgresql://db/x' } },
+    });
+  });
+
+  it('turns group commit off with --no-group-commit or RELAY_GROUP_COMMIT=off, and refuses other values', () => {
+    expect(parseCli(['--no-group-commit'], {}, '/')).toMatchObject({
+      config: { scale: { groupCommit: false } },
+    });
+    expect(parseCli([], { RELAY_GROUP_COMMIT: 'off' }, '/')).toMatchObject({
+      config: { scale: { groupCommit: false } },
+    });
+    expect(parseCli([], { RELAY_GROUP_COMMIT: 'on' }, '/')).toMatchObject({
+      config: { scale: { groupCommit: true } },
+    });
+    expect(parseCli([], { RELAY_GROUP_COMMIT: 'no' }, '/')).toEqual({
+      kind: 'error',
+      message: 'RELAY_GROUP_COMMIT must be "on" or "off", got "no"',
     });
   });
 

@@ -44,6 +44,8 @@ export interface ScaleConfig {
   readonly adminPort: number | null;
   /** Estimated memory for documents in bytes (limits.memoryBudgetBytes); null for the default. */
   readonly memoryBudgetBytes: number | null;
+  /** One transaction per event-loop turn's updates (default); false commits each on its own. */
+  readonly groupCommit: boolean;
 }
 
 /** The limits with a flag: image size, space quota, version history, fair shares, trash. */
@@ -189,6 +191,9 @@ Options (each also read from an environment variable):
   --memory-budget <MiB>    estimated memory for documents (default 1024): idle ones are
                            unloaded first; past it new ones get 4429 and /readyz fails
                            (RELAY_MEMORY_BUDGET)
+  --no-group-commit        commit every update on its own instead of one transaction per
+                           event-loop turn: slower; for diagnosing storage
+                           (RELAY_GROUP_COMMIT=off)
 ${GOVERNANCE_HELP}
   --help                   print this help and exit
 
@@ -235,6 +240,7 @@ export function parseCli(
         redis: { type: 'string' },
         'admin-port': { type: 'string' },
         'memory-budget': { type: 'string' },
+        'no-group-commit': { type: 'boolean' },
         ...GOVERNANCE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -481,7 +487,16 @@ function parseServiceUrl(
   return text;
 }
 
-/** `--database`, `--redis`, `--admin-port`, `--memory-budget`; a message on bad input. */
+/** `--no-group-commit`, or `RELAY_GROUP_COMMIT` set to `on` or `off`; a message on bad input. */
+function parseGroupCommit(values: FlagValues, env: Env): boolean | string {
+  if (values['no-group-commit'] === true) return false;
+  const text = env.RELAY_GROUP_COMMIT;
+  if (text === undefined || text === '' || text === 'on') return true;
+  if (text === 'off') return false;
+  return `RELAY_GROUP_COMMIT must be "on" or "off", got "${text}"`;
+}
+
+/** `--database`, `--redis`, `--admin-port`, `--memory-budget`, group commit; a message on bad input. */
 function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
   const [dbText, dbSource] = pick(values, env, 'database', 'RELAY_DATABASE_URL');
   const databaseUrl = parseServiceUrl(dbText, dbSource, ['postgres:', 'postgresql:']);
@@ -499,5 +514,7 @@ function parseScale(values: FlagValues, env: Env): ScaleConfig | string {
       : parseWhole(budgetText, budgetSource, { min: 16, max: 1_048_576, unit: 'MiB' });
   if (typeof budgetMiB === 'string') return budgetMiB;
   const memoryBudgetBytes = budgetMiB === null ? null : budgetMiB * 1024 * 1024;
-  return { databaseUrl, redisUrl, adminPort, memoryBudgetBytes };
+  const groupCommit = parseGroupCommit(values, env);
+  if (typeof groupCommit === 'string') return groupCommit;
+  return { databaseUrl, redisUrl, adminPort, memoryBudgetBytes, groupCommit };
 }

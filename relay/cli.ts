@@ -96,6 +96,7 @@ try {
     ...(config.scale.memoryBudgetBytes === null
       ? {}
       : { memoryBudgetBytes: config.scale.memoryBudgetBytes }),
+    groupCommit: config.scale.groupCommit,
   });
   log.info('listening', {
     url: relay.httpUrl,
@@ -104,6 +105,7 @@ try {
     // Which backends, never their URLs: those may carry passwords.
     storage: config.scale.databaseUrl === null ? 'sqlite' : 'postgres',
     fanout: config.scale.redisUrl === null ? 'in-process' : 'redis',
+    groupCommit: config.scale.groupCommit,
     admin: relay.adminUrl,
     issuer,
     audience: config.audience,

@@ -3,7 +3,8 @@
  * Prometheus text format on /metrics. Plain fields, bumped in place: no
  * allocation on the message path.
  */
-import { Histogram, Registry } from 'prom-client';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   connectionsOpened: number;
@@ -38,12 +39,44 @@ export interface Timings {
   readonly storageSeconds: Histogram<'op'>;
   /** From publishing a frame on Redis to receiving it back: the transport's lag. */
   readonly redisLagSeconds: Histogram;
+  /** Updates stored per group-committed transaction (relay/storage/group-commit.ts). */
+  readonly groupCommitBatchSize: Histogram;
+  /** Stops sampling the event loop's delay (the relay closing). */
+  stop(): void;
 }
 
 /** Buckets from 0.5 ms to 5 s: fan-out is expected in single milliseconds. */
 const LATENCY_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
 ];
+
+/**
+ * The event loop's delay since the previous scrape, p50, p99 and max in
+ * seconds: a stalled loop delays every socket of the node at once, which no
+ * per-operation histogram shows. Node samples it (perf_hooks, a timer every
+ * 10 ms); each scrape reads and restarts the window.
+ */
+function eventLoopDelayGauge(registry: Registry): () => void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  new Gauge({
+    name: 'relay_event_loop_delay_seconds',
+    help: 'event-loop delay since the previous scrape',
+    labelNames: ['quantile'],
+    registers: [registry],
+    collect() {
+      const empty = delay.count === 0;
+      const seconds = (nanos: number): number => (empty ? 0 : nanos / 1e9);
+      this.set({ quantile: '0.5' }, seconds(delay.percentile(50)));
+      this.set({ quantile: '0.99' }, seconds(delay.percentile(99)));
+      this.set({ quantile: '1' }, seconds(delay.max));
+      delay.reset();
+    },
+  });
+  return () => {
+    delay.disable();
+  };
+}
 
 function createTimings(): Timings {
   const registry = new Registry();
@@ -54,8 +87,18 @@ function createTimings(): Timings {
     fanoutSeconds: histogram('relay_fanout_seconds', 'update arrival to local broadcast'),
     storageSeconds: histogram('relay_storage_seconds', 'storage call duration', ['op']),
     redisLagSeconds: histogram('relay_redis_lag_seconds', 'publish to receipt over Redis'),
+    groupCommitBatchSize: new Histogram({
+      name: 'relay_group_commit_batch_size',
+      help: 'updates stored per group-committed transaction',
+      buckets: BATCH_BUCKETS,
+      registers: [registry],
+    }),
+    stop: eventLoopDelayGauge(registry),
   };
 }
+
+/** Powers of two to 1,024: a batch is the updates of one event-loop turn. */
+const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 
 /** Fresh, zeroed counters. */
 export function createMetrics(): Metrics {

@@ -126,8 +126,12 @@ export interface RelayOptions {
   readonly benchmarkWithoutUpdateRules?: boolean;
   /** Writes no audit entries, so the benchmark can measure their cost. Never for a deployed relay. */
   readonly benchmarkWithoutAudit?: boolean;
-  /** Commits every update on its own (no group commit), so the benchmark can measure the difference. */
-  readonly benchmarkWithoutGroupCommit?: boolean;
+  /**
+   * Group commit (relay/storage/group-commit.ts), on by default. `false`
+   * commits every update on its own (`--no-group-commit`): for measuring the
+   * difference, or ruling batching out while diagnosing storage.
+   */
+  readonly groupCommit?: boolean;
   /** Clock of per-person rates, trash expiry and image collection, epoch ms; `Date.now` by default (tests). */
   readonly clock?: () => number;
   /** `postgres://…`: documents in PostgreSQL, shared by every node (ignored with `storage`). */
@@ -235,7 +239,10 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       dataDir: options.dataDir,
       databaseUrl: options.databaseUrl,
       sqliteSynchronous: options.sqliteSynchronous,
-      groupCommit: options.benchmarkWithoutGroupCommit !== true,
+      groupCommit: options.groupCommit !== false,
+      onBatch: (size) => {
+        metrics.timings.groupCommitBatchSize.observe(size);
+      },
     }));
   const storage = timedStorage(rawStorage, metrics.timings.storageSeconds);
   const fanout =
@@ -527,6 +534,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     await legal.close();
     await guard.close();
     await admin?.close();
+    metrics.timings.stop();
     await fanout.close();
     await history.close();
     await storage.close();

@@ -1,6 +1,6 @@
 // A relay process for the group-commit benchmark: the relay's own
 // `startRelay` on SQLite, secure as always (tokens from the given issuer),
-// with group commit on or off (`benchmarkWithoutGroupCommit`, an option only
+// with group commit on or off (`groupCommit: false`, the option behind `--no-group-commit`
 // this benchmark sets) and SQLite's `synchronous` level NORMAL or FULL. Every
 // variant starts the same way from the same sources, so these two settings
 // are the only differences between them.
@@ -26,7 +26,7 @@ const relay = await startRelay({
   dataDir,
   auth: { issuer, audience },
   sqliteSynchronous: synchronous,
-  benchmarkWithoutGroupCommit: group === 'off',
+  groupCommit: group !== 'off',
   // Every bench client signs in as the same person (see relay-load.ts).
   limits: { maxConnectionsPerPerson: Number(perPerson ?? '64') },
   log,

@@ -4,6 +4,7 @@ import {
   dueSends,
   highestSustained,
   nextRate,
+  nodeOf,
   senderOf,
   split,
   spreadClients,
@@ -29,6 +30,22 @@ describe('client placement', () => {
       [4, 5],
     ]);
     expect(split([1], 3)).toEqual([[1], [], []]);
+  });
+
+  it('puts the clients of every document on both nodes, even with an even document count', () => {
+    const clients = spreadClients(8, 4, (doc) => `d${String(doc)}`);
+    const nodesOfRoom = new Map<string, Set<number>>();
+    for (const client of clients) {
+      const nodes = nodesOfRoom.get(client.room) ?? new Set<number>();
+      nodes.add(nodeOf(client, 4, 2));
+      nodesOfRoom.set(client.room, nodes);
+    }
+    expect([...nodesOfRoom.values()].map((nodes) => [...nodes].sort())).toEqual([
+      [0, 1],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
   });
 });
 

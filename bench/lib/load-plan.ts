@@ -157,3 +157,13 @@ export function highestSustained(
   const last = done.at(-1);
   return { rate, open: last !== undefined && sustained(plan, last) };
 }
+
+/**
+ * Which of `nodes` relay nodes a client connects to: the k-th client of each
+ * document goes to node k mod `nodes`, so every document has clients on
+ * every node (spreadClients puts client `id` on document `id mod docs`) and
+ * each update must cross between nodes to reach all its readers.
+ */
+export function nodeOf(client: ClientSpec, docs: number, nodes: number): number {
+  return Math.floor(client.id / docs) % nodes;
+}

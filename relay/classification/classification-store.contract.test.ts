@@ -2,12 +2,12 @@
  * The classification store's contract (label list, space labels, refusing to
  * drop a label in use), run against SQLite and PostgreSQL.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   DEFAULT_CLASSIFICATION_LABELS,
   type ClassificationLabel,
 } from '../../shared/classification-api.ts';
-import { backendTitle, databaseBackends, type DatabaseLocation } from '../db/test-databases.ts';
+import { describeStores } from '../db/test-databases.ts';
 import type { RelayStores } from '../db/stores.ts';
 
 const SECRET: ClassificationLabel = {
@@ -20,75 +20,59 @@ const SECRET: ClassificationLabel = {
   offlineAllowed: true,
 };
 
-for (const backend of databaseBackends()) {
-  const suite = backend.unavailable === null ? describe : describe.skip;
-  suite(backendTitle(backend, 'ClassificationStore'), () => {
-    beforeAll(() => backend.setUp(), 60_000);
-    afterAll(() => backend.tearDown());
-    const open: RelayStores[] = [];
-    afterEach(async () => {
-      for (const stores of open.splice(0)) await stores.close();
-    });
-    let location: DatabaseLocation;
-    async function reopen(): Promise<RelayStores> {
-      const stores = await location.open();
-      open.push(stores);
-      return stores;
-    }
+describeStores('ClassificationStore', (h) => {
+  const reopen = (): Promise<RelayStores> => h.reopen();
+  it('keeps the list and space labels across a reopen', async () => {
+    await h.newLocation();
+    const first = (await reopen()).classification;
+    expect(await first.labels()).toBeNull();
+    expect(await first.spaceLabel('s1')).toBeNull();
+    expect(await first.setLabels([...DEFAULT_CLASSIFICATION_LABELS, SECRET])).toBeNull();
+    await first.setSpaceLabel('s1', 'secret', 1000);
+    await first.setSpaceLabel('s2', 'public', 1000);
+    await first.setSpaceLabel('s2', 'restricted', 2000);
+    await h.closeAll();
 
-    it('keeps the list and space labels across a reopen', async () => {
-      location = await backend.location();
-      const first = (await reopen()).classification;
-      expect(await first.labels()).toBeNull();
-      expect(await first.spaceLabel('s1')).toBeNull();
-      expect(await first.setLabels([...DEFAULT_CLASSIFICATION_LABELS, SECRET])).toBeNull();
-      await first.setSpaceLabel('s1', 'secret', 1000);
-      await first.setSpaceLabel('s2', 'public', 1000);
-      await first.setSpaceLabel('s2', 'restricted', 2000);
-      await open[0]?.close();
-      open.splice(0);
-
-      const again = (await reopen()).classification;
-      expect((await again.labels())?.map((l) => l.id)).toEqual([
-        'public',
-        'internal',
-        'confidential',
-        'restricted',
-        'secret',
-      ]);
-      expect((await again.labels())?.at(-1)).toEqual(SECRET);
-      expect(await again.spaceLabel('s1')).toBe('secret');
-      expect(await again.spaceLabel('s2')).toBe('restricted');
-      expect(await again.spaceLabels(['s1', 's2', 's3'])).toEqual(
-        new Map([
-          ['s1', 'secret'],
-          ['s2', 'restricted'],
-        ]),
-      );
-    });
-
-    it('refuses a list that drops a label some space carries, and keeps the old one', async () => {
-      location = await backend.location();
-      const store = (await reopen()).classification;
-      await store.setLabels([...DEFAULT_CLASSIFICATION_LABELS, SECRET]);
-      await store.setSpaceLabel('s1', 'secret', 1);
-      expect(await store.setLabels(DEFAULT_CLASSIFICATION_LABELS)).toEqual({ inUse: 'secret' });
-      expect((await store.labels())?.length).toBe(5);
-      await store.setSpaceLabel('s1', 'internal', 2);
-      expect(await store.setLabels(DEFAULT_CLASSIFICATION_LABELS)).toBeNull();
-      expect((await store.labels())?.length).toBe(4);
-    });
-
-    it('reads a corrupt stored list as an error, never as a looser policy', async () => {
-      location = await backend.location();
-      await (await reopen()).classification.setLabels(DEFAULT_CLASSIFICATION_LABELS);
-      await location.sql(
-        'classification.sqlite',
-        `UPDATE classification_labels SET labels = '[{"id":"x"}]'`,
-      );
-      await expect(async () => {
-        await (await reopen()).classification.labels();
-      }).rejects.toThrow();
-    });
+    const again = (await reopen()).classification;
+    expect((await again.labels())?.map((l) => l.id)).toEqual([
+      'public',
+      'internal',
+      'confidential',
+      'restricted',
+      'secret',
+    ]);
+    expect((await again.labels())?.at(-1)).toEqual(SECRET);
+    expect(await again.spaceLabel('s1')).toBe('secret');
+    expect(await again.spaceLabel('s2')).toBe('restricted');
+    expect(await again.spaceLabels(['s1', 's2', 's3'])).toEqual(
+      new Map([
+        ['s1', 'secret'],
+        ['s2', 'restricted'],
+      ]),
+    );
   });
-}
+
+  it('refuses a list that drops a label some space carries, and keeps the old one', async () => {
+    await h.newLocation();
+    const store = (await reopen()).classification;
+    await store.setLabels([...DEFAULT_CLASSIFICATION_LABELS, SECRET]);
+    await store.setSpaceLabel('s1', 'secret', 1);
+    expect(await store.setLabels(DEFAULT_CLASSIFICATION_LABELS)).toEqual({ inUse: 'secret' });
+    expect((await store.labels())?.length).toBe(5);
+    await store.setSpaceLabel('s1', 'internal', 2);
+    expect(await store.setLabels(DEFAULT_CLASSIFICATION_LABELS)).toBeNull();
+    expect((await store.labels())?.length).toBe(4);
+  });
+
+  it('reads a corrupt stored list as an error, never as a looser policy', async () => {
+    await h.newLocation();
+    await (await reopen()).classification.setLabels(DEFAULT_CLASSIFICATION_LABELS);
+    await h.location.sql(
+      'classification.sqlite',
+      `UPDATE classification_labels SET labels = '[{"id":"x"}]'`,
+    );
+    await expect(async () => {
+      await (await reopen()).classification.labels();
+    }).rejects.toThrow();
+  });
+});

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { tempDataDir } from '../integration/helpers.ts';
 import { PostgresStorage } from '../storage/postgres.ts';
 import { SqliteStorage } from '../storage/sqlite.ts';
@@ -105,4 +106,70 @@ export function backendTitle(backend: DatabaseBackend, subject: string): string 
   return backend.unavailable === null
     ? `${subject} on ${backend.name}`
     : `${subject} on ${backend.name} (skipped: ${backend.unavailable})`;
+}
+
+/** Stores and document storage: whatever a test opens and must close. */
+interface Closable {
+  close(): unknown;
+}
+
+/** What a store's contract suite gets from `describeStores`. */
+export interface StoresHarness {
+  readonly backend: DatabaseBackend;
+  /** Opens the stores of a new, empty location, which becomes `location`. */
+  fresh(): Promise<RelayStores>;
+  /** A new, empty location, which becomes `location`, with nothing opened yet. */
+  newLocation(): Promise<DatabaseLocation>;
+  /** Opens the stores of the current location again, as a relay restart would. */
+  reopen(): Promise<RelayStores>;
+  /** The location of the last `fresh()`. */
+  readonly location: DatabaseLocation;
+  /** Closes `resource` after the test, with the stores (document storage, say). */
+  track<T extends Closable>(resource: T): T;
+  /** Closes everything opened so far, as a relay stopping would. */
+  closeAll(): Promise<void>;
+}
+
+/**
+ * One `describe` per backend (skipped, saying why, where PostgreSQL is not
+ * installed) with the set-up every store contract shares: a server per file,
+ * a fresh database per `fresh()`, everything opened closed after each test.
+ */
+export function describeStores(subject: string, body: (harness: StoresHarness) => void): void {
+  for (const backend of databaseBackends()) {
+    const suite = backend.unavailable === null ? describe : describe.skip;
+    suite(backendTitle(backend, subject), () => {
+      beforeAll(() => backend.setUp(), 60_000);
+      afterAll(() => backend.tearDown());
+      const opened: Closable[] = [];
+      const closeAll = async (): Promise<void> => {
+        for (const resource of opened.splice(0)) await resource.close();
+      };
+      afterEach(closeAll);
+      let current: DatabaseLocation | undefined;
+      const track = <T extends Closable>(resource: T): T => {
+        opened.push(resource);
+        return resource;
+      };
+      const harness: StoresHarness = {
+        backend,
+        get location(): DatabaseLocation {
+          if (current === undefined) throw new Error('no location yet: call fresh() first');
+          return current;
+        },
+        reopen: async () => track(await harness.location.open()),
+        newLocation: async () => {
+          current = await backend.location();
+          return current;
+        },
+        fresh: async () => {
+          await harness.newLocation();
+          return harness.reopen();
+        },
+        track,
+        closeAll,
+      };
+      body(harness);
+    });
+  }
 }

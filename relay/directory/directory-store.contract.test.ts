@@ -3,8 +3,8 @@
  * `people`), run against SQLite and PostgreSQL: provisioning, the match on
  * first sign-in that carries memberships over, and deactivation.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { backendTitle, databaseBackends } from '../db/test-databases.ts';
+import { expect, it } from 'vitest';
+import { describeStores } from '../db/test-databases.ts';
 import type { RelayStores } from '../db/stores.ts';
 import type { DirectoryEntry } from './types.ts';
 
@@ -15,86 +15,72 @@ const entry = (scimId: string, userName: string, extra: Partial<DirectoryEntry> 
   ...extra,
 });
 
-for (const backend of databaseBackends()) {
-  const suite = backend.unavailable === null ? describe : describe.skip;
-  suite(backendTitle(backend, 'DirectoryStore'), () => {
-    beforeAll(() => backend.setUp(), 60_000);
-    afterAll(() => backend.tearDown());
-    const open: RelayStores[] = [];
-    afterEach(async () => {
-      for (const stores of open.splice(0)) await stores.close();
-    });
-    async function fresh(): Promise<RelayStores> {
-      const stores = await (await backend.location()).open();
-      open.push(stores);
-      return stores;
-    }
-
-    it('provisions people who never signed in, searchable, unique by address, paged', async () => {
-      const s = (await fresh()).spaces;
-      const linus = await s.directory.provision(
-        entry('s-1', 'Linus@example.com', {
-          name: 'Linus Pauling',
-          title: 'Chemist',
-          manager: 'm-1',
-        }),
-      );
-      expect(linus).toMatchObject({
-        scimId: 's-1',
+describeStores('DirectoryStore', (h) => {
+  const fresh = (): Promise<RelayStores> => h.fresh();
+  it('provisions people who never signed in, searchable, unique by address, paged', async () => {
+    const s = (await fresh()).spaces;
+    const linus = await s.directory.provision(
+      entry('s-1', 'Linus@example.com', {
         name: 'Linus Pauling',
         title: 'Chemist',
-        signedIn: false,
-      });
-      await s.directory.provision(entry('s-2', 'ada@example.com', { name: 'Ada' }));
-      expect(await s.directory.provision(entry('s-3', 'linus@EXAMPLE.com'))).toBe('conflict');
-      expect((await s.searchPeople('pauling', 10)).map((p) => p.name)).toEqual(['Linus Pauling']);
-      const page = await s.directory.listProvisioned(null, 1, 1);
-      expect(page.total).toBe(2);
-      expect(page.people.map((p) => p.scimId)).toEqual(['s-1']);
-      const one = await s.directory.listProvisioned('LINUS@example.com', 0, 10);
-      expect(one.people.map((p) => p.scimId)).toEqual(['s-1']);
-      const updated = await s.directory.provision(
-        entry('s-1', 'linus@example.com', { title: 'Senior' }),
-      );
-      expect(updated).toMatchObject({
-        title: 'Senior',
-        name: 'Linus Pauling',
-        userName: 'linus@example.com',
-      });
+        manager: 'm-1',
+      }),
+    );
+    expect(linus).toMatchObject({
+      scimId: 's-1',
+      name: 'Linus Pauling',
+      title: 'Chemist',
+      signedIn: false,
     });
-
-    it('on first sign-in the entry becomes the person, memberships included', async () => {
-      const s = (await fresh()).spaces;
-      const stored = await s.directory.provision(entry('s-9', 'kat@example.com', { name: 'Kat' }));
-      if (stored === 'conflict') throw new Error('unexpected conflict');
-      await s.createSpace({ id: 'x', name: 'X' }, 'ada');
-      expect(await s.setRole('x', stored.id, 'editor')).toBe('ok');
-      await s.directory.claim('sub-kat', 'KAT@example.com');
-      await s.upsertPerson({ id: 'sub-kat', name: 'Kat J', email: 'kat@example.com' });
-      expect(await s.roleOf('x', 'sub-kat')).toBe('editor');
-      expect(await s.roleOf('x', stored.id)).toBeNull();
-      expect(await s.directory.provisioned('s-9')).toMatchObject({
-        id: 'sub-kat',
-        signedIn: true,
-        name: 'Kat J',
-      });
-      // Claiming again (another process, memo lost) changes nothing.
-      await s.directory.claim('sub-kat', 'kat@example.com');
-      expect(await s.roleOf('x', 'sub-kat')).toBe('editor');
-    });
-
-    it('joins a person who signed in before being provisioned, and deactivates by id', async () => {
-      const s = (await fresh()).spaces;
-      await s.upsertPerson({ id: 'sub-grace', name: 'Grace', email: 'grace@example.com' });
-      expect(await s.directory.isDeactivated('sub-grace')).toBe(false);
-      const joined = await s.directory.provision(entry('s-5', 'grace@example.com'));
-      expect(joined).toMatchObject({ id: 'sub-grace', signedIn: true });
-      await s.directory.provision(entry('s-5', 'grace@example.com', { active: false }));
-      expect(await s.directory.isDeactivated('sub-grace')).toBe(true);
-      // Still named on what she wrote, but no longer offered when inviting people.
-      expect(await s.getPerson('sub-grace')).toMatchObject({ name: 'Grace' });
-      expect(await s.searchPeople('grace', 10)).toEqual([]);
-      expect(await s.directory.isDeactivated('nobody')).toBe(false);
+    await s.directory.provision(entry('s-2', 'ada@example.com', { name: 'Ada' }));
+    expect(await s.directory.provision(entry('s-3', 'linus@EXAMPLE.com'))).toBe('conflict');
+    expect((await s.searchPeople('pauling', 10)).map((p) => p.name)).toEqual(['Linus Pauling']);
+    const page = await s.directory.listProvisioned(null, 1, 1);
+    expect(page.total).toBe(2);
+    expect(page.people.map((p) => p.scimId)).toEqual(['s-1']);
+    const one = await s.directory.listProvisioned('LINUS@example.com', 0, 10);
+    expect(one.people.map((p) => p.scimId)).toEqual(['s-1']);
+    const updated = await s.directory.provision(
+      entry('s-1', 'linus@example.com', { title: 'Senior' }),
+    );
+    expect(updated).toMatchObject({
+      title: 'Senior',
+      name: 'Linus Pauling',
+      userName: 'linus@example.com',
     });
   });
-}
+
+  it('on first sign-in the entry becomes the person, memberships included', async () => {
+    const s = (await fresh()).spaces;
+    const stored = await s.directory.provision(entry('s-9', 'kat@example.com', { name: 'Kat' }));
+    if (stored === 'conflict') throw new Error('unexpected conflict');
+    await s.createSpace({ id: 'x', name: 'X' }, 'ada');
+    expect(await s.setRole('x', stored.id, 'editor')).toBe('ok');
+    await s.directory.claim('sub-kat', 'KAT@example.com');
+    await s.upsertPerson({ id: 'sub-kat', name: 'Kat J', email: 'kat@example.com' });
+    expect(await s.roleOf('x', 'sub-kat')).toBe('editor');
+    expect(await s.roleOf('x', stored.id)).toBeNull();
+    expect(await s.directory.provisioned('s-9')).toMatchObject({
+      id: 'sub-kat',
+      signedIn: true,
+      name: 'Kat J',
+    });
+    // Claiming again (another process, memo lost) changes nothing.
+    await s.directory.claim('sub-kat', 'kat@example.com');
+    expect(await s.roleOf('x', 'sub-kat')).toBe('editor');
+  });
+
+  it('joins a person who signed in before being provisioned, and deactivates by id', async () => {
+    const s = (await fresh()).spaces;
+    await s.upsertPerson({ id: 'sub-grace', name: 'Grace', email: 'grace@example.com' });
+    expect(await s.directory.isDeactivated('sub-grace')).toBe(false);
+    const joined = await s.directory.provision(entry('s-5', 'grace@example.com'));
+    expect(joined).toMatchObject({ id: 'sub-grace', signedIn: true });
+    await s.directory.provision(entry('s-5', 'grace@example.com', { active: false }));
+    expect(await s.directory.isDeactivated('sub-grace')).toBe(true);
+    // Still named on what she wrote, but no longer offered when inviting people.
+    expect(await s.getPerson('sub-grace')).toMatchObject({ name: 'Grace' });
+    expect(await s.searchPeople('grace', 10)).toEqual([]);
+    expect(await s.directory.isDeactivated('nobody')).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@
  * update that was not stored) and before the room broadcasts it, so it must
  * stay cheap and must never throw into the write path.
  */
+import { passThrough } from '../storage/pass-through.ts';
 import type { DocStorage } from '../storage/types.ts';
 
 /**
@@ -23,8 +24,7 @@ export function watchStorage(
       onError(err);
     }
   };
-  return {
-    loadDoc: (room) => storage.loadDoc(room),
+  return passThrough(storage, {
     appendUpdate: (room, update, meta) => {
       const seq = storage.appendUpdate(room, update, meta);
       if (typeof seq === 'number') {
@@ -36,17 +36,5 @@ export function watchStorage(
         return stored;
       });
     },
-    setStateVector: (room, stateVector) => storage.setStateVector(room, stateVector),
-    listMarkers: (spaceId) => storage.listMarkers(spaceId),
-    compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-    ...(storage.deleteSpace === undefined
-      ? {}
-      : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-    ...(storage.purgeRoom === undefined
-      ? {}
-      : {
-          purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
-        }),
-    close: () => storage.close(),
-  };
+  });
 }

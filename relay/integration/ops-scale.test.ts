@@ -72,6 +72,9 @@ describe('admin port', () => {
     expect(metrics.body).toMatch(/^relay_fanout_seconds_count [1-9]/m);
     expect(metrics.body).toMatch(/^relay_storage_seconds_count\{op="append"\} [1-9]/m);
     expect(metrics.body).toContain('relay_updates_persisted_total');
+    // Batch sizes of group commit: the edit above was stored in at least one batch.
+    expect(metrics.body).toMatch(/^relay_group_commit_batch_size_count [1-9]/m);
+    expect(metrics.body).toMatch(/^relay_event_loop_delay_seconds\{quantile="0.99"\} [0-9.e-]+$/m);
     expect((await fetch(`${handle.httpUrl}/metrics`)).status).toBe(404);
     expect((await fetch(`${handle.httpUrl}/healthz`)).status).toBe(200);
   });

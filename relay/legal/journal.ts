@@ -9,6 +9,7 @@
  */
 import { parseRoomName } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
+import { passThrough } from '../storage/pass-through.ts';
 import type { AppendMeta, DocStorage } from '../storage/types.ts';
 import { summariseUpdate } from './summarise.ts';
 import type { EditRecord, LegalStore } from './types.ts';
@@ -39,8 +40,7 @@ export class EditJournal {
       this.#pending.push({ room, update, meta });
       this.#schedule();
     };
-    return {
-      ...bound(storage),
+    return passThrough(storage, {
       appendUpdate: (room, update, meta) => {
         const seq = storage.appendUpdate(room, update, meta);
         if (typeof seq === 'number') {
@@ -52,7 +52,7 @@ export class EditJournal {
           return stored;
         });
       },
-    };
+    });
   }
 
   /** Resolves once everything queued so far is stored (tests, exports, purges). */
@@ -97,25 +97,4 @@ export class EditJournal {
       }
     });
   }
-}
-
-/** Every method of `storage`, bound, optional ones only when present. */
-function bound(storage: DocStorage): DocStorage {
-  return {
-    loadDoc: (room) => storage.loadDoc(room),
-    appendUpdate: (room, update, meta) => storage.appendUpdate(room, update, meta),
-    setStateVector: (room, sv) => storage.setStateVector(room, sv),
-    listMarkers: (spaceId) => storage.listMarkers(spaceId),
-    compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-    ...(storage.deleteSpace === undefined
-      ? {}
-      : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-    ...(storage.purgeRoom === undefined
-      ? {}
-      : {
-          purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
-        }),
-    ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-    close: () => storage.close(),
-  };
 }

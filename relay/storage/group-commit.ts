@@ -12,7 +12,8 @@
  * A failed batch is retried one update at a time, so one bad row refuses
  * only its own sender.
  */
-import type { AppendMeta, DocStorage, MaybePromise } from './types.ts';
+import { passThrough } from './pass-through.ts';
+import type { AppendMeta, DocStorage } from './types.ts';
 
 /** One update to append. */
 export interface AppendItem {
@@ -97,25 +98,11 @@ export function groupCommit(
     });
     return stored;
   };
-  return {
+  return passThrough(storage, {
     loadDoc: async (room) => {
       await unsettled.get(room);
       return storage.loadDoc(room);
     },
     appendUpdate: append,
-    setStateVector: (room, stateVector): MaybePromise<void> =>
-      storage.setStateVector(room, stateVector),
-    listMarkers: (spaceId) => storage.listMarkers(spaceId),
-    compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-    ...(storage.deleteSpace === undefined
-      ? {}
-      : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-    ...(storage.purgeRoom === undefined
-      ? {}
-      : {
-          purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
-        }),
-    ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-    close: () => storage.close(),
-  };
+  });
 }

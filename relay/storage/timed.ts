@@ -3,6 +3,7 @@
  * A synchronous store stays synchronous (no promise is added on its path).
  */
 import type { Histogram } from 'prom-client';
+import { passThrough } from './pass-through.ts';
 import type { AppendMeta, DocStorage, MaybePromise, StoredDoc, StoredMarker } from './types.ts';
 
 function timed<T>(
@@ -22,7 +23,7 @@ function timed<T>(
 
 /** `storage` with every data call timed by operation. */
 export function timedStorage(storage: DocStorage, histogram: Histogram<'op'>): DocStorage {
-  return {
+  return passThrough(storage, {
     loadDoc: (room): MaybePromise<StoredDoc> =>
       timed(histogram, 'load', () => storage.loadDoc(room)),
     appendUpdate: (room, update, meta?: AppendMeta): MaybePromise<number> =>
@@ -47,7 +48,5 @@ export function timedStorage(storage: DocStorage, histogram: Histogram<'op'>): D
           purgeRoom: (room: string, keep: 'state' | 'nothing') =>
             timed(histogram, 'purge_room', () => storage.purgeRoom?.(room, keep)),
         }),
-    ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-    close: () => storage.close(),
-  };
+  });
 }

@@ -11,6 +11,7 @@ import { setImmediate } from 'node:timers';
 import type * as Y from 'yjs';
 import type { WebhookEventKind } from '../../shared/webhooks-api.ts';
 import { parseRoomName, SPACE_INDEX_DOC_ID, formatRoomName } from '../../shared/wire.ts';
+import { passThrough } from '../storage/pass-through.ts';
 import type { AppendMeta, DocStorage } from '../storage/types.ts';
 import {
   indexEvents,
@@ -99,8 +100,7 @@ export function watchForWebhooks(
     evaluate();
   };
 
-  return {
-    loadDoc: (room) => storage.loadDoc(room),
+  return passThrough(storage, {
     appendUpdate: (room, update, meta) => {
       settle(room);
       const after = detect(room, meta);
@@ -121,15 +121,7 @@ export function watchForWebhooks(
         });
       return seq;
     },
-    setStateVector: (room, stateVector) => storage.setStateVector(room, stateVector),
-    listMarkers: (spaceId) => storage.listMarkers(spaceId),
-    compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-    ...(storage.deleteSpace === undefined
-      ? {}
-      : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-    ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-    close: () => storage.close(),
-  };
+  });
 }
 
 function fireAll(emitter: WebhookEmitter, events: readonly EventInput[]): void {
