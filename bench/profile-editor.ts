@@ -52,6 +52,25 @@ function report(label: string, profile: Profile, top = 25): void {
     const who = owner(url, functionName);
     byOwner.set(who, (byOwner.get(who) ?? 0) + t);
   }
+  // Inclusive time: a function's own samples plus its callees' (counted once
+  // per sample even when the function recurses), to see which stage costs.
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame === undefined || frame.url === '') continue;
+      const key = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url)}:${String(frame.lineNumber + 1)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+    }
+  });
   const total = [...byFunction.values()].reduce((a, b) => a + b, 0);
   const lines = (map: Map<string, number>, n: number) =>
     [...map]
@@ -60,7 +79,7 @@ function report(label: string, profile: Profile, top = 25): void {
       .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`)
       .join('\n');
   console.log(
-    `\n== ${label}: ${total.toFixed(0)} ms sampled\n-- self time by function\n${lines(byFunction, top)}\n-- by module\n${lines(byOwner, 12)}`,
+    `\n== ${label}: ${total.toFixed(0)} ms sampled\n-- self time by function\n${lines(byFunction, top)}\n-- by module\n${lines(byOwner, 12)}\n-- total time (with callees) by function\n${lines(inclusive, top + 15)}`,
   );
 }
 

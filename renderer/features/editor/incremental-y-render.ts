@@ -31,6 +31,12 @@ import { ProsemirrorBinding } from '@tiptap/y-tiptap';
  *    already keeps the content under the reader's eyes when text above it
  *    grows or shrinks, so the binding no longer does either.
  *
+ * 5. Opening a note, the binding renders it from Yjs (`_forceRerender`), and
+ *    at the next transaction (making the editor editable, placing the caret)
+ *    walked all of it against Yjs as in point 3, finding nothing to write.
+ *    A document it has just rendered from Yjs, block for block, counts as
+ *    already written.
+ *
  * The binding's methods are replaced on its prototype because y-tiptap
  * exposes no option for this; each replacement keeps the original's
  * contract (same resulting document and selection, same Yjs content).
@@ -74,6 +80,14 @@ export function installIncrementalYRender(): void {
   proto._isLocalCursorInView = () => false;
 
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the binding as `this`
+  const forceRerender = proto._forceRerender;
+  proto._forceRerender = function (this: PatchedBinding) {
+    forceRerender.call(this);
+    const view = this.prosemirrorView as { state: { doc: PMNode } } | null;
+    if (view !== null && mirrorsYjs(this, view.state.doc)) this[SYNCED] = view.state.doc;
+  };
+
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the binding as `this`
   const prosemirrorChanged = proto._prosemirrorChanged;
   proto._prosemirrorChanged = function (this: PatchedBinding, doc: PMNode) {
     if (doc === this[SYNCED]) return;
@@ -90,6 +104,18 @@ type PatchedBinding = ProsemirrorBinding & {
   [SYNCED]?: PMNode;
   mapping: Map<unknown, unknown>;
 };
+
+/**
+ * Whether each top-level block of `doc` is the very node the binding built
+ * from the fragment's child at that index. Not so when a plugin appended a
+ * change to the render (TipTap's trailing paragraph) or the render dropped
+ * content the schema refuses: then the walk runs and writes the difference.
+ */
+function mirrorsYjs(binding: PatchedBinding, doc: PMNode): boolean {
+  const types = binding.type.toArray();
+  if (types.length !== doc.childCount) return false;
+  return types.every((type, i) => binding.mapping.get(type) === doc.child(i));
+}
 
 /**
  * `tr.replace(0, size, slice)` of a whole document, done as the replacement
