@@ -11,3 +11,4 @@ export { createFilesApi, type FilesApi } from './files-api.ts';
 export { createTrashApi, type TrashApi } from './trash-api.ts';
 export { createAdminApi, type AdminApi } from './admin-api.ts';
 export { createClassificationApi, type ClassificationApi } from './classification-api.ts';
+export { createNotificationsApi, type NotificationsApi } from './notifications-api.ts';

@@ -8,5 +8,6 @@ export {
   useTrashApi,
   useAdminApi,
   usePolicyApi,
+  useNotificationsApi,
   type AppServices,
 } from './services.ts';

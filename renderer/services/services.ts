@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RoomName } from '../../shared/wire.ts';
-import type { AdminApi, HistoryApi, TrashApi } from '../api/index.ts';
+import type { AdminApi, HistoryApi, NotificationsApi, TrashApi } from '../api/index.ts';
 import type { PolicyApi } from '../features/acceptable-use/index.ts';
 import type { AppState, AppStore } from '../store/index.ts';
 import type { SearchService } from '../search/index.ts';
@@ -27,6 +27,8 @@ export interface AppServices {
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
   readonly classification?: ClassificationService;
+  /** The relay's notifications of the person and their settings; absent in tests that do not need it. */
+  readonly notifications?: NotificationsApi;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);
@@ -45,6 +47,11 @@ export function useAdminApi(): AdminApi | null {
 /** The acceptable-use policy's routes, or null when the app runs without them. */
 export function usePolicyApi(): PolicyApi | null {
   return useContext(AppServicesContext)?.policy ?? null;
+}
+
+/** The relay's notifications, or null when the app runs without them. */
+export function useNotificationsApi(): NotificationsApi | null {
+  return useContext(AppServicesContext)?.notifications ?? null;
 }
 
 /** The trash of spaces, or null when the app runs without one. */

@@ -1,12 +1,14 @@
 import { classificationDe } from './classification-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
+import { notificationsDe } from './notifications-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
 export const de: Catalogue = {
   policy: policyDe,
   classification: classificationDe,
+  notifications: notificationsDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

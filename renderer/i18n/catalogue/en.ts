@@ -7,10 +7,12 @@ import { classificationEn } from './classification-en.ts';
  * (Intl.PluralRules), interpolation {{name}}.
  */
 import { legalEn } from './legal-en.ts';
+import { notificationsEn } from './notifications-en.ts';
 
 export const en = {
   policy: policyEn,
   classification: classificationEn,
+  notifications: notificationsEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
