@@ -31,7 +31,7 @@ export const NotificationSchema = z.object({
   actor: z.string().nullable(),
   createdAt: z.number().int(),
   readAt: z.number().int().nullable(),
-  /** The space is muted for the person: listed, but never pushed or shown by the OS. */
+  /** The space or note is muted for the person: listed, but never pushed or shown by the OS. */
   muted: z.boolean(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
@@ -71,12 +71,33 @@ export type DndSchedule = z.infer<typeof DndScheduleSchema>;
 export const NotificationSettingsSchema = z
   .object({
     mutedSpaces: z.array(z.string().min(1).max(128)).max(500),
+    /** Muted notes as `<spaceId>/<noteId>`; absent in settings stored before notes could be muted. */
+    mutedNotes: z.array(z.string().min(3).max(257)).max(500).default([]),
     dnd: DndScheduleSchema.nullable(),
   })
   .strict();
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { mutedSpaces: [], dnd: null };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  mutedSpaces: [],
+  mutedNotes: [],
+  dnd: null,
+};
+
+/** The `mutedNotes` entry of a note. */
+export function mutedNoteKey(spaceId: string, noteId: string): string {
+  return `${spaceId}/${noteId}`;
+}
+
+/** Whether a notification about `spaceId` (and `noteId`, if any) is muted by `settings`. */
+export function isMuted(
+  settings: Pick<NotificationSettings, 'mutedSpaces' | 'mutedNotes'>,
+  spaceId: string,
+  noteId: string | null,
+): boolean {
+  if (settings.mutedSpaces.includes(spaceId)) return true;
+  return noteId !== null && settings.mutedNotes.includes(mutedNoteKey(spaceId, noteId));
+}
 
 /**
  * The live frame's payload (MessageType.Notification): the notification and

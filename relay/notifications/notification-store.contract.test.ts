@@ -80,9 +80,10 @@ for (const backend of databaseBackends()) {
     it('stores settings and the due scan’s items', async () => {
       location = await backend.location();
       const store = (await reopen()).notifications;
-      expect(await store.settings('grace')).toEqual({ mutedSpaces: [], dnd: null });
+      expect(await store.settings('grace')).toEqual({ mutedSpaces: [], mutedNotes: [], dnd: null });
       const settings = {
         mutedSpaces: ['s1'],
+        mutedNotes: ['s2/n1'],
         dnd: { start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' },
       };
       await store.setSettings('grace', settings);

@@ -65,7 +65,11 @@ export const NOTIFICATION_ROUTES: readonly ApiRoute[] = [
     ...API.setNotificationSettings,
     handle: async (deps, req) => {
       const settings = NotificationSettingsSchema.parse(req.body);
-      const unique = { ...settings, mutedSpaces: [...new Set(settings.mutedSpaces)] };
+      const unique = {
+        ...settings,
+        mutedSpaces: [...new Set(settings.mutedSpaces)],
+        mutedNotes: [...new Set(settings.mutedNotes)],
+      };
       await service(deps).store.setSettings(req.principal.id, unique);
       return { status: 200, body: unique };
     },

@@ -2,7 +2,7 @@
  * Records notifications and delivers them: each event is stored once per
  * recipient (the store's unique key; a repeat, from a retry, a restart or
  * another node, is dropped), then pushed through the fan-out to the
- * person's open connections on every node. A muted space's notifications
+ * person's open connections on every node. A muted space's or note's notifications
  * are stored and listed but never pushed; during do-not-disturb they are
  * pushed with `alert: false`, so the app updates its inbox without an OS
  * notification.
@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   inDnd,
+  isMuted,
   type Notification,
   type NotificationPush,
   type NotificationSettings,
@@ -45,7 +46,7 @@ function view(n: StoredNotification, settings: NotificationSettings): Notificati
     actor: n.actor,
     createdAt: n.createdAt,
     readAt: n.readAt,
-    muted: settings.mutedSpaces.includes(n.spaceId),
+    muted: isMuted(settings, n.spaceId, n.noteId),
   };
 }
 

@@ -19,3 +19,4 @@ export {
 export { createClassificationApi, type ClassificationApi } from './classification-api.ts';
 export { createKnowledgeApi, type KnowledgeApi } from './knowledge-api.ts';
 export { createOpenSpacesApi, type OpenSpacesApi } from './open-spaces-api.ts';
+export { createNotificationsApi, type NotificationsApi } from './notifications-api.ts';

@@ -26,6 +26,8 @@ export function Places({ current, unread, onGo, search }: PlacesProps) {
       }}
     >
       <span className="sidebar__place-name">{label}</span>
+      {/* A space between name and count: the visible text reads "Inbox 3", as its name says. */}
+      {extra && ' '}
       {extra}
     </a>
   );

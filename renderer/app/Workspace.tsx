@@ -10,6 +10,11 @@ import { HomeView, useRecordLook } from '../features/home/index.ts';
 import { InboxView, useInboxState } from '../features/inbox/index.ts';
 import { MyActionItemsView } from '../features/meeting/index.ts';
 import { BrowseSpacesView } from '../features/open-spaces/index.ts';
+import {
+  NotificationSettingsPanel,
+  UpdatesList,
+  useNotifications,
+} from '../features/notifications/index.ts';
 import { ConnectionIndicator, PresenceBar } from '../features/presence/index.ts';
 import { ExpertsView, ProfileView, setProfileOpener } from '../features/profile/index.ts';
 import { SearchLauncher } from '../features/search/index.ts';
@@ -20,7 +25,12 @@ import { PageCrumbs } from '../features/tree/index.ts';
 import { useNoteRequests } from '../host/index.ts';
 import { useT } from '../i18n/index.ts';
 import { identityFromProfile } from '../identity/index.ts';
-import { useAppStore, useKnowledgeApi, useSearchService } from '../services/index.ts';
+import {
+  useAppStore,
+  useKnowledgeApi,
+  useNotificationsApi,
+  useSearchService,
+} from '../services/index.ts';
 import { useSpacesPush } from '../spaces/index.ts';
 import { selectSpace } from '../store/index.ts';
 import type { AppProps } from './App.tsx';
@@ -108,9 +118,11 @@ export function Workspace({
   const view = viewOf(route);
   const roomKey = room ? formatRoomName(room) : null;
   const inbox = useInboxState(profile.sub, host, room);
-  useAppBadge(host, inbox.unread);
-  useRecordLook(profile.sub, room);
   const spaceName = (id: string) => spaceItems.find((space) => space.id === id)?.name ?? id;
+  const updates = useNotifications(profile.sub, useNotificationsApi(), members, host);
+  const unread = inbox.unread + updates.snapshot.unread;
+  useAppBadge(host, unread);
+  useRecordLook(profile.sub, room);
   const goView = (next: typeof view & string) => {
     go(viewRoute(next));
   };
@@ -132,7 +144,7 @@ export function Workspace({
             </div>
             <Places
               current={view}
-              unread={inbox.unread}
+              unread={unread}
               onGo={goView}
               search={
                 search && (
@@ -204,6 +216,23 @@ export function Workspace({
               hrefFor={(r) => searchForRoute(r)}
               onOpen={go}
               spaceName={spaceName}
+              updatesUnread={updates.snapshot.items.filter((n) => n.readAt === null).length}
+              onMarkUpdatesRead={() => {
+                void updates.service?.markAllRead();
+              }}
+              updates={
+                updates.service === null ? undefined : (
+                  <>
+                    <UpdatesList
+                      state={updates}
+                      spaceName={spaceName}
+                      hrefFor={(r) => searchForRoute(r)}
+                      onOpen={go}
+                    />
+                    <NotificationSettingsPanel state={updates} spaces={spaceItems} />
+                  </>
+                )
+              }
             />
           ) : view === 'experts' && knowledge !== null ? (
             <ExpertsView api={knowledge} hrefFor={(r) => searchForRoute(r)} onOpen={go} />

@@ -6,6 +6,7 @@ import {
   createFilesApi,
   createHistoryApi,
   createTrashApi,
+  createNotificationsApi,
   createAdminApi,
   createTokensApi,
   createClassificationApi,
@@ -158,6 +159,12 @@ export async function boot(options: BootOptions): Promise<void> {
       fetch: options.fetch,
       accessToken: (o) => host.accessToken(o),
     });
+    // The relay's notifications (assignments, due dates, replies, invitations) and their settings.
+    const notifications = createNotificationsApi({
+      relayUrl: info.relayUrl,
+      fetch: options.fetch,
+      accessToken: (o) => host.accessToken(o),
+    });
     // Company admins' view (audit log, people, spaces); the menu entry shows only for admins.
     const admin = createAdminApi({
       relayUrl: info.relayUrl,
@@ -290,6 +297,7 @@ export async function boot(options: BootOptions): Promise<void> {
                 fetch: options.fetch,
                 accessToken: (o) => host.accessToken(o),
               }),
+              notifications,
             }}
             host={host}
             info={info}

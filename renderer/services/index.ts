@@ -11,6 +11,7 @@ export {
   useTokensApi,
   usePolicyApi,
   useOpenSpacesApi,
+  useNotificationsApi,
   type AppServices,
   type PersonalValues,
 } from './services.ts';

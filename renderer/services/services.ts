@@ -5,6 +5,7 @@ import type {
   AdminApi,
   HistoryApi,
   KnowledgeApi,
+  NotificationsApi,
   OpenSpacesApi,
   TokensApi,
   TrashApi,
@@ -36,6 +37,8 @@ export interface AppServices {
   readonly policy?: PolicyApi;
   /** Labels of spaces and what they allow; absent in tests that do not need it. */
   readonly classification?: ClassificationService;
+  /** The relay's notifications of the person and their settings; absent in tests that do not need it. */
+  readonly notifications?: NotificationsApi;
   /** The company's open spaces: directory, joining, leaving, visibility; absent in tests that do not need it. */
   readonly openSpaces?: OpenSpacesApi;
   /** Profiles and the expert finder (relay); absent in tests that do not need it. */
@@ -85,6 +88,11 @@ export function usePolicyApi(): PolicyApi | null {
 /** Open spaces (directory, join, leave, visibility), or null when the app runs without them. */
 export function useOpenSpacesApi(): OpenSpacesApi | null {
   return useContext(AppServicesContext)?.openSpaces ?? null;
+}
+
+/** The relay's notifications, or null when the app runs without them. */
+export function useNotificationsApi(): NotificationsApi | null {
+  return useContext(AppServicesContext)?.notifications ?? null;
 }
 
 /** The trash of spaces, or null when the app runs without one. */

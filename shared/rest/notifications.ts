@@ -55,7 +55,7 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     method: 'GET',
     path: '/api/notifications/settings',
     operationId: 'getNotificationSettings',
-    summary: 'The caller’s muted spaces and do-not-disturb schedule.',
+    summary: 'The caller’s muted spaces and notes and do-not-disturb schedule.',
     auth: true,
     responses: { 200: { description: 'settings', schema: NotificationSettingsSchema } },
     errors: [404],
@@ -65,7 +65,7 @@ export const NOTIFICATION_ROUTES = defineRoutes({
     path: '/api/notifications/settings',
     operationId: 'setNotificationSettings',
     summary:
-      'Replaces the caller’s muted spaces and do-not-disturb schedule. Muted spaces are still listed but never pushed; do-not-disturb only holds back OS notifications.',
+      'Replaces the caller’s muted spaces and notes and do-not-disturb schedule. Notifications of muted spaces and notes are still listed but never pushed; do-not-disturb only holds back OS notifications.',
     auth: true,
     body: NotificationSettingsSchema,
     responses: { 200: { description: 'settings as stored', schema: NotificationSettingsSchema } },

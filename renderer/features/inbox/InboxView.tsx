@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Host, NotificationAccess } from '../../../shared/host.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { RelativeTime, useT } from '../../i18n/index.ts';
@@ -14,6 +14,11 @@ export interface InboxViewProps {
   readonly onOpen: (room: RoomName) => void;
   /** A space's name for display (its id when unknown). */
   readonly spaceName: (spaceId: string) => string;
+  /** What else the Inbox lists above the mentions (the relay's updates and their settings). */
+  readonly updates?: ReactNode;
+  /** Unread entries of `updates`: "Mark all as read" marks them too, through `onMarkUpdatesRead`. */
+  readonly updatesUnread?: number;
+  readonly onMarkUpdatesRead?: () => void;
 }
 
 /** What the inbox can be narrowed to: the kind of place a mention was made in. */
@@ -36,7 +41,16 @@ export function filterInbox(
  * by kind, each entry opening its note. A view of the main area, so it
  * stays beside the sidebar instead of covering the window.
  */
-export function InboxView({ inbox, host, hrefFor, onOpen, spaceName }: InboxViewProps) {
+export function InboxView({
+  inbox,
+  host,
+  hrefFor,
+  onOpen,
+  spaceName,
+  updates,
+  updatesUnread = 0,
+  onMarkUpdatesRead,
+}: InboxViewProps) {
   const t = useT();
   const headingId = useId();
   const [access, setAccess] = useState<NotificationAccess>(() => host.notificationPermission());
@@ -53,14 +67,17 @@ export function InboxView({ inbox, host, hrefFor, onOpen, spaceName }: InboxView
           {t('inbox.title')}
         </h1>
         <Button
-          disabled={unread.length === 0}
+          disabled={unread.length === 0 && updatesUnread === 0}
           onClick={() => {
             service?.markSeen(unread.map((item) => item.key));
+            if (updatesUnread > 0) onMarkUpdatesRead?.();
           }}
         >
           {t('inbox.markAllRead')}
         </Button>
       </header>
+      {updates}
+      {updates !== undefined && <h2 className="inbox__heading">{t('inbox.list')}</h2>}
       <div className="inbox__filters" role="group" aria-label={t('inbox.filter')}>
         {INBOX_FILTERS.map((kind) => (
           <Button

@@ -5,6 +5,7 @@ import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
 import { profileDe } from './profile-de.ts';
 import { tokensDe } from './tokens-de.ts';
+import { notificationsDe } from './notifications-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
 
 /** Deutsch: the same keys as the English catalogue (the type and a test check it). */
@@ -15,6 +16,7 @@ export const de: Catalogue = {
   localData: localDataDe,
   profile: profileDe,
   openSpaces: openSpacesDe,
+  notifications: notificationsDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

@@ -11,6 +11,7 @@ import { openSpacesEn } from './open-spaces-en.ts';
 import { legalEn } from './legal-en.ts';
 import { localDataEn } from './local-data-en.ts';
 import { tokensEn } from './tokens-en.ts';
+import { notificationsEn } from './notifications-en.ts';
 
 export const en = {
   tokens: tokensEn,
@@ -19,6 +20,7 @@ export const en = {
   localData: localDataEn,
   profile: profileEn,
   openSpaces: openSpacesEn,
+  notifications: notificationsEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
