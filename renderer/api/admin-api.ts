@@ -7,6 +7,7 @@ import type {
 } from '../../shared/admin-api.ts';
 import type { Person } from '../../shared/api.ts';
 import { API } from '../../shared/rest/index.ts';
+import { createAdoptionApi, type AdoptionApi } from './adoption-api.ts';
 import { createApiCall, createRawApiCall, type ApiCallOptions } from './api-call.ts';
 import { createLegalApi, type LegalApi } from './legal-api.ts';
 import { createWebhooksApi, type WebhooksApi } from './webhooks-api.ts';
@@ -30,6 +31,8 @@ export interface AdminApi {
   readonly legal: LegalApi;
   /** Outgoing webhooks (company-wide and per space). */
   readonly webhooks?: WebhooksApi;
+  /** The adoption view and champions. */
+  readonly adoption?: AdoptionApi;
 }
 
 /** The filters as query parameters (unset ones left out). */
@@ -64,5 +67,6 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
       call(API.recoverSpace, { params: { id: spaceId }, body: { userId } }),
     legal: createLegalApi(options),
     webhooks: createWebhooksApi(options),
+    adoption: createAdoptionApi(options),
   };
 }

@@ -10,6 +10,7 @@ export { createHistoryApi, type HistoryApi, type Snapshot } from './history-api.
 export { createFilesApi, type FilesApi } from './files-api.ts';
 export { createTrashApi, type TrashApi } from './trash-api.ts';
 export { createAdminApi, type AdminApi } from './admin-api.ts';
+export { createAdoptionApi, type AdoptionApi } from './adoption-api.ts';
 export { createClassificationApi, type ClassificationApi } from './classification-api.ts';
 export { createKnowledgeApi, type KnowledgeApi } from './knowledge-api.ts';
 export { createOpenSpacesApi, type OpenSpacesApi } from './open-spaces-api.ts';

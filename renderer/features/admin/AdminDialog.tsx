@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AdminApi } from '../../api/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/index.ts';
+import { AdoptionTab } from './AdoptionTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { LegalTab } from './LegalTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
@@ -19,6 +20,7 @@ const TABS = [
   'classification',
   'legal',
   'webhooks',
+  'adoption',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -33,6 +35,8 @@ export function AdminDialog({
   const t = useT();
   const [tab, setTab] = useState<Tab>('audit');
   const base = useId();
+  // A client without the adoption routes (older relay API object) shows no tab for them.
+  const tabs = TABS.filter((name) => name !== 'adoption' || api.adoption !== undefined);
   const labels: Record<Tab, string> = {
     audit: t('admin.tabs.audit'),
     people: t('admin.tabs.people'),
@@ -41,11 +45,12 @@ export function AdminDialog({
     policies: t('admin.tabs.policies'),
     webhooks: t('admin.tabs.webhooks'),
     classification: t('classification.admin.tab'),
+    adoption: t('adoption.tab'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
       <div role="tablist" aria-label={t('admin.title')} className="admin__tabs">
-        {TABS.map((name, index) => (
+        {tabs.map((name, index) => (
           <button
             key={name}
             type="button"
@@ -61,7 +66,7 @@ export function AdminDialog({
             onKeyDown={(event) => {
               const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
               if (step === 0) return;
-              const next = TABS[(index + step + TABS.length) % TABS.length] ?? 'audit';
+              const next = tabs[(index + step + tabs.length) % tabs.length] ?? 'audit';
               setTab(next);
               document.getElementById(`${base}-${next}`)?.focus();
             }}
@@ -78,6 +83,9 @@ export function AdminDialog({
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'webhooks' && api.webhooks !== undefined && <WebhooksTab api={api.webhooks} />}
         {tab === 'classification' && <ClassificationTab />}
+        {tab === 'adoption' && api.adoption !== undefined && (
+          <AdoptionTab api={api} adoption={api.adoption} />
+        )}
       </div>
     </Dialog>
   );

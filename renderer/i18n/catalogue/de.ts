@@ -2,6 +2,7 @@ import { classificationDe } from './classification-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
+import { adoptionDe } from './adoption-de.ts';
 import { profileDe } from './profile-de.ts';
 import { policyAdminDe, policyDe } from './policy.ts';
 
@@ -11,6 +12,7 @@ export const de: Catalogue = {
   classification: classificationDe,
   localData: localDataDe,
   profile: profileDe,
+  adoption: adoptionDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

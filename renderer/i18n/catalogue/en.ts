@@ -1,5 +1,6 @@
 import { policyAdminEn, policyEn } from './policy.ts';
 import { classificationEn } from './classification-en.ts';
+import { adoptionEn } from './adoption-en.ts';
 import { profileEn } from './profile-en.ts';
 
 /**
@@ -15,6 +16,7 @@ export const en = {
   classification: classificationEn,
   localData: localDataEn,
   profile: profileEn,
+  adoption: adoptionEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
