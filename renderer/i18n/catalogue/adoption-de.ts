@@ -31,7 +31,7 @@ export const adoptionDe: typeof adoptionEn = {
   noDepartments: 'In dieser Woche war niemand aktiv.',
   champions: 'Botschafter:innen',
   championsIntro:
-    'Botschafter:innen helfen Kolleginnen und Kollegen beim Einstieg in Commonplace. Nur die Administration markiert sie.',
+    'Botschafter:innen helfen Kolleginnen und Kollegen beim Einstieg in Commonplace. Nur Administratorinnen und Administratoren markieren sie.',
   noChampions: 'Noch keine Botschafter:innen.',
   championsCaption: 'Botschafter:innen',
   name: 'Person',
