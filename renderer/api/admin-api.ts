@@ -7,6 +7,7 @@ import type {
 } from '../../shared/admin-api.ts';
 import type { Person } from '../../shared/api.ts';
 import { API } from '../../shared/rest/index.ts';
+import { createAdoptionApi, type AdoptionApi } from './adoption-api.ts';
 import { createApiCall, createRawApiCall, type ApiCallOptions } from './api-call.ts';
 import { createLegalApi, type LegalApi } from './legal-api.ts';
 import { createServiceAccountsApi, type ServiceAccountsApi } from './tokens-api.ts';
@@ -33,6 +34,8 @@ export interface AdminApi {
   readonly webhooks?: WebhooksApi;
   /** Service accounts: identities of their own for integrations, with one token each. */
   readonly serviceAccounts?: ServiceAccountsApi;
+  /** The adoption view and champions. */
+  readonly adoption?: AdoptionApi;
 }
 
 /** The filters as query parameters (unset ones left out). */
@@ -68,5 +71,6 @@ export function createAdminApi(options: ApiCallOptions): AdminApi {
     legal: createLegalApi(options),
     webhooks: createWebhooksApi(options),
     serviceAccounts: createServiceAccountsApi(options),
+    adoption: createAdoptionApi(options),
   };
 }

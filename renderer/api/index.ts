@@ -16,6 +16,7 @@ export {
   type ServiceAccountsApi,
   type TokensApi,
 } from './tokens-api.ts';
+export { createAdoptionApi, type AdoptionApi } from './adoption-api.ts';
 export { createClassificationApi, type ClassificationApi } from './classification-api.ts';
 export { createKnowledgeApi, type KnowledgeApi } from './knowledge-api.ts';
 export { createOpenSpacesApi, type OpenSpacesApi } from './open-spaces-api.ts';

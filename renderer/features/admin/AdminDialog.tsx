@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import type { AdminApi } from '../../api/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/index.ts';
+import { AdoptionTab } from './AdoptionTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { LegalTab } from './LegalTab.tsx';
 import { PeopleTab } from './PeopleTab.tsx';
@@ -21,6 +22,7 @@ const TABS = [
   'legal',
   'webhooks',
   'serviceAccounts',
+  'adoption',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -37,6 +39,8 @@ export function AdminDialog({
   const base = useId();
   // Stable, so the service accounts tab loads the spaces once.
   const spaces = useCallback(() => api.spaces(), [api]);
+  // A client without the adoption routes (older relay API object) shows no tab for them.
+  const tabs = TABS.filter((name) => name !== 'adoption' || api.adoption !== undefined);
   const labels: Record<Tab, string> = {
     audit: t('admin.tabs.audit'),
     people: t('admin.tabs.people'),
@@ -46,11 +50,12 @@ export function AdminDialog({
     webhooks: t('admin.tabs.webhooks'),
     classification: t('classification.admin.tab'),
     serviceAccounts: t('tokens.accounts.tab'),
+    adoption: t('adoption.tab'),
   };
   return (
     <Dialog title={t('admin.title')} onClose={onClose} className="admin">
       <div role="tablist" aria-label={t('admin.title')} className="admin__tabs">
-        {TABS.map((name, index) => (
+        {tabs.map((name, index) => (
           <button
             key={name}
             type="button"
@@ -66,7 +71,7 @@ export function AdminDialog({
             onKeyDown={(event) => {
               const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
               if (step === 0) return;
-              const next = TABS[(index + step + TABS.length) % TABS.length] ?? 'audit';
+              const next = tabs[(index + step + tabs.length) % tabs.length] ?? 'audit';
               setTab(next);
               document.getElementById(`${base}-${next}`)?.focus();
             }}
@@ -85,6 +90,9 @@ export function AdminDialog({
         {tab === 'classification' && <ClassificationTab />}
         {tab === 'serviceAccounts' && api.serviceAccounts !== undefined && (
           <ServiceAccountsTab api={api.serviceAccounts} spaces={spaces} />
+        )}
+        {tab === 'adoption' && api.adoption !== undefined && (
+          <AdoptionTab api={api} adoption={api.adoption} />
         )}
       </div>
     </Dialog>

@@ -3,6 +3,7 @@ import { openSpacesDe } from './open-spaces-de.ts';
 import type { Catalogue } from './en.ts';
 import { legalDe } from './legal-de.ts';
 import { localDataDe } from './local-data-de.ts';
+import { adoptionDe } from './adoption-de.ts';
 import { profileDe } from './profile-de.ts';
 import { tokensDe } from './tokens-de.ts';
 import { notificationsDe } from './notifications-de.ts';
@@ -17,6 +18,7 @@ export const de: Catalogue = {
   profile: profileDe,
   openSpaces: openSpacesDe,
   notifications: notificationsDe,
+  adoption: adoptionDe,
   app: {
     name: 'Commonplace',
     tagline: 'Team-Bereiche und Besprechungsnotizen, gemeinsam geschrieben.',

@@ -1,5 +1,6 @@
 import { policyAdminEn, policyEn } from './policy.ts';
 import { classificationEn } from './classification-en.ts';
+import { adoptionEn } from './adoption-en.ts';
 import { profileEn } from './profile-en.ts';
 import { openSpacesEn } from './open-spaces-en.ts';
 
@@ -21,6 +22,7 @@ export const en = {
   profile: profileEn,
   openSpaces: openSpacesEn,
   notifications: notificationsEn,
+  adoption: adoptionEn,
   app: {
     name: 'Commonplace',
     tagline: 'Team spaces and meeting notes, written together.',
