@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
 import type { LocalKey } from './local-crypto.ts';
+import { releasePlainNote } from './release-plain-notes.ts';
 import { pageDatabases, sealPlainNote } from './seal-plain-notes.ts';
 import { openSealedJournal } from './sealed-journal.ts';
 
@@ -93,7 +94,11 @@ export function openLocalStore(
   if (protection === undefined) return openPlainStore(name, doc, journal);
   const store = protection.then(async (p): Promise<LocalStore> => {
     if (p.kind === 'plain') return openPlainStore(name, doc, journal);
-    if (p.kind === 'none') return memoryOnly;
+    if (p.kind === 'none') {
+      // Stored in plain while the policy allowed it, now not allowed: into memory, off the disk.
+      await releasePlainNote(pageDatabases(), name, doc, journal?.storage);
+      return memoryOnly;
+    }
     // A plain copy from before the key is sealed first, so this note opens with
     // its offline edits; a failed move leaves it plain, to be tried next start.
     await sealPlainNote(pageDatabases(), name, p.key, journal?.storage);
