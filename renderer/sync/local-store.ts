@@ -1,4 +1,5 @@
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
+import * as idb from 'lib0/indexeddb';
 import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
@@ -23,6 +24,12 @@ export interface LocalStore {
   /** A small value kept beside the updates (y-indexeddb's `custom` object store). */
   get(key: MetaKey): Promise<unknown>;
   set(key: MetaKey, value: unknown): Promise<void>;
+  /**
+   * Rewrites the stored updates as the doc's current state, so that no
+   * earlier version and no deleted text stays on this device: done at each
+   * sync with the relay, which may have purged the note's history meanwhile.
+   */
+  compact(): Promise<void>;
   /** Stops writing (the stored data stays). */
   destroy(): Promise<void>;
 }
@@ -111,6 +118,7 @@ export function openLocalStore(
         : sealed.whenSynced,
       get: (key) => sealed.get(key),
       set: (key, value) => sealed.set(key, value),
+      compact: () => sealed.compact(),
       destroy: () => {
         edits?.destroy();
         return sealed.destroy();
@@ -123,6 +131,9 @@ export function openLocalStore(
     set: async (key, value) => {
       await (await store).set(key, value);
     },
+    compact: async () => {
+      await (await store).compact();
+    },
     destroy: async () => {
       await (await store).destroy();
     },
@@ -134,6 +145,7 @@ const memoryOnly: LocalStore = {
   loaded: Promise.resolve(),
   get: () => Promise.resolve(undefined),
   set: () => Promise.resolve(),
+  compact: () => Promise.resolve(),
   destroy: () => Promise.resolve(),
 };
 
@@ -148,9 +160,25 @@ function openPlainStore(name: string, doc: Y.Doc, journal?: EditJournalOptions):
     set: async (key, value) => {
       await persistence.set(key, value as string);
     },
+    compact: () => compactPlain(persistence),
     destroy: () => {
       edits?.destroy();
       return persistence.destroy();
     },
   };
+}
+
+/**
+ * y-indexeddb's own compaction (the state appended, the records below it
+ * deleted). Its `storeState` resolves before the deletion commits, so this
+ * waits for a readwrite transaction queued after it on the same store:
+ * IndexedDB runs overlapping readwrite transactions in order.
+ */
+async function compactPlain(persistence: IndexeddbPersistence): Promise<void> {
+  await persistence.whenSynced;
+  await storeState(persistence, true);
+  const db = persistence.db;
+  if (db === null) return;
+  const [updates] = idb.transact(db, ['updates'], 'readwrite');
+  if (updates !== undefined) await idb.count(updates);
 }
