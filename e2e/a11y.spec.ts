@@ -158,3 +158,26 @@ test('Browse spaces, who can find a space, and leaving it', async ({ openAs }) =
   await expect(grace.page.getByRole('button', { name: 'Join Launch' })).toBeVisible();
   await expectAccessible(grace.page, 'browse spaces');
 });
+
+test('the admin dialog’s Classification and Webhooks tabs', async ({ openAs }) => {
+  // Hedy (the demo admin) has no space of her own: no note behind the dialog, axe judges the tabs.
+  const hedy = await openAs({ as: 'Hedy' });
+  const { page } = hedy;
+  await page.getByRole('button', { name: /^Account: Hedy/ }).click();
+  await page.getByRole('button', { name: 'Admin' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Administration' });
+
+  await dialog.getByRole('tab', { name: 'Classification' }).click();
+  await expect(dialog.getByRole('table', { name: 'Classification labels' })).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: /^Name of label/ }).first()).toBeVisible();
+  await expectAccessible(page, 'admin: Classification');
+
+  await dialog.getByRole('tab', { name: 'Webhooks' }).click();
+  await expect(dialog.getByRole('tab', { name: 'Webhooks' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(dialog.getByText('No webhooks yet.')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: /Receiver URL/ })).toBeVisible();
+  await expectAccessible(page, 'admin: Webhooks');
+});

@@ -59,3 +59,25 @@ test('an owner classifies a space Restricted: members see the banner, export is 
   expect(prevented).toBe(true);
   await expect(grace.page.getByText('does not allow copying text out')).toBeVisible();
 });
+
+test('a company admin changes a space’s label from the admin dialog’s Spaces tab', async ({
+  openAs,
+}) => {
+  const ada = await openAs({ as: 'Ada' });
+  await createSpace(ada, 'Payroll');
+  await expect(ada.page.locator('.classification-banner')).toContainText('Internal');
+
+  const hedy = await openAs({ as: 'Hedy' });
+  await hedy.page.getByRole('button', { name: /^Account: Hedy/ }).click();
+  await hedy.page.getByRole('button', { name: 'Admin' }).click();
+  const dialog = hedy.page.getByRole('dialog', { name: 'Administration' });
+  await dialog.getByRole('tab', { name: 'Spaces' }).click();
+  const label = dialog.getByRole('combobox', { name: 'Label of Payroll' });
+  await expect(label).toHaveValue('internal');
+  await label.selectOption('confidential');
+  await expect(dialog.getByRole('status')).toHaveText('Payroll is now labelled Confidential.');
+  // Stored on the relay: the list, read again, shows it; the owner's app follows.
+  await expect(label).toHaveValue('confidential');
+  await ada.page.reload();
+  await expect(ada.page.locator('.classification-banner')).toContainText('Confidential');
+});

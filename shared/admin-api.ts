@@ -154,6 +154,8 @@ export const AdminSpaceSchema = SpaceSchema.extend({
   members: z.number().int().nonnegative(),
   /** Ids of its owners; empty when none is left. */
   owners: z.array(z.string()),
+  /** Its classification label id (the default one when none was set); absent from older relays. */
+  label: z.string().optional(),
 });
 export type AdminSpace = z.infer<typeof AdminSpaceSchema>;
 export const AdminSpacesResponseSchema = z.object({ spaces: z.array(AdminSpaceSchema) });

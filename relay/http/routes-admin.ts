@@ -136,7 +136,19 @@ export const ADMIN_ROUTES: readonly ApiRoute[] = [
     ...API.listAllSpaces,
     handle: async (deps, req) => {
       await requireAdmin(deps, req);
-      return { status: 200, body: { spaces: await deps.store.allSpaces() } };
+      const spaces = await deps.store.allSpaces();
+      // Each space's label, so that an admin can see and change it in one place.
+      const { classification } = deps;
+      const known = new Set((await classification.labels()).map((l) => l.id));
+      const set = await classification.store.spaceLabels(spaces.map((s) => s.id));
+      const labelled = [];
+      for (const space of spaces) {
+        const own = set.get(space.id);
+        const label =
+          own !== undefined && known.has(own) ? own : (await classification.labelOf(space.id)).id;
+        labelled.push({ ...space, label });
+      }
+      return { status: 200, body: { spaces: labelled } };
     },
   },
   {

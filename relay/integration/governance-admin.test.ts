@@ -131,10 +131,20 @@ describe('company admins', () => {
     const listed = await r.api(await admin(r), 'GET', '/api/admin/spaces');
     const orphan = AdminSpacesResponseSchema.parse(listed.body).spaces.find((s) => s.id === space);
     expect(orphan).toMatchObject({ name: 'Orphaned', owners: [], members: 2, deletedAt: null });
-    // Metadata only: nothing of a note is in the answer.
+    // Metadata only (with its classification label): nothing of a note is in the answer.
     expect(Object.keys(orphan ?? {}).sort()).toEqual(
-      ['createdAt', 'deletedAt', 'id', 'members', 'name', 'owners'].sort(),
+      ['createdAt', 'deletedAt', 'id', 'label', 'members', 'name', 'owners'].sort(),
     );
+    expect(orphan?.label).toBe('internal');
+    // An admin relabels it; the list shows the label the relay stored.
+    const relabelled = await r.api(await admin(r), 'PUT', `/api/spaces/${space}/classification`, {
+      label: 'confidential',
+    });
+    expect(relabelled.status).toBe(200);
+    const again = AdminSpacesResponseSchema.parse(
+      (await r.api(await admin(r), 'GET', '/api/admin/spaces')).body,
+    ).spaces.find((s) => s.id === space);
+    expect(again?.label).toBe('confidential');
 
     const unknown = await r.api(await admin(r), 'POST', `/api/admin/spaces/${space}/recover`, {
       userId: 'nobody-known',

@@ -138,7 +138,7 @@ export function Workspace({
                 profile={profile}
                 onSignOut={signOut}
                 removeCopy={removeCopy}
-                settings={<DesktopSettings host={host} />}
+                settings={<DesktopSettings host={host} owner={profile.sub} />}
                 storage={<LocalDataNotice host={host} owner={profile.sub} />}
               />
             </div>

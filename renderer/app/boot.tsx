@@ -34,6 +34,7 @@ import { installUnloadWarning } from '../features/sync-status/index.ts';
 import {
   createDocRegistry,
   createProtectionResolver,
+  dropSettledPlainNotes,
   openSealedValues,
   preloadValues,
   sealPlainNotes,
@@ -226,13 +227,16 @@ export async function boot(options: BootOptions): Promise<void> {
       store.getState().setSession(next);
       // Images pasted offline (or before a reload) go up once someone is signed in.
       if (next.status === 'signed-in') void files.flush();
-      // Notes stored in plain before this device had a key are sealed, one at a time.
+      // Notes stored in plain before this device had a key are sealed, one at a time;
+      // where storing is no longer allowed at all, plain notes the relay holds are deleted.
       if (next.status === 'signed-in') {
         const owner = next.profile.sub;
         void protection(owner).then((p) =>
           p.kind === 'encrypted'
             ? sealPlainNotes(window.indexedDB, owner, p.key, window.localStorage)
-            : [],
+            : p.kind === 'none'
+              ? dropSettledPlainNotes(window.indexedDB, owner, window.localStorage)
+              : [],
         );
       }
       if (next.status === 'signed-in') void classification.refresh();

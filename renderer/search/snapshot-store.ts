@@ -54,7 +54,11 @@ export function openSnapshotStore(
     async load() {
       try {
         const p = await protection;
-        if (p.kind === 'none') return null;
+        if (p.kind === 'none') {
+          // Storing is no longer allowed (no key store, encryption required): no plain index stays.
+          await idb.deleteDB(plainName);
+          return null;
+        }
         if (p.kind === 'plain') {
           const value = await withStore(plainName, 'readonly', (store) => idb.get(store, KEY));
           return typeof value === 'string' ? value : null;

@@ -243,6 +243,9 @@ export function createDocRegistry(options: DocRegistryOptions): DocRegistry {
       onSynced: () => {
         reconnect.reset();
         void local?.set('relaySynced', true).catch(() => undefined);
+        // The relay may have purged this note's history (retention, a legal purge): keep no
+        // older version here either, only the state just synced and what is not yet sent.
+        void local?.compact().catch(() => undefined);
         pending.ask();
         remember(entry);
         backgroundCheck(entry);

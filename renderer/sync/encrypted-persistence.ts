@@ -31,6 +31,11 @@ export interface EncryptedPersistence {
   set(key: string, value: unknown): Promise<void>;
   /** Resolves once every update seen so far is stored. */
   flushed(): Promise<void>;
+  /**
+   * Replaces the stored updates with the doc's state as it is now: deleted
+   * text and superseded versions leave the disk (the relay purged its history).
+   */
+  compact(): Promise<void>;
   /** Stores what is queued, then stops writing and closes the database (the data stays). */
   destroy(): Promise<void>;
 }
@@ -125,19 +130,27 @@ export function openEncryptedPersistence(
     stored = 1;
   };
 
+  // A compaction asked for runs inside the write queue: an update arriving while
+  // the state is sealed is stored after it, never deleted with the records below it.
+  let compactWanted = false;
   const drain = async () => {
     const { db, key } = await ready;
-    while (queue.length > 0) {
+    while (queue.length > 0 || compactWanted) {
       const batch = queue;
       queue = [];
-      const label = updateLabel(name);
-      const sealed = await Promise.all(batch.map((update) => seal(key, update, label)));
-      const tx = db.transaction([UPDATES], 'readwrite');
-      const store = tx.objectStore(UPDATES);
-      for (const record of sealed) store.add(record);
-      await committed(tx);
-      stored += sealed.length;
-      if (stored >= ENCRYPTED_TRIM_SIZE) await compact(db, key);
+      if (batch.length > 0) {
+        const label = updateLabel(name);
+        const sealed = await Promise.all(batch.map((update) => seal(key, update, label)));
+        const tx = db.transaction([UPDATES], 'readwrite');
+        const store = tx.objectStore(UPDATES);
+        for (const record of sealed) store.add(record);
+        await committed(tx);
+        stored += sealed.length;
+      }
+      if (stored >= ENCRYPTED_TRIM_SIZE || compactWanted) {
+        compactWanted = false;
+        await compact(db, key);
+      }
     }
   };
 
@@ -147,10 +160,11 @@ export function openEncryptedPersistence(
         // Unreadable database or IndexedDB failing: nothing more is written
         // here; the relay keeps the note, and the error reached whenSynced.
         queue = [];
+        compactWanted = false;
       })
       .finally(() => {
         draining = null;
-        if (queue.length > 0 && !destroyed) schedule();
+        if ((queue.length > 0 || compactWanted) && !destroyed) schedule();
       });
   };
 
@@ -203,6 +217,13 @@ export function openEncryptedPersistence(
         if (draining === null) schedule();
         await draining;
       }
+    },
+    async compact() {
+      if (destroyed) return;
+      compactWanted = true;
+      schedule();
+      // The queue runs until the wish is met, or dropped with the queue by a failing store.
+      while (draining !== null) await draining;
     },
     destroy,
   };

@@ -23,4 +23,5 @@ export {
 } from './local-crypto.ts';
 export type { LocalProtection } from './local-store.ts';
 export { sealPlainNotes } from './seal-plain-notes.ts';
+export { dropSettledPlainNotes } from './release-plain-notes.ts';
 export { openSealedValues, preloadValues } from './sealed-values.ts';

@@ -1,8 +1,10 @@
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
+import * as idb from 'lib0/indexeddb';
 import type * as Y from 'yjs';
 import { openEditJournal, type EditJournalOptions } from './edit-journal.ts';
 import { openEncryptedPersistence } from './encrypted-persistence.ts';
 import type { LocalKey } from './local-crypto.ts';
+import { releasePlainNote } from './release-plain-notes.ts';
 import { pageDatabases, sealPlainNote } from './seal-plain-notes.ts';
 import { openSealedJournal } from './sealed-journal.ts';
 
@@ -22,6 +24,12 @@ export interface LocalStore {
   /** A small value kept beside the updates (y-indexeddb's `custom` object store). */
   get(key: MetaKey): Promise<unknown>;
   set(key: MetaKey, value: unknown): Promise<void>;
+  /**
+   * Rewrites the stored updates as the doc's current state, so that no
+   * earlier version and no deleted text stays on this device: done at each
+   * sync with the relay, which may have purged the note's history meanwhile.
+   */
+  compact(): Promise<void>;
   /** Stops writing (the stored data stays). */
   destroy(): Promise<void>;
 }
@@ -93,7 +101,11 @@ export function openLocalStore(
   if (protection === undefined) return openPlainStore(name, doc, journal);
   const store = protection.then(async (p): Promise<LocalStore> => {
     if (p.kind === 'plain') return openPlainStore(name, doc, journal);
-    if (p.kind === 'none') return memoryOnly;
+    if (p.kind === 'none') {
+      // Stored in plain while the policy allowed it, now not allowed: into memory, off the disk.
+      await releasePlainNote(pageDatabases(), name, doc, journal?.storage);
+      return memoryOnly;
+    }
     // A plain copy from before the key is sealed first, so this note opens with
     // its offline edits; a failed move leaves it plain, to be tried next start.
     await sealPlainNote(pageDatabases(), name, p.key, journal?.storage);
@@ -106,6 +118,7 @@ export function openLocalStore(
         : sealed.whenSynced,
       get: (key) => sealed.get(key),
       set: (key, value) => sealed.set(key, value),
+      compact: () => sealed.compact(),
       destroy: () => {
         edits?.destroy();
         return sealed.destroy();
@@ -118,6 +131,9 @@ export function openLocalStore(
     set: async (key, value) => {
       await (await store).set(key, value);
     },
+    compact: async () => {
+      await (await store).compact();
+    },
     destroy: async () => {
       await (await store).destroy();
     },
@@ -129,6 +145,7 @@ const memoryOnly: LocalStore = {
   loaded: Promise.resolve(),
   get: () => Promise.resolve(undefined),
   set: () => Promise.resolve(),
+  compact: () => Promise.resolve(),
   destroy: () => Promise.resolve(),
 };
 
@@ -143,9 +160,25 @@ function openPlainStore(name: string, doc: Y.Doc, journal?: EditJournalOptions):
     set: async (key, value) => {
       await persistence.set(key, value as string);
     },
+    compact: () => compactPlain(persistence),
     destroy: () => {
       edits?.destroy();
       return persistence.destroy();
     },
   };
+}
+
+/**
+ * y-indexeddb's own compaction (the state appended, the records below it
+ * deleted). Its `storeState` resolves before the deletion commits, so this
+ * waits for a readwrite transaction queued after it on the same store:
+ * IndexedDB runs overlapping readwrite transactions in order.
+ */
+async function compactPlain(persistence: IndexeddbPersistence): Promise<void> {
+  await persistence.whenSynced;
+  await storeState(persistence, true);
+  const db = persistence.db;
+  if (db === null) return;
+  const [updates] = idb.transact(db, ['updates'], 'readwrite');
+  if (updates !== undefined) await idb.count(updates);
 }

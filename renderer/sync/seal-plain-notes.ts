@@ -93,7 +93,8 @@ export async function sealPlainNotes(
   return moved;
 }
 
-function journalKeys(storage: JournalStorage, name: string): string[] {
+/** The keys of `name`'s plain edit journal entries in `storage`. */
+export function journalKeys(storage: JournalStorage, name: string): string[] {
   const prefix = `${name}#journal:`;
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
@@ -107,19 +108,26 @@ async function exists(factory: DatabaseLister, name: string): Promise<boolean> {
   return (await factory.databases()).some((info) => info.name === name);
 }
 
-async function move(
+/** What a plain note holds: its state (database and journal), its small values, its journal keys. */
+export interface PlainNote {
+  readonly doc: Y.Doc;
+  readonly meta: ReadonlyMap<MetaKey, unknown>;
+  readonly journaled: readonly string[];
+}
+
+/** Reads the plain note `name` (database and journal), or null when there is none. */
+export async function readPlainNote(
   factory: DatabaseLister,
   name: string,
-  key: LocalKey,
   journal?: JournalStorage,
-) {
+): Promise<PlainNote | null> {
   const journaled = journal === undefined ? [] : journalKeys(journal, name);
-  if (!(await exists(factory, name)) && journaled.length === 0) return;
-
-  const plainDoc = new Y.Doc();
+  const stored = await exists(factory, name);
+  if (!stored && journaled.length === 0) return null;
+  const doc = new Y.Doc();
   const meta = new Map<MetaKey, unknown>();
-  if (await exists(factory, name)) {
-    const plain = new IndexeddbPersistence(name, plainDoc);
+  if (stored) {
+    const plain = new IndexeddbPersistence(name, doc);
     try {
       await plain.whenSynced;
       for (const k of META_KEYS) {
@@ -133,11 +141,33 @@ async function move(
   for (const k of journaled) {
     const value = journal?.getItem(k);
     try {
-      if (value != null) Y.applyUpdate(plainDoc, fromBase64(value));
+      if (value != null) Y.applyUpdate(doc, fromBase64(value));
     } catch {
       // A corrupt entry could never be applied; the plain store will not replay it either.
     }
   }
+  return { doc, meta, journaled };
+}
+
+/** Deletes the plain note `name`: its database and its journal entries. */
+export async function deletePlainNote(
+  name: string,
+  journaled: readonly string[],
+  journal?: JournalStorage,
+): Promise<void> {
+  await clearDocument(name);
+  for (const k of journaled) journal?.removeItem(k);
+}
+
+async function move(
+  factory: DatabaseLister,
+  name: string,
+  key: LocalKey,
+  journal?: JournalStorage,
+) {
+  const plainNote = await readPlainNote(factory, name, journal);
+  if (plainNote === null) return;
+  const { doc: plainDoc, meta, journaled } = plainNote;
 
   const sealedName = sealedDbName(name);
   const target = new Y.Doc();
@@ -166,8 +196,7 @@ async function move(
     await reread.destroy();
   }
 
-  await clearDocument(name);
-  for (const k of journaled) journal?.removeItem(k);
+  await deletePlainNote(name, journaled, journal);
 }
 
 /** Whether `doc` holds every insertion and deletion of `from` (it may hold more). */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Host } from '../../../shared/host.ts';
+import type { Host, LocalDataProtection } from '../../../shared/host.ts';
 import type { SettingsView } from '../../../shared/policy.ts';
 import { ManagedSettings } from '../settings/index.ts';
 
@@ -10,10 +10,26 @@ import { ManagedSettings } from '../settings/index.ts';
  */
 export function DesktopSettings({
   host,
+  owner,
 }: {
-  readonly host: Pick<Host, 'settings' | 'changeSetting'>;
+  readonly host: Pick<Host, 'settings' | 'changeSetting' | 'localDataProtection'>;
+  /** Whose data on this device the encryption line describes. */
+  readonly owner: string;
 }) {
   const [view, setView] = useState<SettingsView | null>(null);
+  const [protection, setProtection] = useState<LocalDataProtection | null>(null);
+  useEffect(() => {
+    let live = true;
+    host.localDataProtection(owner).then(
+      (answer) => {
+        if (live) setProtection(answer);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [host, owner]);
   useEffect(() => {
     let live = true;
     host
@@ -31,6 +47,7 @@ export function DesktopSettings({
   return (
     <ManagedSettings
       view={view}
+      protection={protection}
       onChange={(request) => {
         // Main refuses an enforced key; the view it returns is the truth either way.
         change(request).then(setView, () => undefined);

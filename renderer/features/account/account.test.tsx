@@ -106,8 +106,12 @@ describe('desktop settings in the account menu', () => {
         view = { ...view, values: { ...view.values, [change.key]: change.value } };
         return Promise.resolve(view);
       },
+      localDataProtection: () =>
+        Promise.resolve({ status: 'plain' as const, fallback: 'no-keyring' as const }),
     };
-    const ui = render(<DesktopSettings host={host} />);
+    const ui = render(<DesktopSettings host={host} owner="emp-1" />);
+    // Where the organisation allows plain storage, the settings say the data is unencrypted.
+    expect(await ui.findByText('Not encrypted')).toBeDefined();
     const startAtLogin = (await ui.findByRole('checkbox', {
       name: 'Start Commonplace when I log in',
     })) as HTMLInputElement;
@@ -124,7 +128,12 @@ describe('desktop settings in the account menu', () => {
   });
 
   it('shows nothing in a browser', () => {
-    const ui = render(<DesktopSettings host={{}} />);
+    const ui = render(
+      <DesktopSettings
+        host={{ localDataProtection: () => Promise.resolve({ status: 'plain' }) }}
+        owner="emp-1"
+      />,
+    );
     expect(ui.container.textContent).toBe('');
   });
 });

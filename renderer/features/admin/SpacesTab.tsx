@@ -3,6 +3,7 @@ import type { AdminSpace } from '../../../shared/admin-api.ts';
 import type { AdminApi } from '../../api/index.ts';
 import { useFormat, useT } from '../../i18n/index.ts';
 import { Button, TextInput } from '../../ui/index.ts';
+import { SpaceLabelCell } from './SpaceLabelCell.tsx';
 
 /** Makes a named person owner of one space (an inline form in its row). */
 function RecoverForm({
@@ -77,6 +78,7 @@ export function SpacesTab({ api }: { readonly api: AdminApi }) {
             <th scope="col">{t('admin.spaces.members')}</th>
             <th scope="col">{t('admin.spaces.owners')}</th>
             <th scope="col">{t('admin.spaces.created')}</th>
+            <th scope="col">{t('classification.admin.spaceLabel')}</th>
             <th scope="col">{t('admin.spaces.recover')}</th>
           </tr>
         </thead>
@@ -90,6 +92,22 @@ export function SpacesTab({ api }: { readonly api: AdminApi }) {
               <td>{format.number(s.members)}</td>
               <td>{s.owners.length === 0 ? t('admin.spaces.noOwner') : s.owners.join(', ')}</td>
               <td>{format.date(s.createdAt)}</td>
+              <td>
+                {s.deletedAt === null && (
+                  <SpaceLabelCell
+                    space={s}
+                    onDone={(message) => {
+                      setError(null);
+                      setDone(message);
+                      reload();
+                    }}
+                    onError={(message) => {
+                      setDone(null);
+                      setError(message);
+                    }}
+                  />
+                )}
+              </td>
               <td>
                 {s.deletedAt === null && (
                   <RecoverForm

@@ -9,5 +9,6 @@ export {
   type ClassificationService,
   type ClassificationServiceOptions,
 } from './service.ts';
-export { useClassificationService, useSpaceLabel } from './use-classification.ts';
+export { useClassificationService, useCompanyLabels, useSpaceLabel } from './use-classification.ts';
+export { labelName } from './label-text.ts';
 export { exportRefusal, requestExport } from './export-refusal.ts';

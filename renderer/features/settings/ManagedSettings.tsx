@@ -1,11 +1,15 @@
 import { useT } from '../../i18n/index.ts';
 import type { JSX } from 'react';
+import type { LocalDataProtection } from '../../../shared/host.ts';
 import type { PersonalSettingChange, SettingKey, SettingsView } from '../../../shared/policy.ts';
+import { LocalDataEncryption } from './LocalDataEncryption.tsx';
 
 interface Props {
   readonly view: SettingsView;
   /** Asks the host to change one of the person's settings. */
   readonly onChange: (change: PersonalSettingChange) => void;
+  /** How this device keeps the person's data (shown with the policy); omitted: not shown. */
+  readonly protection?: LocalDataProtection | null;
 }
 
 function Locked({ locked }: { readonly locked: boolean }): JSX.Element | null {
@@ -23,7 +27,7 @@ function Locked({ locked }: { readonly locked: boolean }): JSX.Element | null {
  * shown with its value, disabled, and marked with a lock and "Set by your
  * organisation", so nobody wonders why a change does not stick.
  */
-export function ManagedSettings({ view, onChange }: Props): JSX.Element {
+export function ManagedSettings({ view, onChange, protection }: Props): JSX.Element {
   const t = useT();
   const locked = (key: SettingKey): boolean => view.enforced.includes(key);
   const toggle = (
@@ -70,6 +74,9 @@ export function ManagedSettings({ view, onChange }: Props): JSX.Element {
       </div>
       {toggle('telemetry', t('settings.telemetry'))}
       {toggle('removeLocalCopyOnSignOut', t('settings.removeLocalCopy'))}
+      {protection === undefined ? null : (
+        <LocalDataEncryption view={view} protection={protection} />
+      )}
     </section>
   );
 }

@@ -30,6 +30,9 @@ export const classificationDe: Catalogue['classification'] = {
   },
   admin: {
     tab: 'Klassifizierung',
+    spaceLabel: 'Stufe',
+    spaceLabelOf: 'Stufe von {{name}}',
+    spaceLabelSet: '{{name}} hat jetzt die Stufe {{label}}.',
     intro:
       'Die Stufen, die Eigentümer ihren Bereichen geben können, und was jede erlaubt. Das Relay setzt Export und Freigabe außerhalb des Unternehmens durch, die App das Herauskopieren und Offline-Kopien.',
     caption: 'Klassifizierungsstufen',

@@ -28,6 +28,9 @@ export const classificationEn = {
   },
   admin: {
     tab: 'Classification',
+    spaceLabel: 'Label',
+    spaceLabelOf: 'Label of {{name}}',
+    spaceLabelSet: '{{name}} is now labelled {{label}}.',
     intro:
       'The labels owners can give their spaces, and what each allows. The relay enforces export and sharing outside the company; the app enforces copying out and offline copies.',
     caption: 'Classification labels',
