@@ -103,8 +103,9 @@ export function openLocalStore(
     if (p.kind === 'plain') return openPlainStore(name, doc, journal);
     if (p.kind === 'none') {
       // Stored in plain while the policy allowed it, now not allowed: into memory, off the disk.
-      await releasePlainNote(pageDatabases(), name, doc, journal?.storage);
-      return memoryOnly;
+      const dropPlain = await releasePlainNote(pageDatabases(), name, doc, journal?.storage);
+      // `compact` runs when the relay has synced the note: the plain copy goes then.
+      return { ...memoryOnly, compact: dropPlain };
     }
     // A plain copy from before the key is sealed first, so this note opens with
     // its offline edits; a failed move leaves it plain, to be tried next start.

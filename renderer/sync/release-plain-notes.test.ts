@@ -74,7 +74,7 @@ describe('plain notes once encryption is required and no key store exists', () =
     expect((await indexedDB.databases()).map((d) => d.name)).toContain(someoneElse);
   });
 
-  it('reads a plain note with unsent changes into memory when opened and deletes the plain copy', async () => {
+  it('reads a plain note with unsent changes into memory when opened, deleting the plain copy once the relay synced it', async () => {
     const owner = person();
     const name = localDbName(owner, 'team/opened');
     await writePlain(name, 'typed offline', {
@@ -93,7 +93,10 @@ describe('plain notes once encryption is required and no key store exists', () =
     // In memory, so the note's connection sends these changes to the relay...
     expect(doc.getText('body').toJSON()).toBe('typed offline');
     expect(doc.getText('tail').toJSON()).toBe('typed just before the policy changed');
-    // ...and nothing of it is left on the disk, nor written again.
+    // ...while the plain copy stays until the relay has synced them (offline: kept)...
+    expect(await plainNoteDatabases(indexedDB, owner)).toEqual([name]);
+    // ...and is gone once it has (the registry compacts the store on sync), never written again.
+    await store.compact();
     expect(await plainNoteDatabases(indexedDB, owner)).toEqual([]);
     expect(storage.length).toBe(0);
     doc.getText('body').insert(0, 'more ');

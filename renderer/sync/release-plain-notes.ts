@@ -16,10 +16,10 @@ import {
  * - A plain note whose every change the relay has confirmed is deleted at
  *   once (`dropSettledPlainNotes`, at sign-in): the relay holds it all.
  * - A plain note with changes the relay may lack is read into the note's
- *   in-memory doc when the note is opened, and then deleted
- *   (`releasePlainNote`): its connection sends those changes to the relay,
- *   like any edit made under `required` without a key store, which lasts
- *   as long as the window is open.
+ *   in-memory doc when the note is opened (`releasePlainNote`), and deleted
+ *   once its connection has synced those changes with the relay. Edits made
+ *   from then on live in memory only, like any edit made under `required`
+ *   without a key store, which lasts as long as the window is open.
  */
 
 /** Whether the plain note's small values say the relay holds all of it. */
@@ -57,23 +57,27 @@ export async function dropSettledPlainNotes(
 }
 
 /**
- * Moves the plain note `name` (database and journal) into `doc`, which lives
- * in memory only, and deletes the plain copy. Resolves once no plain copy is
- * left; a failure leaves it, to be tried when the note is opened again.
+ * Reads the plain note `name` (database and journal) into `doc`, which lives
+ * in memory only; resolves to the deletion of the plain copy, for the caller
+ * to run once the relay has synced the note. Not deleted here: a note opened
+ * on a plane keeps its offline edits on disk until the relay has them.
  */
 export async function releasePlainNote(
   factory: DatabaseLister,
   name: string,
   doc: Y.Doc,
   journal?: JournalStorage,
-): Promise<void> {
+): Promise<() => Promise<void>> {
+  const nothing = (): Promise<void> => Promise.resolve();
   try {
     const note = await readPlainNote(factory, name, journal);
-    if (note === null) return;
+    if (note === null) return nothing;
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(note.doc));
     note.doc.destroy();
-    await deletePlainNote(name, note.journaled, journal);
+    // A failure leaves the copy, to be tried at the next sync or sign-in.
+    return () => deletePlainNote(name, note.journaled, journal).catch(() => undefined);
   } catch {
     // The doc loads from the relay as it would without a store.
+    return nothing;
   }
 }
