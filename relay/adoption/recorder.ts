@@ -16,6 +16,7 @@ import { ANONYMOUS, type Authenticator } from '../pipeline/auth.ts';
 import type { DocStorage } from '../storage/types.ts';
 import { isoWeek, utcDay } from './iso-week.ts';
 import type { ActivityStore } from './sql-activity.ts';
+import { passThrough } from '../storage/pass-through.ts';
 
 /** Remembered keys per kind; cleared when the day changes or they grow past this. */
 const MEMO_LIMIT = 50_000;
@@ -85,27 +86,14 @@ export function createActivityRecorder(deps: {
         return result;
       },
     }),
-    watch: (storage) => ({
-      loadDoc: (room) => storage.loadDoc(room),
-      appendUpdate: (room, update, meta) => {
-        const seq = storage.appendUpdate(room, update, meta);
-        if (meta?.by !== null && meta?.by !== undefined) edit(meta.by, room, meta.at);
-        return seq;
-      },
-      setStateVector: (room, stateVector) => storage.setStateVector(room, stateVector),
-      listMarkers: (spaceId) => storage.listMarkers(spaceId),
-      compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-      ...(storage.deleteSpace === undefined
-        ? {}
-        : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-      ...(storage.purgeRoom === undefined
-        ? {}
-        : {
-            purgeRoom: (room: string, keep: 'state' | 'nothing') => storage.purgeRoom?.(room, keep),
-          }),
-      ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-      close: () => storage.close(),
-    }),
+    watch: (storage) =>
+      passThrough(storage, {
+        appendUpdate: (room, update, meta) => {
+          const seq = storage.appendUpdate(room, update, meta);
+          if (meta?.by !== null && meta?.by !== undefined) edit(meta.by, room, meta.at);
+          return seq;
+        },
+      }),
     settled: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
     },

@@ -13,7 +13,7 @@ import { listThreads } from '../../shared/comments/index.ts';
 import { textFromNoteDoc } from '../../shared/search/index.ts';
 import { parseRoomName, SPACE_INDEX_DOC_ID } from '../../shared/wire.ts';
 import { errorMessage, type Logger } from '../log.ts';
-import { bindStorage } from './bind-storage.ts';
+import { passThrough } from '../storage/pass-through.ts';
 import type { AppendMeta, DocStorage } from '../storage/types.ts';
 import type { EditTally, KnowledgeStore } from './types.ts';
 
@@ -58,7 +58,7 @@ export class KnowledgeRecorder {
     const forget = (spaceId: string, docId: string | null): void => {
       this.#enqueue(() => this.#o.store.forget(spaceId, docId, this.#o.now()));
     };
-    const bound = bindStorage(storage);
+    const bound = passThrough(storage);
     return {
       ...bound,
       // A purged note or deleted space leaves nothing searchable behind.

@@ -10,6 +10,7 @@
  */
 import type * as Y from 'yjs';
 import { parseRoomName, SPACE_INDEX_DOC_ID } from '../../shared/wire.ts';
+import { passThrough } from '../storage/pass-through.ts';
 import type { DocStorage } from '../storage/types.ts';
 import { dueItems, noteNotifications, readNote, type NoteReading } from './note-events.ts';
 import type { NotificationService } from './service.ts';
@@ -42,21 +43,12 @@ export class NotificationWatch {
   /** Wraps `storage` so each stored note update schedules an evaluation of its room. */
   watch(storage: DocStorage, docs: DocLookup): DocStorage {
     this.#docs = docs;
-    return {
-      loadDoc: (room) => storage.loadDoc(room),
+    return passThrough(storage, {
       appendUpdate: (room, update, meta) => {
         if (meta?.by !== null && meta?.by !== undefined) this.#changed(room, meta.by);
         return storage.appendUpdate(room, update, meta);
       },
-      setStateVector: (room, sv) => storage.setStateVector(room, sv),
-      listMarkers: (spaceId) => storage.listMarkers(spaceId),
-      compact: (room, throughSeq, merged) => storage.compact(room, throughSeq, merged),
-      ...(storage.deleteSpace === undefined
-        ? {}
-        : { deleteSpace: (spaceId: string) => storage.deleteSpace?.(spaceId) }),
-      ...(storage.ping === undefined ? {} : { ping: () => storage.ping?.() }),
-      close: () => storage.close(),
-    };
+    });
   }
 
   #changed(room: string, actor: string): void {
