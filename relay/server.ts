@@ -43,6 +43,8 @@ import { hidePublicMetrics, prometheusText, readinessChecks } from './admin/wiri
 import { startAdminServer } from './admin/server.ts';
 import { RedisFanout } from './fanout/redis.ts';
 import { openDocStorage } from './storage/open.ts';
+import { passThrough } from './storage/pass-through.ts';
+import type { DocStorage } from './storage/types.ts';
 import { timedStorage } from './storage/timed.ts';
 import { MaintenanceJob } from './trash/maintenance.ts';
 import { readVersion } from './version.ts';
@@ -170,10 +172,18 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     ...(options.historyClock === undefined ? {} : { now: options.historyClock }),
     log,
   });
+  // Purges and space deletions go through the documents' outer storage (set
+  // below, once built), so every watcher of it hears of them: the search
+  // index forgets a purged note, webhooks and notifications drop their state.
+  let watchedStorage: DocStorage = storage;
+  const purging = passThrough(storage, {
+    purgeRoom: (room, keep) => watchedStorage.purgeRoom?.(room, keep),
+    deleteSpace: (spaceId) => watchedStorage.deleteSpace?.(spaceId),
+  });
   // Retention, legal holds, eDiscovery; its journal hears of each stored update.
   const { legal, attach: attachLegal } = createLegal({
     store: pgStores?.legal ?? { dataDir: options.dataDir },
-    storage,
+    storage: purging,
     spaces: spaceStore,
     history,
     auditor: governance.auditor,
@@ -226,14 +236,15 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
     liveAccess.notifyPerson(message.userId, message.payload);
   });
   const loadedDoc = (room: string) => registry.loaded(room)?.doc ?? null;
-  const registry: DocRegistry = new DocRegistry({
-    storage: notifications.watch.watch(
-      webhooks.watch(
-        knowledge.recorder.watch(history.watch(legal.journal.watch(activity.watch(storage)))),
-        loadedDoc,
-      ),
+  watchedStorage = notifications.watch.watch(
+    webhooks.watch(
+      knowledge.recorder.watch(history.watch(legal.journal.watch(activity.watch(storage)))),
       loadedDoc,
     ),
+    loadedDoc,
+  );
+  const registry: DocRegistry = new DocRegistry({
+    storage: watchedStorage,
     fanout,
     limits,
     log,
@@ -317,7 +328,7 @@ export async function startRelay(options: RelayOptions): Promise<RelayHandle> {
       store: spaceStore,
       files,
       history,
-      storage,
+      storage: purging,
       trashRetentionMs: limits.trashRetentionMs,
       fileGraceMs: limits.fileGraceMs,
       legal,

@@ -4,11 +4,13 @@
 // suspends the purge and releasing it lets the purge run; a note kept in the
 // trash past its days is deleted for good (gone from the space index, its
 // room refused); every admin action and every purge is audited.
+import { readdirSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { AuditPageSchema, type AuditEntry } from '../../shared/admin-api.ts';
+import { SearchResponseSchema } from '../../shared/knowledge-api.ts';
 import { LegalHoldSchema } from '../../shared/legal-api.ts';
 import { openSpaceIndex } from '../../shared/space-index/index.ts';
 import { useApiRig, type ApiRig } from './api-rig.ts';
@@ -27,7 +29,17 @@ const rigs = useApiRig({
   adminGroup: 'commonplace-admins',
   clock,
   limits: { idleUnloadMs: 50, maintenanceIntervalMs: 3_600_000 },
+  knowledge: { indexDelayMs: 10, flushMs: 10 },
 });
+
+/** The notes of `space` that the relay's search finds for `q`, as Grace. */
+async function found(r: ApiRig, space: string, q: string): Promise<string[]> {
+  const answer = await r.api(GRACE, 'GET', `/api/search?q=${encodeURIComponent(q)}`);
+  expect(answer.status).toBe(200);
+  return SearchResponseSchema.parse(answer.body)
+    .hits.filter((hit) => hit.spaceId === space)
+    .map((hit) => hit.docId);
+}
 
 async function admin(): Promise<{ token: string }> {
   return { token: await rigs.idp.token(HEDY) };
@@ -37,7 +49,8 @@ async function admin(): Promise<{ token: string }> {
 function storedAnywhere(dataDir: string, text: string): string[] {
   const found: string[] = [];
   const needle = Buffer.from(text);
-  for (const file of ['relay.sqlite', 'history.sqlite', 'legal.sqlite']) {
+  // Every store of the relay: the search index and notifications keep note text too.
+  for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.sqlite'))) {
     const db = new DatabaseSync(join(dataDir, file), { readOnly: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
@@ -197,6 +210,9 @@ describe('retention and legal holds', () => {
     await vi.waitFor(() => {
       expect(storedAnywhere(r.dataDir, SECRET)).toContain('relay.sqlite:updates');
     });
+    await vi.waitFor(async () => {
+      expect(await found(r, space, 'plans')).toContain('doomed');
+    });
     note.destroy();
     await r.api(await admin(), 'PUT', `/api/admin/legal/retention/spaces/${space}`, {
       trashDays: 1,
@@ -225,6 +241,10 @@ describe('retention and legal holds', () => {
     expect(index.get('child')).toBeUndefined();
     expect(index.get('kept')).toBeDefined();
     expect(storedAnywhere(r.dataDir, SECRET)).toEqual([]);
+    // Nor found by the relay's search (its index hears of purges like any watcher).
+    await vi.waitFor(async () => {
+      expect(await found(r, space, 'plans')).toEqual([]);
+    });
     const socket = await r.openRaw(`/${space}/doomed?token=${r.tokens[GRACE]}`);
     expect((await socket.closed).code).toBe(4403);
     expect(await audit(r, 'legal.purged')).toContainEqual(
