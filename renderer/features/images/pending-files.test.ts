@@ -135,6 +135,20 @@ describe('pending images at rest', () => {
     expect(await holdsImage(`${pendingFilesDbName(owner)}#sealed`)).toBe(false);
   });
 
+  it('without a key store any more, uploads plain leftovers from memory and deletes them after the last', async () => {
+    const owner = person();
+    const plain = await openPendingFiles(owner);
+    await plain.put(file('team'));
+    plain.close();
+    const files = await openPendingFiles(owner, indexedDB, Promise.resolve({ kind: 'none' }));
+    expect((await files.list()).map((f) => f.fileId)).toEqual(['sha256-abc']);
+    // Kept on disk while it waits: closing the app offline must not lose it.
+    expect(await databaseNames()).toContain(pendingFilesDbName(owner));
+    await files.delete('team', 'sha256-abc');
+    expect(await databaseNames()).not.toContain(pendingFilesDbName(owner));
+    files.close();
+  });
+
   it('stores nothing where the host keeps nothing (no key store), yet keeps the image for the page', async () => {
     const owner = person();
     const files = await openPendingFiles(owner, indexedDB, Promise.resolve({ kind: 'none' }));

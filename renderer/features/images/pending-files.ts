@@ -110,7 +110,8 @@ function openRecords(factory: IDBFactory, name: string): Promise<RecordStore> {
  * Opens (creating on first use) `owner`'s pending images, kept as the host
  * allows (sync/local-store.ts `LocalProtection`): sealed with the person's
  * key in `…/files#sealed`, plain, or in memory only. With a key, images a
- * plain database still holds from before are sealed and the plain one deleted.
+ * plain database still holds from before are sealed and the plain one deleted;
+ * with none, they upload from memory and the plain one goes after the last.
  */
 export async function openPendingFiles(
   owner: string,
@@ -119,7 +120,7 @@ export async function openPendingFiles(
 ): Promise<PendingFiles> {
   const p = await protection;
   const plainName = pendingFilesDbName(owner);
-  if (p.kind === 'none') return memoryPendingFiles();
+  if (p.kind === 'none') return releasePlainLeftovers(factory, plainName);
   if (p.kind === 'plain') {
     const records = await openRecords(factory, plainName);
     return {
@@ -152,4 +153,36 @@ async function sealLeftovers(factory: IDBFactory, plainName: string, into: Pendi
   // interruption leaves it in one of the two, never in neither.
   for (const file of leftovers) await into.put(file);
   await done(factory.deleteDatabase(plainName));
+}
+
+/**
+ * No key store, and plain storage no longer allowed (the policy became
+ * `required`): images a plain database still holds upload from memory, and
+ * the plain database is deleted once the last of them has left the queue,
+ * not before, so an image pasted on a plane survives a restart until then.
+ */
+async function releasePlainLeftovers(
+  factory: IDBFactory,
+  plainName: string,
+): Promise<PendingFiles> {
+  const memory = memoryPendingFiles();
+  const plain = await openRecords(factory, plainName);
+  let leftovers: PendingFile[];
+  try {
+    leftovers = (await plain.getAll()) as PendingFile[];
+  } finally {
+    plain.close();
+  }
+  for (const file of leftovers) await memory.put(file);
+  const key = (spaceId: string, fileId: string) => `${spaceId}\u0000${fileId}`;
+  const waiting = new Set(leftovers.map((f) => key(f.spaceId, f.fileId)));
+  const dropPlain = () => done(factory.deleteDatabase(plainName)).catch(() => undefined);
+  if (waiting.size === 0) await dropPlain();
+  return {
+    ...memory,
+    delete: async (spaceId, fileId) => {
+      await memory.delete(spaceId, fileId);
+      if (waiting.delete(key(spaceId, fileId)) && waiting.size === 0) await dropPlain();
+    },
+  };
 }
