@@ -2,8 +2,9 @@ import { useId, useState, type ReactNode } from 'react';
 import type { Host, NotificationAccess } from '../../../shared/host.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { RelativeTime, useT } from '../../i18n/index.ts';
-import { Button, Chip } from '../../ui/index.ts';
+import { Button, Chip, Field, Select } from '../../ui/index.ts';
 import type { InboxItem } from './inbox-service.ts';
+import { INBOX_KINDS, InboxKindContext, showsMentions, type InboxKind } from './kind-filter.ts';
 import type { InboxState } from './use-inbox-state.ts';
 import './inbox.css';
 
@@ -54,11 +55,14 @@ export function InboxView({
   const t = useT();
   const headingId = useId();
   const [access, setAccess] = useState<NotificationAccess>(() => host.notificationPermission());
+  const [kind, setKind] = useState<InboxKind>('all');
   const [filter, setFilter] = useState<InboxFilter>('all');
   const [unreadOnly, setUnreadOnly] = useState(false);
   const { service, items } = inbox;
   const unread = items.filter((item) => item.unread);
   const shown = filterInbox(items, filter, unreadOnly);
+  // The unread count and "Mark all as read" stay whole: the filter narrows what is listed only.
+  const mentions = showsMentions(kind);
   const label = { all: t('inbox.all'), comment: t('inbox.comments'), body: t('inbox.notes') };
   return (
     <section className="view inbox" aria-labelledby={headingId}>
@@ -76,32 +80,51 @@ export function InboxView({
           {t('inbox.markAllRead')}
         </Button>
       </header>
-      {updates}
-      {updates !== undefined && <h2 className="inbox__heading">{t('inbox.list')}</h2>}
-      <div className="inbox__filters" role="group" aria-label={t('inbox.filter')}>
-        {INBOX_FILTERS.map((kind) => (
-          <Button
-            key={kind}
-            className="inbox__filter"
-            aria-pressed={filter === kind}
-            onClick={() => {
-              setFilter(kind);
+      <Field inline className="inbox__kind" label={t('notifications.kindFilter')}>
+        {(control) => (
+          <Select
+            {...control}
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as InboxKind);
             }}
           >
-            {label[kind]}
-          </Button>
-        ))}
-        <label className="inbox__unread-only">
-          <input
-            type="checkbox"
-            checked={unreadOnly}
-            onChange={(event) => {
-              setUnreadOnly(event.target.checked);
-            }}
-          />
-          {t('inbox.unreadOnly')}
-        </label>
-      </div>
+            {INBOX_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`notifications.kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <InboxKindContext value={kind}>{updates}</InboxKindContext>
+      {updates !== undefined && mentions && <h2 className="inbox__heading">{t('inbox.list')}</h2>}
+      {mentions && (
+        <div className="inbox__filters" role="group" aria-label={t('inbox.filter')}>
+          {INBOX_FILTERS.map((place) => (
+            <Button
+              key={place}
+              className="inbox__filter"
+              aria-pressed={filter === place}
+              onClick={() => {
+                setFilter(place);
+              }}
+            >
+              {label[place]}
+            </Button>
+          ))}
+          <label className="inbox__unread-only">
+            <input
+              type="checkbox"
+              checked={unreadOnly}
+              onChange={(event) => {
+                setUnreadOnly(event.target.checked);
+              }}
+            />
+            {t('inbox.unreadOnly')}
+          </label>
+        </div>
+      )}
       {access === 'default' && (
         <p className="inbox__hint">
           {t('inbox.enableHint')}{' '}
@@ -116,7 +139,7 @@ export function InboxView({
         </p>
       )}
       {access === 'denied' && <p className="inbox__hint">{t('inbox.blocked')}</p>}
-      {shown.length === 0 ? (
+      {!mentions ? null : shown.length === 0 ? (
         <p className="view__empty">
           {items.length === 0 ? t('inbox.empty') : t('inbox.emptyFiltered')}
         </p>

@@ -5,6 +5,13 @@ export {
   type InboxFilter,
   type InboxViewProps,
 } from './InboxView.tsx';
+export {
+  INBOX_KINDS,
+  InboxKindContext,
+  showsMentions,
+  showsUpdate,
+  type InboxKind,
+} from './kind-filter.ts';
 export { useInboxState, type InboxState } from './use-inbox-state.ts';
 export {
   createInboxService,

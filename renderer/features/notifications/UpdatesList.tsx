@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { use, useId } from 'react';
 import { isMuted, mutedNoteKey, type Notification } from '../../../shared/notifications-api.ts';
 import type { RoomName } from '../../../shared/wire.ts';
 import { RelativeTime, useT } from '../../i18n/index.ts';
 import { Button, Chip } from '../../ui/index.ts';
+import { InboxKindContext, showsUpdate } from '../inbox/index.ts';
 import { describeNotification, roomOfNotification } from './labels.ts';
 import { useShownLabels } from './use-labels.ts';
 import type { NotificationsState } from './use-notifications.ts';
@@ -25,12 +26,16 @@ export function UpdatesList({ state, spaceName, hrefFor, onOpen }: UpdatesListPr
   const headingId = useId();
   const { service, snapshot, labels } = state;
   const shown = useShownLabels(labels, snapshot.items);
+  // The Inbox's "filter by kind": Mentions alone hides this whole section.
+  const kind = use(InboxKindContext);
+  const listed = snapshot.items.filter((n) => showsUpdate(kind, n.kind));
   const settings = snapshot.settings;
   const muteNote = (n: Notification) => {
     if (settings === null || n.noteId === null || service === null) return;
     const key = mutedNoteKey(n.spaceId, n.noteId);
     void service.saveSettings({ ...settings, mutedNotes: [...settings.mutedNotes, key] });
   };
+  if (kind === 'mentions') return null;
   return (
     <section className="updates" aria-labelledby={headingId}>
       <h2 id={headingId} className="updates__title">
@@ -41,9 +46,11 @@ export function UpdatesList({ state, spaceName, hrefFor, onOpen }: UpdatesListPr
       )}
       {snapshot.items.length === 0 ? (
         snapshot.status === 'ready' && <p className="view__empty">{t('notifications.noUpdates')}</p>
+      ) : listed.length === 0 ? (
+        <p className="view__empty">{t('inbox.emptyFiltered')}</p>
       ) : (
         <ul className="inbox__list" aria-label={t('notifications.updatesList')}>
-          {snapshot.items.map((n) => {
+          {listed.map((n) => {
             const unread = n.readAt === null;
             const space = spaceName(n.spaceId);
             const what = describeNotification(n, shown.actor(n), space);

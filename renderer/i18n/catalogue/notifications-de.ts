@@ -33,4 +33,13 @@ export const notificationsDe: typeof notificationsEn = {
   noMutedNotes: 'Keine Notiz ist stummgeschaltet.',
   unmuteNote: 'Stummschaltung von {{title}} aufheben',
   saveFailed: 'Die Benachrichtigungseinstellungen konnten nicht gespeichert werden: {{message}}',
+  kindFilter: 'Nach Art filtern',
+  kinds: {
+    all: 'Alle',
+    mentions: 'Erwähnungen',
+    assigned: 'Zugewiesen',
+    due: 'Fällig',
+    replies: 'Antworten',
+    added: 'Zu einem Bereich hinzugefügt',
+  },
 };

@@ -27,4 +27,13 @@ export const notificationsEn = {
   noMutedNotes: 'No note is muted.',
   unmuteNote: 'Unmute {{title}}',
   saveFailed: 'The notification settings could not be saved: {{message}}',
+  kindFilter: 'Filter by kind',
+  kinds: {
+    all: 'All',
+    mentions: 'Mentions',
+    assigned: 'Assigned',
+    due: 'Due',
+    replies: 'Replies',
+    added: 'Added to a space',
+  },
 };
