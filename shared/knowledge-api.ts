@@ -64,7 +64,7 @@ export const ProfileSchema = z.object({
   title: z.string().nullable(),
   department: z.string().nullable(),
   manager: z.string().nullable(),
-  /** The directory carries no location yet: null until it does. */
+  /** From the company directory (SCIM `addresses` or the import's `location`). */
   location: z.string().nullable(),
   skills: z.array(z.string()),
   askMeAbout: z.array(z.string()),

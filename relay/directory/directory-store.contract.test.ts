@@ -24,13 +24,23 @@ describeStores('DirectoryStore', (h) => {
         name: 'Linus Pauling',
         title: 'Chemist',
         manager: 'm-1',
+        location: 'Pasadena',
       }),
     );
     expect(linus).toMatchObject({
       scimId: 's-1',
       name: 'Linus Pauling',
       title: 'Chemist',
+      location: 'Pasadena',
       signedIn: false,
+    });
+    if (linus === 'conflict') throw new Error('unexpected conflict');
+    expect(await s.directory.directoryFields(linus.id)).toEqual({
+      title: 'Chemist',
+      department: null,
+      manager: 'm-1',
+      location: 'Pasadena',
+      active: true,
     });
     await s.directory.provision(entry('s-2', 'ada@example.com', { name: 'Ada' }));
     expect(await s.directory.provision(entry('s-3', 'linus@EXAMPLE.com'))).toBe('conflict');
@@ -47,6 +57,11 @@ describeStores('DirectoryStore', (h) => {
       title: 'Senior',
       name: 'Linus Pauling',
       userName: 'linus@example.com',
+    });
+    // The IdP's record is the whole truth: a location it no longer sends is gone.
+    expect(await s.directory.directoryFields(linus.id)).toMatchObject({
+      title: 'Senior',
+      location: null,
     });
   });
 

@@ -33,15 +33,25 @@ describe('directory import', () => {
     const csv = join(dir, 'people.csv');
     writeFileSync(
       csv,
-      'userName,name,title,department,active\nlinus@example.com,Linus Pauling,Chemist,Research,true\n,No Address,,,\n',
+      'userName,name,title,department,location,active\nlinus@example.com,Linus Pauling,Chemist,Research,"Pasadena, CA",true\n,No Address,,,,\n',
     );
     const out = sink();
     const err = sink();
     expect(await runDirectoryCommand(['import', csv, '--data', dir], {}, dir, out, err)).toBe(1);
     expect(out.text).toContain('1 provisioned');
     expect(err.text).toContain('row 2: no userName');
+    const first = openSqliteStores(dir);
+    try {
+      const [imported] = (await first.spaces.directory.listProvisioned(null, 0, 1)).people;
+      expect(imported).toMatchObject({ title: 'Chemist', location: 'Pasadena, CA' });
+    } finally {
+      await first.close();
+    }
     const json = join(dir, 'people.json');
-    writeFileSync(json, JSON.stringify([{ userName: 'LINUS@example.com', active: false }]));
+    writeFileSync(
+      json,
+      JSON.stringify([{ userName: 'LINUS@example.com', location: 'Corvallis', active: false }]),
+    );
     expect(
       await runDirectoryCommand(['import', json, '--data', dir], {}, dir, sink(), sink()),
     ).toBe(0);
@@ -56,6 +66,7 @@ describe('directory import', () => {
       const [linus] = provisioned;
       expect(linus).toMatchObject({
         userName: 'LINUS@example.com',
+        location: 'Corvallis',
         active: false,
         signedIn: false,
       });

@@ -2,8 +2,8 @@
  * Import of an IdP's export for companies without SCIM: a JSON list of
  * people or a CSV file with a header row. Columns (or keys): `userName`
  * (required: the sign-in address; `email` is read when it is missing),
- * `name`, `title`, `department`, `manager`, `externalId`, `active`
- * (true/false, default true). Each row goes through the same provisioning
+ * `name`, `title`, `department`, `manager`, `location`, `externalId`,
+ * `active` (true/false, default true). Each row goes through the same provisioning
  * as SCIM; a person already in the directory (same address) is updated.
  */
 import { randomUUID } from 'node:crypto';
@@ -104,6 +104,7 @@ export async function importPeople(
       title: cell(row, 'title'),
       department: cell(row, 'department'),
       manager: cell(row, 'manager'),
+      location: cell(row, 'location'),
       externalId: cell(row, 'externalId'),
       active: activeText === 'true',
     };

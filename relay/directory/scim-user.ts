@@ -51,6 +51,22 @@ function emailOf(resource: Json): string | undefined {
   return str(primary?.['value']);
 }
 
+/**
+ * Where they work: the `work` (else primary, else first) address's
+ * `locality`, else its `formatted` text. Entra and Okta map the office city
+ * to `addresses[type eq "work"].locality`.
+ */
+function locationOf(resource: Json): string | undefined {
+  const addresses = Array.isArray(resource['addresses'])
+    ? resource['addresses'].filter(isObject)
+    : [];
+  const address =
+    addresses.find((a) => String(a['type']).toLowerCase() === 'work') ??
+    addresses.find((a) => a['primary'] === true) ??
+    addresses[0];
+  return str(address?.['locality'], 256) ?? str(address?.['formatted'], 256);
+}
+
 /** Reads a User resource (POST, PUT, or a patched resource) into a directory entry. */
 export function entryOf(resource: unknown, scimId: string): DirectoryEntry {
   if (!isObject(resource)) throw new ScimBadRequest('invalidSyntax', 'body must be a JSON object');
@@ -68,6 +84,7 @@ export function entryOf(resource: unknown, scimId: string): DirectoryEntry {
     title: str(resource['title'], 256),
     department: str(enterprise['department'], 256),
     manager: str(isObject(manager) ? manager['value'] : manager, 256),
+    location: locationOf(resource),
     active,
   };
 }
@@ -89,6 +106,9 @@ export function resourceOf(person: DirectoryPerson, baseUrl: string): Json {
     ...(person.email === undefined
       ? {}
       : { emails: [{ value: person.email, type: 'work', primary: true }] }),
+    ...(person.location === undefined
+      ? {}
+      : { addresses: [{ type: 'work', locality: person.location, primary: true }] }),
     active: person.active,
     [ENTERPRISE_SCHEMA]: enterprise,
     meta: {
@@ -109,6 +129,20 @@ function setPath(resource: Json, path: string, value: unknown): void {
   // `emails[type eq "work"].value`: the one address the directory keeps.
   if (/^emails(\[.*\])?(\.value)?$/i.test(path)) {
     resource['emails'] = Array.isArray(value) ? value : [{ value, primary: true }];
+    return;
+  }
+  // `addresses[type eq "work"].locality`: the address the location is read from.
+  const address = /^addresses\[type eq "(\w+)"\]\.(\w+)$/i.exec(path);
+  if (address !== null) {
+    const [, type = '', attribute = ''] = address;
+    const addresses = Array.isArray(resource['addresses'])
+      ? resource['addresses'].filter(isObject)
+      : [];
+    const found = addresses.find((a) => String(a['type']).toLowerCase() === type.toLowerCase());
+    const target = found ?? { type };
+    if (found === undefined) addresses.push(target);
+    setPath(target, attribute, value);
+    resource['addresses'] = addresses;
     return;
   }
   if (path.includes('[')) return; // other multi-valued attributes are not kept

@@ -22,7 +22,7 @@ export interface SqlDb extends SqlRunner {
 const PLACEHOLDER_PREFIX = 'directory-';
 
 const COLUMNS =
-  'id, name, email, scim_id, user_name, external_id, title, department, manager, active, last_seen';
+  'id, name, email, scim_id, user_name, external_id, title, department, manager, location, active, last_seen';
 
 function directoryPerson(row: Row): DirectoryPerson {
   const optional = (key: string) => optionalText(row, key);
@@ -36,6 +36,7 @@ function directoryPerson(row: Row): DirectoryPerson {
     title: optional('title'),
     department: optional('department'),
     manager: optional('manager'),
+    location: optional('location'),
     active: Number(row['active']) !== 0,
     signedIn: Number(row['last_seen']) !== 0,
   };
@@ -49,12 +50,13 @@ function fields(entry: DirectoryEntry): unknown[] {
     entry.title ?? null,
     entry.department ?? null,
     entry.manager ?? null,
+    entry.location ?? null,
     entry.active ? 1 : 0,
   ];
 }
 
 const SET_FIELDS =
-  'user_name = ?, name = COALESCE(?, name), external_id = ?, title = ?, department = ?, manager = ?, active = ?';
+  'user_name = ?, name = COALESCE(?, name), external_id = ?, title = ?, department = ?, manager = ?, location = ?, active = ?';
 
 export function sqlDirectory(db: SqlDb): DirectoryStore {
   const byScimId = async (runner: SqlRunner, scimId: string) => {
@@ -125,7 +127,7 @@ export function sqlDirectory(db: SqlDb): DirectoryStore {
     },
     directoryFields: async (userId) => {
       const [row] = await db.all(
-        'SELECT title, department, manager, active FROM people WHERE id = ?',
+        'SELECT title, department, manager, location, active FROM people WHERE id = ?',
         [userId],
       );
       if (row === undefined) return null;
@@ -133,6 +135,7 @@ export function sqlDirectory(db: SqlDb): DirectoryStore {
         title: optionalText(row, 'title') ?? null,
         department: optionalText(row, 'department') ?? null,
         manager: optionalText(row, 'manager') ?? null,
+        location: optionalText(row, 'location') ?? null,
         active: Number(row['active']) !== 0,
       };
     },

@@ -22,6 +22,8 @@ export interface DirectoryEntry {
   readonly department?: string | undefined;
   /** The manager's id or address, as the IdP sends it. */
   readonly manager?: string | undefined;
+  /** Where they work (a city or office), as the IdP or import says. */
+  readonly location?: string | undefined;
   /** False once deactivated: tokens refused, sockets closed, authorship kept. */
   readonly active: boolean;
 }
@@ -40,6 +42,7 @@ export interface DirectoryFields {
   readonly title: string | null;
   readonly department: string | null;
   readonly manager: string | null;
+  readonly location: string | null;
   readonly active: boolean;
 }
 
@@ -66,7 +69,7 @@ export interface DirectoryStore {
   ): MaybePromise<DirectoryPage>;
   /**
    * What the directory says about the person with this id (provisioned or
-   * not): title, department, manager, active; null when nobody has this id.
+   * not): title, department, manager, location, active; null when nobody has this id.
    */
   directoryFields(userId: string): MaybePromise<DirectoryFields | null>;
   /** Whether the person with this id was deactivated by the IdP. */

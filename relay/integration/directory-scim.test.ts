@@ -78,6 +78,10 @@ describe('SCIM 2.0 provisioning', () => {
       user('linus@example.com', {
         name: { givenName: 'Linus', familyName: 'Pauling' },
         title: 'Chemist',
+        addresses: [
+          { type: 'home', locality: 'Portland' },
+          { type: 'work', locality: 'Pasadena', formatted: '1200 E California Blvd' },
+        ],
         [ENTERPRISE]: { department: 'Research', manager: { value: 'boss-1' } },
       }),
     );
@@ -86,6 +90,7 @@ describe('SCIM 2.0 provisioning', () => {
       userName: 'linus@example.com',
       displayName: 'Linus Pauling',
       title: 'Chemist',
+      addresses: [{ type: 'work', locality: 'Pasadena' }],
       active: true,
       [ENTERPRISE]: { department: 'Research', manager: { value: 'boss-1' } },
     });
@@ -109,11 +114,13 @@ describe('SCIM 2.0 provisioning', () => {
         { op: 'Replace', path: 'title', value: 'Senior Chemist' },
         { op: 'Replace', path: `${ENTERPRISE}:department`, value: 'Labs' },
         { op: 'Replace', path: 'active', value: 'False' },
+        { op: 'Replace', path: 'addresses[type eq "work"].locality', value: 'Stanford' },
       ],
     });
     expect(entra.status).toBe(200);
     expect(entra.body).toMatchObject({
       title: 'Senior Chemist',
+      addresses: [{ type: 'work', locality: 'Stanford' }],
       active: false,
       [ENTERPRISE]: { department: 'Labs' },
     });
@@ -127,9 +134,17 @@ describe('SCIM 2.0 provisioning', () => {
       rig,
       'PUT',
       `/Users/${id}`,
-      user('linus@example.com', { displayName: 'L. Pauling' }),
+      user('linus@example.com', {
+        displayName: 'L. Pauling',
+        // No locality: the formatted address stands in.
+        addresses: [{ primary: true, formatted: 'Corvallis, Oregon' }],
+      }),
     );
-    expect(put.body).toMatchObject({ displayName: 'L. Pauling', active: true });
+    expect(put.body).toMatchObject({
+      displayName: 'L. Pauling',
+      active: true,
+      addresses: [{ type: 'work', locality: 'Corvallis, Oregon' }],
+    });
     expect(put.body['title']).toBeUndefined();
 
     expect((await scim(rig, 'DELETE', `/Users/${id}`)).status).toBe(204);

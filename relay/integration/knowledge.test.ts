@@ -242,4 +242,30 @@ describe('expert finder and note search', () => {
     expect((await r.api(GRACE, 'GET', '/api/people/nobody-here/profile')).status).toBe(404);
     expect((await r.api(GRACE, 'GET', '/api/experts?q=')).status).toBe(400);
   });
+
+  it("shows the directory's location on a profile, provisioned by SCIM", async () => {
+    const r = await rigs.start({ directory: { scimToken: 'scim-token-for-profiles' } });
+    const created = await fetch(`${r.relay.httpUrl}/scim/v2/Users`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer scim-token-for-profiles',
+        'content-type': 'application/scim+json',
+      },
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: 'rosalind@example.com',
+        displayName: 'Rosalind Franklin',
+        addresses: [{ type: 'work', locality: 'London' }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    // Never signed in: the people search finds her directory entry.
+    const found = await r.api(ADA, 'GET', '/api/directory?q=Rosalind');
+    const [person] = (found.body as { people: { id: string }[] }).people;
+    if (person === undefined) throw new Error('Rosalind is not in the directory');
+    const rosalind = await profile(r, ADA, person.id);
+    expect(rosalind).toMatchObject({ name: 'Rosalind Franklin', location: 'London' });
+    // Nobody provisioned Ada: no location rather than a made-up one.
+    expect((await profile(r, ADA, ADA)).location).toBeNull();
+  });
 });

@@ -158,7 +158,7 @@ export class KnowledgeService {
       title: fields?.title ?? (self ? (principal.title ?? null) : null),
       department: fields?.department ?? (self ? (principal.department ?? null) : null),
       manager: fields?.manager ?? null,
-      location: null,
+      location: fields?.location ?? null,
       skills: declared?.skills ?? [],
       askMeAbout: declared?.askMeAbout ?? [],
       expertOptIn: declared?.expertOptIn ?? this.#d.defaultOptIn,

@@ -107,6 +107,14 @@ ALTER TABLE spaces ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private' CHECK (
 ALTER TABLE spaces ADD COLUMN join_role TEXT NOT NULL DEFAULT 'viewer' CHECK (join_role IN ('editor', 'viewer'));
 CREATE INDEX spaces_open ON spaces (name) WHERE visibility = 'open';`;
 
+/**
+ * Where a person works, as the directory says (SCIM `addresses` or the
+ * import's `location`): shown on their profile, so colleagues know which
+ * office and time zone they are in.
+ */
+const LOCATION_COLUMN = `
+ALTER TABLE people ADD COLUMN location TEXT;`;
+
 export const SQLITE_SPACE_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
@@ -135,6 +143,7 @@ CREATE TABLE IF NOT EXISTS people (
   { version: 3, name: 'provisioned people', up: DIRECTORY_COLUMNS },
   { version: 4, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
   { version: 5, name: 'open spaces', up: VISIBILITY_COLUMNS },
+  { version: 6, name: 'people location', up: LOCATION_COLUMN },
 ];
 
 export const PG_SPACE_MIGRATIONS: readonly PgMigration[] = [
@@ -167,4 +176,5 @@ CREATE TABLE people (
   { version: 2, name: 'provisioned people', up: DIRECTORY_COLUMNS },
   { version: 3, name: 'groups, champions and activity', up: GROUPS_CHAMPIONS_ACTIVITY },
   { version: 4, name: 'open spaces', up: VISIBILITY_COLUMNS },
+  { version: 5, name: 'people location', up: LOCATION_COLUMN },
 ];
