@@ -51,8 +51,9 @@ function accountView(row: TokenRow): ServiceAccount {
   return { ...publicView(row), principalId: row.ownerId };
 }
 
-function requireAdmin(deps: ApiDeps, req: ApiRequest): void {
-  if (!deps.admin.isAdmin(req.principal)) {
+// Awaited: whether someone is an admin may take a directory lookup (a SCIM group).
+async function requireAdmin(deps: ApiDeps, req: ApiRequest): Promise<void> {
+  if (!(await deps.admin.isAdmin(req.principal))) {
     throw new HttpError(403, 'forbidden', 'only company admins may do this');
   }
 }
@@ -138,7 +139,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
       if (req.principal.id === 'anonymous') {
         throw new HttpError(403, 'forbidden', 'sign in to create access tokens');
       }
-      if (scopes.includes('admin')) requireAdmin(deps, req);
+      if (scopes.includes('admin')) await requireAdmin(deps, req);
       // From now on each sign-in of this person keeps their tokens' rights current.
       await tokensOf(deps).recordOwner(ownerOf(req.principal, deps.now()));
       const { row, secret } = await mint(
@@ -172,7 +173,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.listServiceAccounts,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const rows = await tokensOf(deps).list({ kind: 'service' });
       return { status: 200, body: { accounts: rows.map(accountView) } };
     },
@@ -180,7 +181,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.createServiceAccount,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const spec = specOf(req.body);
       const { row, secret } = await mint(
         deps,
@@ -194,7 +195,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.revokeServiceAccount,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const row = await serviceAccount(deps, req);
       await tokensOf(deps).revoke(row.id, deps.now());
       return { status: 204 };
@@ -203,7 +204,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.rotateServiceAccount,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const old = await serviceAccount(deps, req);
       // The new token first: a failure midway leaves the old one working, never none.
       const { row, secret } = await mint(
@@ -224,7 +225,7 @@ export const TOKEN_ROUTES: readonly ApiRoute[] = [
   {
     ...API.setServiceAccountSpace,
     handle: async (deps, req) => {
-      requireAdmin(deps, req);
+      await requireAdmin(deps, req);
       const account = await serviceAccount(deps, req);
       const spaceId = param(req, 'id');
       if (!ID_PATTERN.test(spaceId) || (await deps.store.getSpace(spaceId)) === null) {
