@@ -74,8 +74,14 @@ export async function releasePlainNote(
     if (note === null) return nothing;
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(note.doc));
     note.doc.destroy();
-    // A failure leaves the copy, to be tried at the next sync or sign-in.
-    return () => deletePlainNote(name, note.journaled, journal).catch(() => undefined);
+    // Once only (the registry compacts at every sync); a failure leaves the
+    // copy, to be tried at the next sync or sign-in.
+    let deleted = false;
+    return async () => {
+      if (deleted) return;
+      await deletePlainNote(name, note.journaled, journal);
+      deleted = true;
+    };
   } catch {
     // The doc loads from the relay as it would without a store.
     return nothing;
